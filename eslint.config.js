@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The engine must stay pure and deterministic (DESIGN.md): no UI libraries, no DOM, no clocks, no Math.random.
+const engineForbiddenImports = ['react', 'react-dom', 'zustand', 'd3', 'markdown-it'].flatMap((name) => [
+  { name, message: 'src/engine is pure: no UI libraries.' },
+]);
+const engineForbiddenGlobals = ['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval',
+  'requestAnimationFrame', 'performance', 'queueMicrotask', 'fetch'].map((name) => ({
+  name, message: 'src/engine is pure and deterministic: no DOM, timers or clocks.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: engineForbiddenImports,
+        patterns: [{ group: ['d3-*', 'react/*', 'zustand/*'], message: 'src/engine is pure: no UI libraries.' }],
+      }],
+      'no-restricted-globals': ['error', ...engineForbiddenGlobals],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG passed in the context.' },
+        { object: 'Date', property: 'now', message: 'Simulated time only: read ctx.now.' },
+        { object: 'performance', property: 'now', message: 'Simulated time only: read ctx.now.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: no Date in the engine.' }],
+    },
+  },
+);

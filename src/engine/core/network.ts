@@ -1,0 +1,54 @@
+// The network between nodes: per-link latency (fixed, uniform or bell-shaped jitter), loss, duplication,
+// reordering, and one-way cuts (a two-way partition is two one-way cuts).
+import type { LinkSpec, NodeId } from './types.ts';
+import { chancePpm, randInt, toPpm, type RngState } from './prng.ts';
+
+export interface NetworkState {
+  defaults: LinkSpec;
+  /** Overrides per directed link, keyed `from>to`. */
+  links: Record<string, Partial<LinkSpec>>;
+  /** Directed links that deliver nothing, keyed `from>to`. */
+  cuts: Record<string, true>;
+}
+
+export const DEFAULT_LINK: LinkSpec = { latency: 10, jitter: 0, dist: 'uniform', loss: 0, dup: 0, reorder: 0 };
+
+export const linkKey = (from: NodeId, to: NodeId): string => `${from}>${to}`;
+
+export function initialNetwork(overrides: Partial<LinkSpec> = {}): NetworkState {
+  return { defaults: { ...DEFAULT_LINK, ...overrides }, links: {}, cuts: {} };
+}
+
+export function linkSpec(net: NetworkState, from: NodeId, to: NodeId): LinkSpec {
+  const o = net.links[linkKey(from, to)];
+  return o ? { ...net.defaults, ...o } : net.defaults;
+}
+
+export const isCut = (net: NetworkState, from: NodeId, to: NodeId): boolean => net.cuts[linkKey(from, to)] === true;
+
+/** What the network decides for one message: its delays (one per copy delivered) and whether it is lost. */
+export interface Fate {
+  delays: number[];
+  lost: boolean;
+}
+
+export function decideFate(net: NetworkState, rng: RngState, from: NodeId, to: NodeId): Fate {
+  if (from === to) return { delays: [0], lost: false };
+  const spec = linkSpec(net, from, to);
+  const lost = chancePpm(rng, toPpm(spec.loss));
+  const delays = [sampleDelay(spec, rng)];
+  if (!lost && chancePpm(rng, toPpm(spec.dup))) delays.push(sampleDelay(spec, rng));
+  return { delays, lost };
+}
+
+function sampleDelay(spec: LinkSpec, rng: RngState): number {
+  let d = spec.latency;
+  if (spec.jitter > 0) {
+    d += spec.dist === 'normal'
+      ? Math.floor((randInt(rng, 0, spec.jitter) + randInt(rng, 0, spec.jitter) + randInt(rng, 0, spec.jitter)) / 3)
+      : randInt(rng, 0, spec.jitter);
+  }
+  // A reordered message is held back long enough for later ones to overtake it.
+  if (spec.reorder > 0 && chancePpm(rng, toPpm(spec.reorder))) d += randInt(rng, spec.latency + 1, 2 * spec.latency + spec.jitter + 2);
+  return Math.max(0, d);
+}

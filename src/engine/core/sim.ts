@@ -1,0 +1,516 @@
+// createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
+// invariant checks and time travel; systems only return what they want done through their context.
+import type {
+  InFlight, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent,
+} from './types.ts';
+import type { MsgEvent, QueuedEvent, SimState, TimerEvent } from './state.ts';
+import { heapPop, heapPush } from './heap.ts';
+import { rngOf, seedRng } from './prng.ts';
+import { decideFate, initialNetwork, isCut, linkKey } from './network.ts';
+import { HASH_START, hashHex, mixInt, mixString, mixValue } from './hash.ts';
+import { defaultFormatMessage, formatTraceEvent } from './format.ts';
+import { createHistory, type InputEntry } from './history.ts';
+import { parseQueryCall } from './query.ts';
+
+export interface SimOptions {
+  seed: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  systems: readonly SystemDef<any>[];
+  network?: Partial<LinkSpec>;
+  /** Take a snapshot every this many events (time travel granularity). */
+  snapshotEvery?: number;
+  /** How many trace entries to keep in memory; the hash covers all of them regardless. */
+  traceLimit?: number;
+}
+
+export interface Sim {
+  readonly seed: number;
+  readonly now: Time;
+  /** Events processed so far. */
+  readonly eventCount: number;
+  /** The furthest moment this run has reached (later than `now` after a seek back). */
+  readonly horizon: Time;
+  state<S>(sys: string): S;
+  hasSystem(sys: string): boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  systemDef(sys: string): SystemDef<any> | undefined;
+  act<S>(sys: string, label: string, fn: (state: S, ctx: SystemContext) => void): void;
+  step(): boolean;
+  runFor(ms: Time): void;
+  runUntil(t: Time): void;
+  runUntilTrue(pred: () => boolean, maxMs: Time): boolean;
+  /** The time of the next event, or null when nothing is scheduled. */
+  nextEventTime(): Time | null;
+  /** Trace entries up to the cursor (entries older than the bounded ring are gone). */
+  trace(): readonly TraceEvent[];
+  /** Trace entries up to the horizon, including the future after a seek back. */
+  fullTrace(): readonly TraceEvent[];
+  traceHash(): string;
+  formatEvent(e: TraceEvent): string;
+  violations(): readonly TraceEvent[];
+  crash(node: NodeId): void;
+  restart(node: NodeId): void;
+  pause(node: NodeId): void;
+  resume(node: NodeId): void;
+  partition(a: readonly NodeId[], b: readonly NodeId[], oneWay?: boolean): void;
+  heal(a?: readonly NodeId[], b?: readonly NodeId[]): void;
+  setLink(from: NodeId, to: NodeId, spec: Partial<LinkSpec>, bothWays?: boolean): void;
+  setNetwork(spec: Partial<LinkSpec>): void;
+  skew(node: NodeId, ms: Time, driftPpm?: number): void;
+  dropMessage(id: MsgId): void;
+  inFlight(): InFlight[];
+  nodes(): NodeStatus[];
+  isCut(from: NodeId, to: NodeId): boolean;
+  seek(t: Time): void;
+  stepBack(): void;
+  query(expr: string): number | string | boolean;
+  /** The inputs applied so far, each with the moment it was applied (for share links and replays). */
+  inputs(): readonly { eventCount: number; now: Time; label: string }[];
+}
+
+export function createSim(opts: SimOptions): Sim {
+  const defs = new Map(opts.systems.map((d) => [d.name, d]));
+  let st: SimState = {
+    now: 0, seq: 0, eventCount: 0, traceLen: 0, inputCursor: 0, rng: seedRng(opts.seed), queue: [],
+    nodes: {}, nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: {},
+    nextTimerId: 1, nextMsgId: 1, hash: HASH_START, broken: {},
+    counters: { sent: 0, delivered: 0, dropped: 0 },
+  };
+  const rng = rngOf(st.rng);
+  const history = createHistory({
+    snapshotEvery: opts.snapshotEvery ?? 200, traceLimit: opts.traceLimit ?? 200_000,
+  });
+  let causeIndex = 0;
+  let dry = false;
+
+  // ---- trace ---------------------------------------------------------------------------------------
+  function emit(e: Omit<TraceEvent, 'i' | 't'>): void {
+    if (dry) return;
+    const ev = { ...e, i: st.traceLen, t: st.now } as TraceEvent;
+    let h = mixInt(st.hash, ev.t);
+    h = mixString(h, ev.kind);
+    if (ev.node) h = mixString(h, ev.node);
+    if (ev.from) h = mixString(h, ev.from);
+    if (ev.to) h = mixString(h, ev.to);
+    if (ev.msg) h = mixValue(h, ev.msg);
+    if (ev.text) h = mixString(h, ev.text);
+    st.hash = h;
+    history.record(ev);
+    st.traceLen++;
+  }
+
+  function formatMsg(e: TraceEvent): string {
+    if (!e.msg) return '';
+    const def = e.sys ? defs.get(e.sys) : undefined;
+    return def?.formatMessage ? def.formatMessage(e.msg) : defaultFormatMessage(e.msg);
+  }
+
+  // ---- systems and their contexts ------------------------------------------------------------------
+  const contexts = new Map<string, SystemContext>();
+  function sysState(sys: string): unknown {
+    if (!(sys in st.systems)) {
+      const def = defs.get(sys);
+      if (!def) throw new Error(`unknown system '${sys}'`);
+      st.systems[sys] = def.initialState();
+    }
+    return st.systems[sys];
+  }
+  function nodeOf(id: NodeId) {
+    const n = st.nodes[id];
+    if (!n) throw new Error(`unknown node '${id}'`);
+    return n;
+  }
+  function clockOf(id: NodeId): Time {
+    const n = st.nodes[id];
+    if (!n) return st.now;
+    return st.now + n.skew + Math.floor((st.now * n.driftPpm) / 1_000_000);
+  }
+  function ctxFor(sys: string): SystemContext {
+    let ctx = contexts.get(sys);
+    if (ctx) return ctx;
+    ctx = {
+      get now() { return st.now; },
+      clock: clockOf,
+      send: (from, to, msg) => send(sys, from, to, msg),
+      setTimer: (node, delay, name, data) => {
+        const n = nodeOf(node);
+        const id = st.nextTimerId++;
+        // A drifting clock runs fast or slow, so its timers fire early or late in global time.
+        const global = Math.ceil((Math.max(0, delay) * 1_000_000) / (1_000_000 + n.driftPpm));
+        st.timers[id] = node;
+        const ev: TimerEvent = { t: st.now + global, seq: st.seq++, k: 'timer', id, node, sys, name, data, due: st.now + global };
+        heapPush<QueuedEvent>(st.queue, ev);
+        return id;
+      },
+      cancelTimer: (id) => { delete st.timers[id]; },
+      rng,
+      note: (node, text) => emit({ kind: 'note', node, text, sys }),
+      addNode: (node) => {
+        const existing = st.nodes[node];
+        if (existing) {
+          if (existing.sys !== sys) throw new Error(`node '${node}' already belongs to ${existing.sys}`);
+          return;
+        }
+        st.nodes[node] = { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] };
+        st.nodeOrder.push(node);
+      },
+      removeNode: (node) => {
+        if (st.nodes[node]?.sys !== sys) return;
+        cancelTimersOf(node);
+        delete st.nodes[node];
+        st.nodeOrder = st.nodeOrder.filter((n) => n !== node);
+      },
+      isUp: (node) => st.nodes[node]?.up === true,
+      nodes: () => st.nodeOrder.filter((n) => st.nodes[n]?.sys === sys),
+    };
+    contexts.set(sys, ctx);
+    return ctx;
+  }
+
+  function send(sys: string, from: NodeId, to: NodeId, msg: Message): MsgId {
+    const id = st.nextMsgId++;
+    const sender = st.nodes[from];
+    if (sender && !sender.up) return id; // a crashed node sends nothing
+    st.counters.sent++;
+    emit({ kind: 'send', from, to, msgId: id, msg, sys, node: from });
+    if (isCut(st.net, from, to)) {
+      st.counters.dropped++;
+      emit({ kind: 'drop', from, to, msgId: id, msg, sys, node: from, sentAt: st.now, text: 'partition' });
+      return id;
+    }
+    const fate = decideFate(st.net, st.rng, from, to);
+    for (const d of fate.delays) {
+      const ev: MsgEvent = { t: st.now + d, seq: st.seq++, k: 'msg', id, from, to, sys, msg, sentAt: st.now };
+      if (fate.lost) ev.doom = 'loss';
+      heapPush<QueuedEvent>(st.queue, ev);
+    }
+    return id;
+  }
+
+  function cancelTimersOf(node: NodeId) {
+    for (const id in st.timers) if (st.timers[id] === node) delete st.timers[id];
+  }
+
+  // ---- processing one event ------------------------------------------------------------------------
+  /** Pops cancelled timers until a live event (or nothing) is on top. */
+  function peekLive(): QueuedEvent | undefined {
+    for (;;) {
+      const top = st.queue[0];
+      if (!top) return undefined;
+      if (top.k === 'timer' && st.timers[top.id] === undefined) { heapPop(st.queue); continue; }
+      return top;
+    }
+  }
+
+  /** An event due at a paused node waits in the node's hold until it resumes. */
+  function holdIfPaused(e: QueuedEvent): boolean {
+    const node = st.nodes[e.k === 'timer' ? e.node : e.to];
+    if (!node?.paused || !node.up) return false;
+    heapPop(st.queue);
+    node.held.push(e);
+    return true;
+  }
+
+  function processNext(): void {
+    const e = heapPop(st.queue)!;
+    st.now = Math.max(st.now, e.t);
+    st.eventCount++;
+    causeIndex = st.traceLen;
+    if (e.k === 'timer') {
+      delete st.timers[e.id];
+      const late = st.now - e.due;
+      emit({ kind: 'timer', node: e.node, sys: e.sys, text: late > 0 ? `${e.name} (late by ${late}ms)` : e.name });
+      defs.get(e.sys)!.onTimer(sysState(e.sys), e.node, e.name, e.data, ctxFor(e.sys));
+    } else {
+      const dst = st.nodes[e.to];
+      const reason = e.doom ?? (isCut(st.net, e.from, e.to) ? 'partition'
+        : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
+      if (reason) {
+        st.counters.dropped++;
+        emit({ kind: 'drop', from: e.from, to: e.to, msgId: e.id, msg: e.msg, sys: e.sys, node: e.to, sentAt: e.sentAt, text: reason });
+      } else {
+        st.counters.delivered++;
+        emit({ kind: 'deliver', from: e.from, to: e.to, msgId: e.id, msg: e.msg, sys: e.sys, node: e.to, sentAt: e.sentAt });
+        defs.get(e.sys)!.onMessage(sysState(e.sys), e.to, e.from, e.msg, ctxFor(e.sys));
+      }
+    }
+    checkInvariants();
+  }
+
+  function checkInvariants(): void {
+    for (const sys in st.systems) {
+      const def = defs.get(sys);
+      if (!def?.invariants) continue;
+      const s = st.systems[sys];
+      for (const inv of def.invariants) {
+        const key = `${sys}/${inv.name}`;
+        const problem = inv.check(s);
+        if (problem === null) { delete st.broken[key]; continue; }
+        if (st.broken[key]) continue;
+        st.broken[key] = true;
+        emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: causeIndex });
+      }
+    }
+  }
+
+  // ---- inputs, replay and time travel ----------------------------------------------------------------
+  function applyEntry(entry: InputEntry): void {
+    st.now = Math.max(st.now, entry.now);
+    causeIndex = st.traceLen;
+    emit({ kind: 'input', text: entry.label });
+    entry.apply();
+    st.inputCursor++;
+    checkInvariants();
+  }
+
+  /** Runs an input on a throwaway copy first, so one that throws changes nothing (not even the future). */
+  function dryRun(apply: () => void): void {
+    const real = st;
+    st = structuredClone(real);
+    rebindRng();
+    dry = true;
+    try {
+      apply();
+    } finally {
+      st = real;
+      dry = false;
+      rebindRng();
+    }
+  }
+
+  function input(label: string, apply: () => void): void {
+    dryRun(apply);
+    const discarded = history.forkAt(st);
+    if (discarded !== null) emit({ kind: 'fork', text: `acted at a past moment; the old future (${discarded} trace entries) was discarded` });
+    const entry: InputEntry = { eventCount: st.eventCount, now: st.now, label, apply };
+    history.inputs.push(entry);
+    applyEntry(entry);
+    history.snapshot(st, true);
+  }
+
+  /** Moves forward to `maxEvents` events and time `until`, re-applying logged inputs on the way. */
+  function advance(maxEvents: number, until: Time): void {
+    for (;;) {
+      const pending = history.inputs[st.inputCursor];
+      if (pending && pending.eventCount === st.eventCount && pending.now <= until) {
+        applyEntry(pending);
+        continue;
+      }
+      if (st.eventCount >= maxEvents) break;
+      const next = peekLive();
+      if (!next || next.t > until) break;
+      if (pending && pending.eventCount === st.eventCount) break;
+      if (holdIfPaused(next)) continue;
+      processNext();
+      history.snapshot(st, false);
+    }
+    history.noteReached(st);
+  }
+
+  function restoreTo(pick: (s: { eventCount: number; now: Time }) => boolean): void {
+    const snap = history.latestWhere(pick);
+    st = structuredClone(snap);
+    rebindRng();
+  }
+
+  // rng's closure must draw from the current state's words after a restore.
+  function rebindRng() {
+    const fresh = rngOf(st.rng);
+    rng.int = fresh.int;
+    rng.chance = fresh.chance;
+    rng.pick = fresh.pick;
+  }
+
+  history.snapshot(st, true);
+
+  const inputNode = (node: NodeId) => { nodeOf(node); return node; };
+
+  const sim: Sim = {
+    seed: opts.seed,
+    get now() { return st.now; },
+    get eventCount() { return st.eventCount; },
+    get horizon() { return Math.max(history.horizonTime, st.now); },
+    state: <S,>(sys: string) => sysState(sys) as S,
+    hasSystem: (sys) => defs.has(sys),
+    systemDef: (sys) => defs.get(sys),
+    act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
+    step: () => {
+      const before = st.eventCount;
+      advance(st.eventCount + 1, Number.POSITIVE_INFINITY);
+      return st.eventCount > before;
+    },
+    runFor: (ms) => sim.runUntil(st.now + ms),
+    runUntil: (t) => {
+      advance(Number.POSITIVE_INFINITY, t);
+      st.now = Math.max(st.now, t);
+      history.noteReached(st);
+    },
+    runUntilTrue: (pred, maxMs) => {
+      const deadline = st.now + maxMs;
+      while (!pred()) {
+        const next = peekLive();
+        const pending = history.inputs[st.inputCursor];
+        const nextAt = pending && pending.eventCount === st.eventCount ? pending.now : next?.t;
+        if (nextAt === undefined || nextAt > deadline) { sim.runUntil(deadline); return pred(); }
+        sim.step();
+      }
+      return true;
+    },
+    nextEventTime: () => peekLive()?.t ?? null,
+    trace: () => history.traceUpTo(st.traceLen),
+    fullTrace: () => history.traceUpTo(Number.POSITIVE_INFINITY),
+    traceHash: () => hashHex(st.hash),
+    formatEvent: (e) => formatTraceEvent(e, formatMsg),
+    violations: () => history.violationsUpTo(st.traceLen),
+    crash: (node) => input(`crash node=${node}`, () => {
+      const n = nodeOf(node);
+      if (!n.up) return;
+      n.up = false;
+      n.paused = false;
+      n.held = [];
+      cancelTimersOf(node);
+      emit({ kind: 'fault', node, text: `crash ${node}` });
+      defs.get(n.sys)?.onCrash?.(sysState(n.sys), node, ctxFor(n.sys));
+    }),
+    restart: (node) => input(`restart node=${node}`, () => {
+      const n = nodeOf(node);
+      if (n.up) return;
+      n.up = true;
+      emit({ kind: 'fault', node, text: `restart ${node}` });
+      defs.get(n.sys)?.onRestart?.(sysState(n.sys), node, ctxFor(n.sys));
+    }),
+    pause: (node) => input(`pause node=${node}`, () => {
+      const n = nodeOf(node);
+      if (!n.up || n.paused) return;
+      n.paused = true;
+      emit({ kind: 'fault', node, text: `pause ${node}` });
+    }),
+    resume: (node) => input(`resume node=${node}`, () => {
+      const n = nodeOf(node);
+      if (!n.paused) return;
+      n.paused = false;
+      emit({ kind: 'fault', node, text: `resume ${node}` });
+      // Held timers and messages run now, in the order they were due: late, as after a long GC pause.
+      for (const ev of n.held) heapPush<QueuedEvent>(st.queue, { ...ev, t: st.now, seq: st.seq++ });
+      n.held = [];
+    }),
+    partition: (a, b, oneWay = false) => {
+      a.forEach(inputNode);
+      b.forEach(inputNode);
+      const arrow = oneWay ? '-/->' : '<-/->';
+      input(`partition a=${a.join(',')} b=${b.join(',')}${oneWay ? ' oneway=true' : ''}`, () => {
+        for (const x of a) for (const y of b) {
+          st.net.cuts[linkKey(x, y)] = true;
+          if (!oneWay) st.net.cuts[linkKey(y, x)] = true;
+        }
+        emit({ kind: 'fault', text: `partition ${a.join(',')} ${arrow} ${b.join(',')}` });
+      });
+    },
+    heal: (a, b) => input(a && b ? `heal a=${a.join(',')} b=${b.join(',')}` : 'heal', () => {
+      if (a && b) {
+        for (const x of a) for (const y of b) { delete st.net.cuts[linkKey(x, y)]; delete st.net.cuts[linkKey(y, x)]; }
+        emit({ kind: 'fault', text: `heal ${a.join(',')} <-> ${b.join(',')}` });
+      } else {
+        st.net.cuts = {};
+        emit({ kind: 'fault', text: 'heal all links' });
+      }
+    }),
+    setLink: (from, to, spec, bothWays = true) => {
+      inputNode(from);
+      inputNode(to);
+      const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
+      input(`link from=${from} to=${to} ${desc}${bothWays ? '' : ' oneway=true'}`, () => {
+        const keys = bothWays ? [linkKey(from, to), linkKey(to, from)] : [linkKey(from, to)];
+        for (const k of keys) st.net.links[k] = { ...st.net.links[k], ...spec };
+        emit({ kind: 'fault', text: `link ${from}${bothWays ? '<->' : '->'}${to} ${desc}` });
+      });
+    },
+    setNetwork: (spec) => {
+      const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
+      input(`network ${desc}`, () => {
+        st.net.defaults = { ...st.net.defaults, ...spec };
+        emit({ kind: 'fault', text: `network ${desc}` });
+      });
+    },
+    skew: (node, ms, driftPpm = 0) => {
+      inputNode(node);
+      input(`skew node=${node} by=${ms}ms drift=${driftPpm}ppm`, () => {
+        const n = nodeOf(node);
+        n.skew = ms;
+        n.driftPpm = driftPpm;
+        emit({ kind: 'fault', node, text: `clock of ${node} skewed by ${ms}ms, drifting ${driftPpm}ppm` });
+      });
+    },
+    dropMessage: (id) => {
+      const found = st.queue.some((e) => e.k === 'msg' && e.id === id)
+        || Object.values(st.nodes).some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
+      if (!found) throw new Error(`no message #${id} is in flight`);
+      input(`drop msg=${id}`, () => {
+        for (const e of st.queue) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
+        for (const n of Object.values(st.nodes)) for (const e of n.held) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
+      });
+    },
+    inFlight: () => st.queue
+      .filter((e): e is MsgEvent => e.k === 'msg')
+      .map((e) => ({ msgId: e.id, from: e.from, to: e.to, msg: e.msg, sentAt: e.sentAt, arrivesAt: e.t, sys: e.sys, doomed: e.doom !== undefined }))
+      .sort((x, y) => x.arrivesAt - y.arrivesAt || x.msgId - y.msgId),
+    nodes: () => st.nodeOrder.map((id) => {
+      const n = st.nodes[id]!;
+      return { id, sys: n.sys, up: n.up, paused: n.paused, skew: n.skew, driftPpm: n.driftPpm };
+    }),
+    isCut: (from, to) => isCut(st.net, from, to),
+    seek: (t) => {
+      const target = Math.max(0, Math.floor(t));
+      if (target < st.now) restoreTo((s) => s.now <= target);
+      sim.runUntil(target);
+    },
+    stepBack: () => {
+      if (st.eventCount === 0) return;
+      const target = st.eventCount - 1;
+      restoreTo((s) => s.eventCount <= target);
+      advance(target, Number.POSITIVE_INFINITY);
+    },
+    query: (expr) => {
+      const { name, args } = parseQueryCall(expr);
+      const core = coreQuery(name, args);
+      if (core !== undefined) return core;
+      for (const def of defs.values()) {
+        const q = def.queries?.find((x) => x.name === name);
+        if (q) return q.get(sysState(def.name), args);
+      }
+      throw new Error(`unknown query '${name}'`);
+    },
+    inputs: () => history.inputs.slice(0, st.inputCursor).map(({ eventCount, now, label }) => ({ eventCount, now, label })),
+  };
+
+  function coreQuery(name: string, args: readonly string[]): number | string | boolean | undefined {
+    switch (name) {
+      case 'now': return st.now;
+      case 'events': return st.eventCount;
+      case 'violations': return history.violationsUpTo(st.traceLen).length;
+      case 'inflight': return sim.inFlight().length;
+      case 'sent': return st.counters.sent;
+      case 'delivered': return st.counters.delivered;
+      case 'dropped': return st.counters.dropped;
+      case 'up': return nodeOf(args[0] ?? '').up;
+      case 'paused': return nodeOf(args[0] ?? '').paused;
+      case 'clock': return clockOf(args[0] ?? '');
+      default: return undefined;
+    }
+  }
+
+  return sim;
+}
+
+export const CORE_QUERIES = [
+  { name: 'now', params: [], description: 'the simulated time in ms', example: 'expect now == 2s' },
+  { name: 'events', params: [], description: 'events processed so far', example: 'expect events > 0' },
+  { name: 'violations', params: [], description: 'invariant violations so far', example: 'expect violations == 0' },
+  { name: 'inflight', params: [], description: 'messages on the wire right now', example: 'expect inflight == 0' },
+  { name: 'sent', params: [], description: 'messages sent so far', example: 'expect sent >= 1' },
+  { name: 'delivered', params: [], description: 'messages delivered so far', example: 'expect delivered >= 1' },
+  { name: 'dropped', params: [], description: 'messages lost so far (loss, partition, crash, by hand)', example: 'expect dropped == 0' },
+  { name: 'up', params: ['node'], description: 'whether the node is running', example: 'expect up(bakery) == true' },
+  { name: 'paused', params: ['node'], description: 'whether the node is paused', example: 'expect paused(bakery) == false' },
+  { name: 'clock', params: ['node'], description: "what the node's own clock reads, in ms", example: 'expect clock(bakery) == now' },
+] as const;

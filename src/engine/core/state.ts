@@ -1,0 +1,75 @@
+// The simulator's whole mutable state, kept as plain data so a snapshot is one structuredClone.
+import type { Message, MsgId, NodeId, TimerId } from './types.ts';
+import type { NetworkState } from './network.ts';
+import type { RngState } from './prng.ts';
+
+export interface MsgEvent {
+  t: number;
+  seq: number;
+  k: 'msg';
+  id: MsgId;
+  from: NodeId;
+  to: NodeId;
+  sys: string;
+  msg: Message;
+  sentAt: number;
+  /** Why it will vanish on arrival instead of being delivered ('loss', 'dropped by hand'), if it will. */
+  doom?: string;
+}
+
+export interface TimerEvent {
+  t: number;
+  seq: number;
+  k: 'timer';
+  id: TimerId;
+  node: NodeId;
+  sys: string;
+  name: string;
+  data: unknown;
+  /** When it was due, for a timer held back by a pause. */
+  due: number;
+}
+
+export type QueuedEvent = MsgEvent | TimerEvent;
+
+export interface NodeRecord {
+  id: NodeId;
+  sys: string;
+  up: boolean;
+  paused: boolean;
+  skew: number;
+  driftPpm: number;
+  /** Events that arrived while paused, released in order on resume. */
+  held: QueuedEvent[];
+}
+
+export interface Counters {
+  sent: number;
+  delivered: number;
+  dropped: number;
+}
+
+export interface SimState {
+  now: number;
+  seq: number;
+  /** Queue events processed so far: the unit of step and stepBack. */
+  eventCount: number;
+  /** Trace entries emitted so far (the cursor into the trace). */
+  traceLen: number;
+  /** Inputs applied so far (the cursor into the input log). */
+  inputCursor: number;
+  rng: RngState;
+  queue: QueuedEvent[];
+  nodes: Record<NodeId, NodeRecord>;
+  nodeOrder: NodeId[];
+  net: NetworkState;
+  systems: Record<string, unknown>;
+  /** Live timers and their node; a fired or cancelled timer is removed. */
+  timers: Record<TimerId, NodeId>;
+  nextTimerId: number;
+  nextMsgId: number;
+  hash: number;
+  /** Invariants broken right now, so a violation is reported once when it starts. */
+  broken: Record<string, true>;
+  counters: Counters;
+}

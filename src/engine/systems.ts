@@ -1,0 +1,15 @@
+// Every system the lab knows, and the scenario commands each adds. A sim instantiates a system's state
+// lazily, the first time a command or query of that system touches it.
+import type { SystemDef } from './core/types.ts';
+import type { CommandSpec } from './core/command.ts';
+import { townBoard } from './townboard/system.ts';
+import { townCommands } from './townboard/commands.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const allSystems: readonly SystemDef<any>[] = [
+  townBoard,
+];
+
+export const systemCommands: readonly CommandSpec[] = [
+  ...townCommands,
+];

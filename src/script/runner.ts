@@ -1,0 +1,84 @@
+// A scenario session: one sim plus the language. Lessons, the console, share links, the test hook and the
+// CLI all run commands through here, so they all drive the engine the same way.
+import { createSim, type Sim } from '../engine/core/sim.ts';
+import { CommandError } from '../engine/core/command.ts';
+import type { TraceKind } from '../engine/core/types.ts';
+import { allSystems } from '../engine/systems.ts';
+import { language } from './language.ts';
+import { parseLine, ScriptError, type ParsedCommand } from './parser.ts';
+import { ExpectationFailed } from './core-commands.ts';
+
+export const DEFAULT_SHOWN: readonly TraceKind[] = ['deliver', 'drop', 'note', 'fault', 'fork', 'violation'];
+const ALL_KINDS: readonly TraceKind[] = ['send', 'deliver', 'drop', 'timer', 'note', 'fault', 'input', 'fork', 'violation'];
+
+export interface ExecResult {
+  /** Trace lines the command caused (filtered by `show`) and anything it printed. */
+  readonly output: string[];
+  /** Set when the command could not be parsed or carried out, or an expectation failed. */
+  readonly error?: string;
+  readonly kind?: 'syntax' | 'command' | 'expect';
+  /** Invariant violations that happened during the command. */
+  readonly violations: string[];
+}
+
+export interface Session {
+  readonly sim: Sim;
+  readonly seed: number;
+  exec(line: string, lineNo?: number): ExecResult;
+  execParsed(cmd: ParsedCommand): ExecResult;
+  /** Evaluates a condition or a single query against the current state. */
+  shown: readonly TraceKind[];
+}
+
+export function createSession(seed: number): Session {
+  const sim = createSim({ seed, systems: allSystems });
+  let shown: readonly TraceKind[] = DEFAULT_SHOWN;
+
+  function execParsed(cmd: ParsedCommand): ExecResult {
+    const before = sim.trace().length ? sim.trace()[sim.trace().length - 1]!.i + 1 : 0;
+    const output: string[] = [];
+    let error: string | undefined;
+    let kind: ExecResult['kind'];
+    try {
+      if (cmd.spec.name === 'show') {
+        const kinds = cmd.args.kinds as readonly string[];
+        if (kinds.includes('all')) shown = ALL_KINDS;
+        else if (kinds.includes('none')) shown = [];
+        else {
+          const bad = kinds.find((k) => !ALL_KINDS.includes(k as TraceKind));
+          if (bad) throw new CommandError(`unknown kind '${bad}': use ${ALL_KINDS.join(', ')}, all or none`);
+          shown = kinds as TraceKind[];
+        }
+      } else {
+        const printed = cmd.spec.run(sim, cmd.args, cmd.rest);
+        if (printed) output.push(...printed);
+      }
+    } catch (e) {
+      if (e instanceof ExpectationFailed) { error = e.message; kind = 'expect'; }
+      else if (e instanceof CommandError || e instanceof Error) { error = `${cmd.spec.name}: ${e.message}`; kind = 'command'; }
+      else throw e;
+    }
+    const fresh = sim.trace().filter((e) => e.i >= before);
+    const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
+    const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
+    return { output: [...lines, ...output], violations, ...(error !== undefined ? { error, kind } : {}) };
+  }
+
+  return {
+    sim,
+    seed,
+    get shown() { return shown; },
+    execParsed,
+    exec(line, lineNo = 1) {
+      let cmd: ParsedCommand | null;
+      try {
+        cmd = parseLine(language, line, lineNo);
+      } catch (e) {
+        if (e instanceof ScriptError) return { output: [], violations: [], error: e.message, kind: 'syntax' };
+        throw e;
+      }
+      if (!cmd) return { output: [], violations: [] };
+      return execParsed(cmd);
+    },
+  };
+}
