@@ -1,0 +1,122 @@
+// The lab's one store (vanilla Zustand): the running session plus playback and UI state. Actions call the
+// engine, then bump `version` so views re-read the sim. High-frequency playback ticks update `now` only.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createSession, type ExecResult, type Session } from '../script/runner.ts';
+
+/** Something the learner points at; every view highlights the same thing. */
+export type Highlight =
+  | { kind: 'node'; id: string }
+  | { kind: 'msg'; id: number }
+  | { kind: 'notice'; id: number }
+  | { kind: 'topic'; id: string }
+  | { kind: 'trace'; id: number };
+
+export type ViewMode = 'split' | 'town' | 'tech';
+
+/** Simulated ms per wall-clock ms, kept on a log scale from 1/100x to 100x. */
+export const MIN_SPEED = 0.01;
+export const MAX_SPEED = 100;
+export const clampSpeed = (x: number) => Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
+
+export interface LabState {
+  session: Session;
+  /** Bumps whenever the sim's state changes; views that draw structure re-render on it. */
+  version: number;
+  now: number;
+  playing: boolean;
+  speed: number;
+  highlight: Highlight | null;
+  selected: Highlight | null;
+  view: ViewMode;
+  reducedMotion: boolean;
+  /** A short message for the learner (fork, restore problem, ...), shown until dismissed. */
+  notice: string | null;
+}
+
+export interface LabActions {
+  /** Runs one scenario command, as the console, lessons, share links and the test hook all do. */
+  exec(line: string): ExecResult;
+  /** A fresh session with this seed, then these commands. */
+  load(seed: number, lines: readonly string[]): ExecResult[];
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  seek(t: number): void;
+  /** Advance playback by `wallMs` of real time; called only by the animation clock. */
+  tick(wallMs: number): void;
+  setHighlight(h: Highlight | null): void;
+  select(h: Highlight | null): void;
+  setView(v: ViewMode): void;
+  setReducedMotion(on: boolean): void;
+  setNotice(text: string | null): void;
+}
+
+export type LabStore = LabState & LabActions;
+
+export function createLabStore(seed = 1): StoreApi<LabStore> {
+  return createStore<LabStore>()((set, get) => {
+    // Fractions of a simulated ms carried between frames, so 1/100x still advances smoothly.
+    let carry = 0;
+    const changed = (extra: Partial<LabState> = {}) =>
+      set((s) => ({ version: s.version + 1, now: s.session.sim.now, ...extra }));
+    return {
+      session: createSession(seed),
+      version: 0,
+      now: 0,
+      playing: false,
+      speed: 0.1,
+      highlight: null,
+      selected: null,
+      view: 'split',
+      reducedMotion: false,
+      notice: null,
+      exec(line) {
+        const r = get().session.exec(line);
+        const forked = r.output.some((l) => l.includes(' fork: '));
+        changed(forked ? { notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : {});
+        return r;
+      },
+      load(seedValue, lines) {
+        const session = createSession(seedValue);
+        const results = lines.map((l, i) => session.exec(l, i + 1));
+        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null }));
+        return results;
+      },
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      togglePlay: () => set((s) => ({ playing: !s.playing })),
+      setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
+      stepForward() { get().session.sim.step(); changed({ playing: false }); },
+      stepBack() { get().session.sim.stepBack(); changed({ playing: false }); },
+      seek(t) { get().session.sim.seek(t); changed(); },
+      tick(wallMs) {
+        const { session, speed, playing } = get();
+        if (!playing) return;
+        const sim = session.sim;
+        const before = sim.eventCount;
+        carry += wallMs * speed;
+        const whole = Math.floor(carry);
+        carry -= whole;
+        if (whole === 0) return;
+        sim.runFor(whole);
+        if (sim.eventCount !== before) changed();
+        else set({ now: sim.now });
+      },
+      setHighlight: (highlight) => set({ highlight }),
+      select: (selected) => set({ selected }),
+      setView: (view) => set({ view }),
+      setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+      setNotice: (notice) => set({ notice }),
+    };
+  });
+}
+
+export const labStore = createLabStore();
+
+export function useLab<T>(selector: (s: LabStore) => T): T {
+  return useStore(labStore, selector);
+}
