@@ -63,6 +63,8 @@ export interface Sim {
   isCut(from: NodeId, to: NodeId): boolean;
   seek(t: Time): void;
   stepBack(): void;
+  /** Advances to exactly `eventCount` events and time `now`: where a recorded input was applied. */
+  advanceTo(eventCount: number, now: Time): void;
   query(expr: string): number | string | boolean;
   /** The inputs applied so far, each with the moment it was applied (for share links and replays). */
   inputs(): readonly { eventCount: number; now: Time; label: string }[];
@@ -469,6 +471,11 @@ export function createSim(opts: SimOptions): Sim {
       const target = st.eventCount - 1;
       restoreTo((s) => s.eventCount <= target);
       advance(target, Number.POSITIVE_INFINITY);
+    },
+    advanceTo: (eventCount, now) => {
+      advance(eventCount, now);
+      st.now = Math.max(st.now, now);
+      history.noteReached(st);
     },
     query: (expr) => {
       const { name, args } = parseQueryCall(expr);
