@@ -204,12 +204,19 @@ export function createSim(opts: SimOptions): Sim {
     }
   }
 
-  /** An event due at a paused node waits in the node's hold until it resumes. */
+  /**
+   * An event due at a paused node waits in the node's hold until it resumes. Holding counts as an event
+   * (and is traced) so that replaying the input log reproduces exactly when each hold happened.
+   */
   function holdIfPaused(e: QueuedEvent): boolean {
     const node = st.nodes[e.k === 'timer' ? e.node : e.to];
     if (!node?.paused || !node.up) return false;
     heapPop(st.queue);
+    st.now = Math.max(st.now, e.t);
+    st.eventCount++;
     node.held.push(e);
+    const what = e.k === 'timer' ? `timer ${e.name}` : `${e.msg.type} from ${e.from}`;
+    emit({ kind: 'note', node: node.id, sys: e.sys, text: `is paused: ${what} waits until it resumes` });
     return true;
   }
 
@@ -302,8 +309,7 @@ export function createSim(opts: SimOptions): Sim {
       const next = peekLive();
       if (!next || next.t > until) break;
       if (pending && pending.eventCount === st.eventCount) break;
-      if (holdIfPaused(next)) continue;
-      processNext();
+      if (!holdIfPaused(next)) processNext();
       history.snapshot(st, false);
     }
     history.noteReached(st);
