@@ -80,26 +80,32 @@ export function createSim(opts: SimOptions): Sim {
   };
   const rng = rngOf(st.rng);
   const history = createHistory({
-    snapshotEvery: opts.snapshotEvery ?? 200, traceLimit: opts.traceLimit ?? 200_000,
+    snapshotEvery: opts.snapshotEvery ?? 1000, traceLimit: opts.traceLimit ?? 100_000,
   });
   let causeIndex = 0;
   let dry = false;
 
   // ---- trace ---------------------------------------------------------------------------------------
-  function emit(e: Omit<TraceEvent, 'i' | 't'>): void {
+  // Every entry has the same fields in the same order (absent ones undefined): one hidden class, so the
+  // hot path stays fast. The hash mixes the entry as it is recorded.
+  function record(kind: TraceEvent['kind'], node: NodeId | undefined, from: NodeId | undefined, to: NodeId | undefined,
+    msgId: MsgId | undefined, msg: Message | undefined, sys: string | undefined, sentAt: Time | undefined,
+    text: string | undefined, invariant?: string, cause?: number): void {
     if (dry) return;
-    const ev = { ...e, i: st.traceLen, t: st.now } as TraceEvent;
+    const ev: TraceEvent = { i: st.traceLen, t: st.now, kind, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause };
     let h = mixInt(st.hash, ev.t);
-    h = mixString(h, ev.kind);
-    if (ev.node) h = mixString(h, ev.node);
-    if (ev.from) h = mixString(h, ev.from);
-    if (ev.to) h = mixString(h, ev.to);
-    if (ev.msg) h = mixValue(h, ev.msg);
-    if (ev.text) h = mixString(h, ev.text);
+    h = mixString(h, kind);
+    if (node) h = mixString(h, node);
+    if (from) h = mixString(h, from);
+    if (to) h = mixString(h, to);
+    if (msg) h = mixValue(h, msg);
+    if (text) h = mixString(h, text);
     st.hash = h;
     history.record(ev);
     st.traceLen++;
   }
+  const emit = (e: Omit<TraceEvent, 'i' | 't'>) =>
+    record(e.kind, e.node, e.from, e.to, e.msgId, e.msg, e.sys, e.sentAt, e.text, e.invariant, e.cause);
 
   function formatMsg(e: TraceEvent): string {
     if (!e.msg) return '';
@@ -133,7 +139,7 @@ export function createSim(opts: SimOptions): Sim {
     ctx = {
       get now() { return st.now; },
       clock: clockOf,
-      send: (from, to, msg) => send(sys, from, to, msg),
+      send: (from, to, msg) => send(sys, from, to, msg as unknown as Message),
       setTimer: (node, delay, name, data) => {
         const n = nodeOf(node);
         const id = st.nextTimerId++;
@@ -174,10 +180,10 @@ export function createSim(opts: SimOptions): Sim {
     const sender = st.nodes[from];
     if (sender && !sender.up) return id; // a crashed node sends nothing
     st.counters.sent++;
-    emit({ kind: 'send', from, to, msgId: id, msg, sys, node: from });
+    record('send', from, from, to, id, msg, sys, undefined, undefined);
     if (isCut(st.net, from, to)) {
       st.counters.dropped++;
-      emit({ kind: 'drop', from, to, msgId: id, msg, sys, node: from, sentAt: st.now, text: 'partition' });
+      record('drop', from, from, to, id, msg, sys, st.now, 'partition');
       return id;
     }
     const fate = decideFate(st.net, st.rng, from, to);
@@ -228,7 +234,7 @@ export function createSim(opts: SimOptions): Sim {
     if (e.k === 'timer') {
       delete st.timers[e.id];
       const late = st.now - e.due;
-      emit({ kind: 'timer', node: e.node, sys: e.sys, text: late > 0 ? `${e.name} (late by ${late}ms)` : e.name });
+      record('timer', e.node, undefined, undefined, undefined, undefined, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
       defs.get(e.sys)!.onTimer(sysState(e.sys), e.node, e.name, e.data, ctxFor(e.sys));
     } else {
       const dst = st.nodes[e.to];
@@ -236,10 +242,10 @@ export function createSim(opts: SimOptions): Sim {
         : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
       if (reason) {
         st.counters.dropped++;
-        emit({ kind: 'drop', from: e.from, to: e.to, msgId: e.id, msg: e.msg, sys: e.sys, node: e.to, sentAt: e.sentAt, text: reason });
+        record('drop', e.to, e.from, e.to, e.id, e.msg, e.sys, e.sentAt, reason);
       } else {
         st.counters.delivered++;
-        emit({ kind: 'deliver', from: e.from, to: e.to, msgId: e.id, msg: e.msg, sys: e.sys, node: e.to, sentAt: e.sentAt });
+        record('deliver', e.to, e.from, e.to, e.id, e.msg, e.sys, e.sentAt, undefined);
         defs.get(e.sys)!.onMessage(sysState(e.sys), e.to, e.from, e.msg, ctxFor(e.sys));
       }
     }

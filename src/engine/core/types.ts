@@ -13,6 +13,11 @@ export interface Message {
   readonly [field: string]: unknown;
 }
 
+/** What a system hands to `send`: a type plus plain fields. */
+export interface OutgoingMessage {
+  readonly type: string;
+}
+
 export type TraceKind =
   | 'send' // a node put a message on the network
   | 'deliver' // a message arrived and was handled
@@ -61,7 +66,8 @@ export interface SystemContext {
   readonly now: Time;
   /** What `node`'s own clock reads now (skew and drift applied). */
   clock(node: NodeId): Time;
-  send(from: NodeId, to: NodeId, msg: Message): MsgId;
+  /** Any object with a `type` will do (interfaces included); it is traced and delivered as a Message. */
+  send<M extends OutgoingMessage>(from: NodeId, to: NodeId, msg: M): MsgId;
   /** Fire `name` at `node` after `delay` ms of the node's own clock. */
   setTimer(node: NodeId, delay: Time, name: string, data?: unknown): TimerId;
   cancelTimer(id: TimerId): void;

@@ -90,7 +90,7 @@ describe('network faults do what they say', () => {
     const delivered = sim.trace().filter((e) => e.kind === 'deliver' && e.to === 'b');
     const delays = delivered.map((e) => e.t - e.sentAt!);
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(40);
-    const order = delivered.map((e) => (e.msg as { n: number }).n);
+    const order = delivered.map((e) => (e.msg as unknown as { n: number }).n);
     expect(order.some((n, i) => i > 0 && n < order[i - 1]!)).toBe(true);
   });
 

@@ -1,0 +1,29 @@
+// `npm run bench`: prints benchmark figures, each system's as a ratio to the kernel baseline of this run.
+import { existsSync } from 'node:fs';
+import { benchKernel, type Figure } from './kernel.ts';
+
+function print(title: string, figures: Figure[]): void {
+  console.log(`\n${title}`);
+  for (const f of figures) {
+    const v = f.unit === 'ratio' ? f.value.toFixed(2) : Math.round(f.value).toLocaleString('en-US');
+    console.log(`  ${f.name.padEnd(62)} ${v.padStart(14)} ${f.unit === 'ratio' ? 'x' : f.unit}`);
+  }
+}
+
+const kernel = benchKernel();
+print('Kernel', kernel);
+const baseline = kernel[0]!.value;
+
+// Systems contribute their own benches; each figure in events/s or records/s gets a ratio to the kernel.
+const extra: [string, string, string][] = [
+  ['Kafka', './kafka.ts', 'benchKafka'],
+  ['Raft', './raft.ts', 'benchRaft'],
+];
+for (const [title, file, fn] of extra) {
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  const mod = (await import(file)) as Record<string, () => Figure[] | Promise<Figure[]>>;
+  const figures = await mod[fn]!();
+  print(title, figures.flatMap((f) => (/\/s$/.test(f.unit)
+    ? [f, { name: `  ${f.name.slice(0, 40)} / kernel`, value: f.value / baseline, unit: 'ratio' }]
+    : [f])));
+}
