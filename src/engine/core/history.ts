@@ -2,7 +2,7 @@
 // were applied and when, and snapshots of the whole state. Snapshots thin out as they age, so a run of
 // hours keeps a bounded number yet a seek anywhere replays only a short stretch.
 import type { Time, TraceEvent } from './types.ts';
-import type { SimState } from './state.ts';
+import { cloneState, type SimState } from './state.ts';
 
 export interface InputEntry {
   eventCount: number;
@@ -63,7 +63,7 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
         if (!atFrontier) return;
         if (!force && (opts.snapshotEvery <= 0 || st.eventCount - last.eventCount < opts.snapshotEvery)) return;
       }
-      snaps.push({ eventCount: st.eventCount, inputCursor: st.inputCursor, now: st.now, state: structuredClone(st) });
+      snaps.push({ eventCount: st.eventCount, inputCursor: st.inputCursor, now: st.now, state: cloneState(st) });
       if (snaps.length > MAX_SNAPSHOTS) {
         const half = snaps.length >> 1;
         snaps = [snaps[0]!, ...snaps.slice(1, half).filter((_, i) => i % 2 === 1), ...snaps.slice(half)];

@@ -19,12 +19,20 @@ export function initialNetwork(overrides: Partial<LinkSpec> = {}): NetworkState 
   return { defaults: { ...DEFAULT_LINK, ...overrides }, links: {}, cuts: {} };
 }
 
+/** True when the record has any key: a fast path for the common case of no overrides and no cuts. */
+function hasAny(o: Record<string, unknown>): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 export function linkSpec(net: NetworkState, from: NodeId, to: NodeId): LinkSpec {
+  if (!hasAny(net.links)) return net.defaults;
   const o = net.links[linkKey(from, to)];
   return o ? { ...net.defaults, ...o } : net.defaults;
 }
 
-export const isCut = (net: NetworkState, from: NodeId, to: NodeId): boolean => net.cuts[linkKey(from, to)] === true;
+export const isCut = (net: NetworkState, from: NodeId, to: NodeId): boolean =>
+  hasAny(net.cuts) && net.cuts[linkKey(from, to)] === true;
 
 /** What the network decides for one message: its delays (one per copy delivered) and whether it is lost. */
 export interface Fate {

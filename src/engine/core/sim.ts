@@ -3,7 +3,7 @@
 import type {
   InFlight, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent,
 } from './types.ts';
-import type { MsgEvent, QueuedEvent, SimState, TimerEvent } from './state.ts';
+import { cloneState, type MsgEvent, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
 import { rngOf, seedRng } from './prng.ts';
 import { decideFate, initialNetwork, isCut, linkKey } from './network.ts';
@@ -281,7 +281,7 @@ export function createSim(opts: SimOptions): Sim {
   /** Runs an input on a throwaway copy first, so one that throws changes nothing (not even the future). */
   function dryRun(apply: () => void): void {
     const real = st;
-    st = structuredClone(real);
+    st = cloneState(real);
     rebindRng();
     dry = true;
     try {
@@ -323,7 +323,7 @@ export function createSim(opts: SimOptions): Sim {
 
   function restoreTo(pick: (s: { eventCount: number; now: Time }) => boolean): void {
     const snap = history.latestWhere(pick);
-    st = structuredClone(snap);
+    st = cloneState(snap);
     rebindRng();
   }
 

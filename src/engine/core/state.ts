@@ -73,3 +73,22 @@ export interface SimState {
   broken: Record<string, true>;
   counters: Counters;
 }
+
+/**
+ * A deep copy for snapshots. Messages and timer data are immutable once scheduled, so queued events are
+ * copied shallowly and share them; everything a handler may mutate is cloned in full.
+ */
+export function cloneState(st: SimState): SimState {
+  return {
+    ...st,
+    rng: [...st.rng],
+    queue: st.queue.map((e) => ({ ...e })),
+    nodes: structuredClone(st.nodes),
+    nodeOrder: [...st.nodeOrder],
+    net: structuredClone(st.net),
+    systems: structuredClone(st.systems),
+    timers: { ...st.timers },
+    broken: { ...st.broken },
+    counters: { ...st.counters },
+  };
+}
