@@ -4,12 +4,15 @@ import type { SystemDef } from './core/types.ts';
 import type { CommandSpec } from './core/command.ts';
 import { townBoard } from './townboard/system.ts';
 import { townCommands } from './townboard/commands.ts';
+import { raft } from './raft/system.ts'; import { raftCommands } from './raft/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
   townBoard,
+  raft,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
   ...townCommands,
+  ...raftCommands,
 ];

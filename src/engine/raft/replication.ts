@@ -1,0 +1,147 @@
+// Log replication (Figure 2: AppendEntries RPC, and the leader's rules for nextIndex, matchIndex and commit).
+import type { NodeId, SystemContext } from '../core/types.ts';
+import {
+  configOf, lastIndex, majorityOf, termAt, type LogEntry, type RaftServer, type RaftState,
+} from './state.ts';
+import type { AppendEntries, AppendEntriesReply } from './messages.ts';
+import { becomeFollower, peersOf, resetElectionTimer } from './roles.ts';
+import { noteLeaderContact, recordAck } from './lease.ts';
+
+/** Figure 2, leaders: a command from a client is appended to the leader's own log first. */
+export function appendAsLeader(
+  st: RaftState, s: RaftServer, what: { command: string; config?: readonly NodeId[] }, _ctx: SystemContext,
+): number {
+  const entry: LogEntry = { term: s.currentTerm, command: what.command, id: st.nextEntryId++, ...(what.config ? { config: [...what.config] } : {}) };
+  s.log.push(entry);
+  st.audit.leaderLog[s.id] = { term: s.currentTerm, ids: s.log.map((e) => e.id) };
+  // A configuration takes effect as soon as it is in the log (dissertation §4.1): new peers start probing.
+  if (what.config) {
+    for (const p of peersOf(st, s)) {
+      if (s.nextIndex[p] === undefined) { s.nextIndex[p] = lastIndex(s); s.matchIndex[p] = 0; }
+    }
+  }
+  return lastIndex(s);
+}
+
+/** Figure 2, leaders: "If last log index >= nextIndex for a follower: send AppendEntries with log entries
+ *  starting at nextIndex"; with none to send it is a heartbeat. */
+export function sendAppendEntries(st: RaftState, s: RaftServer, peer: NodeId, ctx: SystemContext): void {
+  const next = s.nextIndex[peer] ?? lastIndex(s) + 1;
+  const prevLogIndex = next - 1;
+  const msg: AppendEntries = {
+    type: 'AppendEntries', term: s.currentTerm, leaderId: s.id, prevLogIndex, prevLogTerm: termAt(s, prevLogIndex) ?? 0,
+    entries: s.log.slice(prevLogIndex, prevLogIndex + st.config.maxBatch), leaderCommit: s.commitIndex, sentAt: ctx.clock(s.id),
+  };
+  ctx.send(s.id, peer, msg);
+}
+
+export function broadcastAppendEntries(st: RaftState, s: RaftServer, ctx: SystemContext): void {
+  for (const p of peersOf(st, s)) sendAppendEntries(st, s, p, ctx);
+}
+
+/** The receiver's side of AppendEntries, Figure 2 steps 1-5. */
+export function handleAppendEntries(st: RaftState, s: RaftServer, from: NodeId, msg: AppendEntries, ctx: SystemContext): void {
+  const reply = (success: boolean, matchIndex: number) => {
+    const r: AppendEntriesReply = { type: 'AppendEntriesReply', term: s.currentTerm, success, prevLogIndex: msg.prevLogIndex, matchIndex, sentAt: msg.sentAt };
+    ctx.send(s.id, from, r);
+  };
+  // 1. Reply false if term < currentTerm (§5.1).
+  if (msg.term < s.currentTerm) { reply(false, 0); return; }
+  // A higher term, or a candidate hearing from the leader of its own term: become a follower (§5.2).
+  if (msg.term > s.currentTerm || s.role === 'candidate') becomeFollower(st, s, msg.term, ctx, `heard from leader ${msg.leaderId}`);
+  if (s.role === 'leader') return; // two leaders in one term cannot happen; the election-safety check reports it
+  s.leaderId = msg.leaderId;
+  s.preVoting = false;
+  noteLeaderContact(s, ctx);
+  // 2. Reply false if the log has no entry at prevLogIndex whose term matches prevLogTerm (§5.3).
+  if (termAt(s, msg.prevLogIndex) !== msg.prevLogTerm) {
+    resetElectionTimer(st, s, ctx);
+    reply(false, 0);
+    return;
+  }
+  // 3. If an existing entry conflicts with a new one (same index, different terms), delete it and all that
+  //    follow; 4. append any new entries not already in the log.
+  msg.entries.forEach((e, k) => {
+    const index = msg.prevLogIndex + 1 + k;
+    const existing = s.log[index - 1];
+    if (existing && existing.term !== e.term) {
+      ctx.note(s.id, `deleted ${s.log.length - index + 1} conflicting entr${s.log.length - index + 1 === 1 ? 'y' : 'ies'} from index ${index}`);
+      s.log.length = index - 1;
+    }
+    if (!s.log[index - 1]) s.log.push(e);
+  });
+  const lastNew = msg.prevLogIndex + msg.entries.length;
+  // 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
+  if (msg.leaderCommit > s.commitIndex) setCommitIndex(st, s, Math.min(msg.leaderCommit, lastNew), ctx);
+  // The timer restarts after the entries, so a server that just learned it joined starts campaigning.
+  resetElectionTimer(st, s, ctx);
+  reply(true, lastNew);
+}
+
+/** The leader's side: "If successful: update nextIndex and matchIndex for follower. If AppendEntries fails
+ *  because of log inconsistency: decrement nextIndex and retry." */
+export function handleAppendEntriesReply(st: RaftState, s: RaftServer, from: NodeId, msg: AppendEntriesReply, ctx: SystemContext): void {
+  if (msg.term > s.currentTerm) { becomeFollower(st, s, msg.term, ctx, `${from} has term ${msg.term}`); return; }
+  if (s.role !== 'leader' || msg.term !== s.currentTerm || s.nextIndex[from] === undefined) return;
+  recordAck(s, from, msg.sentAt);
+  if (msg.success) {
+    const before = s.nextIndex[from]!;
+    s.matchIndex[from] = Math.max(s.matchIndex[from] ?? 0, msg.matchIndex);
+    s.nextIndex[from] = Math.max(before, msg.matchIndex + 1);
+    advanceCommitIndex(st, s, ctx);
+    // More to send, and this reply told us something new (a duplicate reply must not start a second stream).
+    if (s.role === 'leader' && s.nextIndex[from]! > before && s.nextIndex[from]! <= lastIndex(s)) sendAppendEntries(st, s, from, ctx);
+    return;
+  }
+  // Only the answer to the current probe moves nextIndex, so a late or duplicated failure is not counted twice.
+  if (s.nextIndex[from] !== msg.prevLogIndex + 1) return;
+  s.nextIndex[from] = Math.max(1, (s.matchIndex[from] ?? 0) + 1, msg.prevLogIndex);
+  if (s.nextIndex[from] === msg.prevLogIndex + 1) return; // cannot go lower; the next heartbeat probes again
+  sendAppendEntries(st, s, from, ctx);
+}
+
+/** Figure 2, leaders: "If there exists an N > commitIndex such that a majority of matchIndex[i] >= N, and
+ *  log[N].term == currentTerm: set commitIndex = N" (§5.3, §5.4). */
+export function advanceCommitIndex(st: RaftState, s: RaftServer, ctx: SystemContext): void {
+  const members = configOf(st, s);
+  const need = majorityOf(members);
+  for (let n = lastIndex(s); n > s.commitIndex; n--) {
+    // §5.4.2: never commit an earlier term's entry by counting replicas. The broken switch does exactly that.
+    if (!st.config.brokenCommit && termAt(s, n) !== s.currentTerm) break;
+    const count = members.filter((m) => (m === s.id ? true : (s.matchIndex[m] ?? 0) >= n)).length;
+    if (count >= need) { setCommitIndex(st, s, n, ctx); return; }
+  }
+}
+
+export function setCommitIndex(st: RaftState, s: RaftServer, n: number, ctx: SystemContext): void {
+  if (n <= s.commitIndex) return;
+  for (let i = s.commitIndex + 1; i <= Math.min(n, lastIndex(s)); i++) {
+    const e = s.log[i - 1]!;
+    st.audit.committed[i] ??= { id: e.id, term: e.term, command: e.command, inTerm: s.currentTerm };
+  }
+  if (s.role === 'leader') {
+    const e = s.log[n - 1];
+    ctx.note(s.id, `committed index ${n}${e ? ` (${e.command}, term ${e.term})` : ''}`);
+  }
+  s.commitIndex = n;
+  applyCommitted(st, s, ctx);
+}
+
+/** Figure 2, all servers: "If commitIndex > lastApplied: increment lastApplied, apply log[lastApplied]". */
+export function applyCommitted(st: RaftState, s: RaftServer, ctx: SystemContext): void {
+  const upTo = Math.min(s.commitIndex, lastIndex(s));
+  while (s.lastApplied < upTo) {
+    s.lastApplied++;
+    const e = s.log[s.lastApplied - 1]!;
+    st.audit.appliedAt[s.lastApplied] ??= { id: e.id, term: e.term, command: e.command, by: s.id };
+    // Dissertation §4.2.2: a leader removed from the configuration steps down once the change commits.
+    if (e.config && s.role === 'leader' && !configOf(st, s).includes(s.id) && s.commitIndex >= lastConfigIndex(s)) {
+      becomeFollower(st, s, s.currentTerm, ctx, 'it is no longer a member of the cluster');
+    }
+  }
+}
+
+export function lastConfigIndex(s: RaftServer): number {
+  for (let i = s.log.length; i >= 1; i--) if (s.log[i - 1]!.config) return i;
+  return 0;
+}
