@@ -73,7 +73,7 @@ function stateMachineSafety(st: RaftState): string | null {
       const first = st.audit.appliedAt[i];
       const mine = s.log[i - 1];
       if (first && mine && first.id !== mine.id) {
-        return `${first.by} applied ${first.command} (term ${first.term}) at index ${i} but ${id} applied ${mine.command} (term ${mine.term})`;
+        return `${first.by} applied ${first.command} (term ${first.term}) at index ${i}, but ${id}, applied up to ${s.lastApplied}, holds ${mine.command} (term ${mine.term}) there`;
       }
     }
   }
