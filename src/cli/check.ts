@@ -1,7 +1,10 @@
-// `npm run lab -- check`: runs every scenario under lessons/ and reports each.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// `npm run lab -- check`: runs every scenario under lessons/ and every lessons/*/lesson.md (its steps,
+// predictions and challenges), printing one line each.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTranscript } from '../script/transcript.ts';
+import { checkLessonSources, formatCheckLine } from '../lessons/check.ts';
+import { readLessonSources } from '../lessons/node-sources.ts';
 
 export function findFiles(dir: string, suffix: string): string[] {
   let out: string[] = [];
@@ -15,6 +18,11 @@ export function findFiles(dir: string, suffix: string): string[] {
 
 export function checkAll(root = 'lessons'): number {
   let failed = 0;
+  if (!existsSync(root)) { console.log(`no ${root}/ folder: nothing to check`); return 1; }
+  for (const line of checkLessonSources(readLessonSources(root))) {
+    console.log(formatCheckLine(line));
+    if (!line.ok) failed++;
+  }
   for (const file of findFiles(root, '.lab')) {
     try {
       const r = runTranscript(readFileSync(file, 'utf8'), file);
