@@ -1,0 +1,122 @@
+// Share links: the exact moment of a lesson (lesson, step, seed, the learner's inputs, the time cursor,
+// the view) as `<base64url JSON>.<checksum>`. Decoding never throws: a truncated, tampered, oversized or
+// future-version link gives one specific sentence, and the page opens the lesson at its start instead.
+import { LESSON_ID } from './front-matter.ts';
+
+export const SHARE_VERSION = 1;
+/** Longest link text accepted (the part after `#s=` or wherever the page keeps it). */
+export const MAX_SHARE_CHARS = 8192;
+export const MAX_SHARE_INPUTS = 400;
+export const MAX_INPUT_LINE = 500;
+
+export interface ShareInput { line: string; eventCount: number; now: number }
+
+export interface ShareState {
+  v: 1;
+  lesson: string;
+  step: number;
+  seed: number;
+  inputs: ShareInput[];
+  t: number;
+  view: 'split' | 'town' | 'tech';
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const VIEWS = ['split', 'town', 'tech'] as const;
+const KEYS = ['v', 'lesson', 'step', 'seed', 'inputs', 't', 'view'];
+const INPUT_KEYS = ['line', 'eventCount', 'now'];
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to notice a damaged or edited link (not a signature). */
+export function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function toBase64Url(text: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string | null {
+  if (text.length % 4 === 1) return null;
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+export function encodeShare(state: ShareState): string {
+  const problem = validate(state);
+  if (problem) throw new Error(`cannot share this moment: ${problem}`);
+  const body = toBase64Url(JSON.stringify(state));
+  const text = `${body}.${checksum(body)}`;
+  if (text.length > MAX_SHARE_CHARS) throw new Error(`cannot share this moment: the link would be ${text.length} characters, more than ${MAX_SHARE_CHARS}; too many inputs (${state.inputs.length})`);
+  return text;
+}
+
+const CUT = 'The link looks cut short (part of it is missing); copy the whole link and try again.';
+const DAMAGED = 'The link has been changed or damaged since it was copied, so it cannot be trusted.';
+
+export function decodeShare(text: string): Decoded<ShareState> {
+  const raw = text.trim();
+  if (raw === '') return { ok: false, message: 'The link is empty: there is no saved moment in it.' };
+  if (raw.length > MAX_SHARE_CHARS) return { ok: false, message: `The link is too long (${raw.length} characters; at most ${MAX_SHARE_CHARS}), so it was not opened.` };
+  if (!/^[A-Za-z0-9_-]+(\.[0-9a-f]{0,8})?$/.test(raw)) return { ok: false, message: 'The link contains characters a Townboard link never has; it may have been edited or mangled.' };
+  const dot = raw.indexOf('.');
+  if (dot < 0 || raw.length - dot - 1 < 8) return { ok: false, message: CUT };
+  const body = raw.slice(0, dot);
+  if (checksum(body) !== raw.slice(dot + 1)) return { ok: false, message: DAMAGED };
+  const json = fromBase64Url(body);
+  if (json === null) return { ok: false, message: DAMAGED };
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return { ok: false, message: DAMAGED };
+  }
+  if (isObject(data) && typeof data.v === 'number' && Number.isInteger(data.v) && data.v > SHARE_VERSION) {
+    return { ok: false, message: `This link was made by a newer version of Townboard (link format ${data.v}; this lab reads format ${SHARE_VERSION}). Reload the page to get the latest lab, or ask for a new link.` };
+  }
+  const problem = validate(data);
+  if (problem) return { ok: false, message: `The link's contents are not valid: ${problem}.` };
+  return { ok: true, value: data as ShareState };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown, max = Number.MAX_SAFE_INTEGER): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
+
+/** Strict schema check by hand: null when `x` is a valid ShareState, else what is wrong. */
+export function validate(x: unknown): string | null {
+  if (!isObject(x)) return 'it is not a saved moment';
+  const extra = Object.keys(x).find((k) => !KEYS.includes(k));
+  if (extra !== undefined) return `it has an unknown field '${extra}'`;
+  if (x.v !== SHARE_VERSION) return `the format version is ${JSON.stringify(x.v)}, expected ${SHARE_VERSION}`;
+  if (typeof x.lesson !== 'string' || !LESSON_ID.test(x.lesson) || x.lesson.length > 64) return 'the lesson name is missing or malformed';
+  if (!isCount(x.step, 999)) return 'the step number is missing or not a whole number from 0 to 999';
+  if (!isCount(x.seed, 0xffffffff)) return 'the seed is missing or not a whole number from 0 to 4294967295';
+  if (!isCount(x.t)) return 'the time cursor is missing or not a whole number of milliseconds';
+  if (typeof x.view !== 'string' || !(VIEWS as readonly string[]).includes(x.view)) return `the view must be one of ${VIEWS.join(', ')}`;
+  if (!Array.isArray(x.inputs)) return 'the list of inputs is missing';
+  if (x.inputs.length > MAX_SHARE_INPUTS) return `it has ${x.inputs.length} inputs; at most ${MAX_SHARE_INPUTS}`;
+  let last = { eventCount: 0, now: 0 };
+  for (const [i, input] of (x.inputs as unknown[]).entries()) {
+    const n = `input ${i + 1}`;
+    if (!isObject(input)) return `${n} is not an input`;
+    const bad = Object.keys(input).find((k) => !INPUT_KEYS.includes(k));
+    if (bad !== undefined) return `${n} has an unknown field '${bad}'`;
+    if (typeof input.line !== 'string' || input.line.trim() === '') return `${n} has no command`;
+    if (input.line.length > MAX_INPUT_LINE || /[\n\r]/.test(input.line)) return `${n}'s command is longer than one line of ${MAX_INPUT_LINE} characters`;
+    if (!isCount(input.eventCount) || !isCount(input.now)) return `${n} has no valid moment (eventCount and now must be whole numbers)`;
+    if (input.eventCount < last.eventCount || input.now < last.now) return `${n} happens before the input ahead of it`;
+    last = { eventCount: input.eventCount, now: input.now };
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../../src/lessons/catalog.ts';
+import { buildCatalog, displayPath } from '../../../src/lessons/build-catalog.ts';
+import { readLessonSources } from '../../../src/lessons/node-sources.ts';
+import { CHAPTERS } from '../../../src/lessons/chapters.ts';
+import { lessonSources } from '../../../src/lessons/sources.browser.ts';
+
+describe('the catalog', () => {
+  it('lists all fifteen lessons, 00 to 14, in order, each with a title and summary', () => {
+    expect(catalog).toHaveLength(15);
+    expect(catalog.map((e) => e.chapter)).toEqual([...Array(15).keys()]);
+    for (const e of catalog) {
+      expect(e.slug).toMatch(new RegExp(`^${String(e.chapter).padStart(2, '0')}-[a-z0-9-]+$`));
+      expect(e.title.length).toBeGreaterThan(3);
+      expect(e.summary.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('loads the lessons written so far and shows the rest as coming (null), not broken', () => {
+    for (const slug of ['00-town-square', '01-events-vs-commands']) {
+      const r = catalog.find((e) => e.slug === slug)!.load();
+      expect(r && (r.ok ? r.lesson.meta.id : `${r.file}:${r.line}: ${r.message}`)).toBe(slug);
+    }
+    const coming = catalog.find((e) => e.slug === '09-consistent-hashing')!;
+    expect(coming.file).toBeNull();
+    expect(coming.load()).toBeNull();
+  });
+
+  it('finds the same lesson files through Vite (import.meta.glob) as through the CLI (fs)', () => {
+    const viaVite = Object.fromEntries(Object.entries(lessonSources).map(([p, t]) => [displayPath(p), t]));
+    const viaFs = Object.fromEntries(Object.entries(readLessonSources('lessons')).map(([p, t]) => [displayPath(p), t]));
+    expect(Object.keys(viaVite).length).toBeGreaterThanOrEqual(2);
+    expect(viaVite).toEqual(viaFs);
+  });
+
+  it('turns a broken lesson into a load error naming file and line, leaving the others working', () => {
+    const broken = buildCatalog({ '/lessons/02-queues-vs-streams/lesson.md': '---\nid: 02-queues-vs-streams\n---\n' });
+    const r = broken.find((e) => e.chapter === 2)!.load();
+    expect(r).toMatchObject({ ok: false, file: 'lessons/02-queues-vs-streams/lesson.md', line: 1, message: expect.stringMatching(/missing 'chapter'/) });
+    expect(broken.find((e) => e.chapter === 3)!.load()).toBeNull();
+    expect(CHAPTERS.map((c) => c.slug)).toContain('02-queues-vs-streams');
+  });
+});

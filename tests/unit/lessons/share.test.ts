@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checksum, decodeShare, encodeShare, MAX_SHARE_CHARS, type ShareState } from '../../../src/lessons/share.ts';
+
+const STATE: ShareState = {
+  v: 1, lesson: '01-events-vs-commands', step: 4, seed: 7, t: 830, view: 'split',
+  inputs: [
+    { line: 'fanout from=app topic=TaskCreated mode=calls', eventCount: 12, now: 0 },
+    { line: 'crash node=analytics   # ünïcødé “quotes” 🔥', eventCount: 15, now: 380 },
+  ],
+};
+
+/** Re-encodes a body the way encodeShare does, so a test can forge a well-formed link with other contents. */
+const forge = (data: unknown) => {
+  const bytes = new TextEncoder().encode(JSON.stringify(data));
+  const body = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${body}.${checksum(body)}`;
+};
+
+const message = (text: string) => {
+  const r = decodeShare(text);
+  if (r.ok) throw new Error('expected the link to be rejected');
+  return r.message;
+};
+
+describe('share links', () => {
+  it('round-trip the exact moment, including non-ASCII commands', () => {
+    const text = encodeShare(STATE);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    expect(decodeShare(text)).toEqual({ ok: true, value: STATE });
+  });
+
+  it('round-trip any valid state (property)', () => {
+    const input = fc.record({ line: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !/[\n\r]/.test(s)), eventCount: fc.nat(1000), now: fc.nat(100000) });
+    fc.assert(fc.property(
+      fc.record({
+        lesson: fc.constantFrom('00-town-square', '01-events-vs-commands', '14-honest-admission'),
+        step: fc.nat(30), seed: fc.nat(), t: fc.nat(), view: fc.constantFrom('split', 'town', 'tech') as fc.Arbitrary<ShareState['view']>,
+        inputs: fc.array(input, { maxLength: 20 }),
+      }),
+      (partial) => {
+        const inputs = [...partial.inputs].sort((a, b) => a.eventCount - b.eventCount).map((x, i, all) => ({ ...x, now: all.slice(0, i + 1).reduce((m, y) => Math.max(m, y.now), 0) }));
+        const state: ShareState = { v: 1, ...partial, inputs };
+        expect(decodeShare(encodeShare(state))).toEqual({ ok: true, value: state });
+      },
+    ));
+  });
+
+  it('say a truncated link is cut short, wherever it was cut', () => {
+    const text = encodeShare(STATE);
+    for (const keep of [text.length - 1, text.length - 8, text.indexOf('.'), 40, 3]) {
+      expect(message(text.slice(0, keep))).toMatch(/cut short/);
+    }
+  });
+
+  it('say a tampered link was changed, whether the data or the checksum was edited', () => {
+    const text = encodeShare(STATE);
+    const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+    expect(message(flip(text, 10))).toMatch(/changed or damaged/);
+    const otherSum = text.slice(-8).replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    expect(message(text.slice(0, -8) + otherSum)).toMatch(/changed or damaged/);
+    expect(message(text.replace('.', '%2E'))).toMatch(/characters a Townboard link never has/);
+  });
+
+  it('explain a link from a future version instead of misreading it', () => {
+    expect(message(forge({ ...STATE, v: 2, extra: 'new field' }))).toMatch(/newer version of Townboard \(link format 2; this lab reads format 1\)/);
+  });
+
+  it('refuse oversized links before decoding them, and refuse to make one', () => {
+    expect(message('A'.repeat(MAX_SHARE_CHARS + 1))).toMatch(/too long/);
+    const many = { ...STATE, inputs: Array.from({ length: 300 }, (_, i) => ({ line: `publish from=app topic=Topic${i} # padding padding`, eventCount: i, now: i })) };
+    expect(() => encodeShare(many)).toThrow(/more than 8192/);
+  });
+
+  it('validate every field strictly, each with its own sentence', () => {
+    const cases: [unknown, RegExp][] = [
+      [[1, 2], /not a saved moment/],
+      [{ ...STATE, admin: true }, /unknown field 'admin'/],
+      [{ ...STATE, v: 0 }, /format version is 0/],
+      [{ ...STATE, lesson: '../etc/passwd' }, /lesson name/],
+      [{ ...STATE, step: -1 }, /step number/],
+      [{ ...STATE, step: 1.5 }, /step number/],
+      [{ ...STATE, seed: '7' }, /seed/],
+      [{ ...STATE, t: -5 }, /time cursor/],
+      [{ ...STATE, view: 'both' }, /view must be one of split, town, tech/],
+      [{ ...STATE, inputs: 'crash node=a' }, /list of inputs/],
+      [{ ...STATE, inputs: [{ line: '', eventCount: 0, now: 0 }] }, /input 1 has no command/],
+      [{ ...STATE, inputs: [{ line: 'run for=1s\ncrash node=a', eventCount: 0, now: 0 }] }, /longer than one line/],
+      [{ ...STATE, inputs: [{ line: 'heal', eventCount: 0, now: 0, html: '<b>' }] }, /input 1 has an unknown field 'html'/],
+      [{ ...STATE, inputs: [{ line: 'heal', eventCount: 5, now: 10 }, { line: 'heal', eventCount: 2, now: 10 }] }, /input 2 happens before/],
+    ];
+    for (const [data, expected] of cases) expect(message(forge(data)), JSON.stringify(data)).toMatch(expected);
+    expect(message('')).toMatch(/empty/);
+  });
+});
