@@ -5,14 +5,17 @@ import type { CommandSpec } from './core/command.ts';
 import { townBoard } from './townboard/system.ts';
 import { townCommands } from './townboard/commands.ts';
 import { raft } from './raft/system.ts'; import { raftCommands } from './raft/commands.ts';
+import { paxos } from './paxos/system.ts'; import { paxosCommands } from './paxos/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
   townBoard,
   raft,
+  paxos,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
   ...townCommands,
   ...raftCommands,
+  ...paxosCommands,
 ];
