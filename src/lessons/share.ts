@@ -53,13 +53,22 @@ function fromBase64Url(text: string): string | null {
   }
 }
 
-export function encodeShare(state: ShareState): string {
+/** The link text for a moment, or why it cannot be made (an invalid state, or too many inputs to fit). */
+export function tryEncodeShare(state: ShareState): Decoded<string> {
   const problem = validate(state);
-  if (problem) throw new Error(`cannot share this moment: ${problem}`);
+  if (problem) return { ok: false, message: `This moment cannot be shared: ${problem}.` };
   const body = toBase64Url(JSON.stringify(state));
   const text = `${body}.${checksum(body)}`;
-  if (text.length > MAX_SHARE_CHARS) throw new Error(`cannot share this moment: the link would be ${text.length} characters, more than ${MAX_SHARE_CHARS}; too many inputs (${state.inputs.length})`);
-  return text;
+  if (text.length > MAX_SHARE_CHARS) {
+    return { ok: false, message: `This moment cannot be shared: with ${state.inputs.length} commands typed, the link would be ${text.length} characters, more than ${MAX_SHARE_CHARS}. Reset the step and try again with fewer.` };
+  }
+  return { ok: true, value: text };
+}
+
+/** The link text for a moment, or null when it cannot be made (tryEncodeShare says why). Never throws. */
+export function encodeShare(state: ShareState): string | null {
+  const r = tryEncodeShare(state);
+  return r.ok ? r.value : null;
 }
 
 const CUT = 'The link looks cut short (part of it is missing); copy the whole link and try again.';
