@@ -81,7 +81,10 @@ function parseOrThrow(source: string, file: string): Lesson {
         closeFence(fence);
         fence = null;
       } else if (fence.kind === null) (step ? step.text : intro).push(raw);
-      else fence.body.push(raw);
+      else if (/^## /.test(raw)) {
+        // A step heading inside a lab/predict/challenge block: its closing fence was forgotten.
+        throw new LessonProblem(fence.line, `the \`\`\`${fence.kind} block opened here is not closed before the step heading on line ${lineNo}: add a line ${fence.marker}`);
+      } else fence.body.push(raw);
       return;
     }
     const open = FENCE.exec(raw);
