@@ -32,7 +32,20 @@ export interface LabState {
   reducedMotion: boolean;
   /** A short message for the learner (fork, restore problem, ...), shown until dismissed. */
   notice: string | null;
+  /** Commands applied since the last load that changed the sim, each with the moment it was applied at:
+   *  what a share link replays. Time-only commands (run, step, expect, show) are not inputs. */
+  inputs: RecordedInput[];
 }
+
+export interface RecordedInput {
+  line: string;
+  eventCount: number;
+  now: number;
+}
+
+// Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
+const TIME_ONLY = new Set(['run', 'step', 'expect', 'show']);
+const commandName = (line: string) => line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
 
 export interface LabActions {
   /** Runs one scenario command, as the console, lessons, share links and the test hook all do. */
@@ -74,16 +87,26 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       view: 'split',
       reducedMotion: false,
       notice: null,
+      inputs: [],
       exec(line) {
+        const sim = get().session.sim;
+        const at = { eventCount: sim.eventCount, now: sim.now };
         const r = get().session.exec(line);
         const forked = r.output.some((l) => l.includes(' fork: '));
-        changed(forked ? { notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : {});
+        let inputs = get().inputs;
+        const name = commandName(line);
+        if (!r.error && name !== '' && !TIME_ONLY.has(name)) {
+          // An input at a past moment forks the run: recorded inputs after that moment are gone, as in the sim.
+          const kept = inputs.filter((x) => x.eventCount < at.eventCount || (x.eventCount === at.eventCount && x.now <= at.now));
+          inputs = [...kept, { line: line.trim(), ...at }];
+        }
+        changed(forked ? { inputs, notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : { inputs });
         return r;
       },
       load(seedValue, lines) {
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
-        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null }));
+        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [] }));
         return results;
       },
       play: () => set({ playing: true }),

@@ -1,0 +1,76 @@
+// The home page: the fifteen lessons with the learner's progress. Chapters not written yet show as
+// "coming", never as a broken link; a lesson file with a problem says so.
+import { useMemo } from 'react';
+import { useLesson } from '../store/lesson-store.ts';
+import { catalog, lessonKey } from './lessons-api.ts';
+import { lessonHref } from './routes.ts';
+
+type Status = 'ready' | 'coming' | 'broken';
+
+export function HomePage() {
+  const progress = useLesson((s) => s.progress);
+  const entries = useMemo(() => catalog().map((e) => {
+    let status: Status = 'ready';
+    let steps = 0;
+    try {
+      const l = e.load();
+      if (l === null) status = 'coming';
+      else if (!l.ok) status = 'broken';
+      else steps = l.lesson.steps.length;
+    } catch { status = 'broken'; }
+    return { ...e, key: lessonKey(e), status, steps };
+  }), []);
+  const done = entries.filter((e) => progress.lessons[e.key]?.done).length;
+  const ready = entries.filter((e) => e.status === 'ready').length;
+
+  return (
+    <main className="home" id="main">
+      <section className="hero">
+        <h2 className="hero-title">Learn event-driven and distributed systems by running them.</h2>
+        <p className="hero-text">
+          A town whose buildings coordinate through a bulletin board: every notice, call, crash and lost message is
+          simulated step by step, so you can pause it, rewind it, predict what happens next and check yourself.
+        </p>
+        <p className="hero-meta">{ready} of {entries.length || 15} lessons ready · {done} finished</p>
+      </section>
+      {entries.length === 0 ? <p className="muted">The lessons are not available in this build yet; the <a href="#/sandbox">sandbox</a> works.</p> : null}
+      <ol className="lesson-grid" aria-label="Lessons">
+        {entries.map((e) => {
+          const p = progress.lessons[e.key];
+          const visited = p ? p.step + 1 : 0;
+          const number = String(e.chapter).padStart(2, '0');
+          const state = e.status !== 'ready' ? null : p?.done ? 'done' : visited > 0 ? 'started' : 'new';
+          const inner = (
+            <>
+              <span className="lesson-number" aria-hidden="true">{number}</span>
+              <span className="lesson-text">
+                <span className="lesson-title">{e.title}</span>
+                <span className="lesson-summary">{e.summary}</span>
+                <span className={`lesson-status status-${e.status === 'ready' ? state : e.status}`}>
+                  {e.status === 'coming' ? 'Coming soon'
+                    : e.status === 'broken' ? '⚠ This lesson file has a problem'
+                    : state === 'done' ? '✓ Finished'
+                    : state === 'started' ? `◐ ${visited} of ${e.steps} steps seen`
+                    : `${e.steps} steps`}
+                </span>
+              </span>
+            </>
+          );
+          return (
+            <li key={e.key} className={`lesson-card ${e.status}`} data-testid={`lesson-${number}`}>
+              {e.status === 'coming' ? (
+                <div className="lesson-link" aria-label={`Lesson ${number}: ${e.title}, coming soon`}>{inner}</div>
+              ) : (
+                <a className="lesson-link" href={lessonHref(e.key)} aria-label={`Lesson ${number}: ${e.title}`}>{inner}</a>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <section className="home-extra">
+        <a className="card link-card" href="#/sandbox"><strong>Sandbox</strong><span>Write your own scenario and watch it run.</span></a>
+        <a className="card link-card" href="#/reference"><strong>Language reference</strong><span>Every scenario command and query, with examples.</span></a>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,193 @@
+// What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
+// step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
+import { labStore } from '../store/lab-store.ts';
+import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
+import { allQueries } from '../script/language.ts';
+import { conditionHolds } from '../script/core-commands.ts';
+import { seedOf, splitBlocks } from '../script/transcript.ts';
+import type { Session } from '../script/runner.ts';
+import type { Sim } from '../engine/core/sim.ts';
+import {
+  decodeShare, encodeShare, findEntry, lessonKey, markLessonDone, openStep, recordChallenge, recordPrediction,
+  recordStep, resolvePredict, type Lesson, type LessonLoad, type ShareState,
+} from './lessons-api.ts';
+import { updateProgress } from './progress.ts';
+
+export const queryNames: ReadonlySet<string> = new Set(allQueries.map((q) => q.name));
+
+/** Opens a lesson at a step (0-based); with `share`, restores the shared moment instead. Idempotent. */
+export function openLesson(id: string, stepIndex: number, share?: string): void {
+  const entry = findEntry(id);
+  const cur = lessonStore.getState();
+  if (!entry) {
+    lessonStore.setState({ key: id, load: null, lesson: null, stepIndex: 0 });
+    return;
+  }
+  const key = lessonKey(entry);
+  if (share === undefined && cur.key === key && cur.lesson && cur.stepIndex === stepIndex) return;
+  let load;
+  try {
+    load = entry.load();
+  } catch (e) {
+    load = { ok: false as const, file: `lessons/${key}/lesson.md`, line: 1, message: (e as Error).message };
+  }
+  if (!load || !load.ok) {
+    lessonStore.setState({ key, load, lesson: null, stepIndex: 0 });
+    return;
+  }
+  const lesson = load.lesson;
+  if (share !== undefined) {
+    const problem = restoreShare(key, lesson, share);
+    if (problem === null) return;
+    labStore.getState().setNotice(`This link could not be opened: ${problem} The lesson opened at its start instead.`);
+    stepIndex = 0;
+  }
+  startStep(key, lesson, stepIndex, load);
+}
+
+function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonLoad): void {
+  const index = Math.max(0, Math.min(lesson.steps.length - 1, stepIndex));
+  const lines = openStep(lesson, index, lesson.meta.seed);
+  const results = labStore.getState().load(lesson.meta.seed, lines);
+  const failed = results.findIndex((r) => r.error);
+  if (failed >= 0) labStore.getState().setNotice(`This step's setup failed at "${lines[failed]}": ${results[failed]!.error}`);
+  if (lesson.meta.speed !== undefined) labStore.getState().setSpeed(lesson.meta.speed);
+  lessonStore.setState({ key, load, lesson, stepIndex: index, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+  markVisited(key, lesson, index);
+}
+
+function markVisited(key: string, lesson: Lesson, index: number) {
+  updateProgress((p) => {
+    const next = recordStep(p, key, index);
+    return index === lesson.steps.length - 1 ? markLessonDone(next, key) : next;
+  });
+}
+
+/** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
+function reach(sim: Sim, eventCount: number, now: number) {
+  if (sim.eventCount > eventCount || sim.now > now) {
+    sim.seek(Math.max(0, now - 1));
+    for (let guard = 0; sim.eventCount > eventCount && guard < 10_000; guard++) sim.stepBack();
+  }
+  sim.advanceTo(eventCount, now);
+}
+
+/** Replays a share link; returns null when restored, else what was wrong. */
+function restoreShare(key: string, lesson: Lesson, code: string): string | null {
+  const decoded = decodeShare(code);
+  if (!decoded.ok) return ensureStop(decoded.message);
+  const s = decoded.value;
+  if (s.lesson !== key && s.lesson !== lesson.meta.id) return `it belongs to lesson '${s.lesson}', not this one.`;
+  if (!Number.isInteger(s.step) || s.step < 0 || s.step >= lesson.steps.length) return `it points at step ${s.step + 1}, which this lesson does not have.`;
+  const lab = labStore.getState();
+  const lines = openStep(lesson, s.step, s.seed);
+  lab.load(s.seed, lines);
+  try {
+    for (const input of s.inputs) {
+      reach(labStore.getState().session.sim, input.eventCount, input.now);
+      const r = labStore.getState().exec(input.line);
+      if (r.error) return ensureStop(`one of its commands failed (${r.error}).`);
+    }
+    labStore.getState().seek(s.t);
+  } catch (e) {
+    return ensureStop(`replaying it failed (${(e as Error).message}).`);
+  }
+  lab.setView(s.view);
+  labStore.setState({ notice: null, playing: false });
+  lessonStore.setState({ key, load: { ok: true, lesson }, lesson, stepIndex: s.step, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+  markVisited(key, lesson, s.step);
+  return null;
+}
+
+const ensureStop = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
+
+/** The link that restores this exact moment, or null outside a lesson. */
+export function shareUrl(): string | null {
+  const { key, lesson, stepIndex } = lessonStore.getState();
+  if (!key || !lesson) return null;
+  const lab = labStore.getState();
+  const state: ShareState = {
+    v: 1, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
+    t: lab.session.sim.now, view: lab.view,
+  };
+  const code = encodeShare(state);
+  if (code === null) return null;
+  const base = `${location.origin}${location.pathname}${location.search}`;
+  return `${base}#/lesson/${key}/${stepIndex + 1}?share=${code}`;
+}
+
+/** Runs the prediction's commands and finds which choice came true. */
+export function lockPrediction(): void {
+  const { lesson, stepIndex, predict, key } = lessonStore.getState();
+  const p = lesson?.steps[stepIndex]?.predict;
+  if (!p || predict.choice === null || predict.locked || !key) return;
+  const session = labStore.getState().session;
+  // Commands go through the store so they are recorded (share links) and views refresh.
+  const recorded: Session = {
+    sim: session.sim, seed: session.seed, execParsed: session.execParsed,
+    get shown() { return session.shown; },
+    exec: (line: string) => labStore.getState().exec(line),
+  };
+  try {
+    const r = resolvePredict(recorded, p);
+    const choice = predict.choice;
+    const correctIndex = r.correctIndex >= 0 ? r.correctIndex : null;
+    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null } });
+    if (correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === correctIndex));
+  } catch (e) {
+    lessonStore.setState({ predict: { ...predict, locked: true, error: (e as Error).message } });
+  }
+  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+}
+
+/** Checks the step's challenge goal against the sim now; marks it solved (and saves) once it holds. */
+export function checkChallenge(): boolean {
+  const { lesson, stepIndex, challenge, key } = lessonStore.getState();
+  const c = lesson?.steps[stepIndex]?.challenge;
+  if (!c || !key) return false;
+  let holds: boolean;
+  try { holds = conditionHolds(labStore.getState().session.sim, c.goal, queryNames); } catch { holds = false; }
+  if (holds && !challenge.solved) {
+    lessonStore.setState({ challenge: { ...challenge, solved: true } });
+    updateProgress((p) => recordChallenge(p, key, stepIndex));
+  }
+  return holds;
+}
+
+/** Runs the challenge's reference solution, line by line, as if typed in the console. */
+export function runSolution(): void {
+  const c = lessonStore.getState().lesson?.steps[lessonStore.getState().stepIndex]?.challenge;
+  if (!c) return;
+  for (const line of c.solution) labStore.getState().exec(line);
+  checkChallenge();
+}
+
+/** Loads a free scenario (a .lab file's text: expected output blocks are skipped). */
+export function loadScenario(text: string, seed?: number): string[] {
+  const useSeed = seed ?? seedOf(text, 1);
+  const lines = splitBlocks(text).flatMap((b) => b.commands);
+  const results = labStore.getState().load(useSeed, lines);
+  const errors = results.flatMap((r, i) => (r.error ? [`line "${lines[i]}": ${r.error}`] : []));
+  lessonStore.setState({ key: null, load: null, lesson: null, stepIndex: 0, shareLink: null, scenario: { text, seed: useSeed, errors } });
+  return errors;
+}
+
+/** Reopens the current lesson step (or the sandbox scenario) from scratch. */
+export function resetRun(): void {
+  const { key, lesson, stepIndex, load, scenario } = lessonStore.getState();
+  if (key && lesson && load) startStep(key, lesson, stepIndex, load);
+  else loadScenario(scenario.text, scenario.seed);
+}
+
+export function isSandbox(): boolean {
+  return lessonStore.getState().lesson === null;
+}
+
+/** Marks a challenge solved the moment its goal holds, whatever made it hold (console, solution, playback). */
+export function watchChallenges(): () => void {
+  return labStore.subscribe((s, prev) => {
+    if (s.version === prev.version) return;
+    const { lesson, stepIndex, challenge } = lessonStore.getState();
+    if (lesson?.steps[stepIndex]?.challenge && !challenge.solved) checkChallenge();
+  });
+}

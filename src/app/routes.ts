@@ -1,0 +1,34 @@
+// Hash routes, so the lab works from any static host and a share link is one URL:
+//   #/  ·  #/lesson/00-town-square/3  ·  #/lesson/00-town-square/3?share=…  ·  #/sandbox  ·  #/reference
+export type Route =
+  | { page: 'home' }
+  | { page: 'lesson'; key: string; step: number; share?: string }
+  | { page: 'sandbox' }
+  | { page: 'reference' }
+  | { page: 'missing'; path: string };
+
+const MAX_HASH = 64_000;
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '').slice(0, MAX_HASH);
+  const [path = '', query = ''] = raw.split('?', 2);
+  const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+  if (parts.length === 0) return { page: 'home' };
+  if (parts[0] === 'sandbox' && parts.length === 1) return { page: 'sandbox' };
+  if (parts[0] === 'reference' && parts.length === 1) return { page: 'reference' };
+  if (parts[0] === 'lesson' && parts[1] && parts.length <= 3) {
+    const n = parts[2] === undefined ? 1 : Number(parts[2]);
+    const step = Number.isInteger(n) && n >= 1 ? n : 1;
+    const share = new URLSearchParams(query).get('share');
+    return { page: 'lesson', key: parts[1], step, ...(share !== null ? { share } : {}) };
+  }
+  return { page: 'missing', path };
+}
+
+export const lessonHref = (key: string, step = 1) => `#/lesson/${encodeURIComponent(key)}/${step}`;
+
+export function go(hash: string, replace = false): void {
+  if (replace) history.replaceState(null, '', hash);
+  else location.hash = hash;
+  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,0 +1,99 @@
+// window.townboard: a small, documented API for course authors' Playwright tests (docs/test-hook.md).
+// Everything it returns is plain data, so `page.evaluate(() => window.townboard.traceHash())` works.
+import { labStore } from '../store/lab-store.ts';
+import { lessonStore } from '../store/lesson-store.ts';
+import { parseDuration } from '../engine/core/duration.ts';
+import { conditionHolds } from '../script/core-commands.ts';
+import type { ExecResult } from '../script/runner.ts';
+import { loadScenario, openLesson, queryNames, shareUrl } from './controller.ts';
+import { go, lessonHref } from './routes.ts';
+
+export interface TownboardHook {
+  /** Opens a lesson (key `00-town-square`, slug or chapter number) at a step counted from 1. */
+  loadLesson(id: string, step?: number): { ok: boolean; key: string | null; step: number; error?: string };
+  /** Loads a free scenario (.lab text; `----` output blocks are skipped) on the sandbox page. */
+  loadScenario(text: string, seed?: number): { errors: string[] };
+  exec(line: string): ExecResult;
+  /** Processes n events (default 1); returns the time reached. */
+  step(n?: number): number;
+  /** Steps n events back (default 1); returns the time reached. */
+  back(n?: number): number;
+  /** Moves the time cursor to t (ms or a duration like "1.5s"); returns the time reached. */
+  seek(t: number | string): number;
+  /** A query (`waited(app)`) gives its value; a condition (`waited(app) < 100ms`) gives true/false. */
+  query(expr: string): number | string | boolean;
+  state(sys: string): unknown;
+  /** The trace up to the cursor, one formatted line per entry. */
+  trace(): string[];
+  traceHash(): string;
+  now(): number;
+  /** The commands applied since the step opened, with the moment each was applied (what share links hold). */
+  inputs(): { line: string; eventCount: number; now: number }[];
+  play(): void;
+  pause(): void;
+  /** The link "Copy link" would make right now (lesson pages only). */
+  shareLink(): string | null;
+}
+
+const sim = () => labStore.getState().session.sim;
+const refresh = () => labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+
+export function createTestHook(): TownboardHook {
+  return {
+    loadLesson(id, step = 1) {
+      openLesson(id, Math.max(0, Math.floor(step) - 1));
+      const s = lessonStore.getState();
+      if (!s.lesson || !s.key) {
+        const error = s.load && !s.load.ok ? `${s.load.file}:${s.load.line}: ${s.load.message}` : `no lesson '${id}' is available`;
+        return { ok: false, key: s.key, step, error };
+      }
+      go(lessonHref(s.key, s.stepIndex + 1));
+      return { ok: true, key: s.key, step: s.stepIndex + 1 };
+    },
+    loadScenario(text, seed) {
+      const errors = loadScenario(text, seed);
+      go('#/sandbox');
+      return { errors };
+    },
+    exec: (line) => structuredClone(labStore.getState().exec(line)),
+    step(n = 1) {
+      labStore.getState().pause();
+      for (let k = 0; k < n; k++) if (!sim().step()) break;
+      refresh();
+      return sim().now;
+    },
+    back(n = 1) {
+      labStore.getState().pause();
+      for (let k = 0; k < n; k++) sim().stepBack();
+      refresh();
+      return sim().now;
+    },
+    seek(t) {
+      labStore.getState().pause();
+      const ms = typeof t === 'number' ? t : parseDuration(t);
+      if (ms === null || !Number.isFinite(ms)) throw new Error(`seek: cannot read the time '${String(t)}'`);
+      labStore.getState().seek(ms);
+      return sim().now;
+    },
+    query(expr) {
+      if (/[<>=!]=?|\band\b|\bor\b/.test(expr)) return conditionHolds(sim(), expr, queryNames);
+      return sim().query(expr);
+    },
+    state: (sys) => structuredClone(sim().state(sys)),
+    trace: () => sim().trace().map((e) => sim().formatEvent(e)),
+    traceHash: () => sim().traceHash(),
+    now: () => sim().now,
+    inputs: () => labStore.getState().inputs.map((x) => ({ ...x })),
+    play: () => labStore.getState().play(),
+    pause: () => labStore.getState().pause(),
+    shareLink: () => shareUrl(),
+  };
+}
+
+declare global {
+  interface Window { townboard?: TownboardHook }
+}
+
+export function installTestHook(): void {
+  window.townboard = createTestHook();
+}

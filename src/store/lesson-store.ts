@@ -1,0 +1,65 @@
+// The lesson slice beside the lab store: which lesson and step are open, the learner's answer to the
+// step's prediction, the challenge's state, progress, and UI preferences (presenter mode, key shortcuts).
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { emptyProgress, type Lesson, type LessonLoad, type Progress } from '../app/lessons-api.ts';
+
+export interface PredictState {
+  choice: number | null;
+  locked: boolean;
+  correctIndex: number | null;
+  error: string | null;
+}
+
+export interface ChallengeState {
+  solved: boolean;
+  hintShown: boolean;
+  solutionShown: boolean;
+}
+
+
+export interface LessonUiState {
+  /** The lesson page's lesson key (`00-town-square`) and what loading it gave. */
+  key: string | null;
+  load: LessonLoad | null;
+  lesson: Lesson | null;
+  stepIndex: number;
+  predict: PredictState;
+  challenge: ChallengeState;
+  progress: Progress;
+  /** Single-character shortcuts ([ ] . ? space) can be switched off: WCAG 2.1.4. */
+  letterKeys: boolean;
+  presenter: boolean;
+  shortcutsOpen: boolean;
+  /** The last link made by "Copy link", shown so it can be copied by hand too. */
+  shareLink: string | null;
+  /** The free scenario on the sandbox page and the problems loading it found. */
+  scenario: { text: string; seed: number; errors: string[] };
+  /** Which panel the dock under the stage shows. */
+  dock: DockTab;
+}
+
+export type DockTab = 'spacetime' | 'log' | 'console' | 'reference';
+
+export const freshPredict = (): PredictState => ({ choice: null, locked: false, correctIndex: null, error: null });
+export const freshChallenge = (): ChallengeState => ({ solved: false, hintShown: false, solutionShown: false });
+
+export const lessonStore = createStore<LessonUiState>()(() => ({
+  key: null,
+  load: null,
+  lesson: null,
+  stepIndex: 0,
+  predict: freshPredict(),
+  challenge: freshChallenge(),
+  progress: emptyProgress(),
+  letterKeys: true,
+  presenter: false,
+  shortcutsOpen: false,
+  shareLink: null,
+  scenario: { text: '', seed: 1, errors: [] },
+  dock: 'log',
+}));
+
+export function useLesson<T>(selector: (s: LessonUiState) => T): T {
+  return useStore(lessonStore, selector);
+}

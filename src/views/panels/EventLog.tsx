@@ -1,0 +1,89 @@
+// The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
+// Entries after the cursor (after a seek back) are shown dimmed as "later".
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLab } from '../../store/lab-store.ts';
+import type { TraceEvent, TraceKind } from '../../engine/core/types.ts';
+import { jumpToEvent } from './jump.ts';
+
+const KINDS: { kind: TraceKind; label: string }[] = [
+  { kind: 'send', label: 'send' }, { kind: 'deliver', label: 'deliver' }, { kind: 'drop', label: 'drop' },
+  { kind: 'timer', label: 'timer' }, { kind: 'note', label: 'note' }, { kind: 'fault', label: 'fault' },
+  { kind: 'input', label: 'input' }, { kind: 'fork', label: 'fork' }, { kind: 'violation', label: 'violation' },
+];
+const DEFAULT_ON: TraceKind[] = ['deliver', 'drop', 'note', 'fault', 'input', 'fork', 'violation'];
+const SHOWN = 400;
+
+const GLYPH: Record<TraceKind, string> = {
+  send: '↗', deliver: '↘', drop: '✕', timer: '◔', note: '•', fault: '⚡', input: '▸', fork: '⤴', violation: '!',
+};
+
+const touches = (e: TraceEvent, node: string) => e.node === node || e.from === node || e.to === node;
+
+export function EventLog() {
+  const version = useLab((s) => s.version);
+  const sim = useLab((s) => s.session.sim);
+  const selected = useLab((s) => s.selected);
+  const [node, setNode] = useState('');
+  const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
+  const list = useRef<HTMLOListElement>(null);
+
+  const { rows, total, cursor, nodes } = useMemo(() => {
+    void version;
+    const past = sim.trace();
+    const cursor = past.length ? past[past.length - 1]!.i : -1;
+    const all = sim.fullTrace().filter((e) => kinds.includes(e.kind) && (node === '' || touches(e, node)));
+    return { rows: all.slice(-SHOWN), total: all.length, cursor, nodes: sim.nodes().map((n) => n.id) };
+  }, [sim, version, node, kinds]);
+
+  useEffect(() => {
+    // Keep the row at the cursor visible by scrolling the list only (scrollIntoView would move the page too).
+    const el = list.current;
+    const current = el?.querySelector<HTMLElement>('[data-current="true"]');
+    if (!el || !current) return;
+    const top = current.offsetTop - el.offsetTop;
+    if (top < el.scrollTop || top + current.offsetHeight > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, top - el.clientHeight + current.offsetHeight + 8);
+    }
+  }, [rows, cursor]);
+
+  const toggle = (k: TraceKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
+  const currentRow = [...rows].reverse().find((e) => e.i <= cursor);
+
+  return (
+    <div className="event-log">
+      <div className="log-filters" role="group" aria-label="Filter the event log">
+        <label className="select-label">
+          <span className="visually-hidden">Show events of</span>
+          <select value={node} onChange={(e) => setNode(e.target.value)} data-testid="log-node">
+            <option value="">all nodes</option>
+            {nodes.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </label>
+        <div className="chips">
+          {KINDS.map(({ kind, label }) => (
+            <label key={kind} className={`chip kind-${kind}`}>
+              <input type="checkbox" checked={kinds.includes(kind)} onChange={() => toggle(kind)} />
+              <span aria-hidden="true">{GLYPH[kind]}</span> {label}
+            </label>
+          ))}
+        </div>
+      </div>
+      {total > SHOWN ? <p className="muted small">Showing the last {SHOWN} of {total} entries.</p> : null}
+      {rows.length === 0 ? <p className="muted empty">Nothing here yet. Press play, or step forward.</p> : null}
+      <ol className="log-list" ref={list} aria-label="Events" data-testid="event-log">
+        {rows.map((e) => {
+          const later = e.i > cursor;
+          const isSelected = selected?.kind === 'trace' && selected.id === e.i;
+          return (
+            <li key={e.i} className={`log-row kind-${e.kind}${later ? ' later' : ''}${isSelected ? ' selected' : ''}`} data-current={e === currentRow ? 'true' : undefined}>
+              <button type="button" onClick={() => jumpToEvent(e)} aria-label={`${later ? 'later: ' : ''}${sim.formatEvent(e)}. Jump here`}>
+                <span className="log-glyph" aria-hidden="true">{GLYPH[e.kind]}</span>
+                <span className="log-text">{sim.formatEvent(e)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

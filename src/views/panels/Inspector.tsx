@@ -1,0 +1,105 @@
+// The inspector: the state of whatever was clicked — a node, a notice, a message, a topic or a trace entry.
+import { useLab, labStore, type Highlight } from '../../store/lab-store.ts';
+import type { Sim } from '../../engine/core/sim.ts';
+import type { TownState } from '../../engine/townboard/state.ts';
+import { formatTime } from './format.ts';
+
+type Row = [string, unknown];
+
+function Value({ v }: { v: unknown }) {
+  if (v === null || v === undefined) return <span className="muted">none</span>;
+  if (typeof v === 'boolean') return <span>{v ? 'yes' : 'no'}</span>;
+  if (typeof v === 'string' || typeof v === 'number') return <span>{String(v)}</span>;
+  if (Array.isArray(v)) return v.length === 0 ? <span className="muted">empty</span> : <span>{v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')}</span>;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length === 0) return <span className="muted">empty</span>;
+  return <dl className="kv nested">{entries.map(([k, x]) => <div key={k}><dt>{k}</dt><dd><Value v={x} /></dd></div>)}</dl>;
+}
+
+function town(sim: Sim): TownState | null {
+  return sim.hasSystem('town') ? sim.state<TownState>('town') : null;
+}
+
+/** Whatever per-node record a system keeps for this node (services[id], nodes[id], ...). */
+function systemRecord(sim: Sim, sys: string, id: string): unknown {
+  const st = sim.state<Record<string, unknown>>(sys);
+  for (const v of Object.values(st)) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && id in (v as object)) return (v as Record<string, unknown>)[id];
+  }
+  return null;
+}
+
+function describe(sim: Sim, h: Highlight): { title: string; rows: Row[] } | null {
+  switch (h.kind) {
+    case 'node': {
+      const n = sim.nodes().find((x) => x.id === h.id);
+      if (!n) return null;
+      const rows: Row[] = [['running', n.up], ['paused', n.paused], ['clock skew', `${n.skew} ms`], ['system', n.sys]];
+      const rec = systemRecord(sim, n.sys, n.id);
+      if (rec && typeof rec === 'object') rows.push(...Object.entries(rec as Record<string, unknown>));
+      return { title: `Node ${n.id}`, rows };
+    }
+    case 'notice': {
+      const n = town(sim)?.notices.find((x) => x.id === h.id);
+      if (!n) return null;
+      return { title: `Notice #${n.id} (${n.topic})`, rows: [['from', n.from], ['published at', formatTime(n.publishedAt)], ['pinned at', n.pinnedAt === null ? null : formatTime(n.pinnedAt)], ['readers', n.readers], ['read at', n.readAt], ['body', n.body]] };
+    }
+    case 'topic': {
+      const t = town(sim);
+      if (!t) return null;
+      return { title: `Topic ${h.id}`, rows: [['subscribers', t.subscriptions[h.id] ?? []], ['notices', t.notices.filter((n) => n.topic === h.id).map((n) => `#${n.id}`)]] };
+    }
+    case 'msg': {
+      const f = sim.inFlight().find((m) => m.msgId === h.id);
+      const events = sim.fullTrace().filter((e) => e.msgId === h.id);
+      const first = events[0];
+      if (!f && !first) return null;
+      const msg = f?.msg ?? first?.msg;
+      const rows: Row[] = [['from', f?.from ?? first?.from], ['to', f?.to ?? first?.to], ['sent at', formatTime(f?.sentAt ?? first?.t ?? 0)]];
+      if (f) rows.push(['arrives at', formatTime(f.arrivesAt)], ['will be lost', f.doomed]);
+      rows.push(['history', events.map((e) => sim.formatEvent(e))]);
+      if (msg) rows.push(['fields', msg]);
+      return { title: `Message #${h.id}${msg ? ` ${msg.type}` : ''}`, rows };
+    }
+    case 'trace': {
+      const e = sim.fullTrace().find((x) => x.i === h.id);
+      if (!e) return null;
+      const rows: Row[] = [['kind', e.kind], ['time', formatTime(e.t)]];
+      if (e.node) rows.push(['node', e.node]);
+      if (e.from) rows.push(['from', e.from], ['to', e.to]);
+      if (e.text) rows.push(['text', e.text]);
+      if (e.invariant) rows.push(['invariant', e.invariant]);
+      if (e.cause !== undefined) rows.push(['caused by', sim.fullTrace().find((x) => x.i === e.cause) ? sim.formatEvent(sim.fullTrace().find((x) => x.i === e.cause)!) : e.cause]);
+      if (e.msg) rows.push(['message', e.msg]);
+      return { title: `Event #${e.i}`, rows: [['line', sim.formatEvent(e)], ...rows] };
+    }
+  }
+}
+
+export function Inspector() {
+  const selected = useLab((s) => s.selected);
+  const version = useLab((s) => s.version);
+  const sim = useLab((s) => s.session.sim);
+  void version;
+  const info = selected ? describe(sim, selected) : null;
+  return (
+    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h2 className="panel-title">Inspector</h2>
+      {!selected ? (
+        <p className="muted">Click a building, a notice, a message or a log entry to see its state here.</p>
+      ) : !info ? (
+        <p className="muted">That {selected.kind} does not exist at this moment.</p>
+      ) : (
+        <>
+          <div className="inspector-head">
+            <h3>{info.title}</h3>
+            <button type="button" className="btn small" onClick={() => labStore.getState().select(null)}>Clear</button>
+          </div>
+          <dl className="kv">
+            {info.rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><Value v={v} /></dd></div>)}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

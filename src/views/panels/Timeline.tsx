@@ -1,0 +1,100 @@
+// The timeline: drag (or use arrow keys on it) to any moment. Message traffic is drawn as a density strip;
+// inputs, faults and invariant violations are individual marks with their own shapes, not only colours.
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { labStore, useLab } from '../../store/lab-store.ts';
+import type { TraceEvent } from '../../engine/core/types.ts';
+import { formatTime, niceCeil } from './format.ts';
+
+const BINS = 160;
+
+interface Mark { i: number; t: number; kind: 'input' | 'fault' | 'violation' | 'fork'; label: string }
+
+export function Timeline() {
+  const version = useLab((s) => s.version);
+  const now = useLab((s) => s.now);
+  const session = useLab((s) => s.session);
+  const track = useRef<HTMLDivElement>(null);
+  const sim = session.sim;
+  const horizon = sim.horizon;
+  const end = niceCeil(Math.max(100, horizon, now, sim.nextEventTime() ?? 0) * 1.05);
+
+  const { bins, marks } = useMemo(() => {
+    void version;
+    const counts = new Array<number>(BINS).fill(0);
+    const marks: Mark[] = [];
+    for (const e of sim.fullTrace() as TraceEvent[]) {
+      if (e.kind === 'deliver' || e.kind === 'drop' || e.kind === 'timer') counts[Math.min(BINS - 1, Math.floor((e.t / end) * BINS))]! += 1;
+      else if (e.kind === 'input' || e.kind === 'fault' || e.kind === 'violation' || e.kind === 'fork') {
+        marks.push({ i: e.i, t: e.t, kind: e.kind, label: sim.formatEvent(e) });
+      }
+    }
+    const max = Math.max(1, ...counts);
+    return { bins: counts.map((c) => c / max), marks: marks.slice(-300) };
+  }, [sim, version, end]);
+
+  const seekToClientX = (clientX: number) => {
+    const el = track.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const frac = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
+    labStore.getState().pause();
+    labStore.getState().seek(Math.round(frac * end));
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    seekToClientX(e.clientX);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) seekToClientX(e.clientX);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const stepMs = Math.max(1, Math.round(end / 100));
+    const st = labStore.getState();
+    const to = (t: number) => { e.preventDefault(); e.stopPropagation(); st.pause(); st.seek(Math.max(0, Math.round(t))); };
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') to(now + stepMs);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') to(now - stepMs);
+    else if (e.key === 'PageUp') to(now + stepMs * 10);
+    else if (e.key === 'PageDown') to(now - stepMs * 10);
+    else if (e.key === 'Home') to(0);
+    else if (e.key === 'End') to(horizon);
+  };
+
+  const pct = (t: number) => `${Math.min(100, (t / end) * 100)}%`;
+  const violations = marks.filter((m) => m.kind === 'violation');
+
+  return (
+    <div className="timeline">
+      <div
+        ref={track}
+        className="timeline-track"
+        role="slider"
+        tabIndex={0}
+        aria-label="Time"
+        aria-valuemin={0}
+        aria-valuemax={end}
+        aria-valuenow={now}
+        aria-valuetext={`${formatTime(now)}${violations.length ? `, ${violations.length} invariant violation${violations.length > 1 ? 's' : ''}` : ''}`}
+        data-testid="timeline"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onKeyDown={onKeyDown}
+      >
+        <div className="timeline-reached" style={{ width: pct(horizon) }} />
+        <div className="timeline-density" aria-hidden="true">
+          {bins.map((h, k) => (h > 0 ? <span key={k} style={{ left: `${(k / BINS) * 100}%`, height: `${20 + h * 80}%` }} /> : null))}
+        </div>
+        {marks.map((m) => (
+          <span key={m.i} className={`timeline-mark mark-${m.kind}`} style={{ left: pct(m.t) }} title={m.label} aria-hidden="true">
+            {m.kind === 'violation' ? '!' : ''}
+          </span>
+        ))}
+        <div className="timeline-cursor" style={{ left: pct(now) }} aria-hidden="true" />
+      </div>
+      <div className="timeline-scale" aria-hidden="true">
+        <span>0</span><span>{formatTime(end / 2)}</span><span>{formatTime(end)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Keyboard shortcuts for the lab. Single-character keys can be switched off (WCAG 2.1.4); arrows and
+// Page Up/Down always work. Nothing fires while typing in a field or when a modifier key is held.
+import { labStore, clampSpeed } from '../../store/lab-store.ts';
+import { lessonStore } from '../../store/lesson-store.ts';
+
+export interface Shortcut { keys: string; does: string; character: boolean }
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: 'Space', does: 'play / pause', character: true },
+  { keys: '.', does: 'play / pause (presentation remotes send it)', character: true },
+  { keys: '→', does: 'step one event forward', character: false },
+  { keys: '←', does: 'step one event back', character: false },
+  { keys: ']', does: 'faster (×2)', character: true },
+  { keys: '[', does: 'slower (÷2)', character: true },
+  { keys: 'Page Down', does: 'next lesson step', character: false },
+  { keys: 'Page Up', does: 'previous lesson step', character: false },
+  { keys: '?', does: 'list these shortcuts', character: true },
+  { keys: 'Esc', does: 'close this list', character: false },
+];
+
+const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"]';
+const ACTIVATES_ON_SPACE = 'button, a, summary, [role="button"], [role="tab"], input, select';
+
+export interface ShortcutHandlers { nextStep(): void; prevStep(): void }
+
+export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return false;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest(TYPING)) return false;
+  const lab = labStore.getState();
+  const ui = lessonStore.getState();
+  const letters = ui.letterKeys;
+  switch (e.key) {
+    case 'ArrowRight': lab.stepForward(); return true;
+    case 'ArrowLeft': lab.stepBack(); return true;
+    case 'PageDown': h.nextStep(); return true;
+    case 'PageUp': h.prevStep(); return true;
+    case 'Escape': if (ui.shortcutsOpen) { lessonStore.setState({ shortcutsOpen: false }); return true; } return false;
+  }
+  if (!letters) return false;
+  switch (e.key) {
+    case ' ':
+      if (target?.closest(ACTIVATES_ON_SPACE)) return false;
+      lab.togglePlay(); return true;
+    case '.': lab.togglePlay(); return true;
+    case ']': lab.setSpeed(clampSpeed(lab.speed * 2)); return true;
+    case '[': lab.setSpeed(clampSpeed(lab.speed / 2)); return true;
+    case '?': lessonStore.setState({ shortcutsOpen: !ui.shortcutsOpen }); return true;
+  }
+  return false;
+}
