@@ -32,6 +32,6 @@ describe('parseLesson on damaged lessons (property)', () => {
       expect(r.line).toBeGreaterThanOrEqual(1);
       expect(r.line).toBeLessThanOrEqual(l.length);
       expect(r.message.length).toBeGreaterThan(10);
-    }), { numRuns: 300 });
+    }), { numRuns: 150 });
   });
 });
