@@ -79,7 +79,7 @@ export function resolvePredict(session: Session, predict: Predict): PredictResul
   if (holding.length === 1) return { correctIndex: holding[0]!, values, holding };
   const error = holding.length === 0
     ? `none of the choices holds (${shown}), so the question has no right answer`
-    : `choices ${holding.map((i) => i + 1).join(' and ')} all hold (${shown}), so the question has more than one right answer`;
+    : `choices ${holding.map((i) => i + 1).join(' and ')} ${holding.length === 2 ? 'both' : 'all'} hold (${shown}), so the question has more than one right answer`;
   return { correctIndex: -1, values, holding, error };
 }
 

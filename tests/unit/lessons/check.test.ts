@@ -36,7 +36,7 @@ describe('the lesson check catches lessons the engine disagrees with', () => {
 
   it('a prediction with two right answers, and one with none', () => {
     const two = checkLesson(lessonFrom('## S\n\nn\n\n```predict\nquestion: q\nchoices:\n  - text: a\n    when: now >= 0\n  - text: b\n    when: now < 5s\nrun: [run for=1s]\nexplain: e\n```\n'))[1]!;
-    expect(two.problems[0]).toMatch(/predict: choices 1 and 2 all hold \(now is 1000\)/);
+    expect(two.problems[0]).toMatch(/predict: choices 1 and 2 both hold \(now is 1000\)/);
     const none = checkLesson(lessonFrom('## S\n\nn\n\n```predict\nquestion: q\nchoices:\n  - text: a\n    when: now > 5s\n  - text: b\n    when: now < 0\nrun: [run for=1s]\nexplain: e\n```\n'))[1]!;
     expect(none.problems[0]).toMatch(/none of the choices holds/);
   });
