@@ -1,0 +1,49 @@
+// React hooks shared by the views: container size, and the transient subscription that moves things in
+// flight every frame without re-rendering React.
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { labStore } from '../../store/lab-store.ts';
+import type { Size } from './geometry.ts';
+
+/** The element's content size, kept current with a ResizeObserver. */
+export function useSize(ref: RefObject<Element | null>, fallback: Size = { width: 800, height: 500 }): Size {
+  const [size, setSize] = useState<Size>(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => {
+      const r = el.getBoundingClientRect();
+      const w = Math.round(r.width);
+      const h = Math.round(r.height);
+      if (w > 0 && h > 0) setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
+    };
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export type FrameApply = (now: number, reducedMotion: boolean) => void;
+
+/**
+ * Calls `apply` after every render and whenever the store's time (or reduced-motion setting) changes.
+ * `apply` writes SVG attributes directly: playback moves flights 60 times a second without React.
+ */
+export function useFrame(apply: FrameApply): void {
+  const latest = useRef(apply);
+  useLayoutEffect(() => {
+    latest.current = apply;
+    const s = labStore.getState();
+    apply(s.now, s.reducedMotion);
+  });
+  useEffect(() => labStore.subscribe((s, prev) => {
+    if (s.now !== prev.now || s.reducedMotion !== prev.reducedMotion) latest.current(s.now, s.reducedMotion);
+  }), []);
+}
+
+/** A map of elements by key, filled by callback refs, for `useFrame` to update. */
+export function useElementMap<K, E extends Element>(): Map<K, E> {
+  const [map] = useState(() => new Map<K, E>());
+  return map;
+}

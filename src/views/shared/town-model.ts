@@ -1,0 +1,109 @@
+// What the town and technical views draw, read from the sim: pure functions of the town-board state and
+// the node list, so both views (and their tests) agree on what is there.
+import type { NodeStatus } from '../../engine/core/types.ts';
+import { BOARD, type BuildingKind, type Job, type TownState } from '../../engine/townboard/state.ts';
+
+export interface StageNode {
+  id: string;
+  /** Position in the sim's node list: picks the node's colour and mark in every view. */
+  index: number;
+  sys: string;
+  kind: BuildingKind | 'board' | 'node';
+  up: boolean;
+  paused: boolean;
+  skew: number;
+  /** Town services only. */
+  service: {
+    current: Job | null;
+    queue: Job[];
+    handled: number;
+    waiting: boolean;
+    /** When the operation it is waiting on started. */
+    waitingSince: number | null;
+    work: number;
+    topics: string[];
+    lastOp: { mode: 'calls' | 'events'; waited: number | null; finished: number | null; targets: number } | null;
+  } | null;
+}
+
+export interface OpenCall { id: number; from: string; to: string; label: string; startedAt: number }
+
+export interface PinnedNotice {
+  id: number;
+  topic: string;
+  from: string;
+  pinnedAt: number;
+  readers: string[];
+  read: number;
+}
+
+export interface StageModel {
+  /** Every node except the board, in the sim's order. */
+  nodes: StageNode[];
+  board: StageNode | null;
+  notices: PinnedNotice[];
+  calls: OpenCall[];
+  /** Topic -> subscribers. */
+  topics: { topic: string; subscribers: string[]; pinned: number }[];
+}
+
+export function stageModel(town: TownState | null, statuses: readonly NodeStatus[]): StageModel {
+  const nodes: StageNode[] = [];
+  let board: StageNode | null = null;
+  statuses.forEach((st, index) => {
+    const svc = st.sys === 'town' ? town?.services[st.id] : undefined;
+    const isBoard = st.sys === 'town' && st.id === BOARD;
+    const node: StageNode = {
+      id: st.id, index, sys: st.sys, kind: isBoard ? 'board' : svc ? svc.kind : 'node',
+      up: st.up, paused: st.paused, skew: st.skew, service: null,
+    };
+    if (svc && town) {
+      const op = [...town.ops].reverse().find((o) => o.from === st.id);
+      node.service = {
+        current: svc.current, queue: svc.queue, handled: svc.handled, waiting: svc.waitingOn !== null,
+        waitingSince: svc.waitingOn === null ? null : town.ops.find((o) => o.id === svc.waitingOn)?.startedAt ?? null,
+        work: svc.work,
+        topics: Object.keys(town.subscriptions).filter((t) => town.subscriptions[t]!.includes(st.id)),
+        lastOp: op ? {
+          mode: op.mode,
+          waited: op.callerFreeAt === null ? null : op.callerFreeAt - op.startedAt,
+          finished: op.doneAt === null ? null : op.doneAt - op.startedAt,
+          targets: op.targets.length,
+        } : null,
+      };
+    }
+    if (isBoard) board = node;
+    else nodes.push(node);
+  });
+  if (!town) return { nodes, board, notices: [], calls: [], topics: [] };
+  const notices = town.notices
+    .filter((n) => n.pinnedAt !== null)
+    .map((n) => ({
+      id: n.id, topic: n.topic, from: n.from, pinnedAt: n.pinnedAt!, readers: n.readers,
+      read: n.readers.filter((r) => n.readAt[r] !== undefined).length,
+    }));
+  const calls = town.calls
+    .filter((c) => c.answeredAt === null && town.ops.find((o) => o.id === c.op)?.doneAt === null)
+    .map((c) => ({ id: c.id, from: c.from, to: c.to, label: c.label, startedAt: c.startedAt }));
+  const topicNames = new Set([...Object.keys(town.subscriptions), ...notices.map((n) => n.topic)]);
+  const topics = [...topicNames].sort().map((topic) => ({
+    topic, subscribers: town.subscriptions[topic] ?? [], pinned: notices.filter((n) => n.topic === topic).length,
+  }));
+  return { nodes, board, notices, calls, topics };
+}
+
+/** A short sentence saying a node's state, for aria-labels and titles. */
+export function describeNode(n: StageNode): string {
+  const parts: string[] = [n.kind === 'node' || n.kind === 'board' ? n.id : `${n.id} (${n.kind})`];
+  if (!n.up) parts.push('crashed, on fire');
+  else if (n.paused) parts.push('paused, frozen');
+  const s = n.service;
+  if (s && n.up) {
+    if (s.waiting) parts.push('waiting for a reply');
+    if (s.current) parts.push(`working on a ${s.current.kind}`);
+    else if (!s.waiting) parts.push('idle');
+    if (s.queue.length) parts.push(`${s.queue.length} job${s.queue.length === 1 ? '' : 's'} waiting`);
+    parts.push(`${s.handled} handled`);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,156 @@
+// The space-time diagram: one lane per node, time running left to right, each message an arrow from its
+// send to its delivery (a drop ends in an X), crashes, pauses and partitions marked, and the current time
+// as a cursor. Wheel or drag zooms and pans the time axis only (d3-zoom); clicking the time axis seeks.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { scaleLinear, select, zoom, type D3ZoomEvent, type ZoomTransform } from 'd3';
+import { labStore, useLab } from '../../store/lab-store.ts';
+import { focusOf } from '../shared/highlight.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { clamp } from '../shared/geometry.ts';
+import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
+import { createModelIndex } from './model.ts';
+import { applyGesture, followWindow, needsShift, zoomAround, type Window } from './axis.ts';
+import { Arrows } from './Arrows.tsx';
+import { Axis, Faults, Lanes } from './Lanes.tsx';
+import { drawnArrows, liveBars as openBars } from './visible.ts';
+import '../shared/views.css';
+
+const FOLLOW_SPAN = 2000;
+
+export function SpaceTimeDiagram({ className }: { className?: string }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const size = useSize(wrap, { width: 900, height: 300 });
+  useLab((s) => s.version);
+  const session = useLab((s) => s.session);
+  const highlight = useLab((s) => s.highlight);
+  const selected = useLab((s) => s.selected);
+  const [index] = useState(createModelIndex);
+  const [view, setView] = useState<{ follow: boolean; w: Window }>(() => ({ follow: true, w: followWindow(labStore.getState().now, FOLLOW_SPAN) }));
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const cursorEl = useRef<SVGGElement>(null);
+  const liveArrows = useElementMap<string, SVGGElement>();
+  const liveBars = useElementMap<string, SVGRectElement>();
+
+  const sim = session.sim;
+  const trace = sim.trace();
+  const model = index.update(trace);
+  const nodeIds = sim.nodes().map((n) => n.id);
+  const lanes = [...nodeIds, ...model.seen.filter((n) => !nodeIds.includes(n))];
+  const fs = clamp(Math.round(Math.min(size.width / 70, 15)), 11, 15);
+  const gutter = clamp(fs * 8, 90, 150);
+  const top = fs * 2 + 10;
+  const laneH = clamp((size.height - top - 8) / Math.max(1, lanes.length), 26, 72);
+  const height = Math.max(size.height, top + laneH * lanes.length + 8);
+  const r0 = gutter;
+  const r1 = Math.max(gutter + 50, size.width - 14);
+  const x = scaleLinear().domain([view.w.t0, view.w.t1]).range([r0, r1]);
+  const laneY: Record<string, number> = {};
+  lanes.forEach((id, k) => { laneY[id] = top + laneH * (k + 0.5); });
+  const focus = focusOf(highlight, highlight?.kind === 'trace' ? trace : []);
+  const arrivals = new Map(sim.inFlight().map((f) => [f.msgId, f.arrivesAt]));
+  const drawn = drawnArrows(model, view.w, sim.now, arrivals, laneY);
+  const liveList = drawn.filter((d) => d.live);
+  const barList = openBars(model, laneY);
+
+  // Zoom and pan on the time axis only: d3-zoom reads the gesture, we turn it into a new window.
+  const range = useRef({ r0, r1 });
+  range.current = { r0, r1 };
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let prev: ZoomTransform | null = null;
+    const behaviour = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1e-6, 1e6])
+      .filter((ev: Event) => !(ev.target as Element).closest?.('.tb-axis-strip, .tb-arrow, .tb-lane-label') || ev.type === 'wheel')
+      .on('start', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => { prev = ev.transform; })
+      .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        if (!prev || !ev.sourceEvent) { prev = ev.transform; return; }
+        const a = ev.transform.k / prev.k;
+        const b = ev.transform.x - a * prev.x;
+        prev = ev.transform;
+        const { r0: lo, r1: hi } = range.current;
+        setView((v) => ({ follow: false, w: applyGesture(v.w, lo, hi, a, b) }));
+      });
+    const sel = select(svg);
+    sel.call(behaviour).on('dblclick.zoom', null);
+    return () => { sel.on('.zoom', null); };
+  }, []);
+
+  useFrame((now) => {
+    const px = x(now);
+    cursorEl.current?.setAttribute('transform', `translate(${px.toFixed(1)},0)`);
+    cursorEl.current?.setAttribute('visibility', px < r0 - 1 || px > r1 + 1 ? 'hidden' : 'visible');
+    const label = cursorEl.current?.querySelector('text');
+    if (label) label.textContent = `now ${now}ms`;
+    for (const a of liveList) {
+      const el = liveArrows.get(a.key);
+      if (!el) continue;
+      const f = a.t1 > a.t0 ? clamp((now - a.t0) / (a.t1 - a.t0), 0, 1) : 1;
+      const x2 = x(a.t0) + (x(a.t1) - x(a.t0)) * f;
+      const y2 = a.y0 + (a.y1 - a.y0) * f;
+      for (const line of el.querySelectorAll('line')) { line.setAttribute('x2', x2.toFixed(1)); line.setAttribute('y2', y2.toFixed(1)); }
+    }
+    for (const b of barList) {
+      const el = liveBars.get(b.key);
+      if (el) el.setAttribute('width', Math.max(0, Math.min(x(now), r1) - Math.max(x(b.from), r0)).toFixed(1));
+    }
+    if (view.follow && needsShift(view.w, now)) setView({ follow: true, w: followWindow(now, FOLLOW_SPAN) });
+  });
+
+  const zoomBy = (factor: number) => setView((v) => ({ follow: false, w: zoomAround(v.w, labStore.getState().now, factor) }));
+  const fitAll = () => setView({ follow: false, w: { t0: 0, t1: Math.max(100, sim.horizon, sim.now) * 1.03 } });
+  const follow = () => setView({ follow: true, w: followWindow(sim.now, FOLLOW_SPAN) });
+  const seekAt = (clientX: number) => {
+    const left = svgRef.current?.getBoundingClientRect().left ?? 0;
+    labStore.getState().seek(Math.max(0, Math.round(x.invert(clientX - left))));
+  };
+
+  return (
+    <div className={`tb-view tb-spacetime ${className ?? ''}`} style={{ display: 'flex', flexDirection: 'column' }}>
+      <div className="tb-st-controls" role="toolbar" aria-label="Time axis of the space-time diagram">
+        <span className="tb-st-title">Space-time diagram</span>
+        <span className="tb-st-hint">wheel: zoom · drag: pan · click the time axis: jump there</span>
+        <button type="button" onClick={() => zoomBy(1.6)} aria-label="Zoom in on time">+</button>
+        <button type="button" onClick={() => zoomBy(1 / 1.6)} aria-label="Zoom out on time">−</button>
+        <button type="button" onClick={fitAll}>Fit all</button>
+        <button type="button" aria-pressed={view.follow} onClick={follow}>Follow now</button>
+      </div>
+      <div ref={wrap} style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+      <svg ref={svgRef} width={size.width} height={height} role="group"
+        aria-label={`Space-time diagram: ${lanes.length} lanes, ${model.arrows.length} messages, showing ${Math.round(view.w.t0)} to ${Math.round(view.w.t1)} ms`}>
+        <defs>
+          <marker id="tb-st-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <path d="M0,0L10,5L0,10Z" fill="#1d1d1f" />
+          </marker>
+          <pattern id="tb-st-down" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="7" height="7" fill="#f3d6c4" /><line x1="0" y1="0" x2="0" y2="7" stroke="#D55E00" strokeWidth="2.5" />
+          </pattern>
+          <pattern id="tb-st-band" width="12" height="12" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <rect width="12" height="12" fill="#fdf1ea" /><line x1="0" y1="0" x2="0" y2="12" stroke="#f0c3a8" strokeWidth="3" />
+          </pattern>
+          <clipPath id="tb-st-plot"><rect x={r0} y={0} width={r1 - r0 + 10} height={height} /></clipPath>
+        </defs>
+        <rect width={size.width} height={height} fill="#ffffff" />
+        <Axis x={x} top={top} height={height} r0={r0} r1={r1} fs={fs} onSeek={seekAt} />
+        <g clipPath="url(#tb-st-plot)">
+          <Faults model={model} x={x} laneY={laneY} laneH={laneH} top={top} height={height} fs={fs} now={sim.now}
+            bars={liveBars} />
+        </g>
+        <Lanes lanes={lanes} laneY={laneY} laneH={laneH} r0={r0} r1={r1} focus={focus} selected={selected} fs={fs}
+          onMenu={(node, cx, cy) => setMenu({ node, x: cx, y: cy })} />
+        <g clipPath="url(#tb-st-plot)">
+          <Arrows drawn={drawn} x={x} focus={focus} selected={selected} fs={fs} live={liveArrows} />
+        </g>
+        <g ref={cursorEl} className="tb-cursor" pointerEvents="none">
+          <line y1={top - 6} y2={height} stroke="#000000" strokeWidth={2} />
+          <rect x={-fs * 3.6} y={1} width={fs * 7.2} height={fs + 5} rx={3} fill="#000000" />
+          <text y={fs + 1} textAnchor="middle" fontSize={fs - 2} fill="#ffffff" fontWeight={700}>now</text>
+        </g>
+      </svg>
+      </div>
+      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// The technical picture of the same state as the town: services as boxes (queue, busy, handled, the
+// last operation's latencies), the board as a broker with its topics and subscriptions, messages in
+// flight as labelled dots on the links. Other systems' nodes appear as boxes on a ring.
+import { useCallback, useRef, useState } from 'react';
+import { useLab } from '../../store/lab-store.ts';
+import type { TownState } from '../../engine/townboard/state.ts';
+import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
+import { focusOf } from '../shared/highlight.ts';
+import { useSize } from '../shared/hooks.ts';
+import { NodeMenu, pointable, type MenuRequest } from '../shared/interaction.tsx';
+import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
+import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
+import { describeNode, stageModel, type StageModel, type StageNode } from '../shared/town-model.ts';
+import type { Focus } from '../shared/highlight.ts';
+import { fit } from '../town/Board.tsx';
+import { techLayout, type TechLayout } from './layout.ts';
+import { summaryLines } from './summary.ts';
+import type { Sim } from '../../engine/core/sim.ts';
+import '../shared/views.css';
+
+const LINES = 4;
+
+export function TechView({ className }: { className?: string }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const size = useSize(wrap);
+  useLab((s) => s.version);
+  const session = useLab((s) => s.session);
+  const highlight = useLab((s) => s.highlight);
+  const selected = useLab((s) => s.selected);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const sim = session.sim;
+  const statuses = sim.nodes();
+  const town = statuses.some((n) => n.sys === 'town') ? sim.state<TownState>('town') : null;
+  const model = stageModel(town, statuses);
+  const broker = model.board;
+  const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n).slice(0, LINES)]));
+  const longest = Math.max(12, ...Object.values(lines).flat().map((l) => l.length), ...model.nodes.map((n) => n.id.length + 12));
+  const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, LINES, longest);
+  const focus = focusOf(highlight, highlight?.kind === 'trace' ? sim.trace() : []);
+  const half = (id: string) => (broker && id === broker.id && layout.broker
+    ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });
+  const centreOf = (id: string) => (broker && id === broker.id ? layout.centre : layout.at[id] ?? layout.centre);
+  const edge = (id: string, toward: Point) => { const h = half(id); return boxExit(centreOf(id), h.w + 3, h.h + 3, toward); };
+  const link = (from: string, to: string) => {
+    const [x, y] = from < to ? [from, to] : [to, from];
+    const a = edge(x, centreOf(y));
+    const b = edge(y, centreOf(x));
+    const viaBroker = broker !== null && (x === broker.id || y === broker.id);
+    const c = viaBroker ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : curveControl(a, b, 0.12);
+    return from === x ? { a, c, b } : { a: b, c, b: a };
+  };
+  const ids = [...model.nodes.map((n) => n.id), ...(broker ? [broker.id] : [])];
+  const pairs = linkPairs(ids, broker?.id ?? null, model, sim);
+
+  const flights: FlightSpec[] = sim.inFlight().map((f, k) => {
+    const notice = typeof f.msg.notice === 'number' ? f.msg.notice : null;
+    const topic = typeof f.msg.topic === 'string' ? f.msg.topic : null;
+    return {
+      msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
+      sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...link(f.from, f.to),
+      label: `message #${f.msgId} ${f.msg.type} ${f.from} to ${f.to}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms${f.doomed ? '' : ''}`,
+    };
+  });
+  const fs = layout.fontSize;
+  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
+
+  return (
+    <div ref={wrap} className={`tb-view tb-tech ${className ?? ''}`}>
+      <svg width={size.width} height={size.height} role="group"
+        aria-label={`Technical view: ${model.nodes.length} nodes${broker ? ' and the broker' : ''}, ${flights.length} messages in flight`}>
+        <rect width={size.width} height={size.height} fill="#f7f7f9" />
+        <defs>
+          <pattern id="tb-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" fill="#eeeeee" /><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" strokeWidth="3" />
+          </pattern>
+        </defs>
+        {pairs.map(({ x, y }) => {
+          const cutXY = sim.isCut(x, y);
+          const cutYX = sim.isCut(y, x);
+          const { a, c, b } = link(x, y);
+          const cut = cutXY || cutYX;
+          const mid = pointOnCurve(a, c, b, 0.5);
+          const label = cut ? `link ${x} ${cutXY && cutYX ? '<->' : cutXY ? '->' : '<-'} ${y} cut` : undefined;
+          return (
+            <g key={`${x}|${y}`} role={cut ? 'img' : undefined} aria-label={label}>
+              <path d={`M${a.x},${a.y}Q${c.x},${c.y} ${b.x},${b.y}`} fill="none" stroke={cut ? STATUS.cut : '#c5c5cc'}
+                strokeWidth={cut ? 2.5 : 1.5} strokeDasharray={cut ? '8 6' : undefined} />
+              {cut && (
+                <g transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}>
+                  <title>{label}</title>
+                  <rect x={-30} y={-11} width={60} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
+                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">
+                    {cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`}
+                  </text>
+                </g>
+              )}
+            </g>
+          );
+        })}
+        {broker && layout.broker && (
+          <BrokerBox node={broker} model={model} layout={layout} focus={focus} fs={fs}
+            selected={selected?.kind === 'node' && selected.id === broker.id} onMenu={openMenu(broker.id)} />
+        )}
+        {model.nodes.map((n) => (
+          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={lines[n.id] ?? []} fs={fs}
+            focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
+        ))}
+        <FlightLayer flights={flights} focus={focus} icon={(f) => {
+          const st = messageStyle(f.type);
+          return (
+            <>
+              <circle r={7} fill={st.colour} stroke="#1d1d1f" strokeWidth={1.5} />
+              <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
+            </>
+          );
+        }} />
+        {model.nodes.length === 0 && !broker && (
+          <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={fs + 1} fill={STATUS.muted}>No nodes yet.</text>
+        )}
+      </svg>
+      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+    </div>
+  );
+}
+
+/** Which links to draw: every service to the broker; between other nodes every pair while few, else cut ones. */
+function linkPairs(ids: readonly string[], brokerId: string | null, model: StageModel, sim: Sim) {
+  const out: { x: string; y: string }[] = [];
+  const few = model.nodes.length <= 7;
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+    const [x, y] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
+    const touchesBroker = x === brokerId || y === brokerId;
+    const isService = model.nodes.find((n) => n.id === x)?.service || model.nodes.find((n) => n.id === y)?.service;
+    const wanted = touchesBroker || (!isService && few) || model.calls.some((c) => (c.from === x && c.to === y) || (c.from === y && c.to === x));
+    if (wanted || sim.isCut(x, y) || sim.isCut(y, x)) out.push({ x, y });
+  }
+  return out;
+}
+
+function StatusTag({ node, x, y, fs }: { node: StageNode; x: number; y: number; fs: number }) {
+  if (node.up && !node.paused) return null;
+  const word = node.up ? 'PAUSED' : 'DOWN';
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <rect x={-word.length * fs * 0.38 - 6} y={-fs + 1} width={word.length * fs * 0.76 + 12} height={fs + 6} rx={3}
+        fill={node.up ? STATUS.paused : STATUS.crashed} stroke="#1d1d1f" />
+      <text textAnchor="middle" fontSize={fs - 1} fontWeight={800} fill={node.up ? '#000000' : '#ffffff'}>{word}</text>
+    </g>
+  );
+}
+
+function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: {
+  node: StageNode; at: Point; layout: TechLayout; lines: string[]; fs: number; focused: boolean; selected: boolean;
+  onMenu: (x: number, y: number) => void;
+}) {
+  const { w, h } = layout.box;
+  const st = nodeStyle(node.index);
+  const lineH = fs + 4;
+  const title = node.service && node.kind !== node.id ? `${node.id} · ${node.kind}` : node.id;
+  return (
+    <g transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`}
+      className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
+      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}. ${lines.join('. ')}`, onMenu)}>
+      <title>{[describeNode(node), ...lines].join('\n')}</title>
+      <rect className="tb-ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={8} />
+      <rect className="tb-box" width={w} height={h} rx={5} fill={node.up ? '#ffffff' : 'url(#tb-hatch)'}
+        strokeDasharray={node.paused ? '5 3' : undefined} />
+      <rect width={6} height={h} rx={2} fill={node.up ? st.colour : '#9a9a9a'} />
+      <path d={markPath(st.mark, fs * 0.42)} transform={`translate(${16},${lineH * 0.7})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
+      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{fit(title, w - (node.up && !node.paused ? 30 : 100), fs)}</text>
+      <StatusTag node={node} x={w - 34} y={lineH * 0.7 + 5} fs={fs - 1} />
+      {lines.map((l, k) => (
+        <text key={k} x={12} y={lineH * (k + 1.75)} fontSize={fs - 1} className="tb-mono" fill={STATUS.ink} xmlSpace="preserve">{fit(l, w - 16, fs - 1)}</text>
+      ))}
+    </g>
+  );
+}
+
+function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
+  node: StageNode; model: StageModel; layout: TechLayout; focus: Focus; fs: number; selected: boolean;
+  onMenu: (x: number, y: number) => void;
+}) {
+  const { w, h } = layout.broker!;
+  const x0 = layout.centre.x - w / 2;
+  const y0 = layout.centre.y - h / 2;
+  const lineH = fs + 4;
+  const rows = Math.max(0, Math.floor((h - lineH * 2 - 10) / (lineH * 2)));
+  const topics = model.topics.slice(0, rows);
+  return (
+    <g transform={`translate(${x0.toFixed(1)},${y0.toFixed(1)})`}>
+      <g className={`tb-node${focus.nodes.has(node.id) ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
+        {...pointable({ kind: 'node', id: node.id }, `the broker (bulletin board): ${describeNode(node)}, ${model.notices.length} messages pinned, ${model.topics.length} topics`, onMenu)}>
+        <rect className="tb-ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={8} />
+        <rect className="tb-box" width={w} height={h} rx={6} fill={node.up ? '#fff8e6' : 'url(#tb-hatch)'} strokeWidth={2}
+          strokeDasharray={node.paused ? '5 3' : undefined} />
+        <text x={10} y={lineH} fontSize={fs} fontWeight={800}>broker · {node.id}</text>
+        <text x={w - 10} y={lineH} fontSize={fs - 2} textAnchor="end" className="tb-mono" fill={STATUS.muted}>{model.notices.length} pinned</text>
+        <StatusTag node={node} x={w / 2} y={lineH * 2 - 2} fs={fs - 1} />
+        <text x={10} y={lineH * 2 + 2} fontSize={fs - 2} fill={STATUS.muted}>topics → subscriptions</text>
+      </g>
+      {topics.map((t, k) => {
+        const label = `topic ${t.topic}: ${t.pinned} pinned, subscribers ${t.subscribers.join(', ') || 'none'}`;
+        return (
+          <g key={t.topic} transform={`translate(8,${lineH * (k * 2 + 2.4)})`}
+            className={`tb-notice${focus.topics.has(t.topic) ? ' is-focused' : ''}`} {...pointable({ kind: 'topic', id: t.topic }, label)}>
+            <title>{label}</title>
+            <rect className="tb-ring" x={-4} y={0} width={w - 8} height={lineH * 2} rx={3} />
+            <text x={2} y={lineH - 5} fontSize={fs - 1} className="tb-mono" fontWeight={700}>
+              {fit(`${t.topic} · ${t.pinned} pinned`, w - 20, fs - 1)}
+            </text>
+            <text x={14} y={lineH * 2 - 6} fontSize={fs - 2} className="tb-mono">
+              {fit(`→ ${t.subscribers.join(', ') || '(no subscribers)'}`, w - 30, fs - 2)}
+            </text>
+          </g>
+        );
+      })}
+      {model.topics.length > topics.length && (
+        <text x={w - 10} y={h - 6} textAnchor="end" fontSize={fs - 2} fill={STATUS.muted}>+{model.topics.length - topics.length} more</text>
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,2 @@
+export { TechView } from './TechView.tsx';
+export { registerNodeSummary, type NodeSummary } from './summary.ts';

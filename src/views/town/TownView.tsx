@@ -1,0 +1,153 @@
+// The town: buildings (services) around the square, the bulletin board (the broker) in the middle,
+// notices flying to the board and from it to readers, phone lines for synchronous calls. Structure
+// re-renders when the sim changes (`version`); flights move every frame through a transient subscription.
+import { useCallback, useRef, useState } from 'react';
+import { useLab } from '../../store/lab-store.ts';
+import type { TownState } from '../../engine/townboard/state.ts';
+import { boxExit, curveControl, curvePath, type Point } from '../shared/geometry.ts';
+import { focusOf } from '../shared/highlight.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
+import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
+import { STATUS } from '../shared/palette.ts';
+import { stageModel } from '../shared/town-model.ts';
+import { boardEdge, townLayout } from './layout.ts';
+import { BuildingNode } from './BuildingNode.tsx';
+import { Board } from './Board.tsx';
+import { MessageIcon, PhoneIcon } from './icons.tsx';
+import { CutMarks, Defs } from './decor.tsx';
+import '../shared/views.css';
+
+const BEND = 0.16;
+
+export function TownView({ className }: { className?: string }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const size = useSize(wrap);
+  useLab((s) => s.version);
+  const session = useLab((s) => s.session);
+  const highlight = useLab((s) => s.highlight);
+  const selected = useLab((s) => s.selected);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const waitEls = useElementMap<string, SVGTextElement>();
+
+  const sim = session.sim;
+  const statuses = sim.nodes();
+  const hasTown = statuses.some((n) => n.sys === 'town');
+  const town = hasTown ? sim.state<TownState>('town') : null;
+  const model = stageModel(town, statuses);
+  const layout = townLayout(size, model.nodes.map((n) => n.id));
+  const focus = focusOf(highlight, highlight?.kind === 'trace' ? sim.trace() : []);
+  const board = model.board;
+
+  // Anchor of each node for paths: buildings at their middle, the board at its edge facing the other end.
+  const anchor = (id: string, other: string): Point => {
+    if (board && id === board.id) return boardEdge(layout, layout.at[other] ?? layout.centre);
+    // The edge of the building with its label, so flights never cross the building's own name.
+    const p = layout.at[id] ?? layout.centre;
+    const top = layout.s * 0.5;
+    const bottom = layout.s * 0.42 + layout.fontSize * 2.4 + 10;
+    const mid = { x: p.x, y: p.y + (bottom - top) / 2 };
+    return boxExit(mid, layout.s * 0.5, (top + bottom) / 2, other === id ? p : anchorTarget(other));
+  };
+  const anchorTarget = (id: string): Point => (board && id === board.id ? layout.centre : layout.at[id] ?? layout.centre);
+  // One curve per pair, whichever way a message goes, so requests and replies ride the same line.
+  const curve = (from: string, to: string) => {
+    const [x, y] = from < to ? [from, to] : [to, from];
+    const a = anchor(x, y);
+    const b = anchor(y, x);
+    const straight = board !== null && (x === board.id || y === board.id);
+    const c = straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : curveControl(a, b, BEND);
+    return from === x ? { a, c, b } : { a: b, c, b: a };
+  };
+
+  const flights: FlightSpec[] = sim.inFlight().map((f, k) => {
+    const topic = typeof f.msg.topic === 'string' ? f.msg.topic : typeof f.msg.about === 'string' ? f.msg.about : null;
+    const notice = typeof f.msg.notice === 'number' ? f.msg.notice : null;
+    return {
+      msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
+      sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...curve(f.from, f.to),
+      label: `${f.msg.type}${topic ? ` ${topic}` : ''} from ${f.from} to ${f.to}, arrives at ${f.arrivesAt}ms`,
+    };
+  });
+
+  // Waiting callers count their wait up every frame.
+  useFrame((now) => {
+    for (const n of model.nodes) {
+      const el = waitEls.get(n.id);
+      const since = n.service?.waitingSince;
+      if (el && since != null) el.textContent = `${Math.max(0, now - since)}ms`;
+    }
+  });
+
+  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
+  const ids = [...model.nodes.map((n) => n.id), ...(board ? [board.id] : [])];
+  const fs = layout.fontSize;
+
+  return (
+    <div ref={wrap} className={`tb-view tb-town ${className ?? ''}`}>
+      <svg width={size.width} height={size.height} role="group"
+        aria-label={`Town view: ${model.nodes.length} buildings${board ? ' around the bulletin board' : ''}, ${flights.length} messages on the way`}>
+        <Defs />
+        <rect width={size.width} height={size.height} fill="#eef3e2" />
+        {/* the square */}
+        <ellipse cx={layout.centre.x} cy={layout.centre.y} rx={layout.board.w / 2 + layout.s * 0.5} ry={layout.board.h / 2 + layout.s * 0.42}
+          fill="url(#tb-cobbles)" stroke="#d6cdb8" strokeWidth={2} />
+        {/* streets from every building to the square */}
+        {board && model.nodes.map((n) => {
+          const { a, b } = curve(n.id, board.id);
+          return <line key={n.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke="#d9d2c0" strokeWidth={Math.max(10, layout.s * 0.16)} strokeLinecap="round" />;
+        })}
+        {!board && <Plaza at={layout.centre} fs={fs} />}
+        <CutMarks ids={ids} isCut={sim.isCut} curve={curve} fs={fs} />
+        {/* phone lines for calls in progress */}
+        {model.calls.map((c) => {
+          const { a, c: ctl, b } = curve(c.from, c.to);
+          const focused = focus.nodes.has(c.from) || focus.nodes.has(c.to);
+          return (
+            <g key={c.id} className={`tb-phone-line${focused ? ' is-focused' : ''}`} aria-hidden="true">
+              <path d={curvePath(a, ctl, b)} fill="none" stroke="#1d1d1f" strokeWidth={3} strokeDasharray="1 5" strokeLinecap="round" />
+              <path d={curvePath(a, ctl, b)} fill="none" stroke={STATUS.waiting} strokeWidth={1.5} opacity={0.7} />
+              <g transform={`translate(${(0.25 * a.x + 0.5 * ctl.x + 0.25 * b.x).toFixed(1)},${(0.25 * a.y + 0.5 * ctl.y + 0.25 * b.y).toFixed(1)})`}>
+                <PhoneIcon r={11} />
+                <text y={26} textAnchor="middle" fontSize={fs - 2} className="tb-halo">call: {c.label}</text>
+              </g>
+            </g>
+          );
+        })}
+        {board && layout.board && (
+          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)} />
+        )}
+        {model.nodes.map((n) => (
+          <BuildingNode key={n.id} node={n} at={layout.at[n.id]!} s={layout.s} fontSize={fs}
+            focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
+            waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
+        ))}
+        <FlightLayer flights={flights} focus={focus} icon={(f) => (
+          <>
+            <MessageIcon type={f.type} />
+            <text y={-15} textAnchor="middle" fontSize={fs - 2} fontWeight={600} className="tb-halo" data-flight-label="">
+              {f.type}{f.topic && f.type !== 'Call' ? ` ${f.topic}` : ''}
+            </text>
+          </>
+        )} />
+        {model.nodes.length === 0 && !board && (
+          <text x={size.width / 2} y={size.height / 2 + 60} textAnchor="middle" fontSize={fs} fill={STATUS.muted}>
+            The town is empty: add a building with <tspan fontFamily="monospace">service name=bakery</tspan>
+          </text>
+        )}
+      </svg>
+      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+    </div>
+  );
+}
+
+function Plaza({ at, fs }: { at: Point; fs: number }) {
+  return (
+    <g aria-hidden="true">
+      <circle cx={at.x} cy={at.y} r={34} fill="#cfe8f7" stroke="#8aa" strokeWidth={3} />
+      <circle cx={at.x} cy={at.y} r={10} fill="#56B4E9" />
+      <text x={at.x} y={at.y + 56} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted} fontStyle="italic">town square</text>
+    </g>
+  );
+}

@@ -1,0 +1,1 @@
+export { TownView } from './TownView.tsx';
