@@ -6,16 +6,19 @@ import { townBoard } from './townboard/system.ts';
 import { townCommands } from './townboard/commands.ts';
 import { raft } from './raft/system.ts'; import { raftCommands } from './raft/commands.ts';
 import { paxos } from './paxos/system.ts'; import { paxosCommands } from './paxos/commands.ts';
+import { kafkaSystem } from './kafka/system.ts'; import { kafkaCommands } from './kafka/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
   townBoard,
   raft,
   paxos,
+  kafkaSystem,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
   ...townCommands,
   ...raftCommands,
   ...paxosCommands,
+  ...kafkaCommands,
 ];

@@ -1,0 +1,140 @@
+// The consumer client's group membership: join, sync, heartbeat, and what each protocol does around a
+// rebalance. Eager: revoke everything (committing first under auto-commit), then join. Cooperative
+// (KIP-429): keep everything, join with what it owns, give up only what the new assignment moved,
+// then rejoin so the moved partitions can be handed over in a second round.
+import type { Message, SystemContext } from '../core/types.ts';
+import { assign, cooperativeStickyAssign, type MemberSubscription, type TopicPartitionId } from './assignors.ts';
+import { coordinatorFor, leaderReplica } from './cluster.ts';
+import { commitOffsets, poll } from './consumer-poll.ts';
+import type { Consumer, KafkaState } from './state.ts';
+
+const cooperative = (c: Consumer) => c.config.assignor === 'cooperative-sticky';
+
+export function startConsumer(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  c.phase = 'joining';
+  sendJoin(s, ctx, c);
+  if (c.heartbeatTimer === null) c.heartbeatTimer = ctx.setTimer(c.id, c.config.heartbeatMs, 'heartbeat');
+}
+
+function sendJoin(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  const coord = coordinatorFor(s, ctx, c.group);
+  c.lastJoinAt = ctx.now;
+  if (coord === null) return;
+  ctx.send(c.id, coord, {
+    type: 'JoinGroup', group: c.group, memberId: c.memberId, topics: c.topics,
+    owned: cooperative(c) ? [...c.owned] : [], assignor: c.config.assignor,
+  });
+}
+
+export function onHeartbeatTimer(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  c.heartbeatTimer = ctx.setTimer(c.id, c.config.heartbeatMs, 'heartbeat');
+  const coord = coordinatorFor(s, ctx, c.group);
+  if (coord === null) return;
+  if (c.phase === 'joining' || c.phase === 'syncing') {
+    // No answer for a session: the coordinator may have died; ask again.
+    if (ctx.now - c.lastJoinAt > c.config.sessionMs) { c.phase = 'joining'; sendJoin(s, ctx, c); }
+    return;
+  }
+  if (c.phase === 'stable' && c.memberId !== null) ctx.send(c.id, coord, { type: 'Heartbeat', group: c.group, memberId: c.memberId, generation: c.generation });
+}
+
+export function onHeartbeatResponse(s: KafkaState, ctx: SystemContext, c: Consumer, error: string | null): void {
+  if (error === null || c.phase !== 'stable') return;
+  if (error === 'UnknownMemberId') {
+    ctx.note(c.id, `the coordinator no longer knows it (session expired); rejoining as a new member`);
+    c.memberId = null;
+    c.generation = -1;
+    // It lost its partitions already: another member may be reading them.
+    c.owned = [];
+    c.position = {};
+    c.batch = null;
+  }
+  requestRejoin(s, ctx, c);
+}
+
+/** Rebalance callbacks run inside poll(): a batch in hand is finished first. */
+export function requestRejoin(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  c.rejoinPending = true;
+  if (c.busy === 'idle') rejoinNow(s, ctx, c);
+}
+
+export function rejoinNow(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  c.rejoinPending = false;
+  if (!cooperative(c) && c.owned.length > 0) {
+    // onPartitionsRevoked: auto-commit commits what was consumed before letting go.
+    if (c.config.commit === 'auto') commitOffsets(s, ctx, c, positionsOf(c), false);
+    c.owned = [];
+    c.position = {};
+  }
+  c.phase = 'joining';
+  sendJoin(s, ctx, c);
+}
+
+const positionsOf = (c: Consumer): Record<TopicPartitionId, number> => ({ ...c.position });
+
+export function onJoinResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m: Message): void {
+  if (c.phase !== 'joining') return;
+  c.memberId = m.memberId as string;
+  c.generation = m.generation as number;
+  c.phase = 'syncing';
+  c.lastJoinAt = ctx.now;
+  const coord = coordinatorFor(s, ctx, c.group);
+  if (coord === null) return;
+  const sync: { type: string; [k: string]: unknown } = { type: 'SyncGroup', group: c.group, memberId: c.memberId, generation: c.generation, consumer: c.id };
+  if (m.leader === c.memberId && m.members) {
+    const members = m.members as Record<string, MemberSubscription>;
+    const perTopic: Record<string, number> = {};
+    for (const sub of Object.values(members)) for (const t of sub.topics) if (s.topics[t]) perTopic[t] = s.topics[t]!.partitions;
+    if (cooperative(c)) {
+      const r = cooperativeStickyAssign(perTopic, members);
+      sync.assignment = r.assignment;
+      sync.held = Object.keys(r.transferring);
+    } else sync.assignment = assign(c.config.assignor, perTopic, members);
+  }
+  ctx.send(c.id, coord, sync);
+}
+
+export function onSyncResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m: Message): void {
+  if (c.phase !== 'syncing') return;
+  if (m.error) { ctx.note(c.id, `sync failed: ${String(m.error)}; rejoining`); if (m.error === 'UnknownMemberId') c.memberId = null; rejoinNow(s, ctx, c); return; }
+  const next = m.assignment as TopicPartitionId[];
+  const committed = m.committed as Record<TopicPartitionId, number>;
+  const revoked = c.owned.filter((tp) => !next.includes(tp));
+  const added = next.filter((tp) => !c.owned.includes(tp));
+  if (revoked.length > 0) {
+    // Cooperative: commit what was consumed from the partitions that move, then let them go.
+    const offsets: Record<TopicPartitionId, number> = {};
+    for (const tp of revoked) if (c.position[tp] !== undefined && c.config.commit === 'auto') offsets[tp] = c.position[tp]!;
+    if (Object.keys(offsets).length > 0) commitOffsets(s, ctx, c, offsets, false);
+    for (const tp of revoked) delete c.position[tp];
+    if (c.batch && revoked.includes(c.batch.tp)) c.batch = null;
+  }
+  c.owned = [...next];
+  for (const tp of added) c.position[tp] = committed[tp] ?? resetOffset(s, c, tp);
+  c.phase = 'stable';
+  ctx.note(c.id, `generation ${c.generation}: owns ${c.owned.length ? c.owned.join(',') : 'nothing'}${revoked.length ? `; revoked ${revoked.join(',')}` : ''}`);
+  if (revoked.length > 0 && cooperative(c)) { requestRejoin(s, ctx, c); return; }
+  poll(s, ctx, c);
+}
+
+/** auto.offset.reset: where to start when the group has no committed offset (ListOffsets, read directly). */
+export function resetOffset(s: KafkaState, c: Consumer, tp: TopicPartitionId): number {
+  const r = leaderReplica(s, tp);
+  if (!r) return 0;
+  return c.config.reset === 'earliest' ? r.logStart : r.hw;
+}
+
+export function leaveGroup(s: KafkaState, ctx: SystemContext, c: Consumer): void {
+  const coord = coordinatorFor(s, ctx, c.group);
+  if (coord !== null && c.memberId !== null) ctx.send(c.id, coord, { type: 'LeaveGroup', group: c.group, memberId: c.memberId });
+  dropVolatile(c, ctx);
+}
+
+/** What a consumer holds in memory; gone after a crash (the group's committed offsets survive). */
+export function dropVolatile(c: Consumer, ctx: SystemContext): void {
+  for (const t of [c.heartbeatTimer, c.workTimer]) if (t !== null) ctx.cancelTimer(t);
+  Object.assign(c, {
+    memberId: null, generation: -1, phase: 'down', owned: [], position: {}, batch: null, busy: 'idle',
+    heartbeatTimer: null, workTimer: null, staged: [], sought: {}, rejoinPending: false,
+  });
+}

@@ -1,0 +1,28 @@
+// Safety properties checked after every event. Each is flagged by the audit at the moment it breaks
+// (so a check is O(1) however long the logs grow). Losses under weakened settings (acks=1, unclean
+// election) are not violations — Kafka promises nothing there — they show in notes and kafka.lost.
+import type { Invariant } from '../core/types.ts';
+import type { KafkaState } from './state.ts';
+
+const fromAudit = (name: string, description: string): Invariant<KafkaState> => ({
+  name, description, check: (s) => s.audit.fresh[name] ?? null,
+});
+
+export const kafkaInvariants: readonly Invariant<KafkaState>[] = [
+  fromAudit('per-key-order', "an idempotent producer's records for one key stay in the order produced within their partition"),
+  fromAudit('idempotent-writes-once', 'a batch retried by an idempotent producer is never written twice'),
+  fromAudit('committed-offsets-only-grow', "a group's committed offset for a partition never goes back (unless the consumer sought back)"),
+  fromAudit('acked-records-survive', 'with acks=all, min.insync.replicas>=2 and clean elections, no acknowledged record is lost'),
+  fromAudit('exactly-once-effects', 'with exactly-once on, no record has its effect applied twice'),
+  {
+    name: 'hw-within-isr', description: "a leader's high watermark never passes what its in-sync followers have",
+    check: (s) => {
+      for (const [tp, m] of Object.entries(s.partitions)) {
+        if (m.leader === null) continue;
+        const r = s.brokers[m.leader]?.replicas[tp];
+        if (r && r.hw > r.leo) return `${tp}: high watermark ${r.hw} is past the leader's log end ${r.leo}`;
+      }
+      return null;
+    },
+  },
+];
