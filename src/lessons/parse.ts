@@ -2,6 +2,7 @@
 // block; then steps, each starting at a `## ` heading, holding Markdown narration and optional ```lab```,
 // ```predict``` and ```challenge``` blocks. Every mistake names the file, the line and what is wrong.
 import { readFrontMatter } from './front-matter.ts';
+import { rawHtml } from './markdown-lint.ts';
 import { readChallenge, readLab, readPredict } from './blocks.ts';
 import { LessonProblem, type Lesson, type LessonLoad, type LessonStep } from './types.ts';
 
@@ -103,6 +104,8 @@ function parseOrThrow(source: string, file: string): Lesson {
       step = { title, narration: '', lab: [], line: lineNo, text: [] };
       return;
     }
+    const html = rawHtml(raw);
+    if (html) throw new LessonProblem(lineNo, `raw HTML (${html}) is never shown in lessons; write Markdown instead`);
     (step ? step.text : intro).push(raw);
   });
   if (fence) {

@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { nearest } from '../script/nearest.ts';
 import { LessonProblem } from './types.ts';
+import { rawHtml } from './markdown-lint.ts';
 
 export type YValue =
   | { kind: 'map'; line: number; entries: Record<string, YValue>; keyLines: Record<string, number> }
@@ -106,6 +107,8 @@ export function text(v: YValue, key: string, what: string, max = 4000): string {
   const s = v.value.trim();
   if (s === '') throw new LessonProblem(v.line, `${what}: '${key}' is empty`);
   if (s.length > max) throw new LessonProblem(v.line, `${what}: '${key}' is too long (${s.length} characters; at most ${max})`);
+  const html = s.split('\n').map(rawHtml).find((x) => x !== null);
+  if (html) throw new LessonProblem(v.line, `${what}: '${key}' has raw HTML (${html}), which is never shown in lessons; write Markdown instead`);
   return s;
 }
 

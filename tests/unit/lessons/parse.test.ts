@@ -104,6 +104,11 @@ describe('parseLesson: a valid lesson', () => {
     expect(second!.challenge!.solution).toHaveLength(3);
   });
 
+  it('allows angle brackets that are not HTML: code spans, autolinks, comparisons', () => {
+    const src = VALID.replace('Watch the notice.', 'Watch `<b>` and <https://example.org>; latency < 50ms > 10ms.');
+    expect(parseLesson(src, FILE).ok).toBe(true);
+  });
+
   it('accepts Windows line endings and an optional speed', () => {
     const src = VALID.replace('seed: 7', 'seed: 7\nspeed: 0.5').replace(/\n/g, '\r\n');
     const r = parseLesson(src, FILE);
@@ -130,6 +135,8 @@ describe('parseLesson: every mistake names the line and what is wrong', () => {
     { name: 'unknown block kind', edit: (s) => s.replace('```predict', '```predict me'), line: (s) => lineOf(s, '```predict'), message: /unknown block/ },
     { name: 'unclosed block', edit: (s) => s.replace(/\n```\n$/, '\n'), line: (s) => lineOf(s, '```challenge'), message: /```challenge``` block opened here is never closed/ },
     { name: 'a block left open before the next step', edit: (s) => s.replace('  The board answers quickly.\n```\n', '  The board answers quickly.\n'), line: (s) => lineOf(s, '```predict'), message: /```predict block opened here is not closed before the step heading on line \d+/ },
+    { name: 'raw HTML in the narration', edit: (s) => s.replace('Watch the notice.', 'Watch <b onclick="x()">the</b> notice.'), line: (s) => lineOf(s, 'Watch <b'), message: /raw HTML \(<b onclick="x\(\)">\) is never shown in lessons; write Markdown instead/ },
+    { name: 'raw HTML in an explanation', edit: (s) => s.replace('The board answers quickly.', 'The board <script>alert(1)</script>'), line: (s) => lineOf(s, 'explain:'), message: /'explain' has raw HTML \(<script>\)/ },
     { name: 'lab before the first step', edit: (s) => s.replace('```lab setup', '```lab'), line: (s) => lineOf(s, '```lab'), message: /before the first step/ },
     { name: 'lab setup inside a step', edit: (s) => s.replace('```lab\nsubscribe', '```lab setup\nsubscribe'), line: (s) => s.split('\n').findIndex((l, i, a) => l === '```lab setup' && a[i + 1]!.startsWith('subscribe')) + 1, message: /belongs before the first step/ },
     { name: 'two predicts in a step', edit: (s) => s.replace('## Second step', '```predict\nquestion: q\n```\n\n## Second step'), line: (s) => s.split('\n').lastIndexOf('```predict') + 1, message: /already has a ```predict``` block \(line \d+\)/ },
