@@ -66,8 +66,8 @@ export function onProduce(s: KafkaState, ctx: SystemContext, b: Broker, from: No
     respond(null, base);
   } else if (m.acks === -1) {
     r.pendingAcks.push({ producer: from, req: m.req, tp: m.tp, lastOffset: last, baseOffset: base });
-    advanceHighWatermark(s, ctx, b, m.tp);
   }
+  advanceHighWatermark(s, ctx, b, m.tp);
 }
 
 /** acks=all: answer every batch now below the high watermark. */

@@ -41,13 +41,9 @@ export function onHeartbeatTimer(s: KafkaState, ctx: SystemContext, c: Consumer)
 export function onHeartbeatResponse(s: KafkaState, ctx: SystemContext, c: Consumer, error: string | null): void {
   if (error === null || c.phase !== 'stable') return;
   if (error === 'UnknownMemberId') {
-    ctx.note(c.id, `the coordinator no longer knows it (session expired); rejoining as a new member`);
-    c.memberId = null;
+    // Its partitions may already be another member's; it finds out for sure when its commit is refused.
+    ctx.note(c.id, `the coordinator no longer knows it (session expired); it will rejoin as a new member`);
     c.generation = -1;
-    // It lost its partitions already: another member may be reading them.
-    c.owned = [];
-    c.position = {};
-    c.batch = null;
   }
   requestRejoin(s, ctx, c);
 }
@@ -60,6 +56,7 @@ export function requestRejoin(s: KafkaState, ctx: SystemContext, c: Consumer): v
 
 export function rejoinNow(s: KafkaState, ctx: SystemContext, c: Consumer): void {
   c.rejoinPending = false;
+  if (c.generation === -1) { c.memberId = null; c.owned = []; c.position = {}; }
   if (!cooperative(c) && c.owned.length > 0) {
     // onPartitionsRevoked: auto-commit commits what was consumed before letting go.
     if (c.config.commit === 'auto') commitOffsets(s, ctx, c, positionsOf(c), false);

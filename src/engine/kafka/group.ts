@@ -88,6 +88,10 @@ function onSync(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, m: Messa
     ctx.send(b.id, mem?.consumer ?? (m.consumer as string), { type: 'SyncResponse', group: g.id, error: mem ? 'IllegalGeneration' : 'UnknownMemberId' });
     return;
   }
+  if (g.state === 'PreparingRebalance') {
+    ctx.send(b.id, mem.consumer, { type: 'SyncResponse', group: g.id, error: 'RebalanceInProgress' });
+    return;
+  }
   mem.synced = true;
   if (g.state === 'CompletingRebalance' && mem.id === g.leader && m.assignment) {
     g.assignment = m.assignment as Record<string, TopicPartitionId[]>;
