@@ -83,6 +83,18 @@ export function resolvePredict(session: Session, predict: Predict): PredictResul
   return { correctIndex: -1, values, holding, error };
 }
 
+/**
+ * The canonical answer to step `index`'s prediction, computed on a fresh session from the step's start,
+ * whatever the learner has done in the live session meanwhile. null when the step has no prediction.
+ */
+export function predictAnswer(lesson: Lesson, index: number, seed = lesson.meta.seed): PredictResult | null {
+  const predict = lesson.steps[index]?.predict;
+  if (!predict) return null;
+  const opened = openStepSession(lesson, index, seed);
+  if (opened.errors.length) return { correctIndex: -1, values: {}, holding: [], error: `the step's lines failed: ${opened.errors.join('; ')}` };
+  return resolvePredict(opened.session, predict);
+}
+
 const describe = (values: Record<string, Value>) =>
   Object.entries(values).map(([k, v]) => `${k} is ${JSON.stringify(v)}`).join(', ') || 'no queries';
 

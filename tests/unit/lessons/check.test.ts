@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLesson, checkLessonSources, formatCheckLine } from '../../../src/lessons/check.ts';
 import { readLessonSources } from '../../../src/lessons/node-sources.ts';
 import { parseLesson } from '../../../src/lessons/parse.ts';
-import { openStep, openStepSession, resolvePredict, checkGoal } from '../../../src/lessons/runtime.ts';
+import { openStep, openStepSession, resolvePredict, predictAnswer, checkGoal } from '../../../src/lessons/runtime.ts';
 import type { Lesson } from '../../../src/lessons/types.ts';
 
 const lessonFrom = (body: string): Lesson => {
@@ -78,6 +78,11 @@ describe('the runtime the lesson page uses', () => {
     const r = resolvePredict(session, lesson.steps[0]!.predict!);
     expect(r).toEqual({ correctIndex: 1, holding: [1], values: { 'finished(app)': 320 } });
     expect(session.sim.now).toBe(1000);
+  });
+
+  it('predictAnswer computes the answer from the step start, whatever the live session did', () => {
+    expect(predictAnswer(lesson, 0)).toEqual({ correctIndex: 1, holding: [1], values: { 'finished(app)': 320 } });
+    expect(predictAnswer(lesson, 1)).toBeNull();
   });
 
   it('checkGoal says whether the challenge is met, with the values', () => {
