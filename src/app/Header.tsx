@@ -37,7 +37,7 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
           <div className="segmented" role="group" aria-label="View">
             {VIEWS.map((v) => (
               <button key={v.id} type="button" aria-pressed={view === v.id} className={view === v.id ? 'active' : ''}
-                onClick={() => labStore.getState().setView(v.id)}>{v.label}</button>
+                onClick={() => labStore.getState().setView(v.id)}>{view === v.id ? <span aria-hidden="true">✓ </span> : null}{v.label}</button>
             ))}
           </div>
           {isLesson ? (

@@ -33,7 +33,7 @@ export function SandboxPage() {
 
   const editor = (
     <aside className="narration sandbox-editor" aria-label="Scenario">
-      <div className="narration-body">
+      <div className="narration-body" tabIndex={0} role="region" aria-label="Scenario editor">
         <h2 className="step-title">Your scenario</h2>
         <p className="muted">One command per line (see the <a href="#/reference">language reference</a>). Running it starts a fresh town with this seed.</p>
         <label className="field">

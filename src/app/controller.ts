@@ -1,12 +1,11 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { labStore } from '../store/lab-store.ts';
+import { END_OF_RUN, labStore, moveTo, type RecordedInput } from '../store/lab-store.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import { seedOf, splitBlocks } from '../script/transcript.ts';
 import type { Session } from '../script/runner.ts';
-import type { Sim } from '../engine/core/sim.ts';
 import {
   decodeShare, encodeShare, findEntry, lessonKey, markLessonDone, openStep, recordChallenge, recordPrediction,
   recordStep, resolvePredict, type Lesson, type LessonLoad, type ShareState,
@@ -63,15 +62,6 @@ function markVisited(key: string, lesson: Lesson, index: number) {
   });
 }
 
-/** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
-function reach(sim: Sim, eventCount: number, now: number) {
-  if (sim.eventCount > eventCount || sim.now > now) {
-    sim.seek(Math.max(0, now - 1));
-    for (let guard = 0; sim.eventCount > eventCount && guard < 10_000; guard++) sim.stepBack();
-  }
-  sim.advanceTo(eventCount, now);
-}
-
 /** Replays a share link; returns null when restored, else what was wrong. */
 function restoreShare(key: string, lesson: Lesson, code: string): string | null {
   const decoded = decodeShare(code);
@@ -84,7 +74,7 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
   lab.load(s.seed, lines);
   try {
     for (const input of s.inputs) {
-      reach(labStore.getState().session.sim, input.eventCount, input.now);
+      moveTo(labStore.getState().session.sim, input.eventCount, input.now);
       const r = labStore.getState().exec(input.line);
       if (r.error) return ensureStop(`one of its commands failed (${r.error}).`);
     }
@@ -110,11 +100,24 @@ export function shareUrl(): string | null {
     v: 1, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
     t: lab.session.sim.now, view: lab.view,
   };
-  const code = encodeShare(state);
+  // The full history (forks included) reproduces even the fork entries; links that only accept inputs in
+  // time order get the inputs that survived instead (same state; the trace lacks the fork entries).
+  const code = encodeShare(state) ?? encodeShare({ ...state, inputs: survivingInputs(state.inputs) });
   if (code === null) return null;
   const base = `${location.origin}${location.pathname}${location.search}`;
   return `${base}#/lesson/${key}/${stepIndex + 1}?share=${code}`;
 }
+
+/** The inputs still in the run: each input at a past moment discarded those recorded after that moment. */
+export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] {
+  const kept: RecordedInput[] = [];
+  for (const x of all) {
+    while (kept.length && isAfter(kept[kept.length - 1]!, x)) kept.pop();
+    if (x.line !== END_OF_RUN) kept.push(x);
+  }
+  return kept;
+}
+const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
 /** Runs the prediction's commands and finds which choice came true. */
 export function lockPrediction(): void {

@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createSession, type ExecResult, type Session } from '../script/runner.ts';
+import type { Sim } from '../engine/core/sim.ts';
 
 /** Something the learner points at; every view highlights the same thing. */
 export type Highlight =
@@ -32,8 +33,9 @@ export interface LabState {
   reducedMotion: boolean;
   /** A short message for the learner (fork, restore problem, ...), shown until dismissed. */
   notice: string | null;
-  /** Commands applied since the last load that changed the sim, each with the moment it was applied at:
-   *  what a share link replays. Time-only commands (run, step, expect, show) are not inputs. */
+  /** Commands applied since the last load that changed the sim, in the order applied, each with the moment
+   *  it was applied at: what a share link replays. Time-only commands (run, step, expect, show) are not
+   *  inputs; an input at a past moment is preceded by an END_OF_RUN marker. */
   inputs: RecordedInput[];
 }
 
@@ -41,6 +43,22 @@ export interface RecordedInput {
   line: string;
   eventCount: number;
   now: number;
+}
+
+/** A comment line (runs as nothing) marking how far a run had got before the learner went back and acted. */
+export const END_OF_RUN = '# end of the run before going back';
+
+const lastIndex = (events: readonly { i: number }[]) => (events.length ? events[events.length - 1]!.i : -1);
+/** Whether the cursor is before the end of the run (after a seek or step back). */
+export const inPast = (sim: Sim) => lastIndex(sim.trace()) < lastIndex(sim.fullTrace());
+
+/** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
+export function moveTo(sim: Sim, eventCount: number, now: number): void {
+  if (sim.eventCount > eventCount || sim.now > now) {
+    sim.seek(Math.max(0, now - 1));
+    for (let guard = 0; sim.eventCount > eventCount && guard < 100_000; guard++) sim.stepBack();
+  }
+  sim.advanceTo(eventCount, now);
 }
 
 // Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
@@ -90,16 +108,22 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       inputs: [],
       exec(line) {
         const sim = get().session.sim;
+        const name = commandName(line);
+        const isInput = name !== '' && !TIME_ONLY.has(name);
+        let marker: RecordedInput | null = null;
+        if (isInput && inPast(sim)) {
+          // Acting in the past forks the run, and the fork's trace entry counts what it discards. Note how far
+          // the run had got, so a replay reaches the same end before going back and discards the same.
+          const back = { eventCount: sim.eventCount, now: sim.now };
+          for (let guard = 0; inPast(sim) && guard < 1_000_000; guard++) if (!sim.step()) break;
+          marker = { line: END_OF_RUN, eventCount: sim.eventCount, now: sim.now };
+          moveTo(sim, back.eventCount, back.now);
+        }
         const at = { eventCount: sim.eventCount, now: sim.now };
         const r = get().session.exec(line);
         const forked = r.output.some((l) => l.includes(' fork: '));
         let inputs = get().inputs;
-        const name = commandName(line);
-        if (!r.error && name !== '' && !TIME_ONLY.has(name)) {
-          // An input at a past moment forks the run: recorded inputs after that moment are gone, as in the sim.
-          const kept = inputs.filter((x) => x.eventCount < at.eventCount || (x.eventCount === at.eventCount && x.now <= at.now));
-          inputs = [...kept, { line: line.trim(), ...at }];
-        }
+        if (isInput && !r.error) inputs = [...inputs, ...(marker ? [marker] : []), { line: line.trim(), ...at }];
         changed(forked ? { inputs, notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : { inputs });
         return r;
       },

@@ -40,7 +40,7 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
 
   return (
     <div className="console">
-      <div className="console-output" ref={out} role="log" aria-live="polite" aria-label="Console output" data-testid="console-output">
+      <div className="console-output" ref={out} tabIndex={0} role="log" aria-live="polite" aria-label="Console output" data-testid="console-output">
         {entries.length === 0 ? (
           <p className="muted">Type a scenario command, e.g. <code>crash node=analytics</code>, <code>run for=1s</code> or <code>expect waited(app) &lt; 100ms</code>. ↑ and ↓ recall earlier commands. The <a href="#/reference">language reference</a> lists them all.</p>
         ) : null}

@@ -83,7 +83,7 @@ export function Inspector() {
   void version;
   const info = selected ? describe(sim, selected) : null;
   return (
-    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+    <section className="inspector" aria-label="Inspector" data-testid="inspector" tabIndex={0}>
       <h2 className="panel-title">Inspector</h2>
       {!selected ? (
         <p className="muted">Click a building, a notice, a message or a log entry to see its state here.</p>

@@ -58,7 +58,7 @@ export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenC
           </ol>
         </nav>
       </div>
-      <div className="narration-body" ref={body}>
+      <div className="narration-body" ref={body} tabIndex={0} role="region" aria-label="Step text">
         <h2 ref={heading} tabIndex={-1} className="step-title" data-testid="step-title">{step.title}</h2>
         <Markdown text={step.narration} />
         {step.predict ? <PredictBox key={`p${stepIndex}`} predict={step.predict} /> : null}

@@ -1,0 +1,35 @@
+// Shared helpers for the lab's Playwright specs.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const LESSONS = ['00-town-square', '01-events-vs-commands'] as const;
+
+/** Waits until the app has started and the test hook is installed. */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.townboard !== undefined);
+}
+
+/** How many steps a lesson has, read from its step list. */
+export async function stepCount(page: Page): Promise<number> {
+  return page.locator('.step-list li').count();
+}
+
+/** Presses Tab until `target` has focus: proves it can be reached with the keyboard alone. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let k = 0; k < max; k++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with ${max} presses of Tab`);
+}
+
+export async function traceHash(page: Page): Promise<string> {
+  return page.evaluate(() => window.townboard!.traceHash());
+}
+
+export async function simNow(page: Page): Promise<number> {
+  return page.evaluate(() => window.townboard!.now());
+}
+
+export async function expectStep(page: Page, index: number, count: number): Promise<void> {
+  await expect(page.locator('.progress-line')).toContainText(`Step ${index + 1} of ${count}`);
+}

@@ -1,0 +1,109 @@
+// A student walks lessons 00 and 01 end to end: once with the mouse (saving a screenshot of every step),
+// once with the keyboard only. Every prediction is locked in and answered by the simulation; every
+// challenge is solved by typing its reference solution into the console.
+import { expect, test } from '@playwright/test';
+import { LESSONS, expectStep, ready, stepCount, tabTo } from './helpers.ts';
+
+interface StepInfo { predict: boolean; challenge: string[] | null }
+
+async function stepInfo(page: import('@playwright/test').Page): Promise<StepInfo> {
+  const predict = await page.getByTestId('predict').count() > 0;
+  const solution = page.locator('.solution pre code');
+  let challenge: string[] | null = null;
+  if (await page.getByTestId('challenge').count()) {
+    await page.getByRole('button', { name: 'Show the solution' }).click();
+    challenge = (await solution.innerText()).split('\n').filter((l) => l.trim() !== '');
+    await page.getByRole('button', { name: 'Hide solution' }).click();
+  }
+  return { predict, challenge };
+}
+
+for (const lesson of LESSONS) {
+  test(`mouse: a student walks lesson ${lesson} end to end`, async ({ page }, testInfo) => {
+    await page.goto(`/#/lesson/${lesson}/1`);
+    await ready(page);
+    await expect(page.getByTestId('step-title')).toBeVisible();
+    const count = await stepCount(page);
+    expect(count).toBeGreaterThan(2);
+    for (let k = 0; k < count; k++) {
+      await expectStep(page, k, count);
+      const info = await stepInfo(page);
+      if (info.predict) {
+        await page.getByTestId('predict').locator('label.choice').first().click();
+        await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
+        await expect(page.getByTestId('predict-result')).toBeVisible();
+        await expect(page.getByTestId('predict-result')).toContainText(/prediction held|Not this time/);
+      }
+      if (info.challenge) {
+        await expect(page.getByTestId('challenge-status')).toContainText('Not solved yet');
+        await page.getByRole('button', { name: 'Open the console' }).click();
+        const input = page.getByTestId('console-input');
+        for (const line of info.challenge) {
+          await input.fill(line);
+          await input.press('Enter');
+        }
+        await expect(page.getByTestId('challenge-status')).toContainText('Solved');
+      }
+      // Let the scenario play a little so the screenshot shows the town at work.
+      const play = page.getByTestId('play');
+      await play.click();
+      await page.waitForTimeout(300);
+      if (await play.getAttribute('aria-pressed') === 'true') await play.click();
+      // Kept in test-results/ (preserved for passing tests) and attached to the report.
+      const shot = testInfo.outputPath(`${lesson}-step-${String(k + 1).padStart(2, '0')}.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(`step ${k + 1}`, { path: shot, contentType: 'image/png' });
+      if (k < count - 1) await page.getByTestId('next-step').click();
+    }
+    await page.getByTestId('finish').click();
+    await expect(page.getByTestId(`lesson-${lesson.slice(0, 2)}`)).toContainText('Finished');
+    // Progress survives a reload.
+    await page.reload();
+    await expect(page.getByTestId(`lesson-${lesson.slice(0, 2)}`)).toContainText('Finished');
+  });
+
+  test(`keyboard only: a student walks lesson ${lesson} end to end`, async ({ page }) => {
+    await page.goto('/');
+    await ready(page);
+    // From the home page to the lesson with Tab and Enter.
+    await tabTo(page, page.getByRole('link', { name: new RegExp(`^Lesson ${lesson.slice(0, 2)}:`) }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('step-title')).toBeVisible();
+    const count = await stepCount(page);
+    for (let k = 0; k < count; k++) {
+      await expectStep(page, k, count);
+      const predict = page.getByTestId('predict');
+      if (await predict.count()) {
+        await tabTo(page, predict.getByRole('radio').first());
+        await page.keyboard.press('Space');
+        await tabTo(page, page.getByRole('button', { name: 'Lock in my answer and run' }));
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('predict-result')).toBeVisible();
+      }
+      if (await page.getByTestId('challenge').count()) {
+        await tabTo(page, page.getByRole('button', { name: 'Show the solution' }));
+        await page.keyboard.press('Enter');
+        const lines = (await page.locator('.solution pre code').innerText()).split('\n').filter((l) => l.trim());
+        await tabTo(page, page.getByRole('button', { name: 'Open the console' }));
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('console-input')).toBeFocused();
+        for (const line of lines) {
+          await page.keyboard.type(line);
+          await page.keyboard.press('Enter');
+        }
+        await expect(page.getByTestId('challenge-status')).toContainText('Solved');
+      }
+      // Space plays and pauses; the arrow keys step (focus is not in a field here).
+      await page.getByTestId('step-title').focus();
+      await page.keyboard.press('ArrowRight');
+      if (k < count - 1) {
+        await tabTo(page, page.getByTestId('next-step'));
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('step-title')).toBeFocused();
+      }
+    }
+    await tabTo(page, page.getByTestId('finish'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(`lesson-${lesson.slice(0, 2)}`)).toContainText('Finished');
+  });
+}
