@@ -12,7 +12,7 @@ import { CONTROLLER, type Broker, type KafkaState } from './state.ts';
 export function brokerTick(s: KafkaState, ctx: SystemContext, b: Broker): void {
   if (ctx.now - b.lastHeartbeat >= s.cluster.brokerHeartbeatMs) {
     b.lastHeartbeat = ctx.now;
-    ctx.send(b.id, CONTROLLER, { type: 'BrokerHeartbeat' });
+    ctx.send(b.id, CONTROLLER, { type: 'BrokerHeartbeat', incarnation: b.incarnation });
   }
   sendReplicaFetches(s, ctx, b);
   releaseParked(s, ctx, b);
@@ -49,6 +49,7 @@ export function onBrokerCrash(s: KafkaState, b: Broker): void {
 
 export function onBrokerRestart(s: KafkaState, ctx: SystemContext, b: Broker): void {
   b.lastHeartbeat = -Infinity;
+  b.incarnation++;
   // Until the controller says otherwise, it only knows it is no longer sure who leads.
   for (const v of Object.values(b.view)) if (v.leader === b.id) v.leader = null;
   brokerTick(s, ctx, b);

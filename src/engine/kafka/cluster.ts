@@ -17,10 +17,11 @@ export function ensureController(s: KafkaState, ctx: SystemContext): void {
 export function addBroker(s: KafkaState, ctx: SystemContext, id: NodeId): Broker {
   ensureController(s, ctx);
   ctx.addNode(id);
-  const b: Broker = { id, replicas: {}, view: {}, tickTimer: null, fetchSentAt: {}, lastHeartbeat: -Infinity, lastRetention: ctx.now, parked: {} };
+  const b: Broker = { id, replicas: {}, view: {}, tickTimer: null, fetchSentAt: {}, lastHeartbeat: -Infinity, lastRetention: ctx.now, parked: {}, incarnation: 0 };
   if (!s.brokers[id]) s.brokerOrder.push(id);
   s.brokers[id] = b;
   s.controller.fenced[id] = false;
+  s.controller.incarnation[id] = 0;
   s.controller.lastHeartbeat[id] = ctx.now;
   b.tickTimer = ctx.setTimer(id, s.cluster.tickMs, 'tick');
   return b;

@@ -14,8 +14,15 @@ export function controllerTick(s: KafkaState, ctx: SystemContext): void {
   s.controller.tickTimer = ctx.setTimer(CONTROLLER, s.cluster.brokerHeartbeatMs, 'tick');
 }
 
-export function onBrokerHeartbeat(s: KafkaState, ctx: SystemContext, b: NodeId): void {
+export function onBrokerHeartbeat(s: KafkaState, ctx: SystemContext, b: NodeId, incarnation: number): void {
   s.controller.lastHeartbeat[b] = ctx.now;
+  const known = s.controller.incarnation[b] ?? 0;
+  if (incarnation < known) return; // a heartbeat from before the restart, delayed
+  if (incarnation > known) {
+    // It restarted faster than the session timeout: its old self is fenced all the same.
+    s.controller.incarnation[b] = incarnation;
+    if (!s.controller.fenced[b]) fenceBroker(s, ctx, b, 'restarted');
+  }
   if (s.controller.fenced[b]) unfenceBroker(s, ctx, b);
 }
 
@@ -32,9 +39,9 @@ function record(m: PartitionMeta, ctx: SystemContext, why: string): void {
   if (m.history.length > 50) m.history.shift();
 }
 
-export function fenceBroker(s: KafkaState, ctx: SystemContext, b: NodeId): void {
+export function fenceBroker(s: KafkaState, ctx: SystemContext, b: NodeId, why = `no heartbeat for ${s.cluster.brokerSessionMs}ms`): void {
   s.controller.fenced[b] = true;
-  ctx.note(CONTROLLER, `fenced ${b}: no heartbeat for ${s.cluster.brokerSessionMs}ms`);
+  ctx.note(CONTROLLER, `fenced ${b}: ${why}`);
   for (const [tp, m] of Object.entries(s.partitions)) {
     if (!m.replicas.includes(b)) continue;
     if (m.leader === b) electLeader(s, ctx, tp, `${b} died`);

@@ -70,6 +70,8 @@ export interface Broker {
   fetchSentAt: Record<NodeId, Time | null>;
   lastHeartbeat: Time;
   lastRetention: Time;
+  /** Bumped on every restart: the controller treats a new incarnation as a fresh broker (KRaft's incarnation id). */
+  incarnation: number;
   /** Follower fetches held until new data arrives or replica.fetch.wait.max.ms passes (long polling). */
   parked: Record<NodeId, { parts: { tp: TopicPartitionId; offset: number; lastEpoch: number; hwSeen?: number }[]; at: Time }>;
 }
@@ -87,6 +89,7 @@ export interface PartitionMeta {
 
 export interface Controller {
   fenced: Record<NodeId, boolean>;
+  incarnation: Record<NodeId, number>;
   lastHeartbeat: Record<NodeId, Time>;
   tickTimer: TimerId | null;
 }
@@ -240,7 +243,7 @@ export const CONTROLLER: NodeId = 'controller';
 export function initialKafkaState(): KafkaState {
   return {
     cluster: { ...DEFAULT_CLUSTER }, brokerOrder: [], brokers: {}, controllerUp: false,
-    controller: { fenced: {}, lastHeartbeat: {}, tickTimer: null },
+    controller: { fenced: {}, incarnation: {}, lastHeartbeat: {}, tickTimer: null },
     topics: {}, partitions: {}, producers: {}, consumers: {}, groups: {}, txns: {},
     nextId: 1, nextPid: 1000, nextReq: 1,
     audit: { acked: {}, applied: {}, duplicates: {}, lastIdByKey: {}, fresh: {}, lostNotes: [] },

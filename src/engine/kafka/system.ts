@@ -17,7 +17,7 @@ import { formatKafkaMessage } from './format.ts';
 function onMessage(s: KafkaState, node: NodeId, from: NodeId, msg: Message, ctx: SystemContext): void {
   s.audit.fresh = {};
   if (node === CONTROLLER) {
-    if (msg.type === 'BrokerHeartbeat') onBrokerHeartbeat(s, ctx, from);
+    if (msg.type === 'BrokerHeartbeat') onBrokerHeartbeat(s, ctx, from, (msg.incarnation as number | undefined) ?? 0);
     else if (msg.type === 'AlterPartition') onAlterPartition(s, ctx, from, msg.tp as string, msg.epoch as number, msg.isr as NodeId[]);
     return;
   }
