@@ -10,6 +10,7 @@ export async function ready(page: Page): Promise<void> {
 
 /** How many steps a lesson has, read from its step list. */
 export async function stepCount(page: Page): Promise<number> {
+  await expect(page.locator('.step-list li').first()).toBeVisible();
   return page.locator('.step-list li').count();
 }
 

@@ -11,7 +11,8 @@ export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challeng
     <section className={`card challenge${state.solved ? ' solved' : ''}`} aria-labelledby="challenge-title" data-testid="challenge">
       <h3 id="challenge-title" className="card-title"><span className="badge" aria-hidden="true">★</span> Challenge</h3>
       <Markdown text={challenge.description} />
-      <p className="goal">Goal: <code>{challenge.goal}</code></p>
+      <p className="goal-label">Goal</p>
+      <pre className="goal-code"><code>{challenge.goal.split(/\s+(?=and\b|or\b)/).join('\n')}</code></pre>
       <p className={`result ${state.solved ? 'ok' : 'pending'}`} role="status" data-testid="challenge-status">
         {state.solved ? '✓ Solved: the goal holds.' : '○ Not solved yet: use the console to change the scenario.'}
       </p>

@@ -63,7 +63,7 @@ export function EventLog() {
           {KINDS.map(({ kind, label }) => (
             <label key={kind} className={`chip kind-${kind}`}>
               <input type="checkbox" checked={kinds.includes(kind)} onChange={() => toggle(kind)} />
-              <span aria-hidden="true">{GLYPH[kind]}</span> {label}
+              {label}
             </label>
           ))}
         </div>
