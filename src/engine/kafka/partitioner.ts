@@ -3,7 +3,31 @@
 // modulo the partition count (BuiltInPartitioner.partitionForKey). Java's signed 32-bit ints are
 // reproduced with Math.imul and `| 0`; Java's `>>>` is JavaScript's `>>>`.
 
-const utf8 = new TextEncoder();
+let scratch = new Uint8Array(64);
+
+/** UTF-8 bytes of a string (as Java's getBytes(UTF_8)), into a reused buffer: keys are hashed per record. */
+function utf8Bytes(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) { scratch[n++] = c; continue; }
+    if (c < 0x800) { scratch[n++] = 0xc0 | (c >> 6); scratch[n++] = 0x80 | (c & 63); continue; }
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+        scratch[n++] = 0xf0 | (c >> 18); scratch[n++] = 0x80 | ((c >> 12) & 63); scratch[n++] = 0x80 | ((c >> 6) & 63); scratch[n++] = 0x80 | (c & 63);
+        continue;
+      }
+    }
+    // Lone surrogates become U+FFFD, as Java's encoder (and TextEncoder) replace them.
+    if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
+    scratch[n++] = 0xe0 | (c >> 12); scratch[n++] = 0x80 | ((c >> 6) & 63); scratch[n++] = 0x80 | (c & 63);
+  }
+  return scratch.subarray(0, n);
+}
 
 /** Utils.murmur2: a signed 32-bit hash, exactly the value Java returns. */
 export function murmur2(data: Uint8Array): number {
@@ -37,7 +61,7 @@ export function murmur2(data: Uint8Array): number {
   return h | 0;
 }
 
-export const murmur2String = (key: string): number => murmur2(utf8.encode(key));
+export const murmur2String = (key: string): number => murmur2(utf8Bytes(key));
 
 /** Utils.toPositive: clears the sign bit (not Math.abs, which would fail for Integer.MIN_VALUE). */
 export const toPositive = (n: number): number => n & 0x7fffffff;

@@ -26,6 +26,11 @@ describe('Kafka default partitioner', () => {
     expect(murmur2String('€')).toBe(murmur2(new Uint8Array([0xe2, 0x82, 0xac])));
   });
 
+  it('encodes every string exactly as TextEncoder (UTF-8, lone surrogates as U+FFFD)', () => {
+    const enc = new TextEncoder();
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 24 }), (key) => murmur2String(key) === murmur2(enc.encode(key))), { numRuns: 300 });
+  });
+
   it('partition = toPositive(murmur2) % partitions', () => {
     expect(partitionForKey('foobar', 3)).toBe((-790332482 & 0x7fffffff) % 3);
     expect(partitionForKey('21', 6)).toBe((-973932308 & 0x7fffffff) % 6);
