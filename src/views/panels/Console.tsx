@@ -1,5 +1,5 @@
 // The console: type scenario commands (as an instructor would live), with history on ↑/↓ and clear errors.
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { labStore } from '../../store/lab-store.ts';
 
 interface Entry { id: number; line: string; output: string[]; error?: string; violations: string[] }
@@ -22,8 +22,10 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
     cursor.current = history.current.length;
     setEntries((es) => [...es, { id: nextId++, line, output: r.output, violations: r.violations, ...(r.error ? { error: r.error } : {}) }].slice(-MAX_ENTRIES));
     setText('');
-    requestAnimationFrame(() => { if (out.current) out.current.scrollTop = out.current.scrollHeight; });
   };
+
+  // Keep the newest output in view.
+  useEffect(() => { if (out.current) out.current.scrollTop = out.current.scrollHeight; }, [entries]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const h = history.current;

@@ -56,7 +56,7 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
       <Timeline />
       {lastViolation ? (
         <button type="button" className="violation-banner" onClick={() => { st.pause(); st.seek(lastViolation.t); st.select({ kind: 'trace', id: lastViolation.i }); }}>
-          <span className="violation-icon" aria-hidden="true">!</span>
+          <span className="violation-icon" aria-hidden="true"><span>!</span></span>
           <strong>Invariant broken{violations.length > 1 ? ` (${violations.length})` : ''}:</strong> {lastViolation.text} <span className="muted">at {formatTime(lastViolation.t)}</span>
         </button>
       ) : null}

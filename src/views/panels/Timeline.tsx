@@ -87,7 +87,7 @@ export function Timeline() {
         </div>
         {marks.map((m) => (
           <span key={m.i} className={`timeline-mark mark-${m.kind}`} style={{ left: pct(m.t) }} title={m.label} aria-hidden="true">
-            {m.kind === 'violation' ? '!' : ''}
+            {m.kind === 'violation' ? <span>!</span> : null}
           </span>
         ))}
         <div className="timeline-cursor" style={{ left: pct(now) }} aria-hidden="true" />
