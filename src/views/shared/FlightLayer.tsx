@@ -1,6 +1,6 @@
 // Messages in flight, drawn by React once per structural change (`version`) and moved every frame by a
 // transient store subscription that writes `transform` attributes directly (no re-render per frame).
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { pointOnCurve, type Point } from './geometry.ts';
 import { flightProgress } from './flight.ts';
 import { useElementMap, useFrame } from './hooks.ts';
@@ -49,15 +49,29 @@ export function FlightLayer({ flights, focus, icon, className }: {
     <g className={className ?? 'tb-flights'}>
       {flights.map((f) => {
         const focused = msgFocused(focus, f.msgId, f.notice, f.topic) || focus.nodes.has(f.from) || focus.nodes.has(f.to);
-        return (
-          <g key={f.key} ref={(el) => { if (el) els.set(f.key, el); else els.delete(f.key); }}
-            className={`tb-flight${focused ? ' is-focused' : ''}${focus.any && !focused ? ' is-dimmed' : ''}`}
-            {...pointable({ kind: 'msg', id: f.msgId }, f.label)} tabIndex={-1}>
-            <title>{f.label}</title>
-            {icon(f, focused)}
-          </g>
-        );
+        return <FlightItem key={f.key} spec={f} focused={focused} dimmed={focus.any && !focused} icon={icon} els={els} />;
       })}
     </g>
   );
 }
+
+interface ItemProps {
+  spec: FlightSpec;
+  focused: boolean;
+  dimmed: boolean;
+  icon: (f: FlightSpec, focused: boolean) => ReactNode;
+  els: Map<string, SVGGElement>;
+}
+
+/** One message; re-rendered only when what it shows changes (its position is set by the frame loop). */
+const FlightItem = memo(function FlightItem({ spec: f, focused, dimmed, icon, els }: ItemProps) {
+  return (
+    <g ref={(el) => { if (el) els.set(f.key, el); else els.delete(f.key); }}
+      className={`tb-flight${focused ? ' is-focused' : ''}${dimmed ? ' is-dimmed' : ''}`}
+      {...pointable({ kind: 'msg', id: f.msgId }, f.label)} tabIndex={-1}>
+      <title>{f.label}</title>
+      {icon(f, focused)}
+    </g>
+  );
+}, (a, b) => a.focused === b.focused && a.dimmed === b.dimmed && a.els === b.els
+  && a.spec.key === b.spec.key && a.spec.label === b.spec.label && a.spec.type === b.spec.type && a.spec.topic === b.spec.topic);

@@ -1,6 +1,7 @@
 // Cross-highlighting: the store holds one Highlight (what the learner points at); each view asks what
 // that means for the things it draws. A notice highlights the messages that carry it, a trace entry the
 // message or node it is about.
+import { useRef } from 'react';
 import type { TraceEvent } from '../../engine/core/types.ts';
 import type { Highlight } from '../../store/lab-store.ts';
 
@@ -57,3 +58,13 @@ export function msgFocused(f: Focus, msgId: number, notice: number | null, topic
 
 export const sameHighlight = (a: Highlight | null, b: Highlight | null) =>
   a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id);
+
+/**
+ * The focus for the current highlight, kept as the same object while the highlight is unchanged, so
+ * memoised parts of a view skip re-rendering. A trace highlight is re-read (the trace may have moved).
+ */
+export function useFocus(h: Highlight | null, trace: () => readonly TraceEvent[]): Focus {
+  const cache = useRef<{ h: Highlight | null; f: Focus }>({ h: null, f: NO_FOCUS });
+  if (cache.current.h !== h || h?.kind === 'trace') cache.current = { h, f: focusOf(h, h?.kind === 'trace' ? trace() : []) };
+  return cache.current.f;
+}

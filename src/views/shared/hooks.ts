@@ -47,3 +47,25 @@ export function useElementMap<K, E extends Element>(): Map<K, E> {
   const [map] = useState(() => new Map<K, E>());
   return map;
 }
+
+/**
+ * The store's `version`, for views that re-render their structure on it. While playback runs fast,
+ * events land nearly every frame; the structure then re-renders at most every `every` frames (flights
+ * still move every frame through `useFrame`). Paused, stepping or seeking: at once.
+ */
+export function useStructureVersion(every = 2): number {
+  const [version, setVersion] = useState(() => labStore.getState().version);
+  const shown = useRef(version);
+  useEffect(() => {
+    let frames = 0;
+    const flush = (v: number) => { frames = 0; shown.current = v; setVersion(v); };
+    // The store may have moved on between the first render and this subscription.
+    if (labStore.getState().version !== shown.current) flush(labStore.getState().version);
+    return labStore.subscribe((s, prev) => {
+      if (s.now !== prev.now) frames++;
+      if (s.version === shown.current) return;
+      if (!s.playing || frames >= every || s.session !== prev.session) flush(s.version);
+    });
+  }, [every]);
+  return version;
+}

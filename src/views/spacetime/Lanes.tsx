@@ -1,5 +1,6 @@
 // The diagram's time axis, node lanes and fault marks (crash/restart, pause/resume, partitions, notes,
 // invariant violations). Each fault has a symbol and a word, not only a colour.
+import { memo } from 'react';
 import type { ScaleLinear } from 'd3';
 import type { Highlight } from '../../store/lab-store.ts';
 import type { Focus } from '../shared/highlight.ts';
@@ -11,7 +12,7 @@ import { formatTick } from './axis.ts';
 
 type X = ScaleLinear<number, number>;
 
-export function Axis({ x, top, height, r0, r1, fs, onSeek }: {
+export const Axis = memo(function Axis({ x, top, height, r0, r1, fs, onSeek }: {
   x: X; top: number; height: number; r0: number; r1: number; fs: number; onSeek: (clientX: number) => void;
 }) {
   const ticks = x.ticks(Math.max(2, Math.floor((r1 - r0) / 110)));
@@ -31,7 +32,19 @@ export function Axis({ x, top, height, r0, r1, fs, onSeek }: {
       ))}
     </g>
   );
-}
+}, (a, b) => sameScale(a.x, b.x) && a.top === b.top && a.height === b.height && a.r0 === b.r0 && a.r1 === b.r1 && a.fs === b.fs);
+
+const sameScale = (a: X, b: X) => {
+  const [a0, a1] = a.domain() as [number, number];
+  const [b0, b1] = b.domain() as [number, number];
+  const [c0, c1] = a.range() as [number, number];
+  const [d0, d1] = b.range() as [number, number];
+  return a0 === b0 && a1 === b1 && c0 === d0 && c1 === d1;
+};
+
+/** What in the model the fault layer draws; it re-renders only when this changes. */
+const faultSig = (m: SpaceTimeModel) =>
+  `${m.marks.length}|${m.intervals.map((iv) => iv.to ?? 'open').join(',')}|${m.bands.map((b) => b.to ?? 'open').join(',')}`;
 
 export function Lanes({ lanes, laneY, laneH, r0, r1, focus, selected, fs, onMenu }: {
   lanes: readonly string[]; laneY: Record<string, number>; laneH: number; r0: number; r1: number; focus: Focus;
@@ -74,7 +87,7 @@ const MARK_WORD: Record<Mark['kind'], string> = {
   note: '', violation: 'invariant broken', crash: 'crash', restart: 'restart', pause: 'pause', resume: 'resume', network: '',
 };
 
-export function Faults({ model, x, laneY, laneH, top, height, fs, now, bars }: {
+export const Faults = memo(function Faults({ model, x, laneY, laneH, top, height, fs, now, bars }: {
   model: SpaceTimeModel; x: X; laneY: Record<string, number>; laneH: number; top: number; height: number; fs: number;
   now: number; bars: Map<string, SVGRectElement>;
 }) {
@@ -90,7 +103,8 @@ export function Faults({ model, x, laneY, laneH, top, height, fs, now, bars }: {
         return (
           <g key={`band${k}`} role="img" aria-label={`${b.text} from ${b.from}ms${b.to === null ? ', still cut' : ` to ${b.to}ms`}`}>
             <title>{`${b.text} (${b.from}ms – ${b.to === null ? 'now' : `${b.to}ms`})`}</title>
-            <rect ref={barRef(`band${k}`, b.to === null)} x={x(b.from)} y={top} width={Math.max(2, x(to) - x(b.from))} height={height - top}
+            <rect ref={barRef(`band${k}`, b.to === null)} x={Math.max(x(b.from), x.range()[0]! - 2)} y={top}
+              width={Math.max(2, x(to) - Math.max(x(b.from), x.range()[0]! - 2))} height={height - top}
               fill="url(#tb-st-band)" opacity={0.8} />
             <line x1={x(b.from)} x2={x(b.from)} y1={top} y2={height} stroke={STATUS.cut} strokeWidth={2} strokeDasharray="6 4" />
             <text x={x(b.from) + 4} y={top + fs} fontSize={fs - 2} fontWeight={700} className="tb-halo tb-status-fire">✂ {b.text}</text>
@@ -106,7 +120,8 @@ export function Faults({ model, x, laneY, laneH, top, height, fs, now, bars }: {
         return (
           <g key={`iv${k}`} role="img" aria-label={label}>
             <title>{label}</title>
-            <rect ref={barRef(`iv${k}`, iv.to === null)} x={x(iv.from)} y={y - h / 2} width={Math.max(2, x(to) - x(iv.from))} height={h}
+            <rect ref={barRef(`iv${k}`, iv.to === null)} x={Math.max(x(iv.from), x.range()[0]! - 2)} y={y - h / 2}
+              width={Math.max(2, x(to) - Math.max(x(iv.from), x.range()[0]! - 2))} height={h}
               fill={down ? 'url(#tb-st-down)' : 'rgba(86,180,233,0.35)'} stroke={down ? STATUS.crashed : '#0072B2'} strokeWidth={1.2}
               strokeDasharray={down ? undefined : '4 3'} />
             <text x={x(iv.from) + 4} y={y - h / 2 - 3} fontSize={fs - 3} fontWeight={800} className={`tb-halo ${down ? 'tb-status-fire' : 'tb-status-ice'}`}>
@@ -151,7 +166,8 @@ export function Faults({ model, x, laneY, laneH, top, height, fs, now, bars }: {
       })}
     </g>
   );
-}
+}, (a, b) => faultSig(a.model) === faultSig(b.model) && sameScale(a.x, b.x) && a.laneH === b.laneH && a.top === b.top
+  && a.height === b.height && a.fs === b.fs && a.bars === b.bars && JSON.stringify(a.laneY) === JSON.stringify(b.laneY));
 
 function FaultGlyph({ kind }: { kind: Mark['kind'] }) {
   switch (kind) {

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { scaleLinear, select, zoom, type D3ZoomEvent, type ZoomTransform } from 'd3';
 import { labStore, useLab } from '../../store/lab-store.ts';
-import { focusOf } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { useFocus } from '../shared/highlight.ts';
+import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
 import { clamp } from '../shared/geometry.ts';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { createModelIndex } from './model.ts';
@@ -21,7 +21,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(wrap, { width: 900, height: 300 });
-  useLab((s) => s.version);
+  useStructureVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
@@ -29,7 +29,8 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const [view, setView] = useState<{ follow: boolean; w: Window }>(() => ({ follow: true, w: followWindow(labStore.getState().now, FOLLOW_SPAN) }));
   const [menu, setMenu] = useState<MenuRequest | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const cursorEl = useRef<SVGGElement>(null);
+  const cursorEl = useRef<HTMLDivElement>(null);
+  const cursorLabel = useRef<HTMLSpanElement>(null);
   const liveArrows = useElementMap<string, SVGGElement>();
   const liveBars = useElementMap<string, SVGRectElement>();
 
@@ -48,7 +49,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const x = scaleLinear().domain([view.w.t0, view.w.t1]).range([r0, r1]);
   const laneY: Record<string, number> = {};
   lanes.forEach((id, k) => { laneY[id] = top + laneH * (k + 0.5); });
-  const focus = focusOf(highlight, highlight?.kind === 'trace' ? trace : []);
+  const focus = useFocus(highlight, () => trace);
   const arrivals = new Map(sim.inFlight().map((f) => [f.msgId, f.arrivesAt]));
   const drawn = drawnArrows(model, view.w, sim.now, arrivals, laneY);
   const liveList = drawn.filter((d) => d.live);
@@ -80,10 +81,12 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
 
   useFrame((now) => {
     const px = x(now);
-    cursorEl.current?.setAttribute('transform', `translate(${px.toFixed(1)},0)`);
-    cursorEl.current?.setAttribute('visibility', px < r0 - 1 || px > r1 + 1 ? 'hidden' : 'visible');
-    const label = cursorEl.current?.querySelector('text');
-    if (label) label.textContent = `now ${now}ms`;
+    const cursor = cursorEl.current;
+    if (cursor) {
+      cursor.style.transform = `translateX(${px.toFixed(1)}px)`;
+      cursor.style.visibility = px < r0 - 1 || px > r1 + 1 ? 'hidden' : 'visible';
+    }
+    if (cursorLabel.current) cursorLabel.current.textContent = `now ${now}ms`;
     for (const a of liveList) {
       const el = liveArrows.get(a.key);
       if (!el) continue;
@@ -94,7 +97,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
     }
     for (const b of barList) {
       const el = liveBars.get(b.key);
-      if (el) el.setAttribute('width', Math.max(0, Math.min(x(now), r1) - Math.max(x(b.from), r0)).toFixed(1));
+      if (el) el.setAttribute('width', Math.max(2, Math.min(x(now), r1 + 10) - Math.max(x(b.from), r0 - 2)).toFixed(1));
     }
     if (view.follow && needsShift(view.w, now)) setView({ follow: true, w: followWindow(now, FOLLOW_SPAN) });
   });
@@ -117,7 +120,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         <button type="button" onClick={fitAll}>Fit all</button>
         <button type="button" aria-pressed={view.follow} onClick={follow}>Follow now</button>
       </div>
-      <div ref={wrap} style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+      <div ref={wrap} style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' }}>
       <svg ref={svgRef} width={size.width} height={height} role="group"
         aria-label={`Space-time diagram: ${lanes.length} lanes, ${model.arrows.length} messages, showing ${Math.round(view.w.t0)} to ${Math.round(view.w.t1)} ms`}>
         <defs>
@@ -143,12 +146,12 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         <g clipPath="url(#tb-st-plot)">
           <Arrows drawn={drawn} x={x} focus={focus} selected={selected} fs={fs} live={liveArrows} />
         </g>
-        <g ref={cursorEl} className="tb-cursor" pointerEvents="none">
-          <line y1={top - 6} y2={height} stroke="#000000" strokeWidth={2} />
-          <rect x={-fs * 3.6} y={1} width={fs * 7.2} height={fs + 5} rx={3} fill="#000000" />
-          <text y={fs + 1} textAnchor="middle" fontSize={fs - 2} fill="#ffffff" fontWeight={700}>now</text>
-        </g>
       </svg>
+      {/* The cursor is an HTML layer moved by a transform: the compositor moves it without repainting the SVG. */}
+      <div ref={cursorEl} className="tb-st-cursor" aria-hidden="true" style={{ height, top: 0 }}>
+        <span ref={cursorLabel} style={{ fontSize: fs - 2 }}>now</span>
+        <div className="tb-st-cursor-line" style={{ top: top - 6 }} />
+      </div>
       </div>
       {menu && <NodeMenu request={menu} onClose={closeMenu} />}
     </div>

@@ -1,12 +1,12 @@
 // The technical picture of the same state as the town: services as boxes (queue, busy, handled, the
 // last operation's latencies), the board as a broker with its topics and subscriptions, messages in
 // flight as labelled dots on the links. Other systems' nodes appear as boxes on a ring.
-import { useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { TownState } from '../../engine/townboard/state.ts';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
-import { focusOf } from '../shared/highlight.ts';
-import { useSize } from '../shared/hooks.ts';
+import { useFocus } from '../shared/highlight.ts';
+import { useSize, useStructureVersion } from '../shared/hooks.ts';
 import { NodeMenu, pointable, type MenuRequest } from '../shared/interaction.tsx';
 import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
 import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
@@ -23,7 +23,7 @@ const LINES = 4;
 export function TechView({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  useLab((s) => s.version);
+  useStructureVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
@@ -38,7 +38,7 @@ export function TechView({ className }: { className?: string }) {
   const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n).slice(0, LINES)]));
   const longest = Math.max(12, ...Object.values(lines).flat().map((l) => l.length), ...model.nodes.map((n) => n.id.length + 12));
   const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, LINES, longest);
-  const focus = focusOf(highlight, highlight?.kind === 'trace' ? sim.trace() : []);
+  const focus = useFocus(highlight, () => sim.trace());
   const half = (id: string) => (broker && id === broker.id && layout.broker
     ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });
   const centreOf = (id: string) => (broker && id === broker.id ? layout.centre : layout.at[id] ?? layout.centre);
@@ -151,7 +151,7 @@ function StatusTag({ node, x, y, fs }: { node: StageNode; x: number; y: number; 
   );
 }
 
-function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: {
+const ServiceBox = memo(function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: {
   node: StageNode; at: Point; layout: TechLayout; lines: string[]; fs: number; focused: boolean; selected: boolean;
   onMenu: (x: number, y: number) => void;
 }) {
@@ -176,7 +176,9 @@ function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: 
       ))}
     </g>
   );
-}
+}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.fs === b.fs && a.focused === b.focused && a.selected === b.selected
+  && a.layout.box.w === b.layout.box.w && a.layout.box.h === b.layout.box.h
+  && JSON.stringify(a.node) === JSON.stringify(b.node) && a.lines.join('\n') === b.lines.join('\n'));
 
 function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
   node: StageNode; model: StageModel; layout: TechLayout; focus: Focus; fs: number; selected: boolean;

@@ -1,5 +1,6 @@
 // One building of the town: its drawing, its name and state in words, its queue of jobs, and the marks
 // for fire (crashed), ice (paused), an hourglass (waiting on a phone call) and a gear (working).
+import { memo } from 'react';
 import { markPath, nodeStyle, STATUS } from '../shared/palette.ts';
 import { describeNode, type StageNode } from '../shared/town-model.ts';
 import { pointable } from '../shared/interaction.tsx';
@@ -23,7 +24,7 @@ export function statusWords(n: StageNode): string {
   return bits.join(' · ');
 }
 
-export function BuildingNode({ node, at, s, fontSize, focused, selected, waitRef, onMenu }: {
+export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, focused, selected, waitRef, onMenu }: {
   node: StageNode;
   at: Point;
   s: number;
@@ -89,4 +90,5 @@ export function BuildingNode({ node, at, s, fontSize, focused, selected, waitRef
       </g>
     </g>
   );
-}
+}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.s === b.s && a.fontSize === b.fontSize && a.focused === b.focused
+  && a.selected === b.selected && JSON.stringify(a.node) === JSON.stringify(b.node));

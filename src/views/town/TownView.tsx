@@ -5,8 +5,8 @@ import { useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { TownState } from '../../engine/townboard/state.ts';
 import { boxExit, curveControl, curvePath, type Point } from '../shared/geometry.ts';
-import { focusOf } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { useFocus } from '../shared/highlight.ts';
+import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
 import { STATUS } from '../shared/palette.ts';
@@ -23,7 +23,7 @@ const BEND = 0.16;
 export function TownView({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  useLab((s) => s.version);
+  useStructureVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
@@ -37,7 +37,7 @@ export function TownView({ className }: { className?: string }) {
   const town = hasTown ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);
   const layout = townLayout(size, model.nodes.map((n) => n.id));
-  const focus = focusOf(highlight, highlight?.kind === 'trace' ? sim.trace() : []);
+  const focus = useFocus(highlight, () => sim.trace());
   const board = model.board;
 
   // Anchor of each node for paths: buildings at their middle, the board at its edge facing the other end.
