@@ -59,6 +59,17 @@ export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenC
         </nav>
       </div>
       <div className="narration-body" ref={body} tabIndex={0} role="region" aria-label="Step text">
+        {stepIndex === 0 ? (
+          <div className="lesson-intro">
+            {lesson.intro.trim() ? <Markdown text={lesson.intro} /> : <p className="lesson-summary-text">{lesson.meta.summary}</p>}
+            {lesson.meta.outcomes.length ? (
+              <details className="outcomes">
+                <summary>What you will be able to do</summary>
+                <ul>{lesson.meta.outcomes.map((o, k) => <li key={k}>{o}</li>)}</ul>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
         <h2 ref={heading} tabIndex={-1} className="step-title" data-testid="step-title">{step.title}</h2>
         <Markdown text={step.narration} />
         {step.predict ? <PredictBox key={`p${stepIndex}`} predict={step.predict} /> : null}
