@@ -157,7 +157,7 @@ function consumerCommands(): CommandSpec[] {
           if (g && g.assignor !== assignor) throw new CommandError(`group ${groupId} uses ${g.assignor}; every member must use the same assignor`);
           s.groups[groupId] ??= {
             id: groupId, coordinator: null, state: 'Empty', generation: 0, leader: null, assignor, members: {}, order: [], assignment: {},
-            committed: {}, commitHistory: [], rebalances: [], rebalanceStartedAt: null, checkTimer: null, nextMember: 1, eos, lagSamples: [],
+            committed: {}, commitHistory: [], rebalances: [], rebalanceStartedAt: null, delayJoinUntil: null, checkTimer: null, nextMember: 1, eos, lagSamples: [],
           };
           const c: Consumer = {
             id, group: groupId, topics, config: {

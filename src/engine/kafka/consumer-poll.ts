@@ -129,6 +129,9 @@ function afterCommit(s: KafkaState, ctx: SystemContext, c: Consumer, error: stri
 }
 
 export function onWorkTimer(s: KafkaState, ctx: SystemContext, c: Consumer, name: string): void {
+  // A timer that was already due when the consumer paused can fire after the loop moved on: ignore it.
+  const expected = { process: 'processing', 'commit-timeout': 'committing', 'fetch-timeout': 'fetching', poll: 'idle' }[name];
+  if (expected !== c.busy) return;
   c.workTimer = null;
   if (name === 'process') { onProcessTimer(s, ctx, c); return; }
   if (name === 'commit-timeout') { afterCommit(s, ctx, c, 'RequestTimedOut'); return; }

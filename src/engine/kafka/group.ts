@@ -9,6 +9,8 @@ import { lagOf } from './lag.ts';
 import type { Broker, Group, GroupMember, KafkaState } from './state.ts';
 
 const CHECK_MS = 100;
+/** group.initial.rebalance.delay.ms (Kafka: 3000): a new group waits this long for more members before its first generation. */
+export const INITIAL_REBALANCE_DELAY_MS = 100;
 const GROUP_TYPES = new Set(['JoinGroup', 'SyncGroup', 'Heartbeat', 'OffsetCommit', 'LeaveGroup']);
 
 export function onGroupMessage(s: KafkaState, ctx: SystemContext, b: Broker, from: NodeId, m: Message): boolean {
@@ -55,6 +57,7 @@ function onJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, from: No
 }
 
 function startRebalance(ctx: SystemContext, g: Group, reason: string): void {
+  g.delayJoinUntil = g.state === 'Empty' ? ctx.now + INITIAL_REBALANCE_DELAY_MS : null;
   g.state = 'PreparingRebalance';
   g.rebalanceStartedAt = ctx.now;
   for (const mem of Object.values(g.members)) { mem.joined = false; mem.synced = false; }
@@ -69,6 +72,8 @@ function maybeCompleteJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broke
   const members = Object.values(g.members);
   if (members.length === 0) { g.state = 'Empty'; g.assignment = {}; closeRebalance(ctx, g); return; }
   if (!members.every((x) => x.joined)) return;
+  if (g.delayJoinUntil !== null && ctx.now < g.delayJoinUntil) return;
+  g.delayJoinUntil = null;
   g.generation++;
   g.state = 'CompletingRebalance';
   g.leader = g.order.find((x) => g.members[x]) ?? null;
@@ -184,6 +189,7 @@ export function onGroupCheck(s: KafkaState, ctx: SystemContext, b: Broker, group
   if (g.state === 'PreparingRebalance' && g.rebalanceStartedAt !== null && ctx.now - g.rebalanceStartedAt > sessionMs) {
     for (const mem of Object.values(g.members)) if (!mem.joined) removeMember(s, ctx, g, b, mem.id, 'did not rejoin in time');
   }
+  maybeCompleteJoin(s, ctx, g, b);
   g.lagSamples.push({ t: ctx.now, lag: lagOf(s, g.id) });
   if (g.lagSamples.length > 300) g.lagSamples.shift();
   g.checkTimer = ctx.setTimer(b.id, CHECK_MS, 'group-check', g.id);

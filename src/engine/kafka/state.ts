@@ -187,6 +187,8 @@ export interface Group {
   commitHistory: { t: Time; tp: TopicPartitionId; offset: number; member: string }[];
   rebalances: Rebalance[];
   rebalanceStartedAt: Time | null;
+  /** A new group's first join waits until then (group.initial.rebalance.delay.ms). */
+  delayJoinUntil: Time | null;
   checkTimer: TimerId | null;
   nextMember: number;
   eos: boolean;
