@@ -4,7 +4,7 @@ import { argNumber, argString, CommandError, type ArgValues, type CommandSpec } 
 import type { Sim } from '../core/sim.ts';
 import type { SystemContext } from '../core/types.ts';
 import { MAX_SERVERS, newServer, serverName, type RaftConfig, type RaftState } from './state.ts';
-import { resetElectionTimer, startElection, startPreVote } from './roles.ts';
+import { armLoad, resetElectionTimer, startElection, startPreVote } from './roles.ts';
 import { addServer, clientRequest, removeServer } from './client.ts';
 import { RAFT } from './system.ts';
 
@@ -18,6 +18,7 @@ const tuning = [
   { name: 'prevote', type: 'bool', doc: 'ask for pre-votes before starting an election (dissertation §9.6)' },
   { name: 'lease', type: 'bool', doc: 'leader leases: followers that heard from a leader lately refuse to elect another, and a leader without a majority steps down' },
   { name: 'noop', type: 'bool', doc: 'a new leader appends an empty entry at once (§8)' },
+  { name: 'load', type: 'duration', doc: 'a built-in client sends the leader a request (c1, c2, ...) this often; 0ms turns it off' },
   { name: 'brokenCommit', type: 'bool', doc: "BROKEN on purpose: commit an earlier term's entry by counting replicas (Figure 8)" },
 ] as const;
 
@@ -35,6 +36,7 @@ function applyTuning(cfg: RaftConfig, a: ArgValues): string[] {
   set('preVote', 'prevote', a.prevote as boolean | undefined);
   set('lease', 'lease', a.lease as boolean | undefined);
   set('noop', 'noop', a.noop as boolean | undefined);
+  set('load', 'load', a.load as number | undefined);
   set('brokenCommit', 'brokenCommit', a.brokenCommit as boolean | undefined);
   if (cfg.electionMin < 1 || cfg.electionMax < cfg.electionMin) throw new CommandError('need 1ms <= electionMin <= electionMax');
   if (cfg.heartbeat < 1) throw new CommandError('heartbeat must be at least 1ms');
@@ -79,11 +81,14 @@ export const raftCommands: CommandSpec[] = [
   {
     name: 'raft.config', sys: RAFT, summary: 'Change timeouts or switch pre-vote, leases, no-op entries or the deliberately broken commit rule.',
     args: [...tuning],
-    example: 'raft.config brokenCommit=true\nraft.config electionMin=300ms electionMax=600ms', setup: 'raft.start servers=5',
+    example: 'raft.config brokenCommit=true\nraft.config electionMin=300ms electionMax=600ms load=50ms', setup: 'raft.start servers=5',
     run: (sim, a) => {
       const desc = Object.keys(a).filter((k) => a[k] !== undefined).map((k) => `${k}=${String(a[k])}`).join(' ');
       if (!desc) throw new CommandError(`give at least one of ${tuning.map((t) => `${t.name}=`).join(' ')}`);
-      sim.act<RaftState>(RAFT, `raft.config ${desc}`, (st) => { applyTuning(st.config, a); });
+      sim.act<RaftState>(RAFT, `raft.config ${desc}`, (st, ctx) => {
+        applyTuning(st.config, a);
+        if (a.load !== undefined) for (const id of st.order) armLoad(st, st.servers[id]!, ctx);
+      });
     },
   },
   {

@@ -1,7 +1,48 @@
 // Raft's safety properties (Figure 3), checked after every event against the servers' state and the audit
 // record of what happened (which leaders existed, what was committed and applied).
 import type { Invariant } from '../core/types.ts';
-import type { RaftServer, RaftState } from './state.ts';
+import { prefixHash, type LogEntry, type RaftServer, type RaftState } from './state.ts';
+
+// The checks are pure functions of the state. Each is memoised on a short key of what it reads (log
+// versions, roles, terms, applied and committed counts) so an event that changed none of it costs O(servers).
+const memo = new WeakMap<RaftState, Record<string, { key: string; result: string | null }>>();
+function memoised(name: string, keyOf: (st: RaftState) => string, check: (st: RaftState) => string | null) {
+  return (st: RaftState): string | null => {
+    const key = keyOf(st);
+    let m = memo.get(st);
+    if (!m) { m = {}; memo.set(st, m); }
+    const hit = m[name];
+    if (hit && hit.key === key) return hit.result;
+    const result = check(st);
+    m[name] = { key, result };
+    return result;
+  };
+}
+// Prefix hashes of each log, recomputed only when that log changed, and of the applied record, which only grows.
+const hashCache = new WeakMap<RaftState, { logs: Record<string, { version: number; hashes: Int32Array }>; applied: number[] }>();
+function cacheOf(st: RaftState) {
+  let c = hashCache.get(st);
+  if (!c) { c = { logs: {}, applied: [17] }; hashCache.set(st, c); }
+  return c;
+}
+function logHashes(st: RaftState, s: RaftServer): Int32Array {
+  const c = cacheOf(st);
+  const hit = c.logs[s.id];
+  if (hit && hit.version === s.logVersion && hit.hashes.length === s.log.length + 1) return hit.hashes;
+  const hashes = prefixHashes(s.log, null, s.log.length);
+  c.logs[s.id] = { version: s.logVersion, hashes };
+  return hashes;
+}
+function appliedHashes(st: RaftState): number[] {
+  const h = cacheOf(st).applied;
+  const ids = st.audit.appliedIds;
+  if (h.length > ids.length + 1) h.length = 1;
+  for (let i = h.length - 1; i < ids.length; i++) h.push((Math.imul(h[i]!, 31) + ids[i]!) | 0);
+  return h;
+}
+
+const logsKey = (st: RaftState) => st.order.map((id) => `${st.servers[id]!.logVersion}.${st.servers[id]!.log.length}`).join(',');
+const rolesKey = (st: RaftState) => st.order.map((id) => { const s = st.servers[id]!; return `${s.role[0]}${s.down ? 'd' : ''}${s.currentTerm}`; }).join(',');
 
 const leaders = (st: RaftState): RaftServer[] =>
   st.order.map((id) => st.servers[id]!).filter((s) => s.role === 'leader' && !s.down);
@@ -9,8 +50,9 @@ const leaders = (st: RaftState): RaftServer[] =>
 /** Election Safety: at most one leader can be elected in a given term (§5.2). */
 function electionSafety(st: RaftState): string | null {
   for (const term in st.audit.leadersByTerm) {
-    const who = [...new Set(st.audit.leadersByTerm[term])];
-    if (who.length > 1) return `${who.join(' and ')} were both elected leader in term ${term}`;
+    const who = st.audit.leadersByTerm[term]!;
+    const other = who.find((x) => x !== who[0]);
+    if (other !== undefined) return `${who[0]} and ${other} were both elected leader in term ${term}`;
   }
   return null;
 }
@@ -20,30 +62,41 @@ function leaderAppendOnly(st: RaftState): string | null {
   for (const s of leaders(st)) {
     const rec = st.audit.leaderLog[s.id];
     if (!rec || rec.term !== s.currentTerm) continue;
-    if (rec.ids.length > s.log.length) return `leader ${s.id} (term ${s.currentTerm}) lost entries from index ${s.log.length + 1}`;
-    for (let i = 0; i < rec.ids.length; i++) {
-      if (s.log[i]!.id !== rec.ids[i]) return `leader ${s.id} (term ${s.currentTerm}) overwrote its entry at index ${i + 1}`;
-    }
+    if (rec.len > s.log.length) return `leader ${s.id} (term ${s.currentTerm}) lost entries from index ${s.log.length + 1}`;
+    if (prefixHash(s.log, rec.len) !== rec.hash) return `leader ${s.id} (term ${s.currentTerm}) overwrote entries among its first ${rec.len}`;
   }
   return null;
 }
 
+/** Running hashes of prefixes: h[i] covers the ids of entries 1..i (h[0] is the empty log). The same mix
+ *  as state.ts's `mixId`, written out here because this loop runs after every event that changed a log. */
+function prefixHashes(log: readonly LogEntry[] | null, ids: readonly number[] | null, len: number): Int32Array {
+  const h = new Int32Array(len + 1);
+  let acc = 17;
+  h[0] = acc;
+  for (let i = 0; i < len; i++) {
+    acc = (Math.imul(acc, 31) + (log ? log[i]!.id : ids![i]!)) | 0;
+    h[i + 1] = acc;
+  }
+  return h;
+}
+
 /** Log Matching: if two logs contain an entry with the same index and term, the logs are identical in all
- *  entries up through that index (§5.3). Compared as a running hash of entry ids per prefix. */
+ *  entries up through that index (§5.3). For each pair of servers it is enough to compare the prefixes up
+ *  to the last index where their terms agree: every earlier agreeing index is inside that prefix. */
 function logMatching(st: RaftState): string | null {
-  const seen: Map<number, { hash: number; id: number; by: string }>[] = [];
-  for (const id of st.order) {
-    const s = st.servers[id]!;
-    let hash = 17;
-    for (let i = 0; i < s.log.length; i++) {
-      const e = s.log[i]!;
-      hash = (Math.imul(hash, 31) + e.id) | 0;
-      const atIndex = (seen[i] ??= new Map());
-      const other = atIndex.get(e.term);
-      if (!other) { atIndex.set(e.term, { hash, id: e.id, by: id }); continue; }
-      if (other.id !== e.id || other.hash !== hash) {
-        return `${other.by} and ${id} both hold an entry of term ${e.term} at index ${i + 1}, but their logs differ up to it`;
-      }
+  const servers = st.order.map((id) => st.servers[id]!);
+  const hashes = servers.map((s) => logHashes(st, s));
+  for (let x = 0; x < servers.length; x++) {
+    for (let y = x + 1; y < servers.length; y++) {
+      const a = servers[x]!;
+      const b = servers[y]!;
+      let m = Math.min(a.log.length, b.log.length);
+      while (m > 0 && a.log[m - 1]!.term !== b.log[m - 1]!.term) m--;
+      if (m === 0 || hashes[x]![m] === hashes[y]![m]) continue;
+      let k = 1;
+      while (a.log[k - 1]!.id === b.log[k - 1]!.id) k++;
+      return `${a.id} and ${b.id} both hold an entry of term ${a.log[m - 1]!.term} at index ${m}, but their logs differ at index ${k}`;
     }
   }
   return null;
@@ -52,12 +105,10 @@ function logMatching(st: RaftState): string | null {
 /** Leader Completeness: an entry committed in a term is present in the logs of the leaders of all later terms (§5.4). */
 function leaderCompleteness(st: RaftState): string | null {
   for (const s of leaders(st)) {
-    for (const key in st.audit.committed) {
-      const c = st.audit.committed[key]!;
-      if (c.inTerm >= s.currentTerm) continue;
-      const index = Number(key);
-      if (s.log[index - 1]?.id !== c.id) {
-        return `leader ${s.id} of term ${s.currentTerm} lacks committed entry ${index} (${c.command}, term ${c.term})`;
+    const a = st.audit;
+    for (let i = 0; i < a.committedIds.length; i++) {
+      if (a.committedInTerm[i]! < s.currentTerm && s.log[i]?.id !== a.committedIds[i]) {
+        return `leader ${s.id} of term ${s.currentTerm} lacks committed entry ${i + 1} (${a.committedText[i]})`;
       }
     }
   }
@@ -65,25 +116,38 @@ function leaderCompleteness(st: RaftState): string | null {
 }
 
 /** State Machine Safety: if a server has applied an entry at an index, no other server ever applies a
- *  different entry at that index (§5.4.3). */
+ *  different entry at that index (§5.4.3). Each server's applied prefix must equal the first-applied record. */
 function stateMachineSafety(st: RaftState): string | null {
+  const a = st.audit;
+  const first = appliedHashes(st);
   for (const id of st.order) {
     const s = st.servers[id]!;
-    for (let i = 1; i <= s.lastApplied; i++) {
-      const first = st.audit.appliedAt[i];
-      const mine = s.log[i - 1];
-      if (first && mine && first.id !== mine.id) {
-        return `${first.by} applied ${first.command} (term ${first.term}) at index ${i}, but ${id}, applied up to ${s.lastApplied}, holds ${mine.command} (term ${mine.term}) there`;
-      }
-    }
+    const n = Math.min(s.lastApplied, s.log.length, a.appliedIds.length);
+    if (logHashes(st, s)[n] === first[n]) continue;
+    let i = 1;
+    while (s.log[i - 1]!.id === a.appliedIds[i - 1]) i++;
+    const mine = s.log[i - 1]!;
+    return `index ${i}: ${a.appliedText[i - 1]} was applied, but ${id}, applied up to ${s.lastApplied}, holds ${mine.command} (term ${mine.term}) there`;
   }
   return null;
 }
 
 export const raftInvariants: readonly Invariant<RaftState>[] = [
   { name: 'election-safety', description: 'at most one leader is elected in a term', check: electionSafety },
-  { name: 'leader-append-only', description: 'a leader never overwrites or deletes its log entries', check: leaderAppendOnly },
-  { name: 'log-matching', description: 'two logs with an entry of the same index and term agree up to it', check: logMatching },
-  { name: 'leader-completeness', description: 'a committed entry is in the log of every later leader', check: leaderCompleteness },
-  { name: 'state-machine-safety', description: 'no two servers apply different commands at the same index', check: stateMachineSafety },
+  {
+    name: 'leader-append-only', description: 'a leader never overwrites or deletes its log entries',
+    check: memoised('lao', (st) => `${logsKey(st)}|${rolesKey(st)}`, leaderAppendOnly),
+  },
+  {
+    name: 'log-matching', description: 'two logs with an entry of the same index and term agree up to it',
+    check: memoised('lm', logsKey, logMatching),
+  },
+  {
+    name: 'leader-completeness', description: 'a committed entry is in the log of every later leader',
+    check: memoised('lc', (st) => `${logsKey(st)}|${rolesKey(st)}|${st.audit.committedIds.length}`, leaderCompleteness),
+  },
+  {
+    name: 'state-machine-safety', description: 'no two servers apply different commands at the same index',
+    check: memoised('sms', (st) => `${logsKey(st)}|${st.order.map((id) => st.servers[id]!.lastApplied).join(',')}|${st.audit.appliedIds.length}`, stateMachineSafety),
+  },
 ];

@@ -9,7 +9,7 @@ const server = (st: RaftState, id: string | undefined): RaftServer => {
 };
 
 const isCommitted = (st: RaftState, value: string): boolean =>
-  Object.values(st.audit.committed).some((c) => c.command === value);
+  st.audit.committedCommands.includes(value);
 
 export const raftQueries: readonly Query<RaftState>[] = [
   {

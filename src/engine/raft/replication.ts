@@ -1,7 +1,7 @@
 // Log replication (Figure 2: AppendEntries RPC, and the leader's rules for nextIndex, matchIndex and commit).
 import type { NodeId, SystemContext } from '../core/types.ts';
 import {
-  configOf, lastIndex, majorityOf, termAt, type LogEntry, type RaftServer, type RaftState,
+  configOf, lastIndex, majorityOf, mixId, prefixHash, termAt, type LogEntry, type RaftServer, type RaftState,
 } from './state.ts';
 import type { AppendEntries, AppendEntriesReply } from './messages.ts';
 import { becomeFollower, peersOf, resetElectionTimer } from './roles.ts';
@@ -13,7 +13,11 @@ export function appendAsLeader(
 ): number {
   const entry: LogEntry = { term: s.currentTerm, command: what.command, id: st.nextEntryId++, ...(what.config ? { config: [...what.config] } : {}) };
   s.log.push(entry);
-  st.audit.leaderLog[s.id] = { term: s.currentTerm, ids: s.log.map((e) => e.id) };
+  s.logVersion++;
+  const rec = st.audit.leaderLog[s.id];
+  st.audit.leaderLog[s.id] = rec && rec.term === s.currentTerm && rec.len === s.log.length - 1
+    ? { term: s.currentTerm, len: s.log.length, hash: mixId(rec.hash, entry.id) }
+    : { term: s.currentTerm, len: s.log.length, hash: prefixHash(s.log, s.log.length) };
   // A configuration takes effect as soon as it is in the log (dissertation §4.1): new peers start probing.
   if (what.config) {
     for (const p of peersOf(st, s)) {
@@ -67,8 +71,9 @@ export function handleAppendEntries(st: RaftState, s: RaftServer, from: NodeId, 
     if (existing && existing.term !== e.term) {
       ctx.note(s.id, `deleted ${s.log.length - index + 1} conflicting entr${s.log.length - index + 1 === 1 ? 'y' : 'ies'} from index ${index}`);
       s.log.length = index - 1;
+      s.logVersion++;
     }
-    if (!s.log[index - 1]) s.log.push(e);
+    if (!s.log[index - 1]) { s.log.push(e); s.logVersion++; }
   });
   const lastNew = msg.prevLogIndex + msg.entries.length;
   // 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
@@ -115,9 +120,13 @@ export function advanceCommitIndex(st: RaftState, s: RaftServer, ctx: SystemCont
 
 export function setCommitIndex(st: RaftState, s: RaftServer, n: number, ctx: SystemContext): void {
   if (n <= s.commitIndex) return;
-  for (let i = s.commitIndex + 1; i <= Math.min(n, lastIndex(s)); i++) {
+  const a = st.audit;
+  for (let i = Math.max(s.commitIndex, a.committedIds.length) + 1; i <= Math.min(n, lastIndex(s)); i++) {
     const e = s.log[i - 1]!;
-    st.audit.committed[i] ??= { id: e.id, term: e.term, command: e.command, inTerm: s.currentTerm };
+    a.committedIds.push(e.id);
+    a.committedCommands.push(e.command);
+    a.committedInTerm.push(s.currentTerm);
+    a.committedText.push(`${e.command}, term ${e.term}`);
   }
   if (s.role === 'leader') {
     const e = s.log[n - 1];
@@ -133,7 +142,10 @@ export function applyCommitted(st: RaftState, s: RaftServer, ctx: SystemContext)
   while (s.lastApplied < upTo) {
     s.lastApplied++;
     const e = s.log[s.lastApplied - 1]!;
-    st.audit.appliedAt[s.lastApplied] ??= { id: e.id, term: e.term, command: e.command, by: s.id };
+    if (st.audit.appliedIds.length < s.lastApplied) {
+      st.audit.appliedIds.push(e.id);
+      st.audit.appliedText.push(`${e.command} (term ${e.term}) by ${s.id}`);
+    }
     // Dissertation §4.2.2: a leader removed from the configuration steps down once the change commits.
     if (e.config && s.role === 'leader' && !configOf(st, s).includes(s.id) && s.commitIndex >= lastConfigIndex(s)) {
       becomeFollower(st, s, s.currentTerm, ctx, 'it is no longer a member of the cluster');

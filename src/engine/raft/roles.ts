@@ -1,6 +1,6 @@
 // Role changes (Figure 2, "Rules for Servers"): follower, candidate, leader, and the timers each keeps.
 import type { NodeId, SystemContext } from '../core/types.ts';
-import { configOf, lastIndex, lastTerm, majorityOf, type RaftServer, type RaftState } from './state.ts';
+import { configOf, lastIndex, lastTerm, majorityOf, prefixHash, type RaftServer, type RaftState } from './state.ts';
 import type { RequestVote } from './messages.ts';
 import { appendAsLeader, broadcastAppendEntries } from './replication.ts';
 
@@ -29,6 +29,14 @@ export function resetElectionTimer(st: RaftState, s: RaftServer, ctx: SystemCont
 function stopHeartbeat(s: RaftServer, ctx: SystemContext): void {
   if (s.heartbeatTimer !== null) ctx.cancelTimer(s.heartbeatTimer);
   s.heartbeatTimer = null;
+  if (s.loadTimer !== null) ctx.cancelTimer(s.loadTimer);
+  s.loadTimer = null;
+}
+
+/** The built-in client: while `load` is on, the leader receives a request every `load` ms. */
+export function armLoad(st: RaftState, s: RaftServer, ctx: SystemContext): void {
+  if (s.loadTimer !== null) ctx.cancelTimer(s.loadTimer);
+  s.loadTimer = s.role === 'leader' && st.config.load > 0 ? ctx.setTimer(s.id, st.config.load, 'client') : null;
 }
 
 /** Figure 2, all servers: "If RPC request or response contains term T > currentTerm: set currentTerm = T,
@@ -109,9 +117,10 @@ export function becomeLeader(st: RaftState, s: RaftServer, ctx: SystemContext): 
   s.ackedSentAt = {};
   s.leaseUntil = null;
   (st.audit.leadersByTerm[s.currentTerm] ??= []).push(s.id);
-  st.audit.leaderLog[s.id] = { term: s.currentTerm, ids: s.log.map((e) => e.id) };
+  st.audit.leaderLog[s.id] = { term: s.currentTerm, len: s.log.length, hash: prefixHash(s.log, s.log.length) };
   ctx.note(s.id, `became leader term=${s.currentTerm}`);
   if (st.config.noop) appendAsLeader(st, s, { command: 'noop' }, ctx);
   broadcastAppendEntries(st, s, ctx);
   s.heartbeatTimer = ctx.setTimer(s.id, st.config.heartbeat, 'heartbeat');
+  armLoad(st, s, ctx);
 }

@@ -24,6 +24,8 @@ export interface RaftServer {
   votedFor: NodeId | null;
   /** log[0] is index 1. */
   log: LogEntry[];
+  /** Bumped on every change to the log (append or truncate), so checks can skip unchanged logs. */
+  logVersion: number;
   // ---- volatile on all servers
   role: Role;
   commitIndex: number;
@@ -44,6 +46,7 @@ export interface RaftServer {
   nextIndex: Record<NodeId, number>;
   matchIndex: Record<NodeId, number>;
   heartbeatTimer: TimerId | null;
+  loadTimer: TimerId | null;
   /** When (on its own clock) this server became leader; a lease or quorum check counts from here. */
   leaderSince: Time | null;
   /** Leader lease: time (on the leader's clock) until which no other leader can exist. */
@@ -62,6 +65,8 @@ export interface RaftConfig {
   lease: boolean;
   /** Append an empty entry when elected (§8) so earlier-term entries commit without waiting for a request. */
   noop: boolean;
+  /** A built-in client: the leader receives a request every `load` ms (0: off). */
+  load: Time;
   /** Deliberately wrong: commit an earlier term's entry by counting replicas (breaks §5.4.2, Figure 8). */
   brokenCommit: boolean;
 }
@@ -76,17 +81,34 @@ export interface ClientRequest {
   at: Time;
 }
 
-/** Facts recorded as they happen, for the invariants (a god's-eye view no server has). */
+/** Facts recorded as they happen, for the invariants (a god's-eye view no server has). Kept as parallel
+ *  arrays of plain numbers and strings, indexed by log index - 1, so snapshots of long runs stay cheap. */
 export interface RaftAudit {
   /** Every server that ever became leader, per term (election safety). */
   leadersByTerm: Record<string, NodeId[]>;
-  /** The first entry applied at each index by any server (state machine safety). */
-  appliedAt: Record<string, { id: number; term: number; command: string; by: NodeId }>;
-  /** Every entry some server counted as committed: its index, id and the committer's term (leader completeness). */
-  committed: Record<string, { id: number; term: number; command: string; inTerm: number }>;
-  /** Per leader, the ids of its log when it last acted as leader (leader append-only). */
-  leaderLog: Record<NodeId, { term: number; ids: number[] }>;
+  /** The first entry any server applied at each index: its id, and "x (term 2) by n1" (state machine safety). */
+  appliedIds: number[];
+  appliedText: string[];
+  /** The first entry any server counted as committed at each index: its id, command, the term of the server
+   *  that committed it, and "x, term 2" (leader completeness, `raft.committed`). */
+  committedIds: number[];
+  committedCommands: string[];
+  committedInTerm: number[];
+  committedText: string[];
+  /** Per leader, the length and a hash of its log the last time it acted as leader (leader append-only). */
+  leaderLog: Record<NodeId, { term: number; len: number; hash: number }>;
 }
+
+/** A running hash over entry ids: equal hashes for equal prefixes (collisions are astronomically rare). */
+export const mixId = (hash: number, id: number): number => (Math.imul(hash, 31) + id) | 0;
+export function prefixHash(log: readonly LogEntry[], len: number): number {
+  let h = 17;
+  for (let i = 0; i < len; i++) h = mixId(h, log[i]!.id);
+  return h;
+}
+
+/** Client requests remembered for views; older ones are forgotten so long runs stay bounded. */
+export const REQUESTS_KEPT = 100;
 
 export interface RaftState {
   config: RaftConfig;
@@ -98,23 +120,28 @@ export interface RaftState {
   requests: ClientRequest[];
   audit: RaftAudit;
   nextEntryId: number;
+  /** The next value the built-in client (`load`) sends: c1, c2, ... */
+  nextLoadValue: number;
 }
 
 export const DEFAULT_RAFT_CONFIG: RaftConfig = {
-  electionMin: 150, electionMax: 300, heartbeat: 50, maxBatch: 16, preVote: false, lease: false, noop: false, brokenCommit: false,
+  electionMin: 150, electionMax: 300, heartbeat: 50, maxBatch: 16, preVote: false, lease: false, noop: false, load: 0, brokenCommit: false,
 };
 
 export const initialRaftState = (): RaftState => ({
   config: { ...DEFAULT_RAFT_CONFIG }, servers: {}, order: [], initialConfig: [], requests: [],
-  audit: { leadersByTerm: {}, appliedAt: {}, committed: {}, leaderLog: {} }, nextEntryId: 1,
+  audit: {
+    leadersByTerm: {}, appliedIds: [], appliedText: [], committedIds: [], committedCommands: [], committedInTerm: [], committedText: [], leaderLog: {},
+  },
+  nextEntryId: 1, nextLoadValue: 1,
 });
 
 export function newServer(id: NodeId): RaftServer {
   return {
-    id, down: false, currentTerm: 0, votedFor: null, log: [],
+    id, down: false, currentTerm: 0, votedFor: null, log: [], logVersion: 0,
     role: 'follower', commitIndex: 0, lastApplied: 0, leaderId: null, votes: [], preVotes: [], preVoting: false,
     electionTimer: null, electionStart: null, electionTimeout: null, lastLeaderContact: null,
-    nextIndex: {}, matchIndex: {}, heartbeatTimer: null, leaderSince: null, leaseUntil: null, ackedSentAt: {},
+    nextIndex: {}, matchIndex: {}, heartbeatTimer: null, loadTimer: null, leaderSince: null, leaseUntil: null, ackedSentAt: {},
   };
 }
 

@@ -3,8 +3,8 @@ import type { Message, NodeId, SystemContext, SystemDef } from '../core/types.ts
 import { initialRaftState, type RaftServer, type RaftState } from './state.ts';
 import { formatRaftMessage, type RaftMessage } from './messages.ts';
 import { handleRequestVote, handleRequestVoteReply, onElectionTimeout } from './election.ts';
-import { broadcastAppendEntries, handleAppendEntries, handleAppendEntriesReply } from './replication.ts';
-import { becomeFollower, resetElectionTimer } from './roles.ts';
+import { appendAsLeader, broadcastAppendEntries, handleAppendEntries, handleAppendEntriesReply } from './replication.ts';
+import { armLoad, becomeFollower, resetElectionTimer } from './roles.ts';
 import { clientRequest } from './client.ts';
 import { refreshLease } from './lease.ts';
 import { raftInvariants } from './invariants.ts';
@@ -22,6 +22,15 @@ function onHeartbeat(st: RaftState, s: RaftServer, ctx: SystemContext): void {
   // Figure 2, leaders: "repeat during idle periods to prevent election timeouts (§5.2)".
   broadcastAppendEntries(st, s, ctx);
   s.heartbeatTimer = ctx.setTimer(s.id, st.config.heartbeat, 'heartbeat');
+}
+
+/** A request from the built-in client: appended and sent at once, without a note (the traffic shows it). */
+function onLoad(st: RaftState, s: RaftServer, ctx: SystemContext): void {
+  s.loadTimer = null;
+  if (s.role !== 'leader') return;
+  appendAsLeader(st, s, { command: `c${st.nextLoadValue++}` }, ctx);
+  broadcastAppendEntries(st, s, ctx);
+  armLoad(st, s, ctx);
 }
 
 export const raft: SystemDef<RaftState> = {
@@ -44,6 +53,7 @@ export const raft: SystemDef<RaftState> = {
     if (!s || s.down) return;
     if (name === 'election') onElectionTimeout(st, s, ctx);
     else if (name === 'heartbeat') onHeartbeat(st, s, ctx);
+    else if (name === 'client') onLoad(st, s, ctx);
   },
   // Figure 2: currentTerm, votedFor and log are persistent; everything else is volatile and lost.
   onCrash(st, node, ctx) {
@@ -53,7 +63,7 @@ export const raft: SystemDef<RaftState> = {
     Object.assign(s, {
       down: true, role: 'follower', commitIndex: 0, lastApplied: 0, leaderId: null, votes: [], preVotes: [], preVoting: false,
       electionTimer: null, electionStart: null, electionTimeout: null, lastLeaderContact: null,
-      nextIndex: {}, matchIndex: {}, heartbeatTimer: null, leaderSince: null, leaseUntil: null, ackedSentAt: {},
+      nextIndex: {}, matchIndex: {}, heartbeatTimer: null, loadTimer: null, leaderSince: null, leaseUntil: null, ackedSentAt: {},
     } satisfies Partial<RaftServer>);
     ctx.note(node, `crashed${wasLeader ? ' (was leader)' : ''}: keeps term=${s.currentTerm}, its vote and ${s.log.length} log entries; forgets commitIndex`);
   },

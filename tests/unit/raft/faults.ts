@@ -103,7 +103,7 @@ export function runSchedule(sc: Schedule, bound = 10_000): Outcome {
   while (sim.now - calm < bound) {
     if (!sim.runUntilTrue(() => sim.query('raft.leader') !== 'none', bound - (sim.now - calm))) break;
     request(sim, String(sim.query('raft.leader')), 'final');
-    if (sim.runUntilTrue(() => Object.values(st().audit.committed).some((c) => c.command === 'final'), 1_000)) {
+    if (sim.runUntilTrue(() => st().audit.committedCommands.includes('final'), 1_000)) {
       return { sim, recoveredIn: sim.now - calm };
     }
   }
