@@ -5,7 +5,7 @@ import {
 } from './state.ts';
 import type { AppendEntries, AppendEntriesReply } from './messages.ts';
 import { becomeFollower, peersOf, resetElectionTimer } from './roles.ts';
-import { noteLeaderContact, recordAck } from './lease.ts';
+import { noteLeaderContact, recordAck, refreshLease } from './lease.ts';
 
 /** Figure 2, leaders: a command from a client is appended to the leader's own log first. */
 export function appendAsLeader(
@@ -89,6 +89,7 @@ export function handleAppendEntriesReply(st: RaftState, s: RaftServer, from: Nod
   if (msg.term > s.currentTerm) { becomeFollower(st, s, msg.term, ctx, `${from} has term ${msg.term}`); return; }
   if (s.role !== 'leader' || msg.term !== s.currentTerm || s.nextIndex[from] === undefined) return;
   recordAck(s, from, msg.sentAt);
+  if (st.config.lease) refreshLease(st, s, ctx);
   if (msg.success) {
     const before = s.nextIndex[from]!;
     s.matchIndex[from] = Math.max(s.matchIndex[from] ?? 0, msg.matchIndex);
