@@ -7,6 +7,7 @@ import { townCommands } from './townboard/commands.ts';
 import { raft } from './raft/system.ts'; import { raftCommands } from './raft/commands.ts';
 import { paxos } from './paxos/system.ts'; import { paxosCommands } from './paxos/commands.ts';
 import { kafkaSystem } from './kafka/system.ts'; import { kafkaCommands } from './kafka/commands.ts';
+import { sqsSystem } from './queue/system.ts'; import { sqsCommands } from './queue/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
@@ -14,6 +15,7 @@ export const allSystems: readonly SystemDef<any>[] = [
   raft,
   paxos,
   kafkaSystem,
+  sqsSystem,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
@@ -21,4 +23,5 @@ export const systemCommands: readonly CommandSpec[] = [
   ...raftCommands,
   ...paxosCommands,
   ...kafkaCommands,
+  ...sqsCommands,
 ];

@@ -1,0 +1,32 @@
+// Checks the invariants need, computed independently of the code that picks messages.
+import type { SqsMessage, SqsQueue, SqsState } from './state.ts';
+
+/**
+ * FIFO rule: a message of a group is handed out only when every earlier message of that group in the
+ * queue has been deleted, dead-lettered or expired, or goes out before it in the same batch.
+ */
+export function fifoOrderBreach(s: SqsState, q: SqsQueue, m: SqsMessage, batch: readonly number[]): string | null {
+  const mine = batch.indexOf(m.id);
+  for (const id of q.ids) {
+    const e = s.msgs[String(id)]!;
+    if (e.group !== m.group || e.seq >= m.seq) continue;
+    const at = batch.indexOf(id);
+    if (at === -1 || at > mine) return `${q.name}: #${m.id} of group ${m.group} was handed out while earlier #${e.id} was still ${e.status}`;
+  }
+  return null;
+}
+
+/** Every accepted message is accounted for: in a queue, finished, or pruned after finishing. O(messages). */
+export function unaccounted(s: SqsState): string | null {
+  let total = s.audit.pruned;
+  let live = 0;
+  for (const k in s.msgs) {
+    total++;
+    const st = s.msgs[k]!.status;
+    if (st !== 'acked' && st !== 'expired') live++;
+  }
+  let listed = 0;
+  for (const name of s.queueOrder) listed += s.queues[name]!.ids.length;
+  if (listed !== live) return `${live} messages are waiting or in flight but the queues list ${listed}`;
+  return total === s.audit.accepted ? null : `${s.audit.accepted - total} accepted message(s) vanished without a trace`;
+}

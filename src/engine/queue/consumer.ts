@@ -1,0 +1,69 @@
+// A competing consumer: polls its queue (short or long polling), processes each message for a while,
+// and deletes it on success. On failure it does nothing, so the message comes back after its
+// visibility timeout — the at-least-once loop of SQS. Its batch in hand is volatile: a crash loses it.
+import type { SystemContext } from '../core/types.ts';
+import { REQUEST_TIMEOUT, SQS_NODE, type SqsConsumer } from './state.ts';
+import type { Received } from './service.ts';
+
+export function poll(c: SqsConsumer, ctx: SystemContext): void {
+  if (c.stopped || c.phase === 'down') { c.phase = c.phase === 'down' ? 'down' : 'idle'; return; }
+  c.phase = 'polling';
+  c.pollId++;
+  ctx.send(c.id, SQS_NODE, { type: 'ReceiveMessage', queue: c.queue, max: c.batch, wait: c.waitMs, poll: c.pollId });
+  // No answer (lost, or the service crashed while holding the poll): ask again.
+  c.pollTimer = ctx.setTimer(c.id, c.waitMs + REQUEST_TIMEOUT, 'pollTimeout', { poll: c.pollId });
+}
+
+export function onMessages(c: SqsConsumer, pollId: number, got: readonly Received[], ctx: SystemContext): void {
+  if (c.phase !== 'polling' || pollId !== c.pollId) return; // a late answer to a poll we gave up on
+  if (c.pollTimer !== null) ctx.cancelTimer(c.pollTimer);
+  c.pollTimer = null;
+  if (got.length === 0) {
+    if (c.waitMs > 0) poll(c, ctx); // a long poll that ended empty: ask again at once
+    else { c.phase = 'idle'; c.pollTimer = ctx.setTimer(c.id, c.idleMs, 'poll'); }
+    return;
+  }
+  c.current = got.map((m) => ({ id: m.id, receipt: m.receipt, body: m.body, group: m.group }));
+  startNext(c, ctx);
+}
+
+function startNext(c: SqsConsumer, ctx: SystemContext): void {
+  const m = c.current[0];
+  if (!m) { poll(c, ctx); return; }
+  c.phase = 'working';
+  const work = c.workMs + (c.jitterMs > 0 ? ctx.rng.int(0, c.jitterMs) : 0);
+  c.workTimer = ctx.setTimer(c.id, work, 'done', { id: m.id, receipt: m.receipt });
+}
+
+export function onWorkDone(c: SqsConsumer, ctx: SystemContext): void {
+  const m = c.current.shift();
+  c.workTimer = null;
+  if (!m) return;
+  if (c.failRate > 0 && ctx.rng.chance(c.failRate)) {
+    c.failed++;
+    ctx.note(c.id, `failed to process #${m.id} (${m.body}); not deleting it, so it returns after its visibility timeout`);
+  } else {
+    c.processed++;
+    c.done.push(m.id);
+    if (c.done.length > 500) c.done.shift();
+    ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
+  }
+  startNext(c, ctx);
+}
+
+export function onPollTimer(c: SqsConsumer, name: string, data: unknown, ctx: SystemContext): void {
+  if (name === 'poll') { c.pollTimer = null; poll(c, ctx); return; }
+  if (name === 'pollTimeout' && (data as { poll: number }).poll === c.pollId && c.phase === 'polling') {
+    c.pollTimer = null;
+    poll(c, ctx);
+  }
+}
+
+/** What a consumer loses when it crashes: the batch in hand and its place in the poll loop. */
+export function crashConsumer(c: SqsConsumer, ctx: SystemContext): void {
+  const lost = c.current.map((m) => `#${m.id}`);
+  c.current = [];
+  c.phase = 'down';
+  c.pollTimer = c.workTimer = null;
+  if (lost.length) ctx.note(c.id, `crashed holding ${lost.join(',')}: they stay invisible until their visibility timeout`);
+}

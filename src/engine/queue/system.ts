@@ -1,0 +1,111 @@
+// The SQS system: one queue service node ('sqs') holding every queue, consumer nodes that poll it, and
+// optional producer nodes that send over the network. Queue contents are durable (SQS stores messages
+// redundantly): a crash of the service loses only its open long polls. A consumer's batch in hand is
+// volatile. Invariants: no deleted message handed out again, no message gone without a trace, FIFO order.
+import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
+import { crashConsumer, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
+import { unaccounted } from './audit.ts';
+import {
+  deleteMessage, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
+  serveWaiting, type Received,
+} from './service.ts';
+import { initialSqsState, SQS, SQS_NODE, type SqsState } from './state.ts';
+import { sqsQueries } from './queries.ts';
+import { formatSqsMessage } from './format.ts';
+
+type SqsWire =
+  | { type: 'SendMessage'; queue: string; body: string; group: string | null; dedup: string | null }
+  | { type: 'ReceiveMessage'; queue: string; max: number; wait: number; poll: number }
+  | { type: 'DeleteMessage'; queue: string; id: number; receipt: number }
+  | { type: 'Messages'; queue: string; poll: number; messages: Received[] };
+
+function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext): void {
+  if (!('queue' in msg) || !s.queues[msg.queue]) return;
+  switch (msg.type) {
+    case 'SendMessage': {
+      const r = sendMessage(s, msg, ctx);
+      ctx.note(SQS_NODE, `${msg.queue}: accepted #${r.id} (${msg.body}) from ${from}${r.duplicate ? ' as a duplicate' : ''}`);
+      return;
+    }
+    case 'ReceiveMessage': {
+      const got = receive(s, msg.queue, msg.max, from, ctx);
+      if (got.length > 0 || msg.wait <= 0) {
+        if (got.length === 0) s.queues[msg.queue]!.stats.emptyReceives++;
+        ctx.send(SQS_NODE, from, { type: 'Messages', queue: msg.queue, poll: msg.poll, messages: got });
+        return;
+      }
+      // Long polling: hold the request until a message arrives or the wait ends (ReceiveMessage WaitTimeSeconds).
+      const timer = ctx.setTimer(SQS_NODE, msg.wait, 'longPoll', { poll: msg.poll, consumer: from });
+      s.waiting.push({ consumer: from, queue: msg.queue, max: msg.max, poll: msg.poll, timer });
+      return;
+    }
+    case 'DeleteMessage': deleteMessage(s, msg.queue, msg.id, msg.receipt, ctx); return;
+    default:
+  }
+}
+
+const invariants: readonly Invariant<SqsState>[] = [
+  {
+    name: 'acked-never-redelivered', description: 'a message deleted by a consumer (acknowledged) is never handed out again',
+    check: (s) => s.audit.ackedRedelivered,
+  },
+  {
+    name: 'nothing-lost-silently', description: 'every accepted message is in a queue, deleted, or expired with a note saying so',
+    check: unaccounted,
+  },
+  {
+    name: 'fifo-group-order', description: "a FIFO queue hands out a group's messages only in order, one batch at a time",
+    check: (s) => s.audit.fifoOrder,
+  },
+];
+
+export const sqsSystem: SystemDef<SqsState> = {
+  name: SQS,
+  initialState: initialSqsState,
+  onMessage(s, node, from, m: Message, ctx) {
+    const msg = m as unknown as SqsWire;
+    if (node === SQS_NODE) { atService(s, from, msg, ctx); return; }
+    const c = s.consumers[node];
+    if (c && msg.type === 'Messages') onMessages(c, msg.poll, msg.messages, ctx);
+  },
+  onTimer(s, node, name, data, ctx) {
+    const d = data as { id: number; receipt: number; poll: number; consumer: string };
+    if (node === SQS_NODE) {
+      switch (name) {
+        case 'visibility': onVisibilityTimeout(s, d.id, d.receipt, ctx); return;
+        case 'retention': onRetention(s, d.id, ctx); return;
+        case 'delay': onDelayOver(s, d.id, ctx); return;
+        case 'longPoll': onLongPollEnd(s, d.poll, d.consumer, ctx); return;
+        default: return;
+      }
+    }
+    const c = s.consumers[node];
+    if (!c) return;
+    if (name === 'done') onWorkDone(c, ctx); else onPollTimer(c, name, data, ctx);
+  },
+  onCrash(s, node, ctx) {
+    if (node === SQS_NODE) {
+      s.serviceUp = false;
+      const held = s.waiting.length;
+      s.waiting = [];
+      for (const k in s.msgs) { const m = s.msgs[k]!; m.visTimer = m.retTimer = m.delayTimer = null; }
+      ctx.note(SQS_NODE, `down: every message is kept (stored redundantly)${held ? `; ${held} open long poll${held === 1 ? '' : 's'} dropped` : ''}`);
+      return;
+    }
+    const c = s.consumers[node];
+    if (c) crashConsumer(c, ctx);
+  },
+  onRestart(s, node, ctx) {
+    if (node === SQS_NODE) {
+      s.serviceUp = true;
+      rearmTimers(s, ctx);
+      for (const q of s.queueOrder) serveWaiting(s, q, ctx);
+      return;
+    }
+    const c = s.consumers[node];
+    if (c) { c.phase = 'idle'; poll(c, ctx); }
+  },
+  invariants,
+  queries: sqsQueries,
+  formatMessage: formatSqsMessage,
+};
