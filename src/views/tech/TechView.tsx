@@ -104,7 +104,7 @@ export function TechView({ className }: { className?: string }) {
             selected={selected?.kind === 'node' && selected.id === broker.id} onMenu={openMenu(broker.id)} />
         )}
         {model.nodes.map((n) => (
-          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={lines[n.id] ?? []} fs={fs}
+          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={(lines[n.id] ?? []).slice(0, layout.lines)} fs={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
         ))}
         <FlightLayer flights={flights} focus={focus} icon={(f) => {

@@ -30,8 +30,8 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
   const shown = topics.slice(-MAX_TOPICS);
   const cols = Math.max(1, shown.length);
   const innerW = box.w - frame * 2 - 12;
-  const slipW = Math.min(150, innerW / cols - 10);
-  const slipH = Math.min(slipW * 0.62, box.h - head - frame * 2 - MAX_STACK * 7 - 8);
+  const slipW = Math.min(200, innerW / cols - 10);
+  const slipH = Math.min(slipW * 0.7, box.h - head - frame * 2 - MAX_STACK * 7 - 16);
   const fs = Math.max(11, Math.min(fontSize - 1, slipW / 8));
   const focusedBoard = focus.nodes.has(board.id);
   const sel = selected?.kind === 'node' && selected.id === board.id;
@@ -60,7 +60,7 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
         const mine = model.notices.filter((n) => n.topic === t.topic);
         const stack = mine.slice(-MAX_STACK);
         const x0 = box.x + frame + 6 + (innerW / cols) * col + (innerW / cols - slipW) / 2;
-        const y0 = box.y + head + frame + 8;
+        const y0 = box.y + head + frame + 16;
         const topicFocused = focus.topics.has(t.topic);
         return (
           <g key={t.topic}>

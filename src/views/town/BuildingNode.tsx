@@ -61,8 +61,8 @@ export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, 
       )}
       {svc?.waiting && node.up && (
         <g transform={`translate(0,${(-s * 0.6 - 8).toFixed(1)})`} aria-hidden="true">
-          <rect x={-44} y={-14} width={88} height={24} rx={12} fill="#ffffff" stroke={STATUS.waiting} strokeWidth={2} />
-          <g transform="translate(-30,-2)"><Hourglass size={18} /></g>
+          <rect x={-50} y={-14} width={100} height={24} rx={12} fill="#ffffff" stroke={STATUS.waiting} strokeWidth={2} />
+          <g transform="translate(-35,-2)"><Hourglass size={18} /></g>
           <text ref={waitRef} x={8} y={3} textAnchor="middle" fontSize={fontSize - 1} fontWeight={700} fill={STATUS.ink}>waiting</text>
         </g>
       )}
@@ -74,7 +74,7 @@ export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, 
               {j.kind === 'call' ? <PhoneIcon r={7} /> : <Slip colour="#F0E442" w={18} h={12} />}
             </g>
           ))}
-          <text x={0} y={20} textAnchor="middle" fontSize={fontSize - 2} fontWeight={700} className="tb-halo">
+          <text x={0} y={-Math.min(queue.length, MAX_QUEUE_SHOWN) * 13 - 2} textAnchor="middle" fontSize={fontSize - 2} fontWeight={700} className="tb-halo">
             {queue.length > MAX_QUEUE_SHOWN ? `+${queue.length - MAX_QUEUE_SHOWN} ` : ''}queue {queue.length}
           </text>
         </g>

@@ -4,21 +4,19 @@
 import { useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { TownState } from '../../engine/townboard/state.ts';
-import { boxExit, curveControl, curvePath, type Point } from '../shared/geometry.ts';
+import { boxExit, curvePath, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
 import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
 import { STATUS } from '../shared/palette.ts';
 import { stageModel } from '../shared/town-model.ts';
-import { boardEdge, townLayout } from './layout.ts';
+import { aroundSquare, boardEdge, townLayout } from './layout.ts';
 import { BuildingNode } from './BuildingNode.tsx';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
 import { CutMarks, Defs } from './decor.tsx';
 import '../shared/views.css';
-
-const BEND = 0.16;
 
 export function TownView({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
@@ -50,6 +48,7 @@ export function TownView({ className }: { className?: string }) {
     const mid = { x: p.x, y: p.y + (bottom - top) / 2 };
     return boxExit(mid, layout.s * 0.5, (top + bottom) / 2, other === id ? p : anchorTarget(other));
   };
+  const clearOfSquare = Math.hypot(layout.board.w / 2, layout.board.h / 2) + 40;
   const anchorTarget = (id: string): Point => (board && id === board.id ? layout.centre : layout.at[id] ?? layout.centre);
   // One curve per pair, whichever way a message goes, so requests and replies ride the same line.
   const curve = (from: string, to: string) => {
@@ -57,7 +56,7 @@ export function TownView({ className }: { className?: string }) {
     const a = anchor(x, y);
     const b = anchor(y, x);
     const straight = board !== null && (x === board.id || y === board.id);
-    const c = straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : curveControl(a, b, BEND);
+    const c = straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : aroundSquare(a, b, layout.centre, clearOfSquare);
     return from === x ? { a, c, b } : { a: b, c, b: a };
   };
 
@@ -95,11 +94,15 @@ export function TownView({ className }: { className?: string }) {
           fill="url(#tb-cobbles)" stroke="#d6cdb8" strokeWidth={2} />
         {/* streets from every building to the square */}
         {board && model.nodes.map((n) => {
-          const { a, b } = curve(n.id, board.id);
+          const a = layout.at[n.id]!;
+          const b = layout.centre;
           return <line key={n.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke="#d9d2c0" strokeWidth={Math.max(10, layout.s * 0.16)} strokeLinecap="round" />;
         })}
         {!board && <Plaza at={layout.centre} fs={fs} />}
         <CutMarks ids={ids} isCut={sim.isCut} curve={curve} fs={fs} />
+        {board && layout.board && (
+          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)} />
+        )}
         {/* phone lines for calls in progress */}
         {model.calls.map((c) => {
           const { a, c: ctl, b } = curve(c.from, c.to);
@@ -115,9 +118,6 @@ export function TownView({ className }: { className?: string }) {
             </g>
           );
         })}
-        {board && layout.board && (
-          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)} />
-        )}
         {model.nodes.map((n) => (
           <BuildingNode key={n.id} node={n} at={layout.at[n.id]!} s={layout.s} fontSize={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
