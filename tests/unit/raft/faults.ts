@@ -9,7 +9,7 @@ import { clientRequest } from '../../../src/engine/raft/client.ts';
 import type { RaftState } from '../../../src/engine/raft/state.ts';
 
 export type Fault =
-  | { kind: 'crash' | 'restart' | 'pause' | 'resume' | 'request'; node: string }
+  | { kind: 'crash' | 'restart' | 'pause' | 'resume' | 'request' | 'add' | 'remove'; node: string }
   | { kind: 'partition'; side: string[]; oneway: boolean }
   | { kind: 'heal' }
   | { kind: 'net'; loss: number; dup: number; reorder: number };
@@ -25,6 +25,7 @@ export interface Schedule {
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 
+/** Faults on servers n1..nN; membership changes may also add n(N+1) or remove anyone, one at a time. */
 export function faultArb(n: number): fc.Arbitrary<Fault> {
   const node = fc.constantFrom(...ids(n));
   // Requests are the most common step, so logs grow, diverge under partitions and must be reconciled.
@@ -33,6 +34,7 @@ export function faultArb(n: number): fc.Arbitrary<Fault> {
     { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('crash' as const, 'restart' as const, 'pause' as const, 'resume' as const), node }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), side: fc.subarray(ids(n), { minLength: 1, maxLength: n - 1 }), oneway: fc.boolean() }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'heal' as const }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('add' as const, 'remove' as const), node: fc.constantFrom(...ids(n + 1)) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('net' as const), loss: fc.integer({ min: 0, max: 30 }), dup: fc.integer({ min: 0, max: 20 }), reorder: fc.integer({ min: 0, max: 30 }) }) },
   );
 }
@@ -66,6 +68,10 @@ function apply(sim: Sim, f: Fault, k: number): void {
     case 'pause': if (up(sim, f.node).up && !up(sim, f.node).paused) sim.pause(f.node); return;
     case 'resume': if (up(sim, f.node).paused) sim.resume(f.node); return;
     case 'request': if (up(sim, f.node).up) request(sim, f.node, `v${k}`); return;
+    case 'add':
+    case 'remove':
+      try { raftCommands.find((c) => c.name === `raft.${f.kind}`)!.run(sim, { node: f.node }, undefined); } catch (e) { if (!(e instanceof CommandError)) throw e; }
+      return;
     case 'partition': {
       const rest = sim.nodes().map((x) => x.id).filter((x) => !f.side.includes(x));
       sim.partition(f.side, rest, f.oneway);
