@@ -48,16 +48,15 @@ export function onProduce(s: KafkaState, ctx: SystemContext, b: Broker, from: No
       else respond(null, dup.firstOffset);
       return;
     }
-    const expected = st ? st.lastSeq + 1 : m.baseSeq;
-    if (st && st.epoch === m.pepoch && m.baseSeq !== expected) { respond('OutOfOrderSequence'); return; }
+    // Same epoch: the batch must follow the last one exactly. A new epoch starts again from sequence 0.
+    if (st && st.epoch === m.pepoch && m.baseSeq !== st.lastSeq + 1) { respond('OutOfOrderSequence'); return; }
   }
   const base = r.leo;
   const records: KRecord[] = m.records.map((p, i) => ({
     offset: base + i, epoch: v.epoch, id: p.id, key: p.key, value: p.value, producer: from,
-    pid: m.pid, seq: m.pid >= 0 ? m.baseSeq + i : -1, txn: m.txn, ts: ctx.now, size: recordSize(p.key, p.value),
+    pid: m.pid, seq: m.pid >= 0 ? m.baseSeq + i : -1, pepoch: m.pepoch, bseq: m.baseSeq, txn: m.txn, ts: ctx.now, size: recordSize(p.key, p.value),
   }));
   appendRecords(r, records);
-  if (m.pid >= 0) r.producers[String(m.pid)]!.epoch = m.pepoch;
   for (const rec of records) checkKeyOrder(s, m.tp, rec);
   releaseParked(s, ctx, b, m.tp);
   const last = base + records.length - 1;
@@ -101,13 +100,11 @@ export function onWriteTxnMarker(s: KafkaState, ctx: SystemContext, b: Broker, f
   if (!v || !r || v.leader !== b.id) { ctx.send(b.id, from, { type: 'WriteTxnMarkerResponse', tp, txnId: m.txnId, error: 'NotLeaderOrFollower' }); return; }
   const commit = m.commit as boolean;
   const marker: KRecord = {
-    offset: r.leo, epoch: v.epoch, id: s.nextId++, key: null, value: null, producer: null, pid: m.pid as number, seq: -1,
+    offset: r.leo, epoch: v.epoch, id: s.nextId++, key: null, value: null, producer: null, pid: m.pid as number, seq: -1, pepoch: m.pepoch as number, bseq: -1,
     txn: true, control: commit ? 'commit' : 'abort', ts: ctx.now, size: recordSize(null, null),
   };
   appendRecords(r, [marker]);
   releaseParked(s, ctx, b, tp);
-  const st = r.producers[String(m.pid)];
-  if (st) st.epoch = Math.max(st.epoch, m.pepoch as number);
   advanceHighWatermark(s, ctx, b, tp);
   ctx.send(b.id, from, { type: 'WriteTxnMarkerResponse', tp, txnId: m.txnId, error: null });
 }

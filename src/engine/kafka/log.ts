@@ -43,18 +43,22 @@ function trackProducerState(r: Replica, rec: KRecord): void {
   if (rec.pid < 0) return;
   const key = String(rec.pid);
   if (rec.control) {
+    // A marker written for a newer epoch fences the older producer instance.
+    const st = (r.producers[key] ??= { epoch: rec.pepoch, lastSeq: -1, batches: [] });
+    if (rec.pepoch > st.epoch) { st.epoch = rec.pepoch; st.lastSeq = -1; st.batches = []; }
     const first = r.ongoingTxns[key];
     if (first !== undefined && rec.control === 'abort') r.abortedTxns.push({ pid: rec.pid, first, last: rec.offset });
     delete r.ongoingTxns[key];
     return;
   }
   if (rec.txn && r.ongoingTxns[key] === undefined) r.ongoingTxns[key] = rec.offset;
-  const st = (r.producers[key] ??= { epoch: -1, lastSeq: -1, batches: [] });
+  const st = (r.producers[key] ??= { epoch: rec.pepoch, lastSeq: -1, batches: [] });
+  if (rec.pepoch > st.epoch) { st.epoch = rec.pepoch; st.lastSeq = -1; st.batches = []; }
   if (rec.seq >= 0) {
     const last = st.batches[st.batches.length - 1];
-    if (last && last.lastSeq === rec.seq - 1 && last.firstOffset + (rec.seq - last.firstSeq) === rec.offset) last.lastSeq = rec.seq;
-    else st.batches.push({ firstSeq: rec.seq, lastSeq: rec.seq, firstOffset: rec.offset });
-    if (st.batches.length > 5) st.batches.shift();
+    if (last && last.firstSeq === rec.bseq) last.lastSeq = rec.seq;
+    else st.batches.push({ firstSeq: rec.bseq, lastSeq: rec.seq, firstOffset: rec.offset });
+    if (st.batches.length > 5) st.batches.shift(); // Kafka keeps the last five batches per producer
     st.lastSeq = rec.seq;
   }
 }

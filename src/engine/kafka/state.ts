@@ -20,6 +20,9 @@ export interface KRecord {
   /** Producer id and sequence for idempotence (KIP-98); -1 when the producer is not idempotent. */
   readonly pid: number;
   readonly seq: number;
+  /** Producer epoch, and the first sequence of the batch it came in (so every replica rebuilds the same batches). */
+  readonly pepoch: number;
+  readonly bseq: number;
   readonly txn: boolean;
   /** A transaction marker (control record), not data. */
   readonly control?: 'commit' | 'abort';
