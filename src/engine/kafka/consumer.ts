@@ -6,6 +6,7 @@ import type { Message, SystemContext } from '../core/types.ts';
 import { assign, cooperativeStickyAssign, type MemberSubscription, type TopicPartitionId } from './assignors.ts';
 import { coordinatorFor, leaderReplica } from './cluster.ts';
 import { commitOffsets, poll } from './consumer-poll.ts';
+import { recordRevoked } from './group.ts';
 import type { Consumer, KafkaState } from './state.ts';
 
 const cooperative = (c: Consumer) => c.config.assignor === 'cooperative-sticky';
@@ -60,6 +61,7 @@ export function rejoinNow(s: KafkaState, ctx: SystemContext, c: Consumer): void 
   if (!cooperative(c) && c.owned.length > 0) {
     // onPartitionsRevoked: auto-commit commits what was consumed before letting go.
     if (c.config.commit === 'auto') commitOffsets(s, ctx, c, positionsOf(c), false);
+    recordRevoked(s, c.group, c.id, c.owned);
     c.owned = [];
     c.position = {};
   }
@@ -104,6 +106,7 @@ export function onSyncResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m
     for (const tp of revoked) if (c.position[tp] !== undefined && c.config.commit === 'auto') offsets[tp] = c.position[tp]!;
     if (Object.keys(offsets).length > 0) commitOffsets(s, ctx, c, offsets, false);
     for (const tp of revoked) delete c.position[tp];
+    recordRevoked(s, c.group, c.id, revoked);
     if (c.batch && revoked.includes(c.batch.tp)) c.batch = null;
   }
   c.owned = [...next];

@@ -28,6 +28,13 @@ export function onGroupMessage(s: KafkaState, ctx: SystemContext, b: Broker, fro
   return true;
 }
 
+/** For views: note what a consumer gave up in the group's latest rebalance. */
+export function recordRevoked(s: KafkaState, group: string, consumer: NodeId, tps: readonly TopicPartitionId[]): void {
+  const rb = s.groups[group]?.rebalances.at(-1);
+  if (!rb || tps.length === 0) return;
+  rb.revoked[consumer] = [...(rb.revoked[consumer] ?? []), ...tps];
+}
+
 /** A broker that receives group traffic becomes its coordinator (the old one died); members get a fresh session. */
 function takeOver(s: KafkaState, ctx: SystemContext, g: Group, b: Broker): void {
   if (g.coordinator === b.id && g.checkTimer !== null) return;
@@ -62,7 +69,7 @@ function startRebalance(ctx: SystemContext, g: Group, reason: string): void {
   g.rebalanceStartedAt = ctx.now;
   for (const mem of Object.values(g.members)) { mem.joined = false; mem.synced = false; }
   const protocol = g.assignor === 'cooperative-sticky' ? 'cooperative' : 'eager';
-  g.rebalances.push({ generation: g.generation + 1, startedAt: ctx.now, endedAt: null, reason, protocol, before: structuredClone(g.assignment), after: {}, pendingTransfer: [] });
+  g.rebalances.push({ generation: g.generation + 1, startedAt: ctx.now, endedAt: null, reason, protocol, before: structuredClone(g.assignment), after: {}, pendingTransfer: [], revoked: {} });
   if (g.rebalances.length > 50) g.rebalances.shift();
   ctx.note(g.coordinator ?? undefined, `group ${g.id} rebalancing: ${reason}`);
 }

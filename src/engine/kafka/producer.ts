@@ -108,6 +108,7 @@ export function onRequestTimeout(s: KafkaState, ctx: SystemContext, p: Producer,
 }
 
 function failOrRetry(s: KafkaState, ctx: SystemContext, p: Producer, batch: InFlightBatch, error: string): void {
+  p.stats.lastError = error;
   if (error === 'ProducerFenced') {
     p.fenced = true;
     ctx.note(p.id, `fenced: a newer producer with the same transactional id exists; giving up`);

@@ -70,6 +70,8 @@ export const kafkaQueries: readonly Query<KafkaState>[] = [
     }),
   q('acked', ['producer'], 'records the producer has had acknowledged', 'expect kafka.acked(p1) == 10', (s, [p]) => producer(s, p).stats.acked),
   q('failed', ['producer'], 'records the producer gave up on', 'expect kafka.failed(p1) == 0', (s, [p]) => producer(s, p).stats.failed),
+  q('lasterror', ['producer'], 'the last error the producer got (none if never)', 'expect kafka.lasterror(p1) == NotEnoughReplicas',
+    (s, [p]) => producer(s, p).stats.lastError ?? 'none'),
   q('retries', ['producer'], 'batches the producer retried', 'expect kafka.retries(p1) == 0', (s, [p]) => producer(s, p).stats.retries),
   q('lost', ['topic|partition?'], 'acknowledged records no longer on the leader (lost by acks=1 or an unclean election)', 'expect kafka.lost(orders) == 0',
     (s, [what]) => tpsOf(s, what).reduce((n, tp) => n + missingAcked(s, tp as TopicPartitionId, false).length, 0)),

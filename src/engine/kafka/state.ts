@@ -125,7 +125,7 @@ export interface Producer {
   roundRobin: Record<string, number>;
   txn: { state: 'none' | 'ongoing' | 'committing' | 'aborting'; partitions: TopicPartitionId[]; endSent: boolean; timer: TimerId | null };
   fenced: boolean;
-  stats: { sent: number; acked: number; failed: number; retries: number };
+  stats: { sent: number; acked: number; failed: number; retries: number; lastError: string | null };
 }
 
 export type CommitMode = 'auto' | 'before' | 'after' | 'manual';
@@ -172,6 +172,8 @@ export interface Rebalance {
   after: Record<string, TopicPartitionId[]>;
   /** Partitions held back this round because their old owner must revoke them first. */
   pendingTransfer: TopicPartitionId[];
+  /** What each consumer gave up because of this rebalance (eager: everything it had; cooperative: only what moved). */
+  revoked: Record<NodeId, TopicPartitionId[]>;
 }
 
 export interface Group {

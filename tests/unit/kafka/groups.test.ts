@@ -59,6 +59,9 @@ run for=1s`);
     expect(Object.values(firstCoop.after).flat()).toHaveLength(2); // the moved two are held back a round
     expect(coop.notes().some((n) => n.includes('c1 generation 2: owns') && n.includes('revoked'))).toBe(true);
     expect(eager.notes().some((n) => n.includes('revoked'))).toBe(false);
+    // What each member gave up, for the view: eager c1 dropped all four; cooperative c1 only the two that moved.
+    expect(g(eager)[1]!.revoked.c1).toEqual(['orders-0', 'orders-1', 'orders-2', 'orders-3']);
+    expect(g(coop)[1]!.revoked.c1).toHaveLength(2);
   });
 
   const crashRun = (commit: string) => lab(3, `kafka.cluster brokers=1

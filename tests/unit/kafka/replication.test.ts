@@ -53,6 +53,7 @@ run for=2s`);
     expect(l.q('kafka.isr(orders-0)')).toBe('b1');
     expect(l.q('kafka.acked(p1)')).toBe(0);
     expect(l.q('kafka.failed(p1)')).toBe(1);
+    expect(l.q('kafka.lasterror(p1)')).toBe('NotEnoughReplicas');
     expect(l.notes().some((n) => n.includes('smaller than min.insync.replicas=2'))).toBe(true);
   });
 
