@@ -3,15 +3,18 @@
 import { CommandError } from '../core/command.ts';
 import type { NodeId, SystemContext } from '../core/types.ts';
 import {
-  configOf, currentLeader, MAX_SERVERS, newServer, type RaftServer, type RaftState,
+  configOf, currentLeader, MAX_SERVERS, newServer, REQUESTS_KEPT, type ClientRequest, type RaftServer, type RaftState,
 } from './state.ts';
 import { appendAsLeader, broadcastAppendEntries, lastConfigIndex } from './replication.ts';
 
 /** A client's command arriving at `s`. Returns a sentence saying what happened to it. */
 export function clientRequest(st: RaftState, s: RaftServer, value: string, ctx: SystemContext, forwarded = false): string {
   if (s.down) throw new CommandError(`${s.id} is down; a client talking to it would time out`);
-  const req = { value, askedAt: s.id, leader: null as NodeId | null, index: null as number | null, term: null as number | null, at: ctx.now };
-  if (!forwarded) st.requests.push(req);
+  const req: ClientRequest = { value, askedAt: s.id, leader: null, index: null, term: null, at: ctx.now, appliedAt: null };
+  if (!forwarded) {
+    st.requests.push(req);
+    if (st.requests.length > REQUESTS_KEPT) st.requests.splice(0, st.requests.length - REQUESTS_KEPT);
+  }
   const pending = forwarded ? [...st.requests].reverse().find((r) => r.value === value && r.index === null) : req;
   if (s.role === 'leader') {
     const index = appendAsLeader(st, s, { command: value }, ctx);

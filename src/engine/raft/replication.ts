@@ -143,6 +143,7 @@ export function applyCommitted(st: RaftState, s: RaftServer, ctx: SystemContext)
   while (s.lastApplied < upTo) {
     s.lastApplied++;
     const e = s.log[s.lastApplied - 1]!;
+    if (s.role === 'leader') answerClient(st, s, e, ctx);
     if (st.audit.appliedIds.length < s.lastApplied) {
       st.audit.appliedIds.push(e.id);
       st.audit.appliedText.push(`${e.command} (term ${e.term}) by ${s.id}`);
@@ -152,6 +153,12 @@ export function applyCommitted(st: RaftState, s: RaftServer, ctx: SystemContext)
       becomeFollower(st, s, s.currentTerm, ctx, 'it is no longer a member of the cluster');
     }
   }
+}
+
+/** Figure 2, leaders: respond to the client once its entry is applied. */
+function answerClient(st: RaftState, s: RaftServer, e: LogEntry, ctx: SystemContext): void {
+  const req = st.requests.find((r) => r.appliedAt === null && r.leader === s.id && r.index === s.lastApplied && r.term === e.term);
+  if (req) req.appliedAt = ctx.now;
 }
 
 export function lastConfigIndex(s: RaftServer): number {

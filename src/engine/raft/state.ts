@@ -79,6 +79,8 @@ export interface ClientRequest {
   index: number | null;
   term: number | null;
   at: Time;
+  /** When the leader applied it and could answer the client (Figure 2: "respond after entry applied"). */
+  appliedAt: Time | null;
 }
 
 /** Facts recorded as they happen, for the invariants (a god's-eye view no server has). Kept as parallel
@@ -159,6 +161,10 @@ export function configOf(st: RaftState, s: RaftServer): readonly NodeId[] {
   }
   return st.initialConfig;
 }
+
+/** When a server's election timer will fire (global ms), or null when none runs: for drawing the timer. */
+export const electionDeadline = (s: RaftServer): Time | null =>
+  s.electionStart === null || s.electionTimeout === null ? null : s.electionStart + s.electionTimeout;
 
 export const majorityOf = (members: readonly NodeId[]): number => Math.floor(members.length / 2) + 1;
 

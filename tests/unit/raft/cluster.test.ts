@@ -172,3 +172,15 @@ describe('Raft clusters', () => {
     expect(violationNames(s)).toEqual([]);
   });
 });
+
+describe('Raft client requests', () => {
+  it('§5.3 the leader answers a client only after applying its entry', () => {
+    const s = elected();
+    run(s, 'raft.request value=b');
+    const req = raftState(s).requests.find((r) => r.value === 'b')!;
+    expect(req).toMatchObject({ index: 2, appliedAt: null });
+    run(s, 'run for=100ms');
+    expect(req.appliedAt).not.toBeNull();
+    expect(raftState(s).requests.find((r) => r.value === 'b')!.appliedAt).toBeGreaterThan(req.at);
+  });
+});
