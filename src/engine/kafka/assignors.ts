@@ -13,6 +13,16 @@ export interface MemberSubscription {
   readonly topics: readonly string[];
   /** Partitions the member owned before this rebalance (cooperative and sticky assignors read this). */
   readonly owned?: readonly TopicPartitionId[];
+  /** The generation those partitions were owned in; claims from an older generation than the newest are void. */
+  readonly generation?: number;
+}
+
+/** AbstractStickyAssignor.allSubscriptionsEqual: members reporting an older generation lose their claims. */
+function validOwned(members: Record<string, MemberSubscription>): Record<string, TopicPartitionId[]> {
+  const newest = Math.max(-1, ...Object.values(members).map((m) => m.generation ?? -1));
+  const out: Record<string, TopicPartitionId[]> = {};
+  for (const [id, m] of Object.entries(members)) out[id] = (m.generation ?? -1) < newest ? [] : [...(m.owned ?? [])];
+  return out;
 }
 
 export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
@@ -105,6 +115,7 @@ export function stickyAssign(partitionsPerTopic: Record<string, number>, members
 
   const unassigned = allPartitions(partitionsPerTopic, topics);
   const valid = new Set(unassigned);
+  const claims = validOwned(members);
   const taken = new Set<TopicPartitionId>();
   const revoked = new Set<TopicPartitionId>();
   const minQuota = Math.floor(unassigned.length / ids.length);
@@ -114,7 +125,7 @@ export function stickyAssign(partitionsPerTopic: Record<string, number>, members
   const minCapacity: string[] = [];
   for (const m of ids) {
     // A partition claimed by two members (a stale generation) stays with the first; Kafka drops the older generation's claim.
-    const owned = (members[m]!.owned ?? []).filter((tp) => valid.has(tp) && !taken.has(tp));
+    const owned = claims[m]!.filter((tp) => valid.has(tp) && !taken.has(tp));
     const mine = assignment[m]!;
     owned.forEach((tp, i) => {
       if (i < maxQuota) { mine.push(tp); taken.add(tp); } else revoked.add(tp);
@@ -154,10 +165,9 @@ export function stickyAssign(partitionsPerTopic: Record<string, number>, members
     if (revoked.has(tp)) transferring[tp] = m;
   }
   // Owned partitions that ended up with someone else are transfers too (owner still in the group).
-  for (const m of ids) for (const tp of members[m]!.owned ?? []) {
-    const now = ids.find((x) => assignment[x]!.includes(tp));
-    if (now !== undefined && now !== m) transferring[tp] = now;
-  }
+  const owner: Record<TopicPartitionId, string> = {};
+  for (const m of ids) for (const tp of claims[m]!) owner[tp] ??= m;
+  for (const m of ids) for (const tp of assignment[m]!) if (owner[tp] !== undefined && owner[tp] !== m) transferring[tp] = m;
   return { assignment, transferring };
 }
 
@@ -176,7 +186,8 @@ function generalStickyAssign(partitionsPerTopic: Record<string, number>, members
   const ids = Object.keys(members).sort(byText);
   const assignment = emptyAssignment(members);
   const owner: Record<TopicPartitionId, string> = {};
-  for (const m of ids) for (const tp of members[m]!.owned ?? []) {
+  const claims = validOwned(members);
+  for (const m of ids) for (const tp of claims[m]!) {
     const { topic } = parseTp(tp);
     if (owner[tp] === undefined && members[m]!.topics.includes(topic) && partitionsPerTopic[topic] !== undefined && parseTp(tp).partition < partitionsPerTopic[topic]!) {
       owner[tp] = m;
@@ -204,7 +215,7 @@ function generalStickyAssign(partitionsPerTopic: Record<string, number>, members
         assignment[from] = assignment[from]!.filter((x) => x !== tp);
         assignment[to]!.push(tp);
         owner[tp] = to;
-        if ((members[from]!.owned ?? []).includes(tp)) transferring[tp] = to;
+        if (claims[from]!.includes(tp)) transferring[tp] = to;
         moved = true;
       }
     }

@@ -23,7 +23,7 @@ function sendJoin(s: KafkaState, ctx: SystemContext, c: Consumer): void {
   if (coord === null) return;
   ctx.send(c.id, coord, {
     type: 'JoinGroup', group: c.group, memberId: c.memberId, topics: c.topics,
-    owned: cooperative(c) ? [...c.owned] : [], assignor: c.config.assignor,
+    owned: cooperative(c) ? [...c.owned] : [], generation: c.generation, assignor: c.config.assignor,
   });
 }
 
@@ -73,6 +73,14 @@ const positionsOf = (c: Consumer): Record<TopicPartitionId, number> => ({ ...c.p
 
 export function onJoinResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m: Message): void {
   if (c.phase !== 'joining') return;
+  if (m.error === 'UnknownMemberId') {
+    // onPartitionsLost: nothing is committed for them, another member may already own them.
+    ctx.note(c.id, `the group forgot it; its partitions ${c.owned.join(',') || '(none)'} are lost, not revoked; joining anew`);
+    recordRevoked(s, c.group, c.id, c.owned);
+    c.generation = -1;
+    rejoinNow(s, ctx, c);
+    return;
+  }
   c.memberId = m.memberId as string;
   c.generation = m.generation as number;
   c.phase = 'syncing';

@@ -47,9 +47,14 @@ function takeOver(s: KafkaState, ctx: SystemContext, g: Group, b: Broker): void 
 
 function onJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, from: NodeId, m: Message): void {
   let id = m.memberId as string | null;
-  if (id === null || !g.members[id]) {
+  if (id !== null && !g.members[id]) {
+    // It was removed (session expired): it must learn that its partitions are lost before joining anew.
+    ctx.send(b.id, from, { type: 'JoinResponse', group: g.id, error: 'UnknownMemberId' });
+    return;
+  }
+  if (id === null) {
     id = `${from}-${g.nextMember++}`;
-    g.members[id] = { id, consumer: from, topics: [], owned: [], lastSeen: ctx.now, joined: false, synced: false };
+    g.members[id] = { id, consumer: from, topics: [], owned: [], generation: -1, lastSeen: ctx.now, joined: false, synced: false };
     g.order.push(id);
     if (g.state !== 'PreparingRebalance') startRebalance(ctx, g, `${from} joined`);
   } else if (g.state === 'Stable' || g.state === 'CompletingRebalance' || g.state === 'Empty') {
@@ -58,6 +63,7 @@ function onJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, from: No
   const mem = g.members[id]!;
   mem.topics = m.topics as string[];
   mem.owned = m.owned as TopicPartitionId[];
+  mem.generation = (m.generation as number | undefined) ?? -1;
   mem.lastSeen = ctx.now;
   mem.joined = true;
   maybeCompleteJoin(s, ctx, g, b);
@@ -84,7 +90,7 @@ function maybeCompleteJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broke
   g.generation++;
   g.state = 'CompletingRebalance';
   g.leader = g.order.find((x) => g.members[x]) ?? null;
-  const described = Object.fromEntries(members.map((x) => [x.id, { topics: x.topics, owned: x.owned }]));
+  const described = Object.fromEntries(members.map((x) => [x.id, { topics: x.topics, owned: x.owned, generation: x.generation }]));
   for (const mem of members) {
     ctx.send(b.id, mem.consumer, {
       type: 'JoinResponse', group: g.id, memberId: mem.id, generation: g.generation, leader: g.leader,

@@ -160,7 +160,7 @@ export interface Consumer {
   fetchReq: number;
 }
 
-export interface GroupMember { id: string; consumer: NodeId; topics: string[]; owned: TopicPartitionId[]; lastSeen: Time; joined: boolean; synced: boolean }
+export interface GroupMember { id: string; consumer: NodeId; topics: string[]; owned: TopicPartitionId[]; generation: number; lastSeen: Time; joined: boolean; synced: boolean }
 
 export interface Rebalance {
   generation: number;

@@ -52,5 +52,5 @@ describe('Kafka safety under random crashes', () => {
       expect(l.q('kafka.applied(eos)')).toBe(l.q('kafka.records(orders)'));
       expect(l.q('kafka.lag(alo)')).toBe(0);
     }), { numRuns: Number(process.env.KAFKA_RUNS ?? 100) });
-  }, 30_000);
+  }, 30_000 + Number(process.env.KAFKA_RUNS ?? 0) * 300);
 });
