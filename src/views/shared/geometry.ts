@@ -60,5 +60,5 @@ export function boxExit(centre: Point, hw: number, hh: number, to: Point): Point
 export function drawingSize(stage: Size, count: number, lo: number, hi: number): number {
   const short = Math.min(stage.width, stage.height);
   const byCount = (Math.PI * short * 0.8) / Math.max(4, count) * 0.8;
-  return clamp(Math.min(short * 0.17, byCount), lo, hi);
+  return clamp(Math.min(short * (count <= 4 ? 0.26 : 0.2), byCount), lo, hi);
 }

@@ -169,8 +169,8 @@ const ServiceBox = memo(function ServiceBox({ node, at, layout, lines, fs, focus
         strokeDasharray={node.paused ? '5 3' : undefined} />
       <rect width={6} height={h} rx={2} fill={node.up ? st.colour : '#9a9a9a'} />
       <path d={markPath(st.mark, fs * 0.42)} transform={`translate(${16},${lineH * 0.7})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
-      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{fit(title, w - (node.up && !node.paused ? 30 : 100), fs)}</text>
-      <StatusTag node={node} x={w - 34} y={lineH * 0.7 + 5} fs={fs - 1} />
+      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{fit(title, w - 30, fs)}</text>
+      <StatusTag node={node} x={w - 34} y={-5} fs={fs - 1} />
       {lines.map((l, k) => (
         <text key={k} x={12} y={lineH * (k + 1.75)} fontSize={fs - 1} className="tb-mono" fill={STATUS.ink} xmlSpace="preserve">{fit(l, w - 16, fs - 1)}</text>
       ))}

@@ -18,7 +18,7 @@ export function techLayout(size: Size, ids: readonly string[], brokerRows: numbe
   let fontSize = clamp(Math.round(Math.min(size.width, size.height) / 45), 11, 15);
   const centre = { x: size.width / 2, y: size.height / 2 };
   const n = ids.length;
-  const boxW = (fs: number) => clamp(longest * (fs - 1) * 0.61 + 22, 150, Math.max(150, Math.min(320, size.width * 0.3)));
+  const boxW = (fs: number) => clamp(longest * (fs - 1) * 0.61 + 22, 150, Math.max(150, Math.min(320, size.width * (n <= 4 ? 0.45 : 0.3))));
   const boxH = (fs: number, l: number) => (fs + 4) * (l + 1) + 12;
   const brokerOf = (fs: number, w: number) => (brokerRows === null ? null : {
     w,
@@ -33,7 +33,13 @@ export function techLayout(size: Size, ids: readonly string[], brokerRows: numbe
   };
   let w = boxW(fontSize);
   let l = lines;
-  if (n <= 8 && ringFits(w, boxH(fontSize, l))) return ring(size, ids, w, boxH(fontSize, l), brokerOf(fontSize, clamp(size.width * 0.34, 200, 380)), fontSize, l);
+  if (n <= 8 && ringFits(w, boxH(fontSize, l))) {
+    // The ring must also leave the broker in the middle clear; try it narrower before giving up the ring.
+    for (const bw of [clamp(size.width * 0.34, 200, 380), 170]) {
+      const r = ring(size, ids, w, boxH(fontSize, l), brokerOf(fontSize, bw), fontSize, l);
+      if (!r.broker || Object.values(r.at).every((p) => !overlaps(p, r.box, centre, r.broker!))) return r;
+    }
+  }
   // Many: columns left and right of the middle (the broker's column), shrinking text and lines to fit.
   const middle = brokerRows === null ? 0 : clamp(size.width * 0.3, 190, 340);
   for (;;) {
@@ -71,4 +77,9 @@ function ring(size: Size, ids: readonly string[], w: number, h: number, broker: 
     at[id] = { x: centre.x + rx * Math.cos(a), y: centre.y + ry * Math.sin(a) };
   });
   return { box: { w, h }, broker, centre, at, fontSize, lines };
+}
+
+/** Whether a box centred at p overlaps the broker centred at c (with a small gap). */
+function overlaps(p: Point, box: { w: number; h: number }, c: Point, broker: { w: number; h: number }): boolean {
+  return Math.abs(p.x - c.x) < (box.w + broker.w) / 2 + 6 && Math.abs(p.y - c.y) < (box.h + broker.h) / 2 + 6;
 }

@@ -48,7 +48,7 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
         <rect x={box.x + frame} y={box.y + frame} width={box.w - frame * 2} height={box.h - frame * 2} rx={3}
           fill={board.up ? '#d8b27a' : '#b3a99a'} />
         <rect x={box.x + frame} y={box.y + frame} width={box.w - frame * 2} height={box.h - frame * 2} rx={3} fill="url(#tb-cork)" />
-        <text x={box.x + box.w / 2} y={box.y + frame + fontSize} textAnchor="middle" fontSize={fontSize} fontWeight={800}
+        <text x={box.x + box.w / 2} y={box.y + frame + fontSize} textAnchor="middle" fontSize={Math.min(fontSize, (box.w - 24) / 10)} fontWeight={800}
           fill="#3d2612" letterSpacing={1.5}>BULLETIN BOARD</text>
         {model.notices.length === 0 && (
           <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 8} textAnchor="middle" fontSize={fontSize - 1} fill="#5a3a1c" fontStyle="italic">

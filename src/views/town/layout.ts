@@ -18,22 +18,27 @@ export function townLayout(size: Size, ids: readonly string[]): TownLayout {
   const fontSize = clamp(Math.round(s * 0.14), 12, 21);
   const centre = { x: size.width / 2, y: size.height / 2 };
   // Room around each building for its label underneath and its queue to the right.
-  const mx = s * 0.62 + 46;
+  const mx = s * 0.62 + 30;
   const my = s * 0.55 + fontSize * 2.8;
   let bw = clamp(size.width * 0.34, 170, 600);
-  let bh = clamp(size.height * 0.34, 110, 340);
+  let bh = clamp(size.height * (ids.length <= 2 ? 0.5 : 0.34), 110, 340);
   const rx = Math.max(size.width / 2 - mx, 0);
   const ry = Math.max(size.height / 2 - my, 0);
-  // The board, grown by a building's half-size, must fit inside the ring of buildings, corners included.
-  const fits = (w: number, h: number) => ((w / 2 + s * 0.5) / rx) ** 2 + ((h / 2 + s * 0.5 + fontSize * 2.6) / ry) ** 2 <= 1;
-  for (let k = 0; k < 40 && !fits(bw, bh) && bw > 90; k++) { bw *= 0.95; bh *= 0.95; }
-  bh = Math.max(bh, 60);
+  // Two buildings stand either side of the square (labels go under them, so height is scarcer); more
+  // start at the top and go clockwise.
+  const start = ids.length <= 2 ? Math.PI : -Math.PI / 2;
   const pts = ids.map((_, k) => {
-    const a = -Math.PI / 2 + (k * 2 * Math.PI) / Math.max(1, ids.length);
+    const a = start + (k * 2 * Math.PI) / Math.max(1, ids.length);
     return { x: centre.x + rx * Math.cos(a), y: centre.y + ry * Math.sin(a) };
   });
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = pts[k]!; });
+  // The board shrinks until it clears every building and its label.
+  const clears = (w: number, h: number) => pts.every((p) =>
+    p.x + s * 0.55 < centre.x - w / 2 - 8 || p.x - s * 0.55 > centre.x + w / 2 + 8
+    || p.y + s * 0.42 + fontSize * 2.6 < centre.y - h / 2 - 8 || p.y - s * 0.55 > centre.y + h / 2 + 8);
+  for (let k = 0; k < 60 && !clears(bw, bh) && bw > 90; k++) { bw *= 0.95; bh *= 0.95; }
+  bh = Math.max(60, Math.min(bh, bw * 0.75));
   return { s, board: { x: centre.x - bw / 2, y: centre.y - bh / 2, w: bw, h: bh }, centre, at, fontSize };
 }
 
@@ -44,22 +49,21 @@ export function boardEdge(l: TownLayout, toward: Point): Point {
 
 /**
  * The control point of a line between two buildings that swings around the square instead of crossing
- * the board: the curve's middle lies at least `clear` from the centre.
+ * the board: when the straight line passes within `clear` of the centre, the curve's middle is pushed
+ * out to `clear` on the side away from the centre.
  */
 export function aroundSquare(a: Point, b: Point, centre: Point, clear: number): Point {
   const m = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  let vx = m.x - centre.x;
-  let vy = m.y - centre.y;
-  let len = Math.hypot(vx, vy);
-  if (len < 1) {
-    // Opposite buildings: go round on the side to the right of a -> b's direction, the same way each time.
-    vx = -(b.y - a.y);
-    vy = b.x - a.x;
-    len = Math.hypot(vx, vy) || 1;
-    if (vx < 0 || (vx === 0 && vy < 0)) { vx = -vx; vy = -vy; }
-  }
-  const d = Math.max(len, clear);
-  // A quadratic curve's middle is halfway between the chord's middle and the control point.
-  const k = (2 * d - Math.min(len, d)) / len;
-  return len < 1 ? { x: centre.x + (vx / len) * 2 * d, y: centre.y + (vy / len) * 2 * d } : { x: centre.x + vx * k, y: centre.y + vy * k };
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const n = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+  // Signed distance of the centre from the line; the curve bends to the other side.
+  const s = (centre.x - a.x) * n.x + (centre.y - a.y) * n.y;
+  const along = ((centre.x - a.x) * (b.x - a.x) + (centre.y - a.y) * (b.y - a.y)) / (len * len);
+  if (Math.abs(s) >= clear || along < 0 || along > 1) return m;
+  // Exactly through the centre: always go round the same side (the normal pointing right, or down).
+  const away = s > 0.5 ? -1 : s < -0.5 ? 1 : n.x > 0 || (n.x === 0 && n.y > 0) ? 1 : -1;
+  // The curve's middle is halfway between the chord's middle and the control point, and it must end up
+  // `clear` from the centre: |s| on one side plus the bulge on the other.
+  const t = 2 * (clear - Math.abs(s));
+  return { x: m.x + n.x * away * t, y: m.y + n.y * away * t };
 }

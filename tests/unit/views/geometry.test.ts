@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { boxExit, curveControl, pointOnCurve, ringLayout } from '../../../src/views/shared/geometry.ts';
 import { flightProgress, REDUCED_MOTION_SPOT } from '../../../src/views/shared/flight.ts';
-import { townLayout } from '../../../src/views/town/layout.ts';
+import { aroundSquare, townLayout } from '../../../src/views/town/layout.ts';
 
 describe('geometry', () => {
   it('starts a ring at the top and keeps every point inside the margin', () => {
@@ -77,5 +77,20 @@ describe('town layout', () => {
           return inside && clear;
         });
       }));
+  });
+});
+
+describe('phone lines between buildings swing around the square', () => {
+  it('leaves a line that misses the square straight, and bends one through the square out to the clearance', () => {
+    const centre = { x: 0, y: 0 };
+    const far = aroundSquare({ x: -100, y: 200 }, { x: 100, y: 200 }, centre, 80);
+    expect(far).toEqual({ x: 0, y: 200 });
+    fc.assert(fc.property(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -79, max: 79 }), (x, off) => {
+      const a = { x: x - 150, y: off - 150 };
+      const b = { x: x + 150, y: off + 150 };
+      const c = aroundSquare(a, b, centre, 80);
+      const mid = pointOnCurve(a, c, b, 0.5);
+      return Math.hypot(mid.x, mid.y) >= 80 - 1e-6 || Math.hypot((a.x + b.x) / 2, (a.y + b.y) / 2) >= 80;
+    }));
   });
 });
