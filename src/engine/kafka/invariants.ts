@@ -15,7 +15,7 @@ export const kafkaInvariants: readonly Invariant<KafkaState>[] = [
   fromAudit('acked-records-survive', 'with acks=all, min.insync.replicas>=2 and clean elections, no acknowledged record is lost'),
   fromAudit('exactly-once-effects', 'with exactly-once on, no record has its effect applied twice'),
   {
-    name: 'hw-within-isr', description: "a leader's high watermark never passes what its in-sync followers have",
+    name: 'hw-not-past-log-end', description: "a leader's high watermark never passes its own log end",
     check: (s) => {
       for (const [tp, m] of Object.entries(s.partitions)) {
         if (m.leader === null) continue;

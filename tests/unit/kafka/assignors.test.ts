@@ -83,6 +83,16 @@ describe('StickyAssignor / CooperativeStickyAssignor', () => {
     expect(round2.assignment).toEqual({ c1: ['t-0', 't-1'], c2: ['t-3', 't-4'], c3: ['t-2', 't-5'] });
   });
 
+  it('claims from an older generation are void: a member that missed a rebalance cannot keep its old partitions', () => {
+    const r = cooperativeStickyAssign({ t: 2 }, {
+      c1: { topics: ['t'], owned: ['t-0', 't-1'], generation: 3 },
+      c2: { topics: ['t'], owned: ['t-0', 't-1'], generation: 2 },
+    });
+    // c1 keeps one (maxQuota 1) and gives up the other to c2 over two rounds; c2's stale claim counts for nothing.
+    expect(r.assignment).toEqual({ c1: ['t-0'], c2: [] });
+    expect(r.transferring).toEqual({ 't-1': 'c2' });
+  });
+
   const scenario = fc.record({
     partitions: fc.integer({ min: 1, max: 24 }),
     members: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1, maxLength: 6 }),
