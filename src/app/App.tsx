@@ -11,6 +11,7 @@ import { LessonPage } from './LessonPage.tsx';
 import { SandboxPage } from './SandboxPage.tsx';
 import { ReferencePage } from './ReferencePage.tsx';
 import { Header, NoticeBanner } from './Header.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -56,6 +57,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the lab</a>
+      <ErrorBoundary key={location.hash.split('?')[0]} name="page">
       {route.page === 'home' ? <><Header title="" lab={false} /><NoticeBanner /><HomePage /></> : null}
       {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
       {route.page === 'sandbox' ? <><NoticeBannerSlot /><SandboxPage /></> : null}
@@ -66,6 +68,7 @@ export function App() {
           <main className="problem" id="main"><h2>There is no page here</h2><p>The address <code>#{route.path}</code> does not match any page.</p><p><a className="btn" href="#/">Back to all lessons</a></p></main>
         </>
       ) : null}
+      </ErrorBoundary>
       <ShortcutsDialog />
     </div>
   );

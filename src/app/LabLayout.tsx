@@ -1,7 +1,6 @@
 // The lab page's frame, shared by lessons and the sandbox: narration (optional) beside the stage, the
 // playback bar under the stage, then a dock (space-time diagram, event log, console) beside the inspector.
 import { useEffect, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
 import { lessonStore, useLesson, type DockTab } from '../store/lesson-store.ts';
 import { PlaybackBar } from '../views/panels/PlaybackBar.tsx';
 import { EventLog } from '../views/panels/EventLog.tsx';
@@ -9,6 +8,7 @@ import { Console } from '../views/panels/Console.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { ReferencePanel } from '../views/panels/ReferencePanel.tsx';
 import { StageViews, SpaceTimePanel } from './Stage.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'log', label: 'Event log' },
@@ -18,41 +18,54 @@ const TABS: { id: DockTab; label: string }[] = [
 ];
 
 export function openConsole(): void {
-  // Render the tab now so its input can take focus at once (no frame callback: the clock owns those).
-  flushSync(() => lessonStore.setState({ dock: 'console' }));
-  document.getElementById('console-input')?.focus();
+  // The console focuses itself once its tab is shown (see Console.tsx).
+  lessonStore.setState((s) => ({ dock: 'console', dockHidden: false, consoleFocus: s.consoleFocus + 1 }));
 }
 
 export function LabLayout({ narration, onReset }: { narration: ReactNode | null; onReset: () => void }) {
   const dock = useLesson((s) => s.dock);
   const presenter = useLesson((s) => s.presenter);
+  const narrationHidden = useLesson((s) => s.narrationHidden);
+  const dockHidden = useLesson((s) => s.dockHidden);
   useEffect(() => { document.documentElement.dataset.presenter = presenter ? 'true' : 'false'; }, [presenter]);
   return (
-    <div className={`lab${narration ? ' with-narration' : ''}`}>
-      {narration}
-      <main className="lab-main" id="main">
+    <div className={`lab${narration ? (narrationHidden ? ' narration-hidden' : ' with-narration') : ''}`}>
+      {narration && narrationHidden ? (
+        <div className="narration-rail">
+          <button type="button" className="btn" onClick={() => lessonStore.setState({ narrationHidden: false })} aria-expanded={false}>
+            Show text
+          </button>
+        </div>
+      ) : narration}
+      <main className={`lab-main${dockHidden ? ' dock-hidden' : ''}`} id="main" tabIndex={-1}>
         <StageViews />
-        <PlaybackBar onReset={onReset} />
+        <ErrorBoundary name="playback bar"><PlaybackBar onReset={onReset} /></ErrorBoundary>
         <div className="dock">
           <div className="dock-tabs-area">
             <div className="tabs" role="tablist" aria-label="Panels">
               {TABS.map((t) => (
                 <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={dock === t.id} aria-controls={`panel-${t.id}`}
-                  className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => lessonStore.setState({ dock: t.id })}>
+                  className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => lessonStore.setState({ dock: t.id, dockHidden: false })}>
                   {t.label}
                 </button>
               ))}
             </div>
+            <button type="button" className="btn ghost small dock-toggle" aria-expanded={!dockHidden}
+              onClick={() => lessonStore.setState({ dockHidden: !dockHidden })}>
+              {dockHidden ? 'Show panels' : 'Hide panels'}
+            </button>
             {TABS.map((t) => (
               <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={dock !== t.id} className="tab-panel">
+                <ErrorBoundary name={t.label.toLowerCase()}>
                 {t.id === 'log' ? <EventLog />
                   : t.id === 'spacetime' ? (dock === 'spacetime' ? <SpaceTimePanel /> : null)
                   : t.id === 'console' ? <Console />
                   : dock === 'reference' ? <div className="reference-dock" tabIndex={0} role="region" aria-label="Command reference"><ReferencePanel /></div> : null}
+                </ErrorBoundary>
               </div>
             ))}
           </div>
-          <Inspector />
+          <ErrorBoundary name="inspector"><Inspector /></ErrorBoundary>
         </div>
       </main>
     </div>

@@ -3,6 +3,7 @@
 // the same state stands in, so the page always works.
 import type { ComponentType } from 'react';
 import { useLab, labStore } from '../store/lab-store.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 function component(mods: Record<string, unknown>, name: string): ComponentType | null {
   for (const m of Object.values(mods)) {
@@ -51,13 +52,21 @@ export function StageViews() {
   const showTech = view !== 'town';
   return (
     <div className={`stage-views view-${view}`} data-testid="stage">
-      {showTown ? <section className="stage-pane" aria-label="Town view">{TownView ? <TownView /> : <StateSummary title="The town" />}</section> : null}
-      {showTech ? <section className="stage-pane" aria-label="Technical view">{TechView ? <TechView /> : <StateSummary title="Technical view" />}</section> : null}
+      {showTown ? (
+        <section className="stage-pane" aria-label="Town view">
+          <ErrorBoundary name="town view">{TownView ? <TownView /> : <StateSummary title="The town" />}</ErrorBoundary>
+        </section>
+      ) : null}
+      {showTech ? (
+        <section className="stage-pane" aria-label="Technical view">
+          <ErrorBoundary name="technical view">{TechView ? <TechView /> : <StateSummary title="Technical view" />}</ErrorBoundary>
+        </section>
+      ) : null}
     </div>
   );
 }
 
 export function SpaceTimePanel() {
-  if (SpaceTime) return <SpaceTime />;
+  if (SpaceTime) return <ErrorBoundary name="space-time diagram"><SpaceTime /></ErrorBoundary>;
   return <p className="muted empty">The space-time diagram is not available in this build.</p>;
 }

@@ -37,6 +37,11 @@ export interface LessonUiState {
   scenario: { text: string; seed: number; errors: string[] };
   /** Which panel the dock under the stage shows. */
   dock: DockTab;
+  /** Collapsed to give the stage the room (a projector, a small screen). */
+  narrationHidden: boolean;
+  dockHidden: boolean;
+  /** Bumped to ask the console to take focus once it is shown. */
+  consoleFocus: number;
 }
 
 export type DockTab = 'spacetime' | 'log' | 'console' | 'reference';
@@ -58,6 +63,9 @@ export const lessonStore = createStore<LessonUiState>()(() => ({
   shareLink: null,
   scenario: { text: '', seed: 1, errors: [] },
   dock: 'log',
+  narrationHidden: false,
+  dockHidden: false,
+  consoleFocus: 0,
 }));
 
 export function useLesson<T>(selector: (s: LessonUiState) => T): T {

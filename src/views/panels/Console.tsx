@@ -1,6 +1,7 @@
 // The console: type scenario commands (as an instructor would live), with history on ↑/↓ and clear errors.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { labStore } from '../../store/lab-store.ts';
+import { useLesson } from '../../store/lesson-store.ts';
 
 interface Entry { id: number; line: string; output: string[]; error?: string; violations: string[] }
 const MAX_ENTRIES = 200;
@@ -23,6 +24,10 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
     setEntries((es) => [...es, { id: nextId++, line, output: r.output, violations: r.violations, ...(r.error ? { error: r.error } : {}) }].slice(-MAX_ENTRIES));
     setText('');
   };
+
+  const focusRequest = useLesson((s) => s.consoleFocus);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => { if (focusRequest > 0) input.current?.focus(); }, [focusRequest]);
 
   // Keep the newest output in view.
   useEffect(() => { if (out.current) out.current.scrollTop = out.current.scrollHeight; }, [entries]);
@@ -59,7 +64,7 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
         <label htmlFor={inputId} className="visually-hidden">Scenario command</label>
         <span className="prompt" aria-hidden="true">›</span>
         <input
-          id={inputId} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown}
+          ref={input} id={inputId} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown}
           autoComplete="off" spellCheck={false} placeholder="command, e.g. run for=500ms" data-testid="console-input"
         />
         <button type="submit" className="btn">Run</button>

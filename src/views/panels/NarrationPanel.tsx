@@ -2,7 +2,7 @@
 // and Back / Next. Opening a step moves focus to its heading so keyboard and screen-reader users follow.
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../app/lessons-api.ts';
-import { useLesson } from '../../store/lesson-store.ts';
+import { lessonStore, useLesson } from '../../store/lesson-store.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { ChallengeBox } from './ChallengeBox.tsx';
@@ -34,7 +34,12 @@ export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenC
   return (
     <aside className="narration" aria-label="Lesson">
       <div className="narration-head">
-        <p className="eyebrow">Lesson {String(lesson.meta.chapter).padStart(2, '0')}</p>
+        <div className="narration-top">
+          <p className="eyebrow">Lesson {String(lesson.meta.chapter).padStart(2, '0')}</p>
+          <button type="button" className="btn ghost small" aria-expanded={true} onClick={() => lessonStore.setState({ narrationHidden: true })}>
+            Hide text
+          </button>
+        </div>
         <div className="progress-line">
           <span>Step {stepIndex + 1} of {count}</span>
           <div className="progress-bar" role="progressbar" aria-label="Lesson progress" aria-valuemin={0} aria-valuemax={count} aria-valuenow={stepIndex + 1}>
