@@ -17,11 +17,11 @@ export function clientRequest(st: RaftState, s: RaftServer, value: string, ctx: 
   }
   const pending = forwarded ? [...st.requests].reverse().find((r) => r.value === value && r.index === null) : req;
   if (s.role === 'leader') {
-    const index = appendAsLeader(st, s, { command: value }, ctx);
-    if (pending) Object.assign(pending, { leader: s.id, index, term: s.currentTerm });
-    broadcastAppendEntries(st, s, ctx);
-    const text = `appended ${value} at index ${index} term=${s.currentTerm}`;
+    const text = `appended ${value} at index ${s.log.length + 1} term=${s.currentTerm}`;
     ctx.note(s.id, text);
+    if (pending) Object.assign(pending, { leader: s.id, index: s.log.length + 1, term: s.currentTerm });
+    appendAsLeader(st, s, { command: value }, ctx);
+    broadcastAppendEntries(st, s, ctx);
     return `${s.id} ${text}`;
   }
   if (s.leaderId !== null && s.leaderId !== s.id && !forwarded) {
@@ -64,9 +64,10 @@ export function addServer(st: RaftState, id: NodeId, ctx: SystemContext): string
     st.servers[id] = newServer(id);
     st.order.push(id);
   }
-  const index = appendAsLeader(st, leader, { command: `+${id}`, config: [...members, id] }, ctx);
-  broadcastAppendEntries(st, leader, ctx);
+  const index = leader.log.length + 1;
   ctx.note(leader.id, `appended configuration +${id} at index ${index}: ${members.length + 1} servers`);
+  appendAsLeader(st, leader, { command: `+${id}`, config: [...members, id] }, ctx);
+  broadcastAppendEntries(st, leader, ctx);
   return `${leader.id} adds ${id} (configuration entry at index ${index})`;
 }
 
@@ -75,10 +76,11 @@ export function removeServer(st: RaftState, id: NodeId, ctx: SystemContext): str
   const members = configOf(st, leader);
   if (!members.includes(id)) throw new CommandError(`${id} is not a member; members are ${members.join(',')}`);
   if (members.length <= 1) throw new CommandError('cannot remove the last server');
-  const index = appendAsLeader(st, leader, { command: `-${id}`, config: members.filter((m) => m !== id) }, ctx);
+  const index = leader.log.length + 1;
+  ctx.note(leader.id, `appended configuration -${id} at index ${index}: ${members.length - 1} servers`);
+  appendAsLeader(st, leader, { command: `-${id}`, config: members.filter((m) => m !== id) }, ctx);
   broadcastAppendEntries(st, leader, ctx);
   // The leader stops replicating to the removed server, which may never hear of it and start elections:
   // the disruption dissertation §4.2.3 warns of (pre-vote or leases prevent it).
-  ctx.note(leader.id, `appended configuration -${id} at index ${index}: ${members.length - 1} servers`);
   return `${leader.id} removes ${id} (configuration entry at index ${index})`;
 }

@@ -9,7 +9,7 @@ import { noteLeaderContact, recordAck, refreshLease } from './lease.ts';
 
 /** Figure 2, leaders: a command from a client is appended to the leader's own log first. */
 export function appendAsLeader(
-  st: RaftState, s: RaftServer, what: { command: string; config?: readonly NodeId[] }, _ctx: SystemContext,
+  st: RaftState, s: RaftServer, what: { command: string; config?: readonly NodeId[] }, ctx: SystemContext,
 ): number {
   const entry: LogEntry = { term: s.currentTerm, command: what.command, id: st.nextEntryId++, ...(what.config ? { config: [...what.config] } : {}) };
   s.log.push(entry);
@@ -24,6 +24,8 @@ export function appendAsLeader(
       if (s.nextIndex[p] === undefined) { s.nextIndex[p] = lastIndex(s); s.matchIndex[p] = 0; }
     }
   }
+  // A leader that is its configuration's only member has its majority already: it commits at once.
+  advanceCommitIndex(st, s, ctx);
   return lastIndex(s);
 }
 
