@@ -103,7 +103,13 @@ export function onJoinResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m
 
 export function onSyncResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m: Message): void {
   if (c.phase !== 'syncing') return;
-  if (m.error) { ctx.note(c.id, `sync failed: ${String(m.error)}; rejoining`); if (m.error === 'UnknownMemberId') c.memberId = null; rejoinNow(s, ctx, c); return; }
+  if (m.error) {
+    ctx.note(c.id, `sync failed: ${String(m.error)}; rejoining`);
+    // Anything but "a rebalance is under way" means its membership is gone: its partitions are lost.
+    if (m.error !== 'RebalanceInProgress') { recordRevoked(s, c.group, c.id, c.owned); c.generation = -1; }
+    rejoinNow(s, ctx, c);
+    return;
+  }
   const next = m.assignment as TopicPartitionId[];
   const committed = m.committed as Record<TopicPartitionId, number>;
   const revoked = c.owned.filter((tp) => !next.includes(tp));

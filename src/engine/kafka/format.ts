@@ -32,6 +32,7 @@ export function formatKafkaMessage(m: Message): string {
     case 'SyncResponse':
       return `SyncResponse ${String(m.group)} ${m.error ? `error=${String(m.error)}` : (m.assignment as string[]).join(',') || '(nothing)'}`;
     case 'JoinResponse':
+      if (m.error) return `JoinResponse ${String(m.group)} error=${String(m.error)}`;
       return `JoinResponse ${String(m.group)} gen=${String(m.generation)} member=${String(m.memberId)} leader=${String(m.leader)}`;
     default: {
       const fields = Object.entries(m).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
