@@ -184,3 +184,23 @@ describe('Raft client requests', () => {
     expect(raftState(s).requests.find((r) => r.value === 'b')!.appliedAt).toBeGreaterThan(req.at);
   });
 });
+
+describe('Raft membership down to one server', () => {
+  it('a leader that is the only member of its configuration commits a request at once', () => {
+    const s = session(5);
+    run(s, `raft.start servers=3
+      run until="raft.leader != none" max=5s
+      raft.request value=a
+      run until="raft.committed(a)" max=1s`);
+    const lead = leaderOf(s);
+    const [x, y] = others(lead, 3);
+    run(s, `raft.remove node=${x}
+      run for=100ms
+      raft.remove node=${y}
+      run for=100ms
+      run until="raft.leader != none" max=2s
+      raft.request value=solo`);
+    expect(s.sim.query('raft.members')).toBe(1);
+    expect(s.sim.query('raft.committed(solo)')).toBe(true);
+  });
+});
