@@ -8,6 +8,7 @@ import { raft } from './raft/system.ts'; import { raftCommands } from './raft/co
 import { paxos } from './paxos/system.ts'; import { paxosCommands } from './paxos/commands.ts';
 import { kafkaSystem } from './kafka/system.ts'; import { kafkaCommands } from './kafka/commands.ts';
 import { sqsSystem } from './queue/system.ts'; import { sqsCommands } from './queue/commands.ts';
+import { rabbitSystem } from './broker/system.ts'; import { rabbitCommands } from './broker/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
@@ -16,6 +17,7 @@ export const allSystems: readonly SystemDef<any>[] = [
   paxos,
   kafkaSystem,
   sqsSystem,
+  rabbitSystem,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
@@ -24,4 +26,5 @@ export const systemCommands: readonly CommandSpec[] = [
   ...paxosCommands,
   ...kafkaCommands,
   ...sqsCommands,
+  ...rabbitCommands,
 ];
