@@ -35,3 +35,23 @@ describe('Kafka determinism', () => {
     expect(JSON.stringify(l.state())).toBe(state);
   });
 });
+
+describe('view selectors', () => {
+  it('partition lanes and the group picture agree with the queries', async () => {
+    const { partitionLanes, groupPicture } = await import('../../../src/engine/kafka/selectors.ts');
+    const l = lab(7, SCRIPT);
+    const s = l.state();
+    const lanes = partitionLanes(s, 'orders');
+    expect(lanes).toHaveLength(4);
+    for (const lane of lanes) {
+      expect(lane.leader).toBe(l.q(`kafka.leader(${lane.tp})`));
+      expect(lane.hw).toBe(l.q(`kafka.hw(${lane.tp})`));
+      expect(lane.replicas.filter((r) => r.role === 'leader')).toHaveLength(1);
+      expect(lane.replicas.every((r) => r.hw <= r.leo)).toBe(true);
+    }
+    const pic = groupPicture(s, 'g1')!;
+    expect(Object.keys(pic.owner).sort()).toEqual(['orders-0', 'orders-1', 'orders-2', 'orders-3']);
+    for (const [tp, who] of Object.entries(pic.owner)) expect(l.q(`kafka.owner(g1, ${tp})`)).toBe(who);
+    for (const [tp, lag] of Object.entries(pic.lag)) expect(l.q(`kafka.lag(g1, ${tp})`)).toBe(lag);
+  });
+});
