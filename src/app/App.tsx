@@ -51,7 +51,7 @@ export function App() {
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = { home: 'Townboard', lesson: 'Townboard lesson', sandbox: 'Townboard sandbox', reference: 'Townboard language reference', missing: 'Townboard: page not found' };
-    document.title = titles[route.page];
+    if (route.page !== 'lesson') document.title = titles[route.page];
   }, [route.page]);
 
   return (

@@ -50,9 +50,15 @@ export function HomePage() {
                   {e.status === 'coming' ? 'Coming soon'
                     : e.status === 'broken' ? '⚠ This lesson file has a problem'
                     : state === 'done' ? '✓ Finished'
-                    : state === 'started' ? `◐ ${visited} of ${e.steps} steps seen`
+                    : state === 'started' ? `◐ Continue at step ${visited} of ${e.steps}`
                     : `${e.steps} steps`}
                 </span>
+                {p && (Object.keys(p.predictions).length > 0 || Object.keys(p.challenges).length > 0) ? (
+                  <span className="lesson-stats">
+                    {Object.values(p.predictions).filter((x) => x.correct).length} of {Object.keys(p.predictions).length} predictions right
+                    · {Object.keys(p.challenges).length} challenge{Object.keys(p.challenges).length === 1 ? '' : 's'} solved
+                  </span>
+                ) : null}
               </span>
             </>
           );
@@ -61,7 +67,7 @@ export function HomePage() {
               {e.status === 'coming' ? (
                 <div className="lesson-link" aria-label={`Lesson ${number}: ${e.title}, coming soon`}>{inner}</div>
               ) : (
-                <a className="lesson-link" href={lessonHref(e.key)} aria-label={`Lesson ${number}: ${e.title}`}>{inner}</a>
+                <a className="lesson-link" href={lessonHref(e.key, state === 'started' ? visited : 1)} aria-label={`Lesson ${number}: ${e.title}`}>{inner}</a>
               )}
             </li>
           );

@@ -23,6 +23,10 @@ export function LessonPage({ routeKey, step, share }: { routeKey: string; step: 
   const lesson = useLesson((s) => s.lesson);
   const stepIndex = useLesson((s) => s.stepIndex);
   const entry = findEntry(routeKey);
+  const stepTitle = lesson?.steps[stepIndex]?.title;
+  useEffect(() => {
+    document.title = lesson && stepTitle ? `${stepTitle} · ${lesson.meta.title} · Townboard` : 'Townboard lesson';
+  }, [lesson, stepTitle]);
   const wanted = entry ? lessonKey(entry) : routeKey;
 
   if (!entry) return <Problem title="No such lesson" text={`There is no lesson called "${routeKey}".`} />;
