@@ -52,6 +52,6 @@ describe('Kafka under weakened settings and harsher faults', () => {
       expect(l.violations()).toEqual([]);
       if (cfg.acks === 'all' && cfg.minisr >= 2 && !cfg.unclean) expect(l.q('kafka.lost(t)')).toBe(0);
       if (cfg.idempotent) expect(l.q('kafka.duplicated(t)')).toBe(0);
-    }), { numRuns: Number(process.env.KAFKA_RUNS ?? 100) });
+    }), { numRuns: Number(process.env.KAFKA_RUNS ?? 60) });
   }, 30_000 + Number(process.env.KAFKA_RUNS ?? 0) * 300);
 });

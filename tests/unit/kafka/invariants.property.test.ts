@@ -51,6 +51,6 @@ describe('Kafka safety under random crashes', () => {
       expect(l.q('kafka.duplicates(eos)')).toBe(0);
       expect(l.q('kafka.applied(eos)')).toBe(l.q('kafka.records(orders)'));
       expect(l.q('kafka.lag(alo)')).toBe(0);
-    }), { numRuns: Number(process.env.KAFKA_RUNS ?? 100) });
+    }), { numRuns: Number(process.env.KAFKA_RUNS ?? 60) });
   }, 30_000 + Number(process.env.KAFKA_RUNS ?? 0) * 300);
 });
