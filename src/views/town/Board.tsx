@@ -83,9 +83,11 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
                     <text y={-slipH / 2 + fs + 7} textAnchor="middle" fontSize={fs} fontWeight={700} fill={STATUS.ink}>
                       {fit(t.topic, slipW, fs)}
                     </text>
-                    <text y={-slipH / 2 + fs * 2 + 9} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted}>
-                      {fit(`#${n.id} from ${n.from}`, slipW, fs - 1)}
-                    </text>
+                    {slipH > fs * 2 + 12 && (
+                      <text y={-slipH / 2 + fs * 2 + 9} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted}>
+                        {fit(`#${n.id} from ${n.from}`, slipW, fs - 1)}
+                      </text>
+                    )}
                     {slipH > fs * 3 + 10 && <ReadTicks n={n} y={slipH / 2 - 8} w={slipW - 12} fs={fs - 1} />}
                   </>}
                 </g>
