@@ -1,5 +1,6 @@
 // Scenario commands of single-decree Paxos (lesson 10).
 import { argNumber, argString, CommandError, type ArgValues, type CommandSpec } from '../core/command.ts';
+import { formatDuration } from '../core/duration.ts';
 import { agentName, MAX_AGENTS, newAgent, type PaxosConfig, type PaxosState } from './state.ts';
 import { propose } from './proposer.ts';
 import { PAXOS } from './system.ts';
@@ -24,8 +25,12 @@ function applyTuning(st: PaxosState, a: ArgValues): void {
   if (cfg.timeout < 1) throw new CommandError('timeout must be at least 1ms');
 }
 
+/** `key=value` for the arguments given, durations written the way people type them (the input's label). */
 const describe = (a: ArgValues, skip: string[] = []) =>
-  Object.keys(a).filter((k) => a[k] !== undefined && !skip.includes(k)).map((k) => ` ${k}=${String(a[k])}`).join('');
+  Object.keys(a).filter((k) => a[k] !== undefined && !skip.includes(k)).map((k) => {
+    const isDuration = tuning.some((t) => t.name === k && t.type === 'duration');
+    return ` ${k}=${isDuration ? formatDuration(a[k] as number) : String(a[k])}`;
+  }).join('');
 
 export const paxosCommands: CommandSpec[] = [
   {

@@ -2,6 +2,7 @@
 // grow and shrink the membership.
 import { argNumber, argString, CommandError, type ArgValues, type CommandSpec } from '../core/command.ts';
 import type { Sim } from '../core/sim.ts';
+import { formatDuration } from '../core/duration.ts';
 import type { SystemContext } from '../core/types.ts';
 import { MAX_SERVERS, newServer, serverName, type RaftConfig, type RaftState } from './state.ts';
 import { armLoad, resetElectionTimer, startElection, startPreVote } from './roles.ts';
@@ -38,7 +39,12 @@ function applyTuning(cfg: RaftConfig, a: ArgValues): string[] {
   set('noop', 'noop', a.noop as boolean | undefined);
   set('load', 'load', a.load as number | undefined);
   set('brokenCommit', 'brokenCommit', a.brokenCommit as boolean | undefined);
-  if (cfg.electionMin < 1 || cfg.electionMax < cfg.electionMin) throw new CommandError('need 1ms <= electionMin <= electionMax');
+  // Raising only the minimum past the maximum keeps the paper's shape: a range twice as wide as its start.
+  if (a.electionMax === undefined && cfg.electionMax < cfg.electionMin) cfg.electionMax = 2 * cfg.electionMin;
+  if (cfg.electionMin < 1) throw new CommandError('electionMin must be at least 1ms');
+  if (cfg.electionMax < cfg.electionMin) {
+    throw new CommandError(`electionMax=${formatDuration(cfg.electionMax)} is below electionMin=${formatDuration(cfg.electionMin)}; timeouts are drawn between the two`);
+  }
   if (cfg.heartbeat < 1) throw new CommandError('heartbeat must be at least 1ms');
   if (cfg.maxBatch < 1) throw new CommandError('batch must be at least 1');
   return changed;
@@ -47,6 +53,14 @@ function applyTuning(cfg: RaftConfig, a: ArgValues): string[] {
 /** Runs `fn` as one input; what it does shows up as notes in the trace, so nothing is printed besides. */
 function act(sim: Sim, label: string, fn: (st: RaftState, ctx: SystemContext) => unknown): void {
   sim.act<RaftState>(RAFT, label, (st, ctx) => { fn(st, ctx); });
+}
+
+/** `key=value` for the arguments given, durations written the way people type them (the input's label). */
+function describeArgs(a: ArgValues, skip: readonly string[] = []): string {
+  return Object.keys(a).filter((k) => a[k] !== undefined && !skip.includes(k)).map((k) => {
+    const isDuration = tuning.some((t) => t.name === k && t.type === 'duration');
+    return ` ${k}=${isDuration ? formatDuration(a[k] as number) : String(a[k])}`;
+  }).join('');
 }
 
 const need = (st: RaftState, id: string) => {
@@ -63,8 +77,7 @@ export const raftCommands: CommandSpec[] = [
     run: (sim, a) => {
       const n = argNumber(a, 'servers');
       if (n < 3 || n > MAX_SERVERS) throw new CommandError(`servers= must be 3 to ${MAX_SERVERS}, got ${n}`);
-      const extra = Object.keys(a).filter((k) => k !== 'servers' && a[k] !== undefined).map((k) => ` ${k}=${String(a[k])}`).join('');
-      sim.act<RaftState>(RAFT, `raft.start servers=${n}${extra}`, (st, ctx) => {
+      sim.act<RaftState>(RAFT, `raft.start servers=${n}${describeArgs(a, ['servers'])}`, (st, ctx) => {
         if (st.order.length > 0) throw new CommandError('a Raft cluster is already running; use raft.add to grow it');
         applyTuning(st.config, a);
         for (let i = 1; i <= n; i++) {
@@ -83,9 +96,9 @@ export const raftCommands: CommandSpec[] = [
     args: [...tuning],
     example: 'raft.config brokenCommit=true\nraft.config electionMin=300ms electionMax=600ms load=50ms', setup: 'raft.start servers=5',
     run: (sim, a) => {
-      const desc = Object.keys(a).filter((k) => a[k] !== undefined).map((k) => `${k}=${String(a[k])}`).join(' ');
+      const desc = describeArgs(a);
       if (!desc) throw new CommandError(`give at least one of ${tuning.map((t) => `${t.name}=`).join(' ')}`);
-      sim.act<RaftState>(RAFT, `raft.config ${desc}`, (st, ctx) => {
+      sim.act<RaftState>(RAFT, `raft.config${desc}`, (st, ctx) => {
         applyTuning(st.config, a);
         if (a.load !== undefined) for (const id of st.order) armLoad(st, st.servers[id]!, ctx);
       });
