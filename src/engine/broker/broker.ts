@@ -34,7 +34,7 @@ function enqueue(s: RabbitState, q: RabbitQueue, pub: number, req: Omit<PublishR
   const m: RabbitMessage = {
     id: s.nextId++, pub, body: req.body, routingKey: req.key, headers: req.headers, persistent: req.persistent, queue: q.name,
     status: 'ready', seq: q.nextSeq++, redelivered: false, deliveries: 0, consumer: null, tag: null, enqueuedAt: ctx.now,
-    expiresAt: ttl === null ? null : ctx.now + ttl, ttlTimer: null, route: hops, endedAt: null, why: null,
+    expiresAt: ttl === null ? null : ctx.now + ttl, ttlTimer: null, ackTimer: null, route: hops, endedAt: null, why: null,
   };
   s.msgs[String(m.id)] = m;
   s.audit.accepted++;
@@ -69,6 +69,7 @@ export function dispatch(s: RabbitState, q: RabbitQueue, ctx: SystemContext): vo
     }
     if (!chosen) return;
     const m = takeHead(s, q, chosen.id)!;
+    m.ackTimer = ctx.setTimer(BROKER, q.ackTimeoutMs, 'ackTimeout', { id: m.id, tag: m.tag });
     ctx.send(BROKER, chosen.id, { type: 'Deliver', queue: q.name, id: m.id, tag: m.tag, body: m.body, redelivered: m.redelivered });
     expireHead(s, q, ctx);
   }
@@ -119,13 +120,15 @@ export function nack(s: RabbitState, queue: string, consumer: string, tag: numbe
   const q = s.queues[queue];
   const m = q ? byTag(s, q, consumer, tag) : null;
   if (!q || !m) { ctx.note(BROKER, `nack of unknown delivery tag ${tag} from ${consumer} ignored`); return false; }
-  if (requeue) requeueMessage(s, q, m);
+  if (requeue) requeueMessage(s, q, m, ctx);
   else deadLetterOrDrop(s, m, 'rejected', ctx);
   dispatch(s, q, ctx);
   return true;
 }
 
-export function requeueMessage(s: RabbitState, q: RabbitQueue, m: RabbitMessage): void {
+export function requeueMessage(s: RabbitState, q: RabbitQueue, m: RabbitMessage, ctx: SystemContext): void {
+  if (m.ackTimer !== null) ctx.cancelTimer(m.ackTimer);
+  m.ackTimer = null;
   q.unacked = q.unacked.filter((x) => x !== m.id);
   m.status = 'ready';
   m.redelivered = true;
@@ -137,17 +140,29 @@ export function requeueMessage(s: RabbitState, q: RabbitQueue, m: RabbitMessage)
   q.ready.splice(at, 0, m.id);
 }
 
-/** A dead consumer's unacked messages go back to the queue, flagged redelivered. */
-export function connectionLost(s: RabbitState, c: RabbitConsumer, ctx: SystemContext): void {
+/** A dead consumer's (or a closed channel's) unacked messages go back to the queue, flagged redelivered. */
+export function connectionLost(s: RabbitState, c: RabbitConsumer, ctx: SystemContext, why = `connection of ${c.id} lost`): void {
+  if (c.lostTimer !== null) ctx.cancelTimer(c.lostTimer);
   c.lostTimer = null;
   c.connected = false;
   const q = s.queues[c.queue];
   if (!q) return;
   q.consumers = q.consumers.filter((x) => x !== c.id);
   const mine = q.unacked.filter((id) => msgOf(s, id)!.consumer === c.id);
-  for (const id of mine) requeueMessage(s, q, msgOf(s, id)!);
-  ctx.note(BROKER, `connection of ${c.id} lost${mine.length ? `: requeued ${mine.map((id) => `#${id}`).join(',')} with redelivered=true` : ''}`);
+  for (const id of mine) requeueMessage(s, q, msgOf(s, id)!, ctx);
+  ctx.note(BROKER, `${why}${mine.length ? `: requeued ${mine.map((id) => `#${id}`).join(',')} with redelivered=true` : ''}`);
   dispatch(s, q, ctx);
+}
+
+/** Delivery acknowledgement timeout: the broker closes the consumer's channel; the client opens a new one. */
+export function onAckTimeout(s: RabbitState, id: number, tag: number, ctx: SystemContext): RabbitConsumer | null {
+  const m = msgOf(s, id);
+  if (!m || m.status !== 'unacked' || m.tag !== tag) return null;
+  m.ackTimer = null;
+  const c = m.consumer === null ? undefined : s.consumers[m.consumer];
+  if (!c) { requeueMessage(s, s.queues[m.queue]!, m, ctx); return null; }
+  connectionLost(s, c, ctx, `#${id} unacked for ${s.queues[m.queue]!.ackTimeoutMs}ms: channel of ${c.id} closed (delivery acknowledgement timeout)`);
+  return c;
 }
 
 /** Why a message left its queue without an ack: it goes to the dead-letter exchange, or is dropped. */
@@ -182,8 +197,8 @@ export function finish(s: RabbitState, m: RabbitMessage, status: RabbitMessage['
   const q = s.queues[m.queue]!;
   q.ready = q.ready.filter((x) => x !== m.id);
   q.unacked = q.unacked.filter((x) => x !== m.id);
-  if (m.ttlTimer !== null) ctx.cancelTimer(m.ttlTimer);
-  m.ttlTimer = null;
+  for (const t of [m.ttlTimer, m.ackTimer]) if (t !== null) ctx.cancelTimer(t);
+  m.ttlTimer = m.ackTimer = null;
   m.status = status;
   m.endedAt = ctx.now;
   m.why = why;

@@ -58,6 +58,7 @@ export const rabbitCommands: CommandSpec[] = [
       { name: 'dlx', type: 'string', doc: "x-dead-letter-exchange: where rejected, expired or overflowing messages go ('' for the default exchange)" },
       { name: 'dlk', type: 'string', doc: 'x-dead-letter-routing-key (default: the original key)' },
       { name: 'maxLength', type: 'int', doc: 'x-max-length: the oldest message is dead-lettered or dropped beyond it' },
+      { name: 'ackTimeout', type: 'duration', default: '30m', doc: "x-consumer-timeout: a delivery unacked this long closes the consumer's channel and is requeued" },
     ],
     example: 'rabbit.exchange name=dead type=fanout\nrabbit.queue name=orders ttl=10s dlx=dead',
     run: (sim, a) => act(sim, `rabbit.queue${words(a)}`, (s, ctx) => {
@@ -68,7 +69,7 @@ export const rabbitCommands: CommandSpec[] = [
       ownNode(sim, ctx, BROKER);
       s.queues[name] = {
         name, durable: opt<boolean>(a, 'durable') ?? true, ttlMs: opt<number>(a, 'ttl') ?? null, dlx, dlk: opt<string>(a, 'dlk') ?? null,
-        maxLength: opt<number>(a, 'maxLength') ?? null, ready: [], unacked: [], finished: [], consumers: [], rr: 0, nextSeq: 1, ackedOrder: [],
+        maxLength: opt<number>(a, 'maxLength') ?? null, ackTimeoutMs: opt<number>(a, 'ackTimeout') ?? 30 * 60_000, ready: [], unacked: [], finished: [], consumers: [], rr: 0, nextSeq: 1, ackedOrder: [],
         stats: { enqueued: 0, delivered: 0, redelivered: 0, acked: 0, deadLettered: 0, expired: 0, dropped: 0, requeued: 0 },
       };
       s.queueOrder.push(name);

@@ -64,6 +64,8 @@ export interface RabbitMessage {
   /** When its TTL (per-queue or per-message, whichever is lower) runs out; null: never. */
   readonly expiresAt: Time | null;
   ttlTimer: TimerId | null;
+  /** The delivery acknowledgement timeout of the current delivery. */
+  ackTimer: TimerId | null;
   readonly route: RouteHop[];
   endedAt: Time | null;
   why: string | null;
@@ -79,6 +81,8 @@ export interface RabbitQueue {
   readonly dlk: string | null;
   /** x-max-length (overflow drop-head: the oldest is dead-lettered or dropped). */
   readonly maxLength: number | null;
+  /** x-consumer-timeout: a delivery unacked this long closes the consumer's channel (RabbitMQ default 30 min). */
+  readonly ackTimeoutMs: number;
   /** Ready message ids in queue order. */
   ready: number[];
   unacked: number[];

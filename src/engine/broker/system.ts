@@ -2,7 +2,7 @@
 // optional publisher nodes. Durable queues and persistent messages survive a broker crash (unacked ones
 // come back flagged redelivered); transient messages and non-durable queues are lost, each with a note.
 import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
-import { ack, connectionLost, dispatch, finish, msgOf, nack, publish, requeueMessage, type PublishRequest } from './broker.ts';
+import { ack, connectionLost, dispatch, finish, msgOf, nack, onAckTimeout, publish, requeueMessage, type PublishRequest } from './broker.ts';
 import { crashConsumer, onDeliver, onWorkDone } from './consumer.ts';
 import { BROKER, CONNECTION_LOSS_DETECT, initialRabbitState, isLive, RABBIT, type RabbitConsumer, type RabbitState } from './state.ts';
 import { rabbitQueries } from './queries.ts';
@@ -23,12 +23,17 @@ export function connect(s: RabbitState, c: RabbitConsumer, ctx: SystemContext): 
   dispatch(s, q, ctx);
 }
 
+/** The client's channel closed: deliveries it holds can no longer be acked. */
+function dropClientState(c: RabbitConsumer, ctx: SystemContext): void {
+  if (c.workTimer !== null) ctx.cancelTimer(c.workTimer);
+  c.workTimer = null;
+  c.buffer = [];
+}
+
 function crashBroker(s: RabbitState, ctx: SystemContext): void {
   s.brokerUp = false;
   for (const c of Object.values(s.consumers)) {
-    if (c.workTimer !== null) ctx.cancelTimer(c.workTimer);
-    c.workTimer = null;
-    c.buffer = [];
+    dropClientState(c, ctx);
     c.connected = false;
     c.lostTimer = null;
   }
@@ -39,8 +44,8 @@ function crashBroker(s: RabbitState, ctx: SystemContext): void {
     const lost = live.filter((m) => !q.durable || !m.persistent);
     for (const m of lost) finish(s, m, 'dropped', 'lost in a broker crash before it was persisted', ctx);
     if (lost.length) ctx.note(BROKER, `${name}: lost ${lost.map((m) => `#${m.id}`).join(',')} in the crash (${q.durable ? 'transient messages' : 'queue not durable'})`);
-    for (const id of [...q.unacked]) requeueMessage(s, q, msgOf(s, id)!);
-    for (const id of q.ready) msgOf(s, id)!.ttlTimer = null;
+    for (const id of [...q.unacked]) requeueMessage(s, q, msgOf(s, id)!, ctx);
+    for (const id of q.ready) { const m = msgOf(s, id)!; m.ttlTimer = m.ackTimer = null; }
     if (!q.durable) {
       s.queueOrder = s.queueOrder.filter((x) => x !== name);
       for (const x of Object.values(s.exchanges)) x.bindings = x.bindings.filter((b) => b.queue !== name);
@@ -103,9 +108,13 @@ export const rabbitSystem: SystemDef<RabbitState> = {
   },
   onTimer(s, node, name, data, ctx) {
     if (node === BROKER) {
-      const d = data as { queue: string; consumer: string };
+      const d = data as { queue: string; consumer: string; id: number; tag: number };
       if (name === 'ttl' && s.queues[d.queue]) dispatch(s, s.queues[d.queue]!, ctx);
       if (name === 'lost' && s.consumers[d.consumer]) connectionLost(s, s.consumers[d.consumer]!, ctx);
+      if (name === 'ackTimeout') {
+        const c = onAckTimeout(s, d.id, d.tag, ctx);
+        if (c && ctx.isUp(c.id)) { dropClientState(c, ctx); connect(s, c, ctx); }
+      }
       return;
     }
     const c = s.consumers[node];
@@ -122,7 +131,7 @@ export const rabbitSystem: SystemDef<RabbitState> = {
     if (node === BROKER) { restartBroker(s, ctx); return; }
     const c = s.consumers[node];
     if (!c) return;
-    if (c.lostTimer !== null) { ctx.cancelTimer(c.lostTimer); connectionLost(s, c, ctx); }
+    if (c.lostTimer !== null) connectionLost(s, c, ctx);
     connect(s, c, ctx);
   },
   invariants,

@@ -111,6 +111,23 @@ describe('RabbitMQ consumers', () => {
   });
 });
 
+describe('RabbitMQ delivery acknowledgement timeout', () => {
+  it('a delivery whose ack was lost is requeued when the timeout closes the channel, then delivered again', () => {
+    const s = lab();
+    s.run(`rabbit.queue name=q ackTimeout=2s
+      rabbit.consumer name=c1 queue=q work=100ms prefetch=1
+      rabbit.publish key=q body=a
+      run for=50ms
+      link from=c1 to=rabbit loss=100%
+      run for=100ms
+      link from=c1 to=rabbit loss=0%`);
+    expect(s.q('rabbit.unacked(q)')).toBe(1); // the Ack was lost on the way
+    const out = s.run('run for=2s');
+    expect(out).toContain('t=2000ms rabbit #1 unacked for 2000ms: channel of c1 closed (delivery acknowledgement timeout): requeued #1 with redelivered=true');
+    expect([s.q('rabbit.acked(q)'), s.q('rabbit.redelivered(q)')]).toEqual([1, 1]);
+  });
+});
+
 describe('RabbitMQ dead-lettering and TTL', () => {
   const setup = `rabbit.exchange name=dlx type=fanout
     rabbit.queue name=dead
