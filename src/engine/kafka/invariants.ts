@@ -15,6 +15,21 @@ export const kafkaInvariants: readonly Invariant<KafkaState>[] = [
   fromAudit('acked-records-survive', 'with acks=all, min.insync.replicas>=2 and clean elections, no acknowledged record is lost'),
   fromAudit('exactly-once-effects', 'with exactly-once on, no record has its effect applied twice'),
   {
+    name: 'one-owner-per-partition', description: "the coordinator never gives one partition to two members of a group in the same generation",
+    check: (s) => {
+      for (const g of Object.values(s.groups)) {
+        const seen: Record<string, string> = {};
+        for (const [member, tps] of Object.entries(g.assignment)) {
+          for (const tp of tps) {
+            if (seen[tp] !== undefined) return `group ${g.id} generation ${g.generation}: ${tp} is assigned to both ${seen[tp]} and ${member}`;
+            seen[tp] = member;
+          }
+        }
+      }
+      return null;
+    },
+  },
+  {
     name: 'hw-not-past-log-end', description: "a leader's high watermark never passes its own log end",
     check: (s) => {
       for (const [tp, m] of Object.entries(s.partitions)) {
