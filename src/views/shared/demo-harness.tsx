@@ -1,6 +1,6 @@
 // Dev-only harness for the stage views (served as /views-demo.html by the Vite dev server): loads a
 // scenario into the lab store, ticks playback with requestAnimationFrame and shows the three views.
-// URL parameters: scenario=fanout|faults|raft|empty, view=all|town|tech|spacetime, t=<ms to seek to>,
+// URL parameters: scenario=fanout|faults|raft|long|empty, view=all|town|tech|spacetime, t=<ms to seek to>,
 // play=1, speed=<x>, reduced=1, hover=<node id>.
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -46,6 +46,7 @@ export const SCENARIOS: Record<string, string[]> = {
     'run for=15ms',
   ],
   raft: ['raft.start servers=5', 'run for=600ms', 'crash node=n2', 'run for=100ms'],
+  long: ['raft.start servers=5', 'run for=20s', 'crash node=n2', 'run for=20s', 'restart node=n2', 'partition a=n1 b=n3', 'run for=20s'],
   empty: [],
 };
 

@@ -27,6 +27,9 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const selected = useLab((s) => s.selected);
   const [index] = useState(createModelIndex);
   const [view, setView] = useState<{ follow: boolean; w: Window }>(() => ({ follow: true, w: followWindow(labStore.getState().now, FOLLOW_SPAN) }));
+  // While a zoom or pan gesture runs, the window it shows; committed (one full re-render) when it ends.
+  const [live, setLive] = useState<Window | null>(null);
+  const liveRef = useRef<Window | null>(null);
   const [menu, setMenu] = useState<MenuRequest | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const cursorEl = useRef<HTMLDivElement>(null);
@@ -47,6 +50,12 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const r0 = gutter;
   const r1 = Math.max(gutter + 50, size.width - 14);
   const x = scaleLinear().domain([view.w.t0, view.w.t1]).range([r0, r1]);
+  const shownWindow = live ?? view.w;
+  const xs = live ? scaleLinear().domain([live.t0, live.t1]).range([r0, r1]) : x;
+  // During a gesture the drawn layers are moved and stretched by one transform instead of re-rendered.
+  const k = (view.w.t1 - view.w.t0) / (shownWindow.t1 - shownWindow.t0);
+  const tx = r0 - r0 * k + ((view.w.t0 - shownWindow.t0) / (shownWindow.t1 - shownWindow.t0)) * (r1 - r0);
+  const gesture = live ? `translate(${tx.toFixed(2)},0) scale(${k.toFixed(5)},1)` : undefined;
   const laneY: Record<string, number> = {};
   lanes.forEach((id, k) => { laneY[id] = top + laneH * (k + 0.5); });
   const focus = useFocus(highlight, () => trace);
@@ -58,13 +67,16 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   // Zoom and pan on the time axis only: d3-zoom reads the gesture, we turn it into a new window.
   const range = useRef({ r0, r1 });
   range.current = { r0, r1 };
+  const committed = useRef(view.w);
+  committed.current = view.w;
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     let prev: ZoomTransform | null = null;
     const behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([1e-6, 1e6])
-      .filter((ev: Event) => !(ev.target as Element).closest?.('.tb-axis-strip, .tb-arrow, .tb-lane-label') || ev.type === 'wheel')
+      // d3-zoom swallows the click that ends a drag, so arrows, lanes and the axis stay clickable.
+      .filter((ev: MouseEvent) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button)
       .on('start', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => { prev = ev.transform; })
       .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
         if (!prev || !ev.sourceEvent) { prev = ev.transform; return; }
@@ -72,7 +84,14 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         const b = ev.transform.x - a * prev.x;
         prev = ev.transform;
         const { r0: lo, r1: hi } = range.current;
-        setView((v) => ({ follow: false, w: applyGesture(v.w, lo, hi, a, b) }));
+        liveRef.current = applyGesture(liveRef.current ?? committed.current, lo, hi, a, b);
+        setLive(liveRef.current);
+      })
+      .on('end', () => {
+        const w = liveRef.current;
+        liveRef.current = null;
+        if (w) setView({ follow: false, w });
+        setLive(null);
       });
     const sel = select(svg);
     sel.call(behaviour).on('dblclick.zoom', null);
@@ -80,7 +99,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   }, []);
 
   useFrame((now) => {
-    const px = x(now);
+    const px = xs(now);
     const cursor = cursorEl.current;
     if (cursor) {
       cursor.style.transform = `translateX(${px.toFixed(1)}px)`;
@@ -99,7 +118,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
       const el = liveBars.get(b.key);
       if (el) el.setAttribute('width', Math.max(2, Math.min(x(now), r1 + 10) - Math.max(x(b.from), r0 - 2)).toFixed(1));
     }
-    if (view.follow && needsShift(view.w, now)) setView({ follow: true, w: followWindow(now, FOLLOW_SPAN) });
+    if (view.follow && !live && needsShift(view.w, now)) setView({ follow: true, w: followWindow(now, FOLLOW_SPAN) });
   });
 
   const zoomBy = (factor: number) => setView((v) => ({ follow: false, w: zoomAround(v.w, labStore.getState().now, factor) }));
@@ -107,7 +126,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const follow = () => setView({ follow: true, w: followWindow(sim.now, FOLLOW_SPAN) });
   const seekAt = (clientX: number) => {
     const left = svgRef.current?.getBoundingClientRect().left ?? 0;
-    labStore.getState().seek(Math.max(0, Math.round(x.invert(clientX - left))));
+    labStore.getState().seek(Math.max(0, Math.round(xs.invert(clientX - left))));
   };
 
   return (
@@ -136,16 +155,16 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
           <clipPath id="tb-st-plot"><rect x={r0} y={0} width={r1 - r0 + 10} height={height} /></clipPath>
         </defs>
         <rect width={size.width} height={height} fill="#ffffff" />
-        <Axis x={x} top={top} height={height} r0={r0} r1={r1} fs={fs} onSeek={seekAt} />
-        <g clipPath="url(#tb-st-plot)">
+        <Axis x={xs} top={top} height={height} r0={r0} r1={r1} fs={fs} onSeek={seekAt} />
+        <g clipPath="url(#tb-st-plot)"><g transform={gesture}>
           <Faults model={model} x={x} laneY={laneY} laneH={laneH} top={top} height={height} fs={fs} now={sim.now}
             bars={liveBars} />
-        </g>
+        </g></g>
         <Lanes lanes={lanes} laneY={laneY} laneH={laneH} r0={r0} r1={r1} focus={focus} selected={selected} fs={fs}
           onMenu={(node, cx, cy) => setMenu({ node, x: cx, y: cy })} />
-        <g clipPath="url(#tb-st-plot)">
+        <g clipPath="url(#tb-st-plot)"><g transform={gesture}>
           <Arrows drawn={drawn} x={x} focus={focus} selected={selected} fs={fs} live={liveArrows} />
-        </g>
+        </g></g>
       </svg>
       {/* The cursor is an HTML layer moved by a transform: the compositor moves it without repainting the SVG. */}
       <div ref={cursorEl} className="tb-st-cursor" aria-hidden="true" style={{ height, top: 0 }}>
