@@ -71,6 +71,7 @@ export const paxosCommands: CommandSpec[] = [
     run: (sim, a) => {
       const id = argString(a, 'node');
       const value = argString(a, 'value');
+      if (sim.nodes().find((n) => n.id === id)?.paused) throw new CommandError(`${id} is paused; it does nothing until resume node=${id}`);
       sim.act<PaxosState>(PAXOS, `paxos.propose node=${id} value=${value}`, (st, ctx) => {
         const ag = st.agents[id];
         if (!ag) throw new CommandError(`there is no Paxos server '${id}'${st.order.length ? `; servers are ${st.order.join(',')}` : '; start some with paxos.start servers=5'}`);

@@ -4,7 +4,7 @@ import { argNumber, argString, CommandError, type ArgValues, type CommandSpec } 
 import type { Sim } from '../core/sim.ts';
 import { formatDuration } from '../core/duration.ts';
 import type { SystemContext } from '../core/types.ts';
-import { MAX_SERVERS, newServer, serverName, type RaftConfig, type RaftState } from './state.ts';
+import { currentLeader, MAX_SERVERS, newServer, serverName, type RaftConfig, type RaftState } from './state.ts';
 import { armLoad, resetElectionTimer, startElection, startPreVote } from './roles.ts';
 import { addServer, clientRequest, removeServer } from './client.ts';
 import { RAFT } from './system.ts';
@@ -63,6 +63,11 @@ function describeArgs(a: ArgValues, skip: readonly string[] = []): string {
   }).join('');
 }
 
+/** A paused server (a long GC pause) runs nothing until it resumes, not even a client's request. */
+function refuseIfPaused(sim: Sim, id: string): void {
+  if (sim.nodes().find((n) => n.id === id)?.paused) throw new CommandError(`${id} is paused; it does nothing until resume node=${id}`);
+}
+
 const need = (st: RaftState, id: string) => {
   const s = st.servers[id];
   if (!s) throw new CommandError(`there is no Raft server '${id}'${st.order.length ? `; servers are ${st.order.join(',')}` : '; start some with raft.start servers=5'}`);
@@ -110,6 +115,7 @@ export const raftCommands: CommandSpec[] = [
     example: 'raft.timeout node=n2', setup: 'raft.start servers=5',
     run: (sim, a) => {
       const id = argString(a, 'node');
+      refuseIfPaused(sim, id);
       sim.act<RaftState>(RAFT, `raft.timeout node=${id}`, (st, ctx) => {
         const s = need(st, id);
         if (s.down) throw new CommandError(`${id} is down; restart it first`);
@@ -129,16 +135,10 @@ export const raftCommands: CommandSpec[] = [
     run: (sim, a) => {
       const value = argString(a, 'value');
       const node = a.node === undefined ? undefined : argString(a, 'node');
-      act(sim, `raft.request value=${value}${node ? ` node=${node}` : ''}`, (st, ctx) => {
-        let target = node;
-        if (target === undefined) {
-          const leader = [...st.order].map((id) => st.servers[id]!).filter((s) => s.role === 'leader' && !s.down)
-            .sort((x, y) => y.currentTerm - x.currentTerm)[0];
-          if (!leader) throw new CommandError('there is no leader; name a server with node= or run until="raft.leader != none"');
-          target = leader.id;
-        }
-        return clientRequest(st, need(st, target), value, ctx);
-      });
+      const target = node ?? currentLeader(sim.state<RaftState>(RAFT))?.id;
+      if (target === undefined) throw new CommandError('there is no leader; name a server with node= or run until="raft.leader != none"');
+      refuseIfPaused(sim, target);
+      act(sim, `raft.request value=${value}${node ? ` node=${node}` : ''}`, (st, ctx) => clientRequest(st, need(st, target), value, ctx));
     },
   },
   {

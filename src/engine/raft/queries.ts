@@ -1,6 +1,6 @@
 // What conditions, predictions and views can read from Raft: `run until="raft.leader != none"`.
 import type { Query } from '../core/types.ts';
-import { configOf, currentLeader, type RaftServer, type RaftState } from './state.ts';
+import { configOf, currentLeader, electionDeadline, type RaftServer, type RaftState } from './state.ts';
 
 const server = (st: RaftState, id: string | undefined): RaftServer => {
   const s = st.servers[id ?? ''];
@@ -69,6 +69,11 @@ export const raftQueries: readonly Query<RaftState>[] = [
       const longest = st.order.map((id) => st.servers[id]!).sort((a, b) => b.log.length - a.log.length)[0];
       return longest ? configOf(st, longest).length : 0;
     },
+  },
+  {
+    name: 'raft.deadline', params: ['server'], example: 'expect raft.deadline(n2) > now',
+    description: "when the server's election timer fires (ms), or -1 when none runs (leaders, crashed servers)",
+    get: (st, [id]) => electionDeadline(server(st, id)) ?? -1,
   },
   {
     name: 'raft.lease', params: ['server'], example: 'expect raft.lease(n1) > 0',

@@ -67,7 +67,7 @@ function apply(sim: Sim, f: Fault, k: number): void {
     case 'restart': if (!up(sim, f.node).up) sim.restart(f.node); return;
     case 'pause': if (up(sim, f.node).up && !up(sim, f.node).paused) sim.pause(f.node); return;
     case 'resume': if (up(sim, f.node).paused) sim.resume(f.node); return;
-    case 'request': if (up(sim, f.node).up) request(sim, f.node, `v${k}`); return;
+    case 'request': if (up(sim, f.node).up && !up(sim, f.node).paused) request(sim, f.node, `v${k}`); return;
     case 'add':
     case 'remove':
       try { raftCommands.find((c) => c.name === `raft.${f.kind}`)!.run(sim, { node: f.node }, undefined); } catch (e) { if (!(e instanceof CommandError)) throw e; }
