@@ -78,6 +78,7 @@ export function completeAcks(s: KafkaState, ctx: SystemContext, b: Broker, tp: T
   const keep = [];
   for (const a of r.pendingAcks) {
     if (a.lastOffset >= r.hw) { keep.push(a); continue; }
+    if (a.marker !== undefined) { ctx.send(b.id, a.producer, { type: 'WriteTxnMarkerResponse', tp, txnId: a.marker, error: null }); continue; }
     const acked = readRange(r, a.baseOffset, a.lastOffset + 1, Number.MAX_SAFE_INTEGER);
     const known = new Set((s.audit.acked[tp] ?? []).slice(-acked.length - 5).map((x) => x.id));
     recordAcked(s, tp, acked.filter((x) => !known.has(x.id)), strong);
@@ -88,7 +89,10 @@ export function completeAcks(s: KafkaState, ctx: SystemContext, b: Broker, tp: T
 
 export function failPendingAcks(_s: KafkaState, ctx: SystemContext, b: Broker, tp: TopicPartitionId, error: string): void {
   const r = b.replicas[tp]!;
-  for (const a of r.pendingAcks) reply(ctx, b, a.producer, a.req, tp, error);
+  for (const a of r.pendingAcks) {
+    if (a.marker !== undefined) ctx.send(b.id, a.producer, { type: 'WriteTxnMarkerResponse', tp, txnId: a.marker, error });
+    else reply(ctx, b, a.producer, a.req, tp, error);
+  }
   r.pendingAcks = [];
 }
 
@@ -98,6 +102,11 @@ export function onWriteTxnMarker(s: KafkaState, ctx: SystemContext, b: Broker, f
   const v = b.view[tp];
   const r = b.replicas[tp];
   if (!v || !r || v.leader !== b.id) { ctx.send(b.id, from, { type: 'WriteTxnMarkerResponse', tp, txnId: m.txnId, error: 'NotLeaderOrFollower' }); return; }
+  if (r.ongoingTxns[String(m.pid)] === undefined) {
+    // Already closed here (a resent marker): answer once the first one is replicated, never write it twice.
+    if (!r.pendingAcks.some((a) => a.marker === m.txnId)) ctx.send(b.id, from, { type: 'WriteTxnMarkerResponse', tp, txnId: m.txnId, error: null });
+    return;
+  }
   const commit = m.commit as boolean;
   const marker: KRecord = {
     offset: r.leo, epoch: v.epoch, id: s.nextId++, key: null, value: null, producer: null, pid: m.pid as number, seq: -1, pepoch: m.pepoch as number, bseq: -1,
@@ -105,6 +114,7 @@ export function onWriteTxnMarker(s: KafkaState, ctx: SystemContext, b: Broker, f
   };
   appendRecords(r, [marker]);
   releaseParked(s, ctx, b, tp);
+  // Markers are written with acks=all: the coordinator hears back once every in-sync replica has it.
+  r.pendingAcks.push({ producer: from, req: -1, tp, lastOffset: marker.offset, baseOffset: marker.offset, marker: m.txnId as string });
   advanceHighWatermark(s, ctx, b, tp);
-  ctx.send(b.id, from, { type: 'WriteTxnMarkerResponse', tp, txnId: m.txnId, error: null });
 }

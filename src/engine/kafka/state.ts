@@ -38,7 +38,15 @@ export interface ProducerIdState {
   batches: { firstSeq: number; lastSeq: number; firstOffset: number }[];
 }
 
-export interface PendingAck { producer: NodeId; req: number; tp: TopicPartitionId; lastOffset: number; baseOffset: number }
+export interface PendingAck {
+  producer: NodeId;
+  req: number;
+  tp: TopicPartitionId;
+  lastOffset: number;
+  baseOffset: number;
+  /** A transaction marker (written for the coordinator, answered once replicated) rather than a produce. */
+  marker?: string;
+}
 
 /** A broker's copy of one partition. */
 export interface Replica {

@@ -6,7 +6,7 @@ import type { Message, NodeId, SystemContext } from '../core/types.ts';
 import { coordinatorFor, leaderOf } from './cluster.ts';
 import type { Broker, KafkaState, TxnState } from './state.ts';
 
-const MARKER_RETRY_MS = 100;
+const MARKER_RETRY_MS = 300;
 
 export function sendMarkers(s: KafkaState, ctx: SystemContext, t: TxnState, from: NodeId): void {
   const commit = t.state === 'PrepareCommit';
