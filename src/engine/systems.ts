@@ -9,6 +9,7 @@ import { paxos } from './paxos/system.ts'; import { paxosCommands } from './paxo
 import { kafkaSystem } from './kafka/system.ts'; import { kafkaCommands } from './kafka/commands.ts';
 import { sqsSystem } from './queue/system.ts'; import { sqsCommands } from './queue/commands.ts';
 import { rabbitSystem } from './broker/system.ts'; import { rabbitCommands } from './broker/commands.ts';
+import { pubsubSystem } from './pubsub/system.ts'; import { pubsubCommands } from './pubsub/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
@@ -18,6 +19,7 @@ export const allSystems: readonly SystemDef<any>[] = [
   kafkaSystem,
   sqsSystem,
   rabbitSystem,
+  pubsubSystem,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
@@ -27,4 +29,5 @@ export const systemCommands: readonly CommandSpec[] = [
   ...kafkaCommands,
   ...sqsCommands,
   ...rabbitCommands,
+  ...pubsubCommands,
 ];
