@@ -1,6 +1,6 @@
 // What the town and technical views draw, read from the sim: pure functions of the town-board state and
 // the node list, so both views (and their tests) agree on what is there.
-import type { NodeStatus } from '../../engine/core/types.ts';
+import type { NodeStatus, TraceEvent } from '../../engine/core/types.ts';
 import { BOARD, type BuildingKind, type Job, type TownState } from '../../engine/townboard/state.ts';
 
 export interface StageNode {
@@ -106,4 +106,21 @@ export function describeNode(n: StageNode): string {
     parts.push(`${s.handled} handled`);
   }
   return parts.join(', ');
+}
+
+export interface RecentDrop { msgId: number; from: string; to: string; type: string; t: number; reason: string; atSend: boolean }
+
+/**
+ * Messages lost in the last `window` ms of simulated time, newest last, so the stage can show where a
+ * notice vanished (the space-time diagram keeps every drop).
+ */
+export function recentDrops(trace: readonly TraceEvent[], now: number, window: number, max = 12): RecentDrop[] {
+  const out: RecentDrop[] = [];
+  for (let k = trace.length - 1; k >= 0 && out.length < max; k--) {
+    const e = trace[k]!;
+    if (e.t < now - window) break;
+    if (e.kind !== 'drop' || e.from === undefined || e.to === undefined) continue;
+    out.push({ msgId: e.msgId ?? -1, from: e.from, to: e.to, type: e.msg?.type ?? '?', t: e.t, reason: e.text ?? 'lost', atSend: e.sentAt === e.t });
+  }
+  return out.reverse();
 }

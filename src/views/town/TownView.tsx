@@ -10,13 +10,18 @@ import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
 import { STATUS } from '../shared/palette.ts';
-import { stageModel } from '../shared/town-model.ts';
+import { recentDrops, stageModel } from '../shared/town-model.ts';
+import { pointOnCurve } from '../shared/geometry.ts';
+import { pointable } from '../shared/interaction.tsx';
 import { aroundSquare, boardEdge, townLayout } from './layout.ts';
 import { BuildingNode } from './BuildingNode.tsx';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
 import { CutMarks, Defs } from './decor.tsx';
 import '../shared/views.css';
+
+/** How long (simulated ms) the town keeps showing where a message was lost. */
+const DROP_SHOWN_MS = 400;
 
 export function TownView({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
@@ -123,6 +128,20 @@ export function TownView({ className }: { className?: string }) {
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
             waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
         ))}
+        {recentDrops(sim.trace(), sim.now, DROP_SHOWN_MS).map((d) => {
+          const { a, c, b } = curve(d.from, d.to);
+          const p = pointOnCurve(a, c, b, d.atSend ? 0.2 : 0.85);
+          const label = `${d.type} from ${d.from} to ${d.to} was lost at ${d.t}ms: ${d.reason}`;
+          return (
+            <g key={`drop${d.msgId}:${d.t}`} transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+              className={`tb-flight${focus.msgs.has(d.msgId) ? ' is-focused' : ''}`} {...pointable({ kind: 'msg', id: d.msgId }, label)} tabIndex={-1}>
+              <title>{label}</title>
+              <circle r={11} fill="#ffffff" stroke={STATUS.drop} strokeWidth={2.5} />
+              <path d="M-6,-6L6,6M-6,6L6,-6" stroke={STATUS.drop} strokeWidth={3.5} strokeLinecap="round" />
+              <text y={-16} textAnchor="middle" fontSize={fs - 2} fontWeight={800} className="tb-halo tb-status-fire">lost: {d.reason}</text>
+            </g>
+          );
+        })}
         <FlightLayer flights={flights} focus={focus} icon={(f) => (
           <>
             <MessageIcon type={f.type} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/script/runner.ts';
 import type { TownState } from '../../../src/engine/townboard/state.ts';
-import { describeNode, stageModel } from '../../../src/views/shared/town-model.ts';
+import { describeNode, recentDrops, stageModel } from '../../../src/views/shared/town-model.ts';
 import { focusOf, msgFocused, traceAt } from '../../../src/views/shared/highlight.ts';
 
 function session(lines: string[]) {
@@ -62,6 +62,16 @@ describe('what the town and technical views show', () => {
     const m = stageModel(null, s.sim.nodes());
     expect(m.board).toBeNull();
     expect(m.nodes.map((n) => [n.id, n.kind, n.service])).toEqual([['n1', 'node', null], ['n2', 'node', null], ['n3', 'node', null]]);
+  });
+});
+
+describe('where a message was lost', () => {
+  it('lists recent drops with their reason, and forgets them once they are older than the window', () => {
+    const s = session([...town, 'crash node=audit', 'publish from=app topic=TaskCreated', 'run for=30ms']);
+    const drops = recentDrops(s.sim.trace(), s.sim.now, 400);
+    expect(drops).toEqual([expect.objectContaining({ from: 'board', to: 'audit', type: 'Notice', reason: 'audit down', atSend: false })]);
+    s.exec('run for=1s');
+    expect(recentDrops(s.sim.trace(), s.sim.now, 400)).toEqual([]);
   });
 });
 
