@@ -37,14 +37,16 @@ export function createTopic(s: KafkaState, ctx: SystemContext, cfg: TopicConfig)
   for (let p = 0; p < cfg.partitions; p++) {
     const replicas = Array.from({ length: cfg.replication }, (_, i) => alive[(p + i) % alive.length]!);
     const tp = tpId(cfg.name, p);
-    const meta: PartitionMeta = { topic: cfg.name, partition: p, replicas, leader: replicas[0]!, epoch: 0, isr: [...replicas], history: [] };
-    meta.history.push({ t: ctx.now, leader: meta.leader, epoch: 0, isr: [...replicas], why: 'created' });
+    // Brokers the controller has fenced (down) hold a replica but start outside the ISR, and cannot lead.
+    const live = replicas.filter((b) => !s.controller.fenced[b]);
+    const meta: PartitionMeta = { topic: cfg.name, partition: p, replicas, leader: live[0] ?? null, epoch: 0, isr: live.length ? live : [replicas[0]!], history: [] };
+    meta.history.push({ t: ctx.now, leader: meta.leader, epoch: 0, isr: [...meta.isr], why: 'created' });
     s.partitions[tp] = meta;
     s.audit.acked[tp] = [];
     for (const b of replicas) {
       const br = s.brokers[b]!;
       br.replicas[tp] = emptyReplica();
-      br.view[tp] = { leader: meta.leader, epoch: 0, isr: [...replicas] };
+      br.view[tp] = { leader: meta.leader, epoch: 0, isr: [...meta.isr] };
       if (b === meta.leader) for (const f of replicas) if (f !== b) br.replicas[tp]!.followerCaughtUpAt[f] = ctx.now;
     }
   }

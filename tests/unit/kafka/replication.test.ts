@@ -115,3 +115,21 @@ run for=1500ms`;
     expect(unclean.violations()).toEqual([]);
   });
 });
+
+describe('topics created while a broker is down', () => {
+  it('the dead broker gets its replicas but neither leads nor counts as in sync until it is back', () => {
+    const l = lab(1, `kafka.cluster brokers=3
+crash node=b1
+run for=1s
+kafka.topic name=late partitions=1 replication=3 minisr=2
+kafka.producer id=p1 acks=all
+kafka.produce producer=p1 topic=late key=k count=2
+run for=500ms`);
+    expect(l.q('kafka.leader(late-0)')).toBe('b2');
+    expect(l.q('kafka.isr(late-0)')).toBe('b2,b3');
+    expect(l.q('kafka.acked(p1)')).toBe(2);
+    l.run('restart node=b1\nrun for=1s');
+    expect(l.q('kafka.isr(late-0)')).toBe('b2,b3,b1');
+    expect(l.q('kafka.leo(late-0, b1)')).toBe(2);
+  });
+});
