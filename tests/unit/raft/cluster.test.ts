@@ -204,3 +204,33 @@ describe('Raft membership down to one server', () => {
     expect(s.sim.query('raft.committed(solo)')).toBe(true);
   });
 });
+
+describe('Raft and paused or one-way-cut leaders', () => {
+  it('§5.1 a leader paused past the election timeout wakes up, still thinks it leads, and steps down at the first higher term', () => {
+    const s = elected();
+    const old = leaderOf(s);
+    const term = raftState(s).servers[old]!.currentTerm;
+    run(s, `pause node=${old}
+      run for=800ms`);
+    expect(raftState(s).servers[old]!.role).toBe('leader');
+    expect(s.sim.query('raft.leaders')).toBe(2);
+    run(s, `resume node=${old}
+      run for=100ms`);
+    expect(raftState(s).servers[old]!.role).toBe('follower');
+    expect(raftState(s).servers[old]!.currentTerm).toBeGreaterThan(term);
+    expect(violationNames(s)).toEqual([]);
+  });
+
+  it('a leader that can send but not receive keeps followers quiet yet commits nothing; with leases it steps down', () => {
+    for (const lease of [false, true]) {
+      const s = elected(3, `lease=${lease}`);
+      const old = leaderOf(s);
+      run(s, `partition a=${others(old).join(',')} b=${old} oneway=true
+        raft.request value=deaf node=${old}
+        run for=1s`);
+      expect(s.sim.query('raft.committed(deaf)')).toBe(false);
+      if (!lease) expect(leaderOf(s)).toBe(old);
+      else expect(raftState(s).servers[old]!.role).not.toBe('leader');
+    }
+  });
+});
