@@ -1,6 +1,6 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { END_OF_RUN, labStore, moveTo, type RecordedInput } from '../store/lab-store.ts';
+import { inputsToHere, labStore, replayInputs, survivingInputs } from '../store/lab-store.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
@@ -73,14 +73,10 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
   const lines = openStep(lesson, s.step, s.seed);
   lab.load(s.seed, lines);
   try {
-    for (const input of s.inputs) {
-      moveTo(labStore.getState().session.sim, input.eventCount, input.now);
-      const r = labStore.getState().exec(input.line);
-      if (r.error) return ensureStop(`one of its commands failed (${r.error}).`);
-    }
-    labStore.getState().seek(s.t);
+    const problem = replayInputs(labStore, s.inputs, s.t);
+    if (problem) return ensureStop(`one of its commands failed (${problem})`);
   } catch (e) {
-    return ensureStop(`replaying it failed (${(e as Error).message}).`);
+    return ensureStop(`replaying it failed (${(e as Error).message})`);
   }
   lab.setView(s.view);
   labStore.setState({ notice: null, playing: false });
@@ -100,24 +96,18 @@ export function shareUrl(): string | null {
     v: 1, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
     t: lab.session.sim.now, view: lab.view,
   };
-  // The full history (forks included) reproduces even the fork entries; links that only accept inputs in
-  // time order get the inputs that survived instead (same state; the trace lacks the fork entries).
-  const code = encodeShare(state) ?? encodeShare({ ...state, inputs: survivingInputs(state.inputs) });
+  // Best first: the full history (forks included, so even the fork entries replay) ending at the exact
+  // event; the share codec takes inputs in time order only, so then what survived the forks, with the
+  // cursor if it comes last in time; else those inputs and the time alone.
+  const sim = lab.session.sim;
+  const surviving = survivingInputs(state.inputs);
+  const code = encodeShare({ ...state, inputs: inputsToHere(state.inputs, sim) })
+    ?? encodeShare({ ...state, inputs: inputsToHere(surviving, sim) })
+    ?? encodeShare({ ...state, inputs: surviving });
   if (code === null) return null;
   const base = `${location.origin}${location.pathname}${location.search}`;
   return `${base}#/lesson/${key}/${stepIndex + 1}?share=${code}`;
 }
-
-/** The inputs still in the run: each input at a past moment discarded those recorded after that moment. */
-export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] {
-  const kept: RecordedInput[] = [];
-  for (const x of all) {
-    while (kept.length && isAfter(kept[kept.length - 1]!, x)) kept.pop();
-    if (x.line !== END_OF_RUN) kept.push(x);
-  }
-  return kept;
-}
-const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
 /** Runs the prediction's commands and finds which choice came true. */
 export function lockPrediction(): void {

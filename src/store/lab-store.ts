@@ -52,6 +52,28 @@ const lastIndex = (events: readonly { i: number }[]) => (events.length ? events[
 /** Whether the cursor is before the end of the run (after a seek or step back). */
 export const inPast = (sim: Sim) => lastIndex(sim.trace()) < lastIndex(sim.fullTrace());
 
+/** A comment line (runs as nothing) closing a share link's inputs: the exact moment the link shows, down to
+ *  the event (a step can stop between two events at the same millisecond, which a time alone cannot say). */
+export const CURSOR = '# the moment this link shows';
+
+/** The recorded inputs plus the cursor: everything needed to come back to exactly this moment. */
+export function inputsToHere(inputs: readonly RecordedInput[], sim: Sim): RecordedInput[] {
+  return [...inputs, { line: CURSOR, eventCount: sim.eventCount, now: sim.now }];
+}
+
+/** Replays recorded inputs on a store just loaded with the step's opening lines, then moves to the
+ *  cursor: the last entry when it is a CURSOR line, else time `t`. Returns the first error, if any. */
+export function replayInputs(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number): string | null {
+  for (const x of inputs) {
+    moveTo(store.getState().session.sim, x.eventCount, x.now);
+    const r = store.getState().exec(x.line);
+    if (r.error) return r.error;
+  }
+  if (inputs[inputs.length - 1]?.line === CURSOR) store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+  else store.getState().seek(t);
+  return null;
+}
+
 /** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
 export function moveTo(sim: Sim, eventCount: number, now: number): void {
   if (sim.eventCount > eventCount || sim.now > now) {
@@ -60,6 +82,17 @@ export function moveTo(sim: Sim, eventCount: number, now: number): void {
   }
   sim.advanceTo(eventCount, now);
 }
+
+/** The inputs still in the run: each input at a past moment discarded those recorded after that moment. */
+export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] {
+  const kept: RecordedInput[] = [];
+  for (const x of all) {
+    while (kept.length && isAfter(kept[kept.length - 1]!, x)) kept.pop();
+    if (x.line !== END_OF_RUN && x.line !== CURSOR) kept.push(x);
+  }
+  return kept;
+}
+const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
 // Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
 const TIME_ONLY = new Set(['run', 'step', 'expect', 'show']);
