@@ -9,6 +9,7 @@ import { Inspector } from '../views/panels/Inspector.tsx';
 import { ReferencePanel } from '../views/panels/ReferencePanel.tsx';
 import { StageViews, SpaceTimePanel } from './Stage.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Icon } from '../views/panels/Icon.tsx';
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'log', label: 'Event log' },
@@ -22,7 +23,14 @@ export function openConsole(): void {
   lessonStore.setState((s) => ({ dock: 'console', dockHidden: false, consoleFocus: s.consoleFocus + 1 }));
 }
 
-export function LabLayout({ narration, onReset }: { narration: ReactNode | null; onReset: () => void }) {
+interface LabLayoutProps {
+  narration: ReactNode | null;
+  onReset: () => void;
+  /** Step navigation shown on the collapsed narration rail (lesson pages). */
+  rail?: { label: string; prevHref: string | null; nextHref: string | null };
+}
+
+export function LabLayout({ narration, onReset, rail }: LabLayoutProps) {
   const dock = useLesson((s) => s.dock);
   const presenter = useLesson((s) => s.presenter);
   const narrationHidden = useLesson((s) => s.narrationHidden);
@@ -31,11 +39,18 @@ export function LabLayout({ narration, onReset }: { narration: ReactNode | null;
   return (
     <div className={`lab${narration ? (narrationHidden ? ' narration-hidden' : ' with-narration') : ''}`}>
       {narration && narrationHidden ? (
-        <div className="narration-rail">
+        <nav className="narration-rail" aria-label="Lesson steps">
           <button type="button" className="btn" onClick={() => lessonStore.setState({ narrationHidden: false })} aria-expanded={false}>
             Show text
           </button>
-        </div>
+          {rail ? (
+            <>
+              <span className="rail-label">{rail.label}</span>
+              {rail.prevHref ? <a className="btn icon-btn" href={rail.prevHref} aria-label="Previous step"><Icon name="back" /></a> : null}
+              {rail.nextHref ? <a className="btn icon-btn" href={rail.nextHref} aria-label="Next step"><Icon name="next" /></a> : null}
+            </>
+          ) : null}
+        </nav>
       ) : narration}
       <main className={`lab-main${dockHidden ? ' dock-hidden' : ''}`} id="main" tabIndex={-1}>
         <StageViews />

@@ -46,6 +46,11 @@ export function LessonPage({ routeKey, step, share }: { routeKey: string; step: 
       <Header title={`${number} · ${lesson.meta.title}`} lab />
       <LabLayout
         onReset={resetRun}
+        rail={{
+          label: `${stepIndex + 1}/${lesson.steps.length}`,
+          prevHref: stepIndex > 0 ? lessonHref(wanted, stepIndex) : null,
+          nextHref: stepIndex < lesson.steps.length - 1 ? lessonHref(wanted, stepIndex + 2) : null,
+        }}
         narration={<NarrationPanel lesson={lesson} lessonKey={wanted} stepIndex={stepIndex} stepHref={(k) => lessonHref(wanted, k + 1)} onOpenConsole={openConsole} />}
       />
     </>

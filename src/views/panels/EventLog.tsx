@@ -1,7 +1,7 @@
 // The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
 // Entries after the cursor (after a seek back) are shown dimmed as "later".
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
+import { labStore, useLab } from '../../store/lab-store.ts';
 import type { TraceEvent, TraceKind } from '../../engine/core/types.ts';
 import { jumpToEvent } from './jump.ts';
 
@@ -16,6 +16,13 @@ const SHOWN = 400;
 const GLYPH: Record<TraceKind, string> = {
   send: '↗', deliver: '↘', drop: '✕', timer: '◔', note: '•', fault: '⚡', input: '▸', fork: '⤴', violation: '!',
 };
+
+/** Pointing at an entry highlights its message (or node) in the views. */
+const hover = (e: TraceEvent) => {
+  const h = e.msgId !== undefined ? { kind: 'msg' as const, id: e.msgId } : e.node ? { kind: 'node' as const, id: e.node } : null;
+  labStore.getState().setHighlight(h);
+};
+const unhover = () => labStore.getState().setHighlight(null);
 
 const touches = (e: TraceEvent, node: string) => e.node === node || e.from === node || e.to === node;
 
@@ -76,7 +83,8 @@ export function EventLog() {
           const isSelected = selected?.kind === 'trace' && selected.id === e.i;
           return (
             <li key={e.i} className={`log-row kind-${e.kind}${later ? ' later' : ''}${isSelected ? ' selected' : ''}`} data-current={e === currentRow ? 'true' : undefined}>
-              <button type="button" onClick={() => jumpToEvent(e)} aria-label={`${later ? 'later: ' : ''}${sim.formatEvent(e)}. Jump here`}>
+              <button type="button" onClick={() => jumpToEvent(e)}
+                onMouseEnter={() => hover(e)} onFocus={() => hover(e)} onMouseLeave={unhover} onBlur={unhover} aria-label={`${later ? 'later: ' : ''}${sim.formatEvent(e)}. Jump here`}>
                 <span className="log-glyph" aria-hidden="true">{GLYPH[e.kind]}</span>
                 <span className="log-text">{sim.formatEvent(e)}</span>
               </button>
