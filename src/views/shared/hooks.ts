@@ -49,11 +49,11 @@ export function useElementMap<K, E extends Element>(): Map<K, E> {
 }
 
 /**
- * The store's `version`, for views that re-render their structure on it. While playback runs fast,
+ * The store's `version`, for views that re-render their structure on it. While playback runs fast (0.5x and up),
  * events land nearly every frame; the structure then re-renders at most every `every` frames (flights
  * still move every frame through `useFrame`). Paused, stepping or seeking: at once.
  */
-export function useStructureVersion(every = 2): number {
+export function useStructureVersion(every = 3): number {
   const [version, setVersion] = useState(() => labStore.getState().version);
   const shown = useRef(version);
   useEffect(() => {
@@ -64,7 +64,8 @@ export function useStructureVersion(every = 2): number {
     return labStore.subscribe((s, prev) => {
       if (s.now !== prev.now) frames++;
       if (s.version === shown.current) return;
-      if (!s.playing || frames >= every || s.session !== prev.session) flush(s.version);
+      // Slow playback has few events and a store update only every few frames: no throttling there.
+      if (!s.playing || s.speed < 0.5 || frames >= every || s.session !== prev.session) flush(s.version);
     });
   }, [every]);
   return version;
