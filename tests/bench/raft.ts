@@ -8,9 +8,9 @@ import { raftCommands } from '../../src/engine/raft/commands.ts';
 import { currentLeader, type RaftState } from '../../src/engine/raft/state.ts';
 import type { Figure } from './kernel.ts';
 
-function drive(servers: number, events: number): { sim: Sim; secs: number } {
+function drive(servers: number, events: number, load: number): { sim: Sim; secs: number } {
   const sim = createSim({ seed: 7, systems: [raft] });
-  raftCommands.find((c) => c.name === 'raft.start')!.run(sim, { servers, load: 50 }, undefined);
+  raftCommands.find((c) => c.name === 'raft.start')!.run(sim, { servers, load }, undefined);
   let crashed: string | null = null;
   let nextCrash = 2_000;
   const start = process.hrtime.bigint();
@@ -23,22 +23,34 @@ function drive(servers: number, events: number): { sim: Sim; secs: number } {
   return { sim, secs: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
-export function raftEventsPerSecond(servers: number, events: number): { rate: number; entries: number; violations: number } {
-  const { sim, secs } = drive(servers, events);
+export function raftEventsPerSecond(servers: number, events: number, load = 50): { rate: number; entries: number; violations: number } {
+  const { sim, secs } = drive(servers, events, load);
   const st = sim.state<RaftState>('raft');
   return { rate: sim.eventCount / secs, entries: Math.max(...st.order.map((id) => st.servers[id]!.commitIndex)), violations: sim.violations().length };
+}
+
+/** The better of two runs, as the kernel bench does: the machine's other work only ever slows a run down. */
+function best(servers: number, events: number, load?: number) {
+  const a = raftEventsPerSecond(servers, events, load);
+  const b = raftEventsPerSecond(servers, events, load);
+  return a.rate >= b.rate ? a : b;
 }
 
 export function benchRaft(): Figure[] {
   const EVENTS = 50_000;
   raftEventsPerSecond(5, 10_000); // warm up
-  const five = raftEventsPerSecond(5, EVENTS);
-  const nine = raftEventsPerSecond(9, EVENTS);
-  if (five.violations + nine.violations > 0) throw new Error('the Raft bench run broke a safety invariant');
+  const five = best(5, EVENTS);
+  const nine = best(9, EVENTS);
+  // Lesson-sized: a request a second, so logs stay short, as they do in the lessons.
+  const fiveLight = best(5, EVENTS, 1_000);
+  const nineLight = best(9, EVENTS, 1_000);
+  if ([five, nine, fiveLight, nineLight].some((r) => r.violations > 0)) throw new Error('the Raft bench run broke a safety invariant');
   return [
     { name: 'Raft 5 servers events/s (invariants on, 20 req/s, leader crashes)', value: five.rate, unit: 'events/s' },
     { name: 'Raft 9 servers events/s (invariants on, 20 req/s, leader crashes)', value: nine.rate, unit: 'events/s' },
-    { name: 'Raft 5 servers: entries committed in the run', value: five.entries, unit: 'entries' },
-    { name: 'Raft 9 servers: entries committed in the run', value: nine.entries, unit: 'entries' },
+    { name: 'Raft 5 servers: entries committed in that run', value: five.entries, unit: 'entries' },
+    { name: 'Raft 9 servers: entries committed in that run', value: nine.entries, unit: 'entries' },
+    { name: 'Raft 5 servers events/s (1 req/s, leader crashes)', value: fiveLight.rate, unit: 'events/s' },
+    { name: 'Raft 9 servers events/s (1 req/s, leader crashes)', value: nineLight.rate, unit: 'events/s' },
   ];
 }
