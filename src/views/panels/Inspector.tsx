@@ -6,14 +6,18 @@ import { formatTime } from './format.ts';
 
 type Row = [string, unknown];
 
-function Value({ v }: { v: unknown }) {
+/** Fields that hold a simulated time or duration in ms (`work`, `publishedAt`, ...). */
+const isTimeField = (key: string) => /^(work|jitter|latency|timeout)$|At$/.test(key);
+
+function Value({ v, field = '' }: { v: unknown; field?: string }) {
   if (v === null || v === undefined) return <span className="muted">none</span>;
   if (typeof v === 'boolean') return <span>{v ? 'yes' : 'no'}</span>;
+  if (typeof v === 'number' && isTimeField(field)) return <span>{formatTime(v)}</span>;
   if (typeof v === 'string' || typeof v === 'number') return <span>{String(v)}</span>;
   if (Array.isArray(v)) return v.length === 0 ? <span className="muted">empty</span> : <span>{v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')}</span>;
   const entries = Object.entries(v as Record<string, unknown>);
   if (entries.length === 0) return <span className="muted">empty</span>;
-  return <dl className="kv nested">{entries.map(([k, x]) => <div key={k}><dt>{k}</dt><dd><Value v={x} /></dd></div>)}</dl>;
+  return <dl className="kv nested">{entries.map(([k, x]) => <div key={k}><dt>{k}</dt><dd><Value v={x} field={k} /></dd></div>)}</dl>;
 }
 
 function town(sim: Sim): TownState | null {
@@ -96,7 +100,7 @@ export function Inspector() {
             <button type="button" className="btn small" onClick={() => labStore.getState().select(null)}>Clear</button>
           </div>
           <dl className="kv">
-            {info.rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><Value v={v} /></dd></div>)}
+            {info.rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><Value v={v} field={k} /></dd></div>)}
           </dl>
         </>
       )}
