@@ -10,6 +10,7 @@ import { kafkaSystem } from './kafka/system.ts'; import { kafkaCommands } from '
 import { sqsSystem } from './queue/system.ts'; import { sqsCommands } from './queue/commands.ts';
 import { rabbitSystem } from './broker/system.ts'; import { rabbitCommands } from './broker/commands.ts';
 import { pubsubSystem } from './pubsub/system.ts'; import { pubsubCommands } from './pubsub/commands.ts';
+import { streamSystem } from './stream/system.ts'; import { streamCommands } from './stream/commands.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = [
@@ -20,6 +21,7 @@ export const allSystems: readonly SystemDef<any>[] = [
   sqsSystem,
   rabbitSystem,
   pubsubSystem,
+  streamSystem,
 ];
 
 export const systemCommands: readonly CommandSpec[] = [
@@ -30,4 +32,5 @@ export const systemCommands: readonly CommandSpec[] = [
   ...sqsCommands,
   ...rabbitCommands,
   ...pubsubCommands,
+  ...streamCommands,
 ];

@@ -1,0 +1,54 @@
+// Stream state: topics as retained logs (log.ts) on one server, and reader nodes that each keep their own
+// position. Committed positions live on the server (durable); what a reader is working on is volatile.
+import type { NodeId, Time, TimerId } from '../core/types.ts';
+import type { RetainedLog, RetentionPolicy } from './log.ts';
+
+export const STREAM = 'stream';
+export const STREAM_NODE = 'stream';
+
+export interface StreamRecordValue { readonly body: string }
+
+export interface StreamTopic {
+  readonly name: string;
+  log: RetainedLog<StreamRecordValue>;
+  policy: RetentionPolicy;
+  retentionTimer: TimerId | null;
+  /** Records retention removed so far. */
+  removed: number;
+}
+
+export interface StreamReader {
+  readonly id: NodeId;
+  topic: string;
+  workMs: Time; jitterMs: Time; batch: number; idleMs: Time;
+  /** Commit the new position after each record, after each fetched batch (both at-least-once), or before processing (at-most-once). */
+  commit: 'after' | 'batch' | 'before';
+  start: 'earliest' | 'latest';
+  // volatile
+  next: number | null;
+  inHand: { offset: number; body: string }[];
+  fetching: boolean;
+  fetchId: number;
+  timer: TimerId | null;
+  // lab bookkeeping
+  processed: number;
+  /** Offsets processed, in order (capped), to show replays and gaps. */
+  seen: number[];
+  skipped: number;
+  lastOffset: number;
+  /** Set by a crash or a seek: the next offset may go backwards. */
+  rewound: boolean;
+}
+
+export interface StreamState {
+  topics: Record<string, StreamTopic>;
+  topicOrder: string[];
+  readers: Record<string, StreamReader>;
+  readerOrder: NodeId[];
+  producers: NodeId[];
+  audit: { outOfOrder: string | null };
+}
+
+export const initialStreamState = (): StreamState => ({
+  topics: {}, topicOrder: [], readers: {}, readerOrder: [], producers: [], audit: { outOfOrder: null },
+});
