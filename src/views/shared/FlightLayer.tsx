@@ -26,9 +26,11 @@ export interface FlightSpec {
   label: string;
 }
 
-export function FlightLayer({ flights, focus, icon, className }: {
+export function FlightLayer({ flights, focus, selectedMsg = null, icon, className }: {
   flights: readonly FlightSpec[];
   focus: Focus;
+  /** The selected message's id, drawn with a selection ring. */
+  selectedMsg?: number | null;
   icon: (f: FlightSpec, focused: boolean) => ReactNode;
   className?: string;
 }) {
@@ -49,7 +51,7 @@ export function FlightLayer({ flights, focus, icon, className }: {
     <g className={className ?? 'tb-flights'}>
       {flights.map((f) => {
         const focused = msgFocused(focus, f.msgId, f.notice, f.topic) || focus.nodes.has(f.from) || focus.nodes.has(f.to);
-        return <FlightItem key={f.key} spec={f} focused={focused} dimmed={focus.any && !focused} icon={icon} els={els} />;
+        return <FlightItem key={f.key} spec={f} focused={focused} selected={f.msgId === selectedMsg} dimmed={focus.any && !focused} icon={icon} els={els} />;
       })}
     </g>
   );
@@ -58,20 +60,22 @@ export function FlightLayer({ flights, focus, icon, className }: {
 interface ItemProps {
   spec: FlightSpec;
   focused: boolean;
+  selected: boolean;
   dimmed: boolean;
   icon: (f: FlightSpec, focused: boolean) => ReactNode;
   els: Map<string, SVGGElement>;
 }
 
 /** One message; re-rendered only when what it shows changes (its position is set by the frame loop). */
-const FlightItem = memo(function FlightItem({ spec: f, focused, dimmed, icon, els }: ItemProps) {
+const FlightItem = memo(function FlightItem({ spec: f, focused, selected, dimmed, icon, els }: ItemProps) {
   return (
     <g ref={(el) => { if (el) els.set(f.key, el); else els.delete(f.key); }}
       className={`tb-flight${focused ? ' is-focused' : ''}${dimmed ? ' is-dimmed' : ''}`}
       {...pointable({ kind: 'msg', id: f.msgId }, f.label)} tabIndex={-1}>
       <title>{f.label}</title>
+      {selected && <circle r={17} fill="none" stroke="#000000" strokeWidth={3} />}
       {icon(f, focused)}
     </g>
   );
-}, (a, b) => a.focused === b.focused && a.dimmed === b.dimmed && a.els === b.els
+}, (a, b) => a.focused === b.focused && a.selected === b.selected && a.dimmed === b.dimmed && a.els === b.els
   && a.spec.key === b.spec.key && a.spec.label === b.spec.label && a.spec.type === b.spec.type && a.spec.topic === b.spec.topic);

@@ -107,7 +107,7 @@ export function TechView({ className }: { className?: string }) {
           <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={(lines[n.id] ?? []).slice(0, layout.lines)} fs={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
         ))}
-        <FlightLayer flights={flights} focus={focus} icon={(f) => {
+        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => {
           const st = messageStyle(f.type);
           return (
             <>

@@ -142,7 +142,7 @@ export function TownView({ className }: { className?: string }) {
             </g>
           );
         })}
-        <FlightLayer flights={flights} focus={focus} icon={(f) => (
+        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
           <>
             <MessageIcon type={f.type} />
             <text y={-15} textAnchor="middle" fontSize={fs - 2} fontWeight={600} className="tb-halo" data-flight-label="">
