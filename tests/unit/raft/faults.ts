@@ -1,4 +1,4 @@
-// Random fault schedules for the property tests: what fast-check generates, and a driver that applies a
+// Random fault schedules for the property tests (clock skew and drift too, which Raft's safety must not need): what fast-check generates, and a driver that applies a
 // schedule to a Raft cluster, stops the faults, and then checks the cluster recovers.
 import fc from 'fast-check';
 import { createSim, type Sim } from '../../../src/engine/core/sim.ts';
@@ -12,6 +12,7 @@ export type Fault =
   | { kind: 'crash' | 'restart' | 'pause' | 'resume' | 'request' | 'add' | 'remove'; node: string }
   | { kind: 'partition'; side: string[]; oneway: boolean }
   | { kind: 'heal' }
+  | { kind: 'skew'; node: string; by: number; drift: number }
   | { kind: 'net'; loss: number; dup: number; reorder: number };
 
 export interface Schedule {
@@ -34,6 +35,7 @@ export function faultArb(n: number): fc.Arbitrary<Fault> {
     { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('crash' as const, 'restart' as const, 'pause' as const, 'resume' as const), node }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), side: fc.subarray(ids(n), { minLength: 1, maxLength: n - 1 }), oneway: fc.boolean() }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'heal' as const }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('skew' as const), node, by: fc.integer({ min: -500, max: 500 }), drift: fc.integer({ min: -100_000, max: 100_000 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('add' as const, 'remove' as const), node: fc.constantFrom(...ids(n + 1)) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('net' as const), loss: fc.integer({ min: 0, max: 30 }), dup: fc.integer({ min: 0, max: 20 }), reorder: fc.integer({ min: 0, max: 30 }) }) },
   );
@@ -78,6 +80,7 @@ function apply(sim: Sim, f: Fault, k: number): void {
       return;
     }
     case 'heal': sim.heal(); return;
+    case 'skew': sim.skew(f.node, f.by, f.drift); return;
     case 'net': sim.setNetwork({ loss: f.loss / 100, dup: f.dup / 100, reorder: f.reorder / 100 }); return;
   }
 }

@@ -1,5 +1,5 @@
 // Property tests: under random fault schedules (crash, restart, pause, partitions both ways and one way,
-// loss, duplication, reordering) every Raft safety check stays silent, and once the faults stop the
+// loss, duplication, reordering, clock skew and drift, membership changes) every Raft safety check stays silent, and once the faults stop the
 // cluster elects a leader and commits a new request within a bounded time.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
