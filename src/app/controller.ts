@@ -44,10 +44,21 @@ export function openLesson(id: string, stepIndex: number, share?: string): void 
   startStep(key, lesson, stepIndex, load);
 }
 
+/** Where the open step's run started (after its opening lines): a prediction is answered from there. */
+let openedAt = { eventCount: 0, now: 0 };
+
+/** A fresh run of the step's opening lines; returns each line's result. */
+function loadStep(lesson: Lesson, index: number, seed: number) {
+  const lines = openStep(lesson, index, seed);
+  const results = labStore.getState().load(seed, lines);
+  const opened = labStore.getState().session.sim;
+  openedAt = { eventCount: opened.eventCount, now: opened.now };
+  return { lines, results };
+}
+
 function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonLoad): void {
   const index = Math.max(0, Math.min(lesson.steps.length - 1, stepIndex));
-  const lines = openStep(lesson, index, lesson.meta.seed);
-  const results = labStore.getState().load(lesson.meta.seed, lines);
+  const { lines, results } = loadStep(lesson, index, lesson.meta.seed);
   const failed = results.findIndex((r) => r.error);
   if (failed >= 0) labStore.getState().setNotice(`This step's setup failed at "${lines[failed]}": ${results[failed]!.error}`);
   if (lesson.meta.speed !== undefined) labStore.getState().setSpeed(lesson.meta.speed);
@@ -70,8 +81,7 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
   if (s.lesson !== key && s.lesson !== lesson.meta.id) return `it belongs to lesson '${s.lesson}', not this one.`;
   if (!Number.isInteger(s.step) || s.step < 0 || s.step >= lesson.steps.length) return `it points at step ${s.step + 1}, which this lesson does not have.`;
   const lab = labStore.getState();
-  const lines = openStep(lesson, s.step, s.seed);
-  lab.load(s.seed, lines);
+  loadStep(lesson, s.step, s.seed);
   try {
     const problem = replayInputs(labStore, s.inputs, s.t);
     if (problem) return ensureStop(`one of its commands failed (${problem})`);
@@ -113,7 +123,12 @@ export function shareUrl(): string | null {
 export function lockPrediction(): void {
   const { lesson, stepIndex, predict, key } = lessonStore.getState();
   const p = lesson?.steps[stepIndex]?.predict;
-  if (!p || predict.choice === null || predict.locked || !key) return;
+  if (!p || !lesson || predict.choice === null || predict.locked || !key) return;
+  // The answer is computed from the step's opening state (as `npm run lab -- check` does): if the learner
+  // already played or changed the run, the step starts again first.
+  const sim0 = labStore.getState().session.sim;
+  const restarted = labStore.getState().inputs.length > 0 || sim0.eventCount !== openedAt.eventCount || sim0.now !== openedAt.now;
+  if (restarted) loadStep(lesson, stepIndex, lesson.meta.seed);
   const session = labStore.getState().session;
   // Commands go through the store so they are recorded (share links) and views refresh.
   const recorded: Session = {
@@ -125,7 +140,7 @@ export function lockPrediction(): void {
     const r = resolvePredict(recorded, p);
     const choice = predict.choice;
     const correctIndex = r.correctIndex >= 0 ? r.correctIndex : null;
-    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null } });
+    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null, restarted } });
     if (correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === correctIndex));
   } catch (e) {
     lessonStore.setState({ predict: { ...predict, locked: true, error: (e as Error).message } });

@@ -9,6 +9,8 @@ export interface PredictState {
   locked: boolean;
   correctIndex: number | null;
   error: string | null;
+  /** The step was started again before the prediction ran (the learner had already changed the run). */
+  restarted?: boolean;
 }
 
 export interface ChallengeState {

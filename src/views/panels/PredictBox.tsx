@@ -41,6 +41,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
       ) : (
         <div ref={result} className={`result ${right ? 'ok' : 'bad'}`} role="status" data-testid="predict-result">
           <p><strong>{right ? '✓ Your prediction held.' : '✗ Not this time.'}</strong> {correctIndex === null ? 'None of the choices came true in this run.' : null}</p>
+          {state.restarted ? <p className="muted small">The step started again from its beginning so the answer is checked from the same start for everyone.</p> : null}
           <Markdown text={predict.explain} />
         </div>
       )}
