@@ -14,7 +14,17 @@ export interface TownLayout {
 }
 
 export function townLayout(size: Size, ids: readonly string[]): TownLayout {
-  const s = drawingSize(size, ids.length, 56, 168);
+  // Buildings as large as the stage allows, but never so large that the board gets too small to read:
+  // shrink them step by step until the board keeps a readable size (or they reach their minimum).
+  let s = drawingSize(size, ids.length, 56, 168);
+  for (;;) {
+    const l = layoutWith(size, ids, s);
+    if ((l.board.w >= 170 && l.board.h >= 105) || s <= 56) return l;
+    s = Math.max(56, s * 0.9);
+  }
+}
+
+function layoutWith(size: Size, ids: readonly string[], s: number): TownLayout {
   const fontSize = clamp(Math.round(s * 0.14), 12, 21);
   const centre = { x: size.width / 2, y: size.height / 2 };
   // Room around each building for its label underneath and its queue to the right.
