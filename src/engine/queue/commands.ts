@@ -141,7 +141,8 @@ export const sqsCommands: CommandSpec[] = [
   {
     name: 'sqs.redrive', sys: SQS, summary: 'Move messages from a dead-letter queue back to the queue they came from (or to=), receive counts reset.',
     args: [{ name: 'from', type: 'string', required: true, doc: 'the dead-letter queue' }, { name: 'to', type: 'string', doc: 'destination (default: each message\'s source queue)' }, { name: 'max', type: 'int', doc: 'at most this many' }],
-    example: 'sqs.redrive from=orders-dlq', setup: 'sqs.queue name=orders-dlq\nsqs.queue name=orders dlq=orders-dlq',
+    example: 'sqs.redrive from=orders-dlq',
+    setup: 'sqs.queue name=orders-dlq\nsqs.queue name=orders visibility=1s dlq=orders-dlq maxReceives=1\nsqs.send queue=orders body=a\nsqs.receive queue=orders\nrun for=1s\nsqs.receive queue=orders',
     run: (sim, a) => act(sim, `sqs.redrive${words(a)}`, (s, ctx) => {
       const dlq = queueOf(s, argString(a, 'from'));
       const to = opt<string>(a, 'to');
