@@ -33,7 +33,7 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
           <button type="button" className="btn icon-btn play-btn" onClick={() => st.togglePlay()} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing} title={playing ? 'Pause (space)' : 'Play (space)'} data-testid="play">
             <Icon name={playing ? 'pause' : 'play'} />
           </button>
-          <button type="button" className="btn icon-btn" onClick={() => st.stepForward()} aria-label="Step forward one event" title="Step forward one event (→)">
+          <button type="button" className="btn icon-btn" onClick={() => st.stepForward()} aria-label="Step forward one event" title="Step forward one event (→)" disabled={idle}>
             <Icon name="stepForward" />
           </button>
         </div>

@@ -160,6 +160,11 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
           <Faults model={model} x={x} laneY={laneY} laneH={laneH} top={top} height={height} fs={fs} now={sim.now}
             bars={liveBars} />
         </g></g>
+        {lanes.length === 0 && (
+          <text x={(r0 + r1) / 2} y={top + 40} textAnchor="middle" fontSize={fs} fill="#6b6b70">
+            No nodes yet: each node will get a lane here, and each message an arrow.
+          </text>
+        )}
         <Lanes lanes={lanes} laneY={laneY} laneH={laneH} r0={r0} r1={r1} focus={focus} selected={selected} fs={fs}
           onMenu={(node, cx, cy) => setMenu({ node, x: cx, y: cy })} />
         <g clipPath="url(#tb-st-plot)"><g transform={gesture}>

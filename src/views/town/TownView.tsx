@@ -151,7 +151,8 @@ export function TownView({ className }: { className?: string }) {
           </>
         )} />
         {model.nodes.length === 0 && !board && (
-          <text x={size.width / 2} y={size.height / 2 + 60} textAnchor="middle" fontSize={fs} fill={STATUS.muted}>
+          <text x={size.width / 2} y={Math.min(size.height - 16, layout.centre.y + layout.board.h / 2 + layout.s * 0.42 + fs * 2.5)}
+            textAnchor="middle" fontSize={fs} fill={STATUS.muted}>
             The town is empty: add a building with <tspan fontFamily="monospace">service name=bakery</tspan>
           </text>
         )}
