@@ -51,7 +51,7 @@ export const clientCommands: CommandSpec[] = [
             maxInFlight: Math.max(1, num(a, 'inflight', 1)), requestTimeoutMs: num(a, 'timeout', 1000), keyless: (a.keyless as 'sticky' | 'roundrobin') ?? 'sticky',
           },
           pid: -1, epoch: 0, nextSeq: {}, accum: {}, lingerTimers: {}, inflight: [], sticky: {}, roundRobin: {},
-          txn: { state: 'none', partitions: [], endSent: false, timer: null }, fenced: false, stats: { sent: 0, acked: 0, failed: 0, retries: 0, lastError: null },
+          txn: { state: 'none', partitions: [], endSent: false, timer: null }, fenced: false, bumpEpoch: false, stats: { sent: 0, acked: 0, failed: 0, retries: 0, lastError: null },
         };
         if (txn !== null && p.config.acks !== -1) throw new CommandError('a transactional producer needs acks=all');
         s.producers[id] = p;

@@ -46,6 +46,14 @@ const inflightFor = (p: Producer, tp: TopicPartitionId) => p.inflight.filter((b)
 
 /** Sends full batches, or any batch once linger has expired (`force`), while in-flight room remains. */
 export function trySend(s: KafkaState, ctx: SystemContext, p: Producer, tp: TopicPartitionId, force: boolean): void {
+  if (p.bumpEpoch) {
+    if (p.inflight.length > 0) return;
+    p.bumpEpoch = false;
+    p.epoch++;
+    p.nextSeq = {};
+    ctx.note(p.id, `bumped its producer epoch to ${p.epoch} after a failed batch; sequence numbers start again (KIP-360)`);
+    for (const other of Object.keys(p.accum)) if (other !== tp) trySend(s, ctx, p, other, false);
+  }
   const q = p.accum[tp];
   const lingered = () => q !== undefined && q.length > 0 && ctx.now - q[0]!.createdAt >= p.config.lingerMs;
   while (q && q.length > 0 && (force || lingered() || q.length >= p.config.batchRecords) && inflightFor(p, tp).length < p.config.maxInFlight) {
@@ -125,6 +133,8 @@ function failOrRetry(s: KafkaState, ctx: SystemContext, p: Producer, batch: InFl
   }
   p.inflight = p.inflight.filter((b) => b !== batch);
   p.stats.failed += batch.records.length;
+  // The gap this leaves in the sequence would make every later batch out of order.
+  if (p.pid >= 0 && p.config.transactionalId === null) p.bumpEpoch = true;
   ctx.note(p.id, `gave up on ${batch.records.length} record${batch.records.length === 1 ? '' : 's'} to ${batch.tp}: ${error}`);
   trySend(s, ctx, p, batch.tp, false);
   maybeEndTransaction(s, ctx, p);
@@ -144,6 +154,7 @@ export function onProducerCrash(p: Producer, ctx: SystemContext): void {
   p.lingerTimers = {};
   p.nextSeq = {};
   p.sticky = {};
+  p.bumpEpoch = false;
   p.txn = { state: 'none', partitions: [], endSent: false, timer: null };
 }
 

@@ -133,6 +133,8 @@ export interface Producer {
   roundRobin: Record<string, number>;
   txn: { state: 'none' | 'ongoing' | 'committing' | 'aborting'; partitions: TopicPartitionId[]; endSent: boolean; timer: TimerId | null };
   fenced: boolean;
+  /** KIP-360: after giving up on a batch, wait for every in-flight batch, then bump the epoch and restart sequences. */
+  bumpEpoch: boolean;
   stats: { sent: number; acked: number; failed: number; retries: number; lastError: string | null };
 }
 

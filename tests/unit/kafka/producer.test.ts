@@ -68,4 +68,25 @@ describe('the producer', () => {
     expect(l.q('kafka.duplicated(orders)')).toBe(0);
     expect(l.q('kafka.acked(p1)')).toBe(1);
   });
+
+  it('after giving up on a batch the idempotent producer bumps its epoch, so later batches are not out of order (KIP-360)', () => {
+    const l = lab(1, `kafka.cluster brokers=3
+kafka.topic name=orders partitions=1 replication=3 minisr=2
+kafka.producer id=p1 acks=all idempotent=true retries=1
+kafka.produce producer=p1 topic=orders key=k
+run for=300ms
+crash node=b2
+crash node=b3
+run for=1s
+kafka.produce producer=p1 topic=orders key=k
+run for=1s
+restart node=b2
+run for=1500ms
+kafka.produce producer=p1 topic=orders key=k
+run for=1s`);
+    expect(l.q('kafka.failed(p1)')).toBe(1);
+    expect(l.q('kafka.acked(p1)')).toBe(2);
+    expect(l.notes().some((n) => n.includes('bumped its producer epoch to 1'))).toBe(true);
+    expect(l.violations()).toEqual([]);
+  });
 });
