@@ -21,7 +21,7 @@ export function publish(s: RabbitState, req: PublishRequest, ctx: SystemContext)
   const hops = route(s, req.exchange, req.key, req.headers);
   if (hops.length === 0) {
     s.unroutable++;
-    ctx.note(BROKER, `publish #${pub} (${req.body}) to ${req.exchange || '(default)'} key=${req.key}: unroutable, no binding matched; dropped`);
+    ctx.note(BROKER, `publish ${pub} (${req.body}) to ${req.exchange || '(default)'} key=${req.key}: unroutable, no binding matched; dropped`);
     return [];
   }
   const copies = hops.map((h) => enqueue(s, s.queues[h.queue]!, pub, req, [h], ctx));
