@@ -65,5 +65,5 @@ describe('Paxos under random faults', () => {
       ),
       { numRuns: 200, seed: Number(process.env.FC_SEED ?? 20261123) },
     );
-  }, 20_000);
+  }, 60_000);
 });

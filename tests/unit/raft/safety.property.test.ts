@@ -20,6 +20,6 @@ function check(servers: number, numRuns: number) {
 }
 
 describe('Raft under random faults', () => {
-  it('3 servers: every safety invariant holds and the cluster recovers after the faults stop', () => check(3, 150), 20_000);
-  it('5 servers: every safety invariant holds and the cluster recovers after the faults stop', () => check(5, 150), 20_000);
+  it('3 servers: every safety invariant holds and the cluster recovers after the faults stop', () => check(3, 150), 60_000);
+  it('5 servers: every safety invariant holds and the cluster recovers after the faults stop', () => check(5, 150), 60_000);
 });
