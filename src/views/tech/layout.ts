@@ -24,20 +24,15 @@ export function techLayout(size: Size, ids: readonly string[], brokerRows: numbe
     w,
     h: Math.min(size.height * 0.6, (fs + 4) * (Math.max(1, brokerRows) * 2 + 2) + 16),
   });
-  // Few nodes: a ring. Checked by the ring's circumference against the boxes' widths and heights.
-  const ringFits = (w: number, h: number) => {
-    const rx = size.width / 2 - w / 2 - 8;
-    const ry = size.height / 2 - h / 2 - 8;
-    const perimeter = Math.PI * (3 * (rx + ry) - Math.sqrt((3 * rx + ry) * (rx + 3 * ry)));
-    return rx > 0 && ry > 0 && perimeter / Math.max(1, n) > Math.max(w, h) * 1.25;
-  };
   let w = boxW(fontSize);
   let l = lines;
-  if (n <= 8 && ringFits(w, boxH(fontSize, l))) {
-    // The ring must also leave the broker in the middle clear; try it narrower before giving up the ring.
+  // Few nodes: a ring, when no two boxes (nor a box and the broker) overlap; the broker may be narrowed.
+  if (n <= 8) {
     for (const bw of [clamp(size.width * 0.34, 200, 380), 170]) {
       const r = ring(size, ids, w, boxH(fontSize, l), brokerOf(fontSize, bw), fontSize, l);
-      if (!r.broker || Object.values(r.at).every((p) => !overlaps(p, r.box, centre, r.broker!))) return r;
+      const pts = Object.values(r.at);
+      const apart = pts.every((p, i) => pts.every((q, j) => j <= i || !overlaps(p, r.box, q, r.box)));
+      if (apart && (!r.broker || pts.every((p) => !overlaps(p, r.box, centre, r.broker!)))) return r;
     }
   }
   // Many: columns left and right of the middle (the broker's column), shrinking text and lines to fit.
