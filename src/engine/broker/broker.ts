@@ -33,7 +33,7 @@ function enqueue(s: RabbitState, q: RabbitQueue, pub: number, req: Omit<PublishR
   const ttl = q.ttlMs === null ? req.ttlMs : req.ttlMs === null ? q.ttlMs : Math.min(q.ttlMs, req.ttlMs);
   const m: RabbitMessage = {
     id: s.nextId++, pub, body: req.body, routingKey: req.key, headers: req.headers, persistent: req.persistent, queue: q.name,
-    status: 'ready', seq: q.nextSeq++, redelivered: false, deliveries: 0, consumer: null, tag: null, enqueuedAt: ctx.now,
+    status: 'ready', seq: q.nextSeq++, redelivered: false, deliveries: 0, processed: 0, consumer: null, tag: null, enqueuedAt: ctx.now,
     expiresAt: ttl === null ? null : ctx.now + ttl, ttlTimer: null, ackTimer: null, route: hops, endedAt: null, why: null,
   };
   s.msgs[String(m.id)] = m;

@@ -70,7 +70,7 @@ export const rabbitCommands: CommandSpec[] = [
       s.queues[name] = {
         name, durable: opt<boolean>(a, 'durable') ?? true, ttlMs: opt<number>(a, 'ttl') ?? null, dlx, dlk: opt<string>(a, 'dlk') ?? null,
         maxLength: opt<number>(a, 'maxLength') ?? null, ackTimeoutMs: opt<number>(a, 'ackTimeout') ?? 30 * 60_000, ready: [], unacked: [], finished: [], consumers: [], rr: 0, nextSeq: 1, ackedOrder: [],
-        stats: { enqueued: 0, delivered: 0, redelivered: 0, acked: 0, deadLettered: 0, expired: 0, dropped: 0, requeued: 0 },
+        stats: { enqueued: 0, delivered: 0, redelivered: 0, acked: 0, deadLettered: 0, expired: 0, dropped: 0, requeued: 0, duplicates: 0 },
       };
       s.queueOrder.push(name);
     }),

@@ -2,7 +2,7 @@
 // time and acks, or on failure nacks with requeue or rejects. Its buffer is volatile: a crash loses it, and
 // the broker requeues those messages (redelivered=true) once it notices the connection is gone.
 import type { SystemContext } from '../core/types.ts';
-import { BROKER, type RabbitConsumer } from './state.ts';
+import { BROKER, type RabbitConsumer, type RabbitState } from './state.ts';
 
 export function onDeliver(c: RabbitConsumer, d: { id: number; tag: number; body: string; redelivered: boolean }, ctx: SystemContext): void {
   if (!c.connected) return;
@@ -18,7 +18,7 @@ function startNext(c: RabbitConsumer, ctx: SystemContext): void {
   c.workTimer = ctx.setTimer(c.id, work, 'done', { tag: d.tag });
 }
 
-export function onWorkDone(c: RabbitConsumer, ctx: SystemContext): void {
+export function onWorkDone(s: RabbitState, c: RabbitConsumer, ctx: SystemContext): void {
   c.workTimer = null;
   const d = c.buffer.shift();
   if (!d) return;
@@ -29,6 +29,7 @@ export function onWorkDone(c: RabbitConsumer, ctx: SystemContext): void {
     ctx.send(c.id, BROKER, { type: 'Nack', queue: c.queue, tag: d.tag, requeue });
   } else {
     c.processed++;
+    countEffect(s, d.id, c.id, ctx);
     ctx.send(c.id, BROKER, { type: 'Ack', queue: c.queue, tag: d.tag });
   }
   startNext(c, ctx);
@@ -40,4 +41,14 @@ export function crashConsumer(c: RabbitConsumer, ctx: SystemContext): void {
   c.buffer = [];
   c.workTimer = null;
   if (held.length) ctx.note(c.id, `crashed holding ${held.join(',')} unacknowledged`);
+}
+
+/** The work's side effect happened; a second time for the same message is a duplicate (at-least-once). */
+function countEffect(s: RabbitState, id: number, who: string, ctx: SystemContext): void {
+  const m = s.msgs[String(id)];
+  if (!m) return;
+  m.processed++;
+  if (m.processed < 2) return;
+  s.queues[m.queue]!.stats.duplicates++;
+  ctx.note(who, `processed #${id} (${m.body}) again: a duplicate, ${m.processed} times in all`);
 }

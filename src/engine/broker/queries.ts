@@ -38,6 +38,7 @@ export const rabbitQueries: readonly Q[] = [
     q.finished.filter((id) => s.msgs[String(id)]?.status === 'dropped').length),
   perQueue('delivered', 'deliveries made, counting redeliveries', (_s, q) => q.stats.delivered),
   perQueue('redelivered', 'deliveries flagged redelivered (after a requeue or a dead consumer)', (_s, q) => q.stats.redelivered),
+  perQueue('duplicates', 'times consumers processed a message that had already been processed: duplicate side effects', (_s, q) => q.stats.duplicates),
   perQueue('consumers', 'consumers registered on the queue', (_s, q) => q.consumers.length),
   perQueue('ackedOrder', "bodies in the order they were acknowledged, comma-separated ('none' if none)", (s, q) =>
     q.ackedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),

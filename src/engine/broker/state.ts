@@ -58,6 +58,8 @@ export interface RabbitMessage {
   readonly seq: number;
   redelivered: boolean;
   deliveries: number;
+  /** Times a consumer finished processing it successfully (more than 1: duplicate side effects). */
+  processed: number;
   consumer: string | null;
   tag: number | null;
   readonly enqueuedAt: Time;
@@ -92,7 +94,7 @@ export interface RabbitQueue {
   rr: number;
   nextSeq: number;
   ackedOrder: number[];
-  stats: { enqueued: number; delivered: number; redelivered: number; acked: number; deadLettered: number; expired: number; dropped: number; requeued: number };
+  stats: { enqueued: number; delivered: number; redelivered: number; acked: number; deadLettered: number; expired: number; dropped: number; requeued: number; duplicates: number };
 }
 
 export interface RabbitConsumer {

@@ -118,7 +118,7 @@ export const rabbitSystem: SystemDef<RabbitState> = {
       return;
     }
     const c = s.consumers[node];
-    if (c && name === 'done') onWorkDone(c, ctx);
+    if (c && name === 'done') onWorkDone(s, c, ctx);
   },
   onCrash(s, node, ctx) {
     if (node === BROKER) { crashBroker(s, ctx); return; }

@@ -72,7 +72,7 @@ export const pubsubCommands: CommandSpec[] = [
       s.subs[name] = {
         name, topic: t.name, mode: (opt<string>(a, 'mode') ?? 'pull') as 'pull' | 'push', endpoint: null, ackDeadlineMs: opt<number>(a, 'ackDeadline') ?? 10_000,
         retentionMs: opt<number>(a, 'retention') ?? 168 * 3_600_000, deadLetterTopic: dlt, maxAttempts, pushWindow: opt<number>(a, 'pushWindow') ?? 10,
-        ids: [], finished: [], stats: { delivered: 0, redelivered: 0, acked: 0, deadLettered: 0, expired: 0, nacked: 0 }, ackedOrder: [],
+        ids: [], finished: [], stats: { delivered: 0, redelivered: 0, acked: 0, deadLettered: 0, expired: 0, nacked: 0, duplicates: 0 }, ackedOrder: [],
       };
       s.subOrder.push(name);
       t.subscriptions.push(name);

@@ -34,6 +34,7 @@ export const pubsubQueries: readonly Q[] = [
   perSub('redelivered', 'deliveries after the first of a copy (deadline passed or nacked)', (_s, sub) => sub.stats.redelivered),
   perSub('deadLettered', 'copies forwarded to the dead-letter topic', (_s, sub) => sub.stats.deadLettered),
   perSub('expired', 'copies dropped after the retention period', (_s, sub) => sub.stats.expired),
+  perSub('duplicates', 'times subscribers processed a copy that had already been processed: duplicate side effects', (_s, sub) => sub.stats.duplicates),
   perSub('ackedOrder', "bodies in the order they were acked, comma-separated ('none' if none)", (s, sub) =>
     sub.ackedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),
   { name: 'pubsub.published', params: ['topic'], example: 'expect pubsub.published(orders) == 3', description: 'messages published to the topic', get: (s, [t]) => s.topics[t ?? '']?.published ?? 0 },

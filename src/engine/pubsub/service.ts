@@ -16,7 +16,7 @@ export function publish(s: PubsubState, topic: string, body: string, ctx: System
   for (const name of t.subscriptions) {
     const sub = s.subs[name]!;
     const m: PubsubMessage = {
-      id: s.nextId++, msgId, body, topic, sub: name, status: 'waiting', publishedAt: ctx.now, attempts: 0, deadline: null, ackId: null,
+      id: s.nextId++, msgId, body, topic, sub: name, status: 'waiting', publishedAt: ctx.now, attempts: 0, processed: 0, deadline: null, ackId: null,
       leasedTo: null, deadlineTimer: null, retentionTimer: null, route: [...via, `${topic}>${name}`], endedAt: null, why: null,
     };
     m.retentionTimer = ctx.setTimer(PUBSUB_NODE, sub.retentionMs, 'retention', { id: m.id });

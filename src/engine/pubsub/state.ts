@@ -26,6 +26,8 @@ export interface PubsubMessage {
   readonly publishedAt: Time;
   /** Deliveries so far (Pub/Sub's delivery_attempt). */
   attempts: number;
+  /** Times a subscriber finished processing it successfully (more than 1: duplicate side effects). */
+  processed: number;
   /** While leased: the ack deadline. */
   deadline: Time | null;
   ackId: number | null;
@@ -53,7 +55,7 @@ export interface Subscription {
   /** Copies waiting or leased, in publish order. */
   ids: number[];
   finished: number[];
-  stats: { delivered: number; redelivered: number; acked: number; deadLettered: number; expired: number; nacked: number };
+  stats: { delivered: number; redelivered: number; acked: number; deadLettered: number; expired: number; nacked: number; duplicates: number };
   ackedOrder: number[];
 }
 

@@ -2,7 +2,7 @@
 // and deletes it on success. On failure it does nothing, so the message comes back after its
 // visibility timeout — the at-least-once loop of SQS. Its batch in hand is volatile: a crash loses it.
 import type { SystemContext } from '../core/types.ts';
-import { REQUEST_TIMEOUT, SQS_NODE, type SqsConsumer } from './state.ts';
+import { REQUEST_TIMEOUT, SQS_NODE, type SqsConsumer, type SqsState } from './state.ts';
 import type { Received } from './service.ts';
 
 export function poll(c: SqsConsumer, ctx: SystemContext): void {
@@ -35,7 +35,7 @@ function startNext(c: SqsConsumer, ctx: SystemContext): void {
   c.workTimer = ctx.setTimer(c.id, work, 'done', { id: m.id, receipt: m.receipt });
 }
 
-export function onWorkDone(c: SqsConsumer, ctx: SystemContext): void {
+export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): void {
   const m = c.current.shift();
   c.workTimer = null;
   if (!m) return;
@@ -44,6 +44,7 @@ export function onWorkDone(c: SqsConsumer, ctx: SystemContext): void {
     ctx.note(c.id, `failed to process #${m.id} (${m.body}); not deleting it, so it returns after its visibility timeout`);
   } else {
     c.processed++;
+    countEffect(s, m.id, c.id, ctx);
     c.done.push(m.id);
     if (c.done.length > 500) c.done.shift();
     ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
@@ -66,4 +67,14 @@ export function crashConsumer(c: SqsConsumer, ctx: SystemContext): void {
   c.phase = 'down';
   c.pollTimer = c.workTimer = null;
   if (lost.length) ctx.note(c.id, `crashed holding ${lost.join(',')}: they stay invisible until their visibility timeout`);
+}
+
+/** The work's side effect happened; a second time for the same message is a duplicate (at-least-once). */
+function countEffect(s: SqsState, id: number, who: string, ctx: SystemContext): void {
+  const m = s.msgs[String(id)];
+  if (!m) return;
+  m.processed++;
+  if (m.processed < 2) return;
+  s.queues[m.queue]!.stats.duplicates++;
+  ctx.note(who, `processed #${id} (${m.body}) again: a duplicate, ${m.processed} times in all`);
 }

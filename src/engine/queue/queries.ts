@@ -37,6 +37,7 @@ export const sqsQueries: readonly Q[] = [
   perQueue('received', 'messages handed out by receives, counting every redelivery', (_s, q) => q.stats.received),
   perQueue('redeliveries', 'receives of a message that had been received before (handed out again after a visibility timeout)', (s, q) =>
     q.ids.concat(q.finished).reduce((n, id) => n + Math.max(0, (s.msgs[String(id)]?.receiveCount ?? 1) - 1), 0)),
+  perQueue('duplicates', 'times consumers processed a message they (or others) had already processed: duplicate side effects', (_s, q) => q.stats.duplicates),
   perQueue('emptyReceives', 'receives that returned nothing (short polling on an empty queue runs this up)', (_s, q) => q.stats.emptyReceives),
   perQueue('deduplicated', 'sends swallowed by FIFO deduplication within the five-minute window', (_s, q) => q.stats.deduplicated),
   perQueue('deletedOrder', "bodies in the order consumers deleted them, comma-separated ('none' if none)", (s, q) =>

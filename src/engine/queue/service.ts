@@ -29,7 +29,7 @@ export function sendMessage(s: SqsState, req: SendRequest, ctx: SystemContext): 
   const delay = req.delayMs ?? q.delayMs;
   const m: SqsMessage = {
     id, body: req.body, queue: q.name, status: delay > 0 ? 'delayed' : 'visible', group: q.fifo ? req.group ?? 'default' : null,
-    dedupId, seq: q.nextSeq++, enqueuedAt: now, sentAt: now, receiveCount: 0, visibleAt: null, receipt: null, receiver: null,
+    dedupId, seq: q.nextSeq++, enqueuedAt: now, sentAt: now, receiveCount: 0, processed: 0, visibleAt: null, receipt: null, receiver: null,
     route: [q.name], endedAt: null, why: null, visTimer: null, retTimer: null, delayTimer: null,
   };
   s.msgs[String(id)] = m;

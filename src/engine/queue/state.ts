@@ -34,6 +34,8 @@ export interface SqsMessage {
   enqueuedAt: Time;
   readonly sentAt: Time;
   receiveCount: number;
+  /** Times a consumer finished processing it successfully (more than 1: duplicate side effects). */
+  processed: number;
   /** While in flight: when it becomes visible again unless deleted. */
   visibleAt: Time | null;
   /** The receipt handle of the latest receive; a delete must quote it. */
@@ -76,6 +78,8 @@ export interface SqsQueue {
 export interface QueueStats {
   sent: number; received: number; emptyReceives: number; deleted: number;
   deadLettered: number; expired: number; deduplicated: number; returned: number;
+  /** Successful processings of a message that had been processed before. */
+  duplicates: number;
 }
 
 /** A consumer node: polls, processes each message for `workMs`, deletes it unless it fails. */
@@ -138,7 +142,7 @@ export const initialSqsState = (): SqsState => ({
 });
 
 export const emptyStats = (): QueueStats => ({
-  sent: 0, received: 0, emptyReceives: 0, deleted: 0, deadLettered: 0, expired: 0, deduplicated: 0, returned: 0,
+  sent: 0, received: 0, emptyReceives: 0, deleted: 0, deadLettered: 0, expired: 0, deduplicated: 0, returned: 0, duplicates: 0,
 });
 
 export const isFinished = (m: SqsMessage): boolean => m.status === 'acked' || m.status === 'expired';

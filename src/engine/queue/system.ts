@@ -81,7 +81,7 @@ export const sqsSystem: SystemDef<SqsState> = {
     }
     const c = s.consumers[node];
     if (!c) return;
-    if (name === 'done') onWorkDone(c, ctx); else onPollTimer(c, name, data, ctx);
+    if (name === 'done') onWorkDone(s, c, ctx); else onPollTimer(c, name, data, ctx);
   },
   onCrash(s, node, ctx) {
     if (node === SQS_NODE) {

@@ -88,7 +88,7 @@ export const streamCommands: CommandSpec[] = [
       const c = s.readers[name] = {
         id: name, topic: t.name, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0, batch: opt<number>(a, 'batch') ?? 10,
         idleMs: opt<number>(a, 'idle') ?? 500, commit: (opt<string>(a, 'commit') ?? 'after') as 'after' | 'batch' | 'before', start: (opt<string>(a, 'from') ?? 'earliest') as 'earliest' | 'latest',
-        next: null, inHand: [], fetching: false, fetchId: 0, timer: null, processed: 0, seen: [], skipped: 0, lastOffset: -1, rewound: false,
+        next: null, inHand: [], fetching: false, fetchId: 0, timer: null, processed: 0, seen: [], skipped: 0, duplicates: 0, highest: -1, lastOffset: -1, rewound: false,
       };
       s.readerOrder.push(name);
       fetch(c, ctx);

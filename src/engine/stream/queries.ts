@@ -30,6 +30,7 @@ export const streamQueries: readonly Q[] = [
   perReader('position', "the reader's committed position (the next offset it will read after a restart)", (s, c) => s.topics[c.topic]!.log.positions[c.id] ?? 0),
   perReader('lag', 'records between its committed position and the end of the log', (s, c) => lagOf(s.topics[c.topic]!.log, c.id)),
   perReader('processed', 'records processed, counting re-reads after a crash or a seek', (_s, c) => c.processed),
+  perReader('duplicates', 'records processed again after a crash or a seek back', (_s, c) => c.duplicates),
   perReader('skipped', 'records it never saw because retention removed them first', (_s, c) => c.skipped),
   perReader('seen', "offsets processed in order, comma-separated ('none' if none)", (_s, c) => c.seen.join(',') || 'none'),
 ];

@@ -43,6 +43,8 @@ export function onDone(s: StreamState, c: StreamReader, ctx: SystemContext): voi
   c.rewound = false;
   c.lastOffset = rec.offset;
   c.processed++;
+  if (rec.offset <= c.highest) c.duplicates++;
+  c.highest = Math.max(c.highest, rec.offset);
   c.seen.push(rec.offset);
   if (c.seen.length > 500) c.seen.shift();
   c.next = rec.offset + 1;

@@ -35,6 +35,9 @@ export interface StreamReader {
   /** Offsets processed, in order (capped), to show replays and gaps. */
   seen: number[];
   skipped: number;
+  /** Records processed again (offsets at or below the highest already processed). */
+  duplicates: number;
+  highest: number;
   lastOffset: number;
   /** Set by a crash or a seek: the next offset may go backwards. */
   rewound: boolean;

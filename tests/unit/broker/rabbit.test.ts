@@ -124,7 +124,7 @@ describe('RabbitMQ delivery acknowledgement timeout', () => {
     expect(s.q('rabbit.unacked(q)')).toBe(1); // the Ack was lost on the way
     const out = s.run('run for=2s');
     expect(out).toContain('t=2000ms rabbit #1 unacked for 2000ms: channel of c1 closed (delivery acknowledgement timeout): requeued #1 with redelivered=true');
-    expect([s.q('rabbit.acked(q)'), s.q('rabbit.redelivered(q)')]).toEqual([1, 1]);
+    expect([s.q('rabbit.acked(q)'), s.q('rabbit.redelivered(q)'), s.q('rabbit.duplicates(q)')]).toEqual([1, 1, 1]);
   });
 });
 

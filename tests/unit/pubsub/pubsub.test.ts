@@ -74,6 +74,17 @@ describe('pub/sub', () => {
     expect([s.q('pubsub.acked(hook)'), s.q('pubsub.backlog(hook)')]).toEqual([3, 0]);
   });
 
+  it('an ack deadline shorter than the work makes duplicates', () => {
+    const s = lab();
+    s.run(`pubsub.topic name=orders
+      pubsub.subscription name=audit topic=orders ackDeadline=500ms
+      pubsub.subscriber name=a1 sub=audit work=800ms
+      pubsub.subscriber name=a2 sub=audit work=800ms
+      pubsub.publish topic=orders body=o
+      run for=3s`);
+    expect(Number(s.q('pubsub.duplicates(audit)'))).toBeGreaterThan(0);
+  });
+
   it('after maxAttempts deliveries a message is forwarded to the dead-letter topic', () => {
     const s = lab();
     s.run(`pubsub.topic name=orders

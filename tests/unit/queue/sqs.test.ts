@@ -152,6 +152,18 @@ describe('SQS standard queue', () => {
     expect(s.q('sqs.receives(1)')).toBe(2);
   });
 
+  it('a visibility timeout shorter than the work: the delete is refused and the message is processed twice', () => {
+    const s = lab();
+    const out = s.run(`sqs.queue name=orders visibility=1s
+      sqs.send queue=orders body=a
+      sqs.consumer name=w1 queue=orders work=1500ms wait=5s
+      sqs.consumer name=w2 queue=orders work=1500ms wait=5s
+      run for=4s`);
+    expect(out.some((l) => /delete of #1 refused: receipt r1 is stale/.test(l))).toBe(true);
+    expect(out.some((l) => /processed #1 \(a\) again: a duplicate/.test(l))).toBe(true);
+    expect(Number(s.q('sqs.duplicates(orders)'))).toBeGreaterThan(0);
+  });
+
   it('a consumer that crashes holding a message: it returns after the timeout and another consumer finishes it', () => {
     const s = lab();
     s.run(`sqs.queue name=orders visibility=3s

@@ -71,6 +71,7 @@ describe('stream', () => {
       restart node=r
       run for=1s`);
     expect(s.q('stream.seen(r)')).toBe('0,1,0,1,2');
+    expect(s.q('stream.duplicates(r)')).toBe(2);
     expect(violationsOf(s)).toEqual([]);
   });
 
