@@ -44,7 +44,6 @@ export function onBrokerCrash(s: KafkaState, b: Broker): void {
   b.fetchSentAt = {};
   b.parked = {};
   for (const r of Object.values(b.replicas)) { r.pendingAcks = []; r.pendingIsr = null; r.followerLeo = {}; }
-  void s;
 }
 
 export function onBrokerRestart(s: KafkaState, ctx: SystemContext, b: Broker): void {

@@ -42,7 +42,6 @@ function takeOver(s: KafkaState, ctx: SystemContext, g: Group, b: Broker): void 
   g.coordinator = b.id;
   for (const mem of Object.values(g.members)) mem.lastSeen = ctx.now;
   g.checkTimer = ctx.setTimer(b.id, CHECK_MS, 'group-check', g.id);
-  void s;
 }
 
 function onJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, from: NodeId, m: Message): void {
@@ -97,7 +96,6 @@ function maybeCompleteJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broke
       ...(mem.id === g.leader ? { members: described } : {}),
     });
   }
-  void s;
 }
 
 function onSync(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, m: Message): void {
@@ -121,7 +119,6 @@ function onSync(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, m: Messa
     return;
   }
   if (g.state === 'Stable') sendAssignment(ctx, g, b, mem);
-  void s;
 }
 
 function closeRebalance(ctx: SystemContext, g: Group): void {
