@@ -37,7 +37,8 @@ export function TechView({ className }: { className?: string }) {
   const broker = model.board;
   const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n).slice(0, LINES)]));
   const longest = Math.max(12, ...Object.values(lines).flat().map((l) => l.length), ...model.nodes.map((n) => n.id.length + 12));
-  const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, LINES, longest);
+  const most = Math.max(1, ...Object.values(lines).map((l) => l.length));
+  const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, Math.min(LINES, most), longest);
   const focus = useFocus(highlight, () => sim.trace());
   const half = (id: string) => (broker && id === broker.id && layout.broker
     ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });

@@ -35,3 +35,15 @@ export function summaryLines(sim: Sim, n: StageNode): string[] {
 function safe(f: () => string[]): string[] {
   try { return f(); } catch (e) { return [`(${e instanceof Error ? e.message : 'no summary'})`]; }
 }
+
+// Built-in summaries for the consensus systems, read through their documented queries (so they follow
+// the systems' own definitions and survive changes to their state's shape).
+const q = (sim: Sim, expr: string) => String(sim.query(expr));
+registerNodeSummary('raft', (sim, n) => [
+  `${q(sim, `raft.role(${n.id})`)} · term ${q(sim, `raft.term(${n.id})`)}`,
+  `log ${q(sim, `raft.log(${n.id})`)} · commit ${q(sim, `raft.commit(${n.id})`)}`,
+]);
+registerNodeSummary('paxos', (sim, n) => [
+  `promised ${q(sim, `paxos.promised(${n.id})`)} · accepted ${q(sim, `paxos.acceptedN(${n.id})`)}`,
+  `learned ${q(sim, `paxos.learned(${n.id})`)}`,
+]);

@@ -41,3 +41,19 @@ describe('what a service box says', () => {
     expect(townServiceLines(node({ lastOp: { mode: 'calls', waited: null, finished: null, targets: 4 }, waiting: true }))[1]).toContain('WAITING');
   });
 });
+
+describe('other systems in the technical view', () => {
+  it('summarises a Raft server by role, term, log and commit index through the Raft queries', async () => {
+    const { createSession } = await import('../../../src/script/runner.ts');
+    const { summaryLines } = await import('../../../src/views/tech/summary.ts');
+    const { stageModel } = await import('../../../src/views/shared/town-model.ts');
+    const s = createSession(7);
+    s.exec('raft.start servers=3');
+    s.exec('run until="raft.leader != none" max=5s');
+    const m = stageModel(null, s.sim.nodes());
+    const leader = String(s.sim.query('raft.leader'));
+    const lines = summaryLines(s.sim, m.nodes.find((n) => n.id === leader)!);
+    expect(lines[0]).toMatch(/^leader · term \d+$/);
+    expect(lines[1]).toMatch(/^log \d+ · commit \d+$/);
+  });
+});
