@@ -1,6 +1,7 @@
 // What conditions and views can read from RabbitMQ: `expect rabbit.ready(orders) == 0`.
 import type { Query } from '../core/types.ts';
 import type { RabbitConsumer, RabbitMessage, RabbitQueue, RabbitState } from './state.ts';
+import type { MessageView } from '../queue/message-view.ts';
 
 export const queueNamed = (s: RabbitState, name: string | undefined): RabbitQueue => {
   const q = s.queueOrder.includes(name ?? '') ? s.queues[name!] : undefined;
@@ -62,3 +63,12 @@ export const rabbitQueries: readonly Q[] = [
   },
   { name: 'rabbit.redeliveredFlag', params: ['message'], example: 'expect rabbit.redeliveredFlag(1) == true', description: "whether the copy's next delivery carries redelivered=true", get: (s, [id]) => messageNamed(s, id).redelivered },
 ];
+
+/** RabbitMQ copies in the shared view shape (ready -> visible, unacked -> inflight). */
+export function rabbitMessageViews(s: RabbitState): MessageView[] {
+  return Object.values(s.msgs).map((m) => ({
+    id: m.id, body: m.body, queue: m.queue, status: m.status === 'ready' ? 'visible' : m.status === 'unacked' ? 'inflight' : m.status,
+    receiveCount: m.deliveries, deadline: m.status === 'ready' ? m.expiresAt : null, holder: m.status === 'unacked' ? m.consumer : null,
+    route: m.route.map((h) => `${h.exchange}[${h.binding}]>${h.queue}${h.reason ? ` (${h.reason})` : ''}`), redelivered: m.redelivered, why: m.why,
+  }));
+}

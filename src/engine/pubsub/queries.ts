@@ -1,6 +1,7 @@
 // What conditions and views can read from pub/sub: `expect pubsub.acked(audit) == 3`.
 import type { Query } from '../core/types.ts';
 import type { PubsubMessage, PubsubState, Subscriber, Subscription } from './state.ts';
+import type { MessageView } from '../queue/message-view.ts';
 
 export const subNamed = (s: PubsubState, name: string | undefined): Subscription => {
   const sub = s.subs[name ?? ''];
@@ -44,3 +45,11 @@ export const pubsubQueries: readonly Q[] = [
   { name: 'pubsub.attempts', params: ['copy'], example: 'expect pubsub.attempts(1) == 2', description: "a copy's delivery attempts", get: (s, [id]) => copyNamed(s, id).attempts },
   { name: 'pubsub.route', params: ['copy'], example: "expect pubsub.route(1) == 'orders>audit'", description: 'topic>subscription hops, joined by spaces', get: (s, [id]) => copyNamed(s, id).route.join(' ') },
 ];
+
+/** Pub/sub copies in the shared view shape (waiting -> visible, leased -> inflight). */
+export function pubsubMessageViews(s: PubsubState): MessageView[] {
+  return Object.values(s.msgs).map((m) => ({
+    id: m.id, body: m.body, queue: m.sub, status: m.status === 'waiting' ? 'visible' : m.status === 'leased' ? 'inflight' : m.status,
+    receiveCount: m.attempts, deadline: m.deadline, holder: m.leasedTo, route: m.route, redelivered: m.attempts > 1, why: m.why,
+  }));
+}
