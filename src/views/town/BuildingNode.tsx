@@ -10,11 +10,11 @@ import { Gear, PhoneIcon, Slip } from './icons.tsx';
 
 const MAX_QUEUE_SHOWN = 5;
 
-export function statusWords(n: StageNode): string {
+export function statusWords(n: StageNode, note?: string): string {
   if (!n.up) return 'ON FIRE · crashed';
   if (n.paused) return 'PAUSED · frozen';
   const s = n.service;
-  if (!s) return n.kind === 'node' ? n.sys : '';
+  if (!s) return note ?? (n.kind === 'node' ? n.sys : '');
   const bits: string[] = [];
   if (s.waiting) bits.push('on the phone');
   else if (s.current) bits.push('working');
@@ -24,8 +24,10 @@ export function statusWords(n: StageNode): string {
   return bits.join(' · ');
 }
 
-export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, focused, selected, waitRef, onMenu }: {
+export const BuildingNode = memo(function BuildingNode({ node, note, at, s, fontSize, focused, selected, waitRef, onMenu }: {
   node: StageNode;
+  /** For another system's node: one line about it (e.g. "leader · term 3"). */
+  note?: string;
   at: Point;
   s: number;
   fontSize: number;
@@ -45,7 +47,7 @@ export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, 
   return (
     <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`}
       className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
-      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}. Enter to inspect, context menu key for actions.`, onMenu)}>
+      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}${note ? `, ${note}` : ''}. Enter to inspect, context menu key for actions.`, onMenu)}>
       <title>{describeNode(node)}</title>
       {/* a hit area and the highlight/selection ring */}
       <rect className="tb-ring" x={-s * 0.58} y={-s * 0.62} width={s * 1.16} height={s * 1.06 + fontSize * 2.6} rx={12} />
@@ -85,10 +87,10 @@ export const BuildingNode = memo(function BuildingNode({ node, at, s, fontSize, 
         <text textAnchor="middle" fontSize={fontSize} fontWeight={700} className="tb-halo">{node.id}</text>
         <text y={fontSize + 2} textAnchor="middle" fontSize={fontSize - 2}
           className={`tb-halo${down ? ' tb-status-fire' : node.paused ? ' tb-status-ice' : ''}`}>
-          {statusWords(node)}
+          {statusWords(node, note)}
         </text>
       </g>
     </g>
   );
 }, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.s === b.s && a.fontSize === b.fontSize && a.focused === b.focused
-  && a.selected === b.selected && JSON.stringify(a.node) === JSON.stringify(b.node));
+  && a.selected === b.selected && a.note === b.note && JSON.stringify(a.node) === JSON.stringify(b.node));

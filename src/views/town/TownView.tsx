@@ -18,6 +18,7 @@ import { BuildingNode } from './BuildingNode.tsx';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
 import { CutMarks, Defs } from './decor.tsx';
+import { summaryLines } from '../tech/summary.ts';
 import '../shared/views.css';
 
 /** How long (simulated ms) the town keeps showing where a message was lost. */
@@ -124,7 +125,7 @@ export function TownView({ className }: { className?: string }) {
           );
         })}
         {model.nodes.map((n) => (
-          <BuildingNode key={n.id} node={n} at={layout.at[n.id]!} s={layout.s} fontSize={fs}
+          <BuildingNode key={n.id} node={n} note={n.service ? undefined : summaryLines(sim, n)[0]} at={layout.at[n.id]!} s={layout.s} fontSize={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
             waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
         ))}
