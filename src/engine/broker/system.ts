@@ -84,8 +84,9 @@ const invariants: readonly Invariant<RabbitState>[] = [
     name: 'prefetch-respected', description: 'no consumer holds more unacknowledged deliveries than its prefetch count',
     check: (s) => {
       for (const c of Object.values(s.consumers)) {
+        if (c.prefetch === 0) continue;
         const n = (s.queues[c.queue]?.unacked ?? []).filter((id) => msgOf(s, id)!.consumer === c.id).length;
-        if (c.prefetch > 0 && n > c.prefetch) return `${c.id} holds ${n} unacked deliveries with prefetch ${c.prefetch}`;
+        if (n > c.prefetch) return `${c.id} holds ${n} unacked deliveries with prefetch ${c.prefetch}`;
       }
       return null;
     },
