@@ -26,7 +26,15 @@ const unhover = () => labStore.getState().setHighlight(null);
 
 const touches = (e: TraceEvent, node: string) => e.node === node || e.from === node || e.to === node;
 
-export function EventLog() {
+/** The last `limit` entries that pass the filter, scanning back from the end (a long run has 100k entries). */
+function lastMatching(trace: readonly TraceEvent[], keep: (e: TraceEvent) => boolean, limit: number) {
+  const out: TraceEvent[] = [];
+  let k = trace.length - 1;
+  for (; k >= 0 && out.length < limit; k--) if (keep(trace[k]!)) out.push(trace[k]!);
+  return { rows: out.reverse(), more: k >= 0 };
+}
+
+export function EventLog({ active = true }: { active?: boolean }) {
   const version = useLab((s) => s.version);
   const sim = useLab((s) => s.session.sim);
   const selected = useLab((s) => s.selected);
@@ -34,13 +42,14 @@ export function EventLog() {
   const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
   const list = useRef<HTMLOListElement>(null);
 
-  const { rows, total, cursor, nodes } = useMemo(() => {
+  const { rows, more, cursor, nodes } = useMemo(() => {
     void version;
+    if (!active) return { rows: [], more: false, cursor: -1, nodes: [] };
     const past = sim.trace();
     const cursor = past.length ? past[past.length - 1]!.i : -1;
-    const all = sim.fullTrace().filter((e) => kinds.includes(e.kind) && (node === '' || touches(e, node)));
-    return { rows: all.slice(-SHOWN), total: all.length, cursor, nodes: sim.nodes().map((n) => n.id) };
-  }, [sim, version, node, kinds]);
+    const found = lastMatching(sim.fullTrace(), (e) => kinds.includes(e.kind) && (node === '' || touches(e, node)), SHOWN);
+    return { ...found, cursor, nodes: sim.nodes().map((n) => n.id) };
+  }, [sim, version, node, kinds, active]);
 
   useEffect(() => {
     // Keep the row at the cursor visible by scrolling the list only (scrollIntoView would move the page too).
@@ -75,7 +84,7 @@ export function EventLog() {
           ))}
         </div>
       </div>
-      {total > SHOWN ? <p className="muted small">Showing the last {SHOWN} of {total} entries.</p> : null}
+      {more ? <p className="muted small log-more">Showing the last {SHOWN} matching entries; narrow the filter or jump on the timeline for earlier ones.</p> : null}
       {rows.length === 0 ? <p className="muted empty">Nothing here yet. Press play, or step forward.</p> : null}
       <ol className="log-list" ref={list} aria-label="Events" data-testid="event-log">
         {rows.map((e) => {

@@ -9,6 +9,17 @@ const BINS = 160;
 
 interface Mark { i: number; t: number; kind: 'input' | 'fault' | 'violation' | 'fork'; label: string }
 
+interface Tally {
+  sim: unknown;
+  end: number;
+  /** Entries counted so far, and the first and last of them (to notice a fork or a trimmed trace). */
+  seen: number;
+  first: TraceEvent | undefined;
+  last: TraceEvent | undefined;
+  counts: number[];
+  marks: Mark[];
+}
+
 export function Timeline() {
   const version = useLab((s) => s.version);
   const now = useLab((s) => s.now);
@@ -18,18 +29,27 @@ export function Timeline() {
   const horizon = sim.horizon;
   const end = niceCeil(Math.max(100, horizon, now, sim.nextEventTime() ?? 0) * 1.05);
 
+  // Counted incrementally: while the run only grows, each update reads just the new entries.
+  const tally = useRef<Tally | null>(null);
   const { bins, marks } = useMemo(() => {
     void version;
-    const counts = new Array<number>(BINS).fill(0);
-    const marks: Mark[] = [];
-    for (const e of sim.fullTrace() as TraceEvent[]) {
-      if (e.kind === 'deliver' || e.kind === 'drop' || e.kind === 'timer') counts[Math.min(BINS - 1, Math.floor((e.t / end) * BINS))]! += 1;
+    const trace = sim.fullTrace() as TraceEvent[];
+    let t = tally.current;
+    const stillValid = t && t.sim === sim && t.end === end && trace.length >= t.seen && trace[0] === t.first
+      && (t.seen === 0 || trace[t.seen - 1] === t.last);
+    if (!t || !stillValid) t = { sim, end, seen: 0, first: trace[0], last: undefined, counts: new Array<number>(BINS).fill(0), marks: [] };
+    for (let k = t.seen; k < trace.length; k++) {
+      const e = trace[k]!;
+      if (e.kind === 'deliver' || e.kind === 'drop' || e.kind === 'timer') t.counts[Math.min(BINS - 1, Math.floor((e.t / end) * BINS))]! += 1;
       else if (e.kind === 'input' || e.kind === 'fault' || e.kind === 'violation' || e.kind === 'fork') {
-        marks.push({ i: e.i, t: e.t, kind: e.kind, label: sim.formatEvent(e) });
+        t.marks.push({ i: e.i, t: e.t, kind: e.kind, label: sim.formatEvent(e) });
       }
     }
-    const max = Math.max(1, ...counts);
-    return { bins: counts.map((c) => c / max), marks: marks.slice(-300) };
+    t.seen = trace.length;
+    t.last = trace[trace.length - 1];
+    tally.current = t;
+    const max = Math.max(1, ...t.counts);
+    return { bins: t.counts.map((c) => c / max), marks: t.marks.slice(-300) };
   }, [sim, version, end]);
 
   const seekToClientX = (clientX: number) => {

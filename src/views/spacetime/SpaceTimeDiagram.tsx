@@ -42,7 +42,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const model = index.update(trace);
   const nodeIds = sim.nodes().map((n) => n.id);
   const lanes = [...nodeIds, ...model.seen.filter((n) => !nodeIds.includes(n))];
-  const fs = clamp(Math.round(Math.min(size.width / 70, 15)), 11, 15);
+  const fs = clamp(Math.round(size.width / 85), 11, 17);
   const gutter = clamp(fs * 8, 90, 150);
   const top = fs * 2 + 10;
   const laneH = clamp((size.height - top - 8) / Math.max(1, lanes.length), 26, 72);

@@ -15,7 +15,7 @@ export interface TechLayout {
 const GAP = 10;
 
 export function techLayout(size: Size, ids: readonly string[], brokerRows: number | null, lines: number, longest = 24): TechLayout {
-  let fontSize = clamp(Math.round(Math.min(size.width, size.height) / 45), 11, 15);
+  let fontSize = clamp(Math.round(Math.min(size.width, size.height) / 45), 11, 17);
   const centre = { x: size.width / 2, y: size.height / 2 };
   const n = ids.length;
   const boxW = (fs: number) => clamp(longest * (fs - 1) * 0.61 + 22, 150, Math.max(150, Math.min(320, size.width * (n <= 4 ? 0.45 : 0.3))));

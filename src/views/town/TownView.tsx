@@ -88,6 +88,8 @@ export function TownView({ className }: { className?: string }) {
   const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
   const ids = [...model.nodes.map((n) => n.id), ...(board ? [board.id] : [])];
   const fs = layout.fontSize;
+  // Flights grow with the buildings on a big stage (a projector), never below their drawn size.
+  const iconScale = Math.round(Math.min(1.7, Math.max(1, layout.s / 90)) * 10) / 10;
 
   return (
     <div ref={wrap} className={`tb-view tb-town ${className ?? ''}`}>
@@ -145,8 +147,8 @@ export function TownView({ className }: { className?: string }) {
         })}
         <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
           <>
-            <MessageIcon type={f.type} />
-            <text y={-15} textAnchor="middle" fontSize={fs - 2} fontWeight={600} className="tb-halo" data-flight-label="">
+            <g transform={iconScale === 1 ? undefined : `scale(${iconScale})`}><MessageIcon type={f.type} /></g>
+            <text y={-15 * iconScale} textAnchor="middle" fontSize={fs - 2} fontWeight={600} className="tb-halo" data-flight-label="">
               {f.type}{f.topic && f.type !== 'Call' ? ` ${f.topic}` : ''}
             </text>
           </>
