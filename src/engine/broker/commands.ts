@@ -17,7 +17,8 @@ function act(sim: Sim, label: string, fn: (s: RabbitState, ctx: SystemContext) =
   sim.act<RabbitState>(RABBIT, label, (s, ctx) => { out = fn(s, ctx) ?? []; });
   return out;
 }
-function ownNode(sim: Sim, ctx: SystemContext, node: string): void {
+function ownNode(sim: Sim, ctx: SystemContext, node: string, client = true): void {
+  if (client && node === BROKER) throw new CommandError(`'${node}' is the broker's own node; give the client another name`);
   const other = sim.nodes().find((n) => n.id === node && n.sys !== RABBIT);
   if (other) throw new CommandError(`'${node}' is already a ${other.sys} node; pick another name`);
   ctx.addNode(node);
@@ -44,7 +45,7 @@ export const rabbitCommands: CommandSpec[] = [
       const name = argString(a, 'name');
       if (name === '') throw new CommandError("'' is the default exchange; it always exists");
       if (s.exchanges[name]) throw new CommandError(`exchange ${name} already exists`);
-      ownNode(sim, ctx, BROKER);
+      ownNode(sim, ctx, BROKER, false);
       s.exchanges[name] = { name, type: (opt<string>(a, 'type') ?? 'direct') as ExchangeType, bindings: [] };
       s.exchangeOrder.push(name);
     }),
@@ -66,7 +67,7 @@ export const rabbitCommands: CommandSpec[] = [
       if (s.queueOrder.includes(name)) throw new CommandError(`queue ${name} already exists`);
       const dlx = opt<string>(a, 'dlx') ?? null;
       if (dlx && !s.exchanges[dlx]) throw new CommandError(`no exchange named '${dlx}' to dead-letter to; declare it first`);
-      ownNode(sim, ctx, BROKER);
+      ownNode(sim, ctx, BROKER, false);
       s.queues[name] = {
         name, durable: opt<boolean>(a, 'durable') ?? true, ttlMs: opt<number>(a, 'ttl') ?? null, dlx, dlk: opt<string>(a, 'dlk') ?? null,
         maxLength: opt<number>(a, 'maxLength') ?? null, ackTimeoutMs: opt<number>(a, 'ackTimeout') ?? 30 * 60_000, ready: [], unacked: [], finished: [], consumers: [], rr: 0, nextSeq: 1, ackedOrder: [],

@@ -17,7 +17,8 @@ function act(sim: Sim, label: string, fn: (s: PubsubState, ctx: SystemContext) =
   sim.act<PubsubState>(PUBSUB, label, (s, ctx) => { out = fn(s, ctx) ?? []; });
   return out;
 }
-function ownNode(sim: Sim, ctx: SystemContext, node: string): void {
+function ownNode(sim: Sim, ctx: SystemContext, node: string, client = true): void {
+  if (client && node === PUBSUB_NODE) throw new CommandError(`'${node}' is the pub/sub service's own node; give the client another name`);
   const other = sim.nodes().find((n) => n.id === node && n.sys !== PUBSUB);
   if (other) throw new CommandError(`'${node}' is already a ${other.sys} node; pick another name`);
   ctx.addNode(node);
@@ -43,7 +44,7 @@ export const pubsubCommands: CommandSpec[] = [
     run: (sim, a) => act(sim, `pubsub.topic${words(a)}`, (s, ctx) => {
       const name = argString(a, 'name');
       if (s.topics[name]) throw new CommandError(`topic ${name} already exists`);
-      ownNode(sim, ctx, PUBSUB_NODE);
+      ownNode(sim, ctx, PUBSUB_NODE, false);
       s.topics[name] = { name, subscriptions: [], published: 0 };
       s.topicOrder.push(name);
     }),

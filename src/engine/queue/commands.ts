@@ -16,7 +16,8 @@ const words = (a: ArgValues) => Object.keys(a).filter((k) => a[k] !== undefined)
   .map((k) => { const v = a[k]; return ` ${k}=${Array.isArray(v) ? v.join(',') : typeof v === 'string' && /\s/.test(v) ? `"${v}"` : String(v)}`; }).join('');
 
 /** Nodes belong to one system; name clashes get a clear message instead of the kernel's. */
-function ownNode(sim: Sim, ctx: SystemContext, node: string): void {
+function ownNode(sim: Sim, ctx: SystemContext, node: string, client = true): void {
+  if (client && node === SQS_NODE) throw new CommandError(`'${node}' is the queue service's own node; give the client another name`);
   const other = sim.nodes().find((n) => n.id === node && n.sys !== SQS);
   if (other) throw new CommandError(`'${node}' is already a ${other.sys} node; pick another name`);
   ctx.addNode(node);
@@ -56,7 +57,7 @@ export const sqsCommands: CommandSpec[] = [
       }
       const maxReceives = opt<number>(a, 'maxReceives') ?? 3;
       if (maxReceives < 1) throw new CommandError('maxReceives must be at least 1');
-      ownNode(sim, ctx, SQS_NODE);
+      ownNode(sim, ctx, SQS_NODE, false);
       s.queues[name] = {
         name, fifo, visibilityMs: opt<number>(a, 'visibility') ?? 30_000, retentionMs: opt<number>(a, 'retention') ?? 96 * 3_600_000,
         delayMs: opt<number>(a, 'delay') ?? 0, waitMs: opt<number>(a, 'wait') ?? 0, dlq, maxReceives,

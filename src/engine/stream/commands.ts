@@ -17,7 +17,8 @@ function act(sim: Sim, label: string, fn: (s: StreamState, ctx: SystemContext) =
   sim.act<StreamState>(STREAM, label, (s, ctx) => { out = fn(s, ctx) ?? []; });
   return out;
 }
-function ownNode(sim: Sim, ctx: SystemContext, node: string): void {
+function ownNode(sim: Sim, ctx: SystemContext, node: string, client = true): void {
+  if (client && node === STREAM_NODE) throw new CommandError(`'${node}' is the stream server's own node; give the client another name`);
   const other = sim.nodes().find((n) => n.id === node && n.sys !== STREAM);
   if (other) throw new CommandError(`'${node}' is already a ${other.sys} node; pick another name`);
   ctx.addNode(node);
@@ -37,7 +38,7 @@ export const streamCommands: CommandSpec[] = [
     run: (sim, a) => act(sim, `stream.topic${words(a)}`, (s, ctx) => {
       const name = argString(a, 'name');
       if (s.topics[name]) throw new CommandError(`topic ${name} already exists`);
-      ownNode(sim, ctx, STREAM_NODE);
+      ownNode(sim, ctx, STREAM_NODE, false);
       const policy = { maxAgeMs: opt<number>(a, 'retention') ?? 0, maxBytes: opt<number>(a, 'maxBytes') ?? 0, maxRecords: opt<number>(a, 'maxRecords') ?? 0 };
       s.topics[name] = { name, log: newLog(), policy, retentionTimer: null, removed: 0 };
       s.topicOrder.push(name);

@@ -205,3 +205,13 @@ describe('SQS standard queue', () => {
     expect(() => s.run('sqs.queue name=x.fifo dlq=orders')).toThrow(/must also be FIFO/);
   });
 });
+
+describe('node names', () => {
+  it('a client cannot take the service node\'s name, nor a node of another system', () => {
+    const s = lab();
+    s.run('sqs.queue name=orders');
+    expect(() => s.run('sqs.consumer name=sqs queue=orders')).toThrow(/'sqs' is the queue service's own node/);
+    s.run('rabbit.queue name=q');
+    expect(() => s.run('sqs.consumer name=rabbit queue=orders')).toThrow(/'rabbit' is already a rabbit node/);
+  });
+});
