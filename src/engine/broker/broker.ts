@@ -65,12 +65,16 @@ export function dispatch(s: RabbitState, q: RabbitQueue, ctx: SystemContext): vo
     let chosen: RabbitConsumer | null = null;
     for (let i = 0; i < q.consumers.length; i++) {
       const c = s.consumers[q.consumers[(q.rr + i) % q.consumers.length]!]!;
-      if (c.connected && (c.prefetch === 0 || unackedBy(s, c) < c.prefetch)) { chosen = c; q.rr = (q.rr + i + 1) % q.consumers.length; break; }
+      if (c.connected && (c.autoAck || c.prefetch === 0 || unackedBy(s, c) < c.prefetch)) { chosen = c; q.rr = (q.rr + i + 1) % q.consumers.length; break; }
     }
     if (!chosen) return;
     const m = takeHead(s, q, chosen.id)!;
-    m.ackTimer = ctx.setTimer(BROKER, q.ackTimeoutMs, 'ackTimeout', { id: m.id, tag: m.tag });
     ctx.send(BROKER, chosen.id, { type: 'Deliver', queue: q.name, id: m.id, tag: m.tag, body: m.body, redelivered: m.redelivered });
+    if (chosen.autoAck) {
+      // No-ack mode: the broker forgets the message the moment it is sent; a crash or a lost frame loses it.
+      q.stats.acked++;
+      finish(s, m, 'acked', `auto-acked on delivery to ${chosen.id}`, ctx);
+    } else m.ackTimer = ctx.setTimer(BROKER, q.ackTimeoutMs, 'ackTimeout', { id: m.id, tag: m.tag });
     expireHead(s, q, ctx);
   }
 }

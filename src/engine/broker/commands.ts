@@ -138,6 +138,7 @@ export const rabbitCommands: CommandSpec[] = [
       { name: 'jitter', type: 'duration', default: '0ms', doc: 'extra random 0..jitter per message' },
       { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing fails' },
       { name: 'onFail', type: 'enum', values: ['requeue', 'reject'], default: 'requeue', doc: 'nack requeue=true, or reject requeue=false (dead-letter or drop)' },
+      { name: 'autoAck', type: 'bool', default: 'false', doc: 'no-ack mode: acknowledged on delivery (at-most-once; prefetch does not apply)' },
     ],
     example: 'rabbit.consumer name=c1 queue=billing prefetch=1 work=200ms', setup: SETUP,
     run: (sim, a) => act(sim, `rabbit.consumer${words(a)}`, (s, ctx) => {
@@ -147,7 +148,7 @@ export const rabbitCommands: CommandSpec[] = [
       ownNode(sim, ctx, name);
       const c = s.consumers[name] = {
         id: name, queue: q.name, prefetch: opt<number>(a, 'prefetch') ?? 0, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0,
-        failRate: opt<number>(a, 'fail') ?? 0, onFail: (opt<string>(a, 'onFail') ?? 'requeue') as 'requeue' | 'reject', connected: false, lostTimer: null,
+        failRate: opt<number>(a, 'fail') ?? 0, onFail: (opt<string>(a, 'onFail') ?? 'requeue') as 'requeue' | 'reject', autoAck: opt<boolean>(a, 'autoAck') ?? false, connected: false, lostTimer: null,
         buffer: [], workTimer: null, processed: 0, failed: 0, redeliveriesSeen: 0,
       };
       s.consumerOrder.push(name);

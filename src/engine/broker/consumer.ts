@@ -25,12 +25,15 @@ export function onWorkDone(s: RabbitState, c: RabbitConsumer, ctx: SystemContext
   if (c.failRate > 0 && ctx.rng.chance(c.failRate)) {
     c.failed++;
     const requeue = c.onFail === 'requeue';
-    ctx.note(c.id, `failed to process #${d.id} (${d.body}); ${requeue ? 'nack requeue=true' : 'reject requeue=false'}`);
-    ctx.send(c.id, BROKER, { type: 'Nack', queue: c.queue, tag: d.tag, requeue });
+    if (c.autoAck) ctx.note(c.id, `failed to process #${d.id} (${d.body}); it was auto-acked, so it is lost`);
+    else {
+      ctx.note(c.id, `failed to process #${d.id} (${d.body}); ${requeue ? 'nack requeue=true' : 'reject requeue=false'}`);
+      ctx.send(c.id, BROKER, { type: 'Nack', queue: c.queue, tag: d.tag, requeue });
+    }
   } else {
     c.processed++;
     countEffect(s, d.id, c.id, ctx);
-    ctx.send(c.id, BROKER, { type: 'Ack', queue: c.queue, tag: d.tag });
+    if (!c.autoAck) ctx.send(c.id, BROKER, { type: 'Ack', queue: c.queue, tag: d.tag });
   }
   startNext(c, ctx);
 }
@@ -40,7 +43,7 @@ export function crashConsumer(c: RabbitConsumer, ctx: SystemContext): void {
   const held = c.buffer.map((d) => `#${d.id}`);
   c.buffer = [];
   c.workTimer = null;
-  if (held.length) ctx.note(c.id, `crashed holding ${held.join(',')} unacknowledged`);
+  if (held.length) ctx.note(c.id, c.autoAck ? `crashed holding ${held.join(',')}: auto-acked, so they are lost` : `crashed holding ${held.join(',')} unacknowledged`);
 }
 
 /** The work's side effect happened; a second time for the same message is a duplicate (at-least-once). */

@@ -105,6 +105,8 @@ export interface RabbitConsumer {
   workMs: Time; jitterMs: Time; failRate: number;
   /** On failure: nack with requeue, or reject (requeue=false: dead-letter or drop). */
   onFail: 'requeue' | 'reject';
+  /** basic.consume no-ack: the broker counts a message acknowledged as soon as it sends it (at-most-once). */
+  autoAck: boolean;
   /** Registered with the broker (its connection is open). */
   connected: boolean;
   /** A crash the broker has not noticed yet (its unacked messages are still charged to it). */

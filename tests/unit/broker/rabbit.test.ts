@@ -76,6 +76,19 @@ describe('RabbitMQ consumers', () => {
     expect(violationsOf(s)).toEqual([]);
   });
 
+  it('autoAck (no-ack mode): the broker forgets a message on delivery, so a consumer crash loses it', () => {
+    const s = lab();
+    const out = s.run(`rabbit.queue name=q
+      rabbit.consumer name=c1 queue=q work=1s autoAck=true
+      rabbit.publish key=q body=m count=3
+      run for=100ms
+      crash node=c1
+      run for=2s`);
+    expect(out).toContain('t=100ms c1 crashed holding #1,#2,#3: auto-acked, so they are lost');
+    expect([s.q('rabbit.acked(q)'), s.q('rabbit.ready(q)'), s.q('rabbit.unacked(q)'), s.q('rabbit.processed(c1)')]).toEqual([3, 0, 0, 0]);
+    expect(violationsOf(s)).toEqual([]);
+  });
+
   it('nack with requeue puts the message back in its place, flagged redelivered', () => {
     const s = lab();
     s.run(`rabbit.queue name=q
