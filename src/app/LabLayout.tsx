@@ -72,7 +72,7 @@ export function LabLayout({ narration, onReset, rail }: LabLayoutProps) {
             {TABS.map((t) => (
               <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={dock !== t.id} className="tab-panel">
                 <ErrorBoundary name={t.label.toLowerCase()}>
-                {t.id === 'log' ? <EventLog />
+                {t.id === 'log' ? <EventLog active={dock === 'log' && !dockHidden} />
                   : t.id === 'spacetime' ? (dock === 'spacetime' ? <SpaceTimePanel /> : null)
                   : t.id === 'console' ? <Console />
                   : dock === 'reference' ? <div className="reference-dock" tabIndex={0} role="region" aria-label="Command reference"><ReferencePanel /></div> : null}

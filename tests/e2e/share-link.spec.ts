@@ -16,7 +16,6 @@ test('a copied link reopened in a new page gives the same trace hash and time', 
     await input.fill(line);
     await input.press('Enter');
   }
-  await page.getByRole('button', { name: 'Step forward one event' }).click();
   await page.getByRole('button', { name: 'Technical', exact: true }).click();
   await page.evaluate(() => window.townboard!.seek(450));
   const hash = await traceHash(page);
@@ -37,6 +36,26 @@ test('a copied link reopened in a new page gives the same trace hash and time', 
   expect(await simNow(other)).toBe(now);
   await expect(other.getByRole('button', { name: 'Technical', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(other.getByTestId('notice')).toHaveCount(0);
+});
+
+test('a link made between two events of the same millisecond reopens at exactly that event', async ({ page, context }) => {
+  await page.goto('/#/lesson/00-town-square/3');
+  await ready(page);
+  await expect(page.getByTestId('step-title')).toBeVisible();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await page.getByTestId('console-input').fill('pause node=fruit');
+  await page.getByTestId('console-input').press('Enter');
+  const step = page.getByRole('button', { name: 'Step forward one event' });
+  for (let k = 0; k < 3; k++) await step.click();
+  const here = await page.evaluate(() => ({ hash: window.townboard!.traceHash(), now: window.townboard!.now(), n: window.townboard!.trace().length }));
+  const link = await page.evaluate(() => window.townboard!.shareLink());
+  expect(link).not.toBeNull();
+
+  const other = await context.newPage();
+  await other.goto(link!);
+  await ready(other);
+  await expect(other.getByTestId('step-title')).toBeVisible();
+  expect(await other.evaluate(() => ({ hash: window.townboard!.traceHash(), now: window.townboard!.now(), n: window.townboard!.trace().length }))).toEqual(here);
 });
 
 test('a broken link shows its message and opens the lesson at its start', async ({ page }) => {
