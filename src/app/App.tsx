@@ -56,7 +56,7 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the lab</a>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the main content</a>
       <ErrorBoundary key={location.hash.split('?')[0]} name="page">
       {route.page === 'home' ? <><Header title="" lab={false} /><NoticeBanner /><HomePage /></> : null}
       {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
@@ -65,7 +65,7 @@ export function App() {
       {route.page === 'missing' ? (
         <>
           <Header title="Page not found" lab={false} />
-          <main className="problem" id="main"><h2>There is no page here</h2><p>The address <code>#{route.path}</code> does not match any page.</p><p><a className="btn" href="#/">Back to all lessons</a></p></main>
+          <main className="problem" id="main" tabIndex={-1}><h2>There is no page here</h2><p>The address <code>#{route.path}</code> does not match any page.</p><p><a className="btn" href="#/">Back to all lessons</a></p></main>
         </>
       ) : null}
       </ErrorBoundary>

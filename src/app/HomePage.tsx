@@ -24,7 +24,7 @@ export function HomePage() {
   const ready = entries.filter((e) => e.status === 'ready').length;
 
   return (
-    <main className="home" id="main">
+    <main className="home" id="main" tabIndex={-1}>
       <section className="hero">
         <h2 className="hero-title">Learn event-driven and distributed systems by running them.</h2>
         <p className="hero-text">

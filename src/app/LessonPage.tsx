@@ -63,7 +63,7 @@ function Problem({ title, text, children }: { title: string; text: string; child
   return (
     <>
       <Header title={title} lab={false} />
-      <main className="problem" id="main">
+      <main className="problem" id="main" tabIndex={-1}>
         <h2>{title}</h2>
         <p>{text}</p>
         {children}
