@@ -169,6 +169,8 @@ export const sqsCommands: CommandSpec[] = [
       { name: 'batch', type: 'int', default: '1', doc: 'max messages per receive (1 to 10)' },
       { name: 'wait', type: 'duration', doc: 'long-poll wait (default: the queue\'s; 0: short polling)' },
       { name: 'idle', type: 'duration', default: '1s', doc: 'pause after an empty short poll' },
+      { name: 'heartbeat', type: 'duration', default: '0ms', doc: 'while working, extend the message\'s visibility this often (0: never)' },
+      { name: 'extend', type: 'duration', default: '30s', doc: 'the visibility timeout each heartbeat asks for, counted from then' },
     ],
     example: 'sqs.consumer name=w1 queue=orders work=200ms fail=10%', setup: 'sqs.queue name=orders',
     run: (sim, a) => act(sim, `sqs.consumer${words(a)}`, (s, ctx) => {
@@ -180,10 +182,11 @@ export const sqsCommands: CommandSpec[] = [
       const cfg = {
         queue: q.name, workMs: opt<number>(a, 'work') ?? existing?.workMs ?? 100, jitterMs: opt<number>(a, 'jitter') ?? existing?.jitterMs ?? 0,
         failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,
+        heartbeatMs: opt<number>(a, 'heartbeat') ?? existing?.heartbeatMs ?? 0, extendMs: opt<number>(a, 'extend') ?? existing?.extendMs ?? 30_000,
       };
       if (existing) { Object.assign(existing, cfg, { stopped: false }); if (existing.phase === 'idle') poll(existing, ctx); return; }
       ownNode(sim, ctx, name);
-      const c = s.consumers[name] = { id: name, ...cfg, stopped: false, phase: 'idle' as const, pollId: 0, pollTimer: null, workTimer: null, current: [], processed: 0, failed: 0, done: [] };
+      const c = s.consumers[name] = { id: name, ...cfg, stopped: false, phase: 'idle' as const, pollId: 0, pollTimer: null, workTimer: null, beatTimer: null, current: [], processed: 0, failed: 0, done: [] };
       s.consumerOrder.push(name);
       poll(c, ctx);
     }),

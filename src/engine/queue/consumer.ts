@@ -33,11 +33,23 @@ function startNext(c: SqsConsumer, ctx: SystemContext): void {
   c.phase = 'working';
   const work = c.workMs + (c.jitterMs > 0 ? ctx.rng.int(0, c.jitterMs) : 0);
   c.workTimer = ctx.setTimer(c.id, work, 'done', { id: m.id, receipt: m.receipt });
+  if (c.heartbeatMs > 0) c.beatTimer = ctx.setTimer(c.id, c.heartbeatMs, 'heartbeat', { id: m.id, receipt: m.receipt });
+}
+
+/** Still working: ask for more time before the visibility timeout hands the message to someone else. */
+export function onHeartbeat(c: SqsConsumer, data: { id: number; receipt: number }, ctx: SystemContext): void {
+  c.beatTimer = null;
+  const m = c.current[0];
+  if (!m || m.receipt !== data.receipt) return;
+  ctx.send(c.id, SQS_NODE, { type: 'ChangeMessageVisibility', queue: c.queue, id: m.id, receipt: m.receipt, timeout: c.extendMs });
+  c.beatTimer = ctx.setTimer(c.id, c.heartbeatMs, 'heartbeat', data);
 }
 
 export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): void {
   const m = c.current.shift();
   c.workTimer = null;
+  if (c.beatTimer !== null) ctx.cancelTimer(c.beatTimer);
+  c.beatTimer = null;
   if (!m) return;
   if (c.failRate > 0 && ctx.rng.chance(c.failRate)) {
     c.failed++;
@@ -65,7 +77,7 @@ export function crashConsumer(c: SqsConsumer, ctx: SystemContext): void {
   const lost = c.current.map((m) => `#${m.id}`);
   c.current = [];
   c.phase = 'down';
-  c.pollTimer = c.workTimer = null;
+  c.pollTimer = c.workTimer = c.beatTimer = null;
   if (lost.length) ctx.note(c.id, `crashed holding ${lost.join(',')}: they stay invisible until their visibility timeout`);
 }
 

@@ -12,6 +12,8 @@ export function formatSqsMessage(m: Message): string {
       const got = m.messages as Received[];
       return `Messages ${String(m.queue)} ${got.length === 0 ? '(empty)' : got.map((x) => `#${x.id}${x.group ? `/${x.group}` : ''} r${x.receipt} x${x.receiveCount}`).join(', ')}`;
     }
+    case 'ChangeMessageVisibility':
+      return `ChangeMessageVisibility ${String(m.queue)} #${String(m.id)} r${String(m.receipt)} timeout=${String(m.timeout)}ms`;
     case 'DeleteMessage':
       return `DeleteMessage ${String(m.queue)} #${String(m.id)} r${String(m.receipt)}`;
     default:

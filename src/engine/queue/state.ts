@@ -94,12 +94,16 @@ export interface SqsConsumer {
   waitMs: Time;
   /** Pause after an empty short poll. */
   idleMs: Time;
+  /** While working on a message, extend its visibility to `extendMs` every `heartbeatMs` (0: never). */
+  heartbeatMs: Time;
+  extendMs: Time;
   stopped: boolean;
   // volatile: lost on a crash
   phase: 'idle' | 'polling' | 'working' | 'down';
   pollId: number;
   pollTimer: TimerId | null;
   workTimer: TimerId | null;
+  beatTimer: TimerId | null;
   current: { id: number; receipt: number; body: string; group: string | null }[];
   // counters (kept across crashes: they are the lab's bookkeeping, not the node's memory)
   processed: number; failed: number;

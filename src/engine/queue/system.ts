@@ -3,10 +3,10 @@
 // redundantly): a crash of the service loses only its open long polls. A consumer's batch in hand is
 // volatile. Invariants: no deleted message handed out again, no message gone without a trace, FIFO order.
 import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
-import { crashConsumer, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
+import { crashConsumer, onHeartbeat, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
 import { unaccounted } from './audit.ts';
 import {
-  deleteMessage, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
+  changeVisibility, deleteMessage, msgOf, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
   serveWaiting, type Received,
 } from './service.ts';
 import { initialSqsState, SQS, SQS_NODE, type SqsState } from './state.ts';
@@ -17,6 +17,7 @@ type SqsWire =
   | { type: 'SendMessage'; queue: string; body: string; group: string | null; dedup: string | null }
   | { type: 'ReceiveMessage'; queue: string; max: number; wait: number; poll: number }
   | { type: 'DeleteMessage'; queue: string; id: number; receipt: number }
+  | { type: 'ChangeMessageVisibility'; queue: string; id: number; receipt: number; timeout: number }
   | { type: 'Messages'; queue: string; poll: number; messages: Received[] };
 
 function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext): void {
@@ -40,6 +41,12 @@ function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext):
       return;
     }
     case 'DeleteMessage': deleteMessage(s, msg.queue, msg.id, msg.receipt, ctx); return;
+    case 'ChangeMessageVisibility': {
+      const m = msgOf(s, msg.id);
+      if (m && m.queue === msg.queue && m.status === 'inflight' && m.receipt === msg.receipt) changeVisibility(s, m, msg.timeout, ctx);
+      else ctx.note(SQS_NODE, `${msg.queue}: visibility change for #${msg.id} refused: receipt r${msg.receipt} is no longer current`);
+      return;
+    }
     default:
   }
 }
@@ -81,7 +88,9 @@ export const sqsSystem: SystemDef<SqsState> = {
     }
     const c = s.consumers[node];
     if (!c) return;
-    if (name === 'done') onWorkDone(s, c, ctx); else onPollTimer(c, name, data, ctx);
+    if (name === 'done') onWorkDone(s, c, ctx);
+    else if (name === 'heartbeat') onHeartbeat(c, data as { id: number; receipt: number }, ctx);
+    else onPollTimer(c, name, data, ctx);
   },
   onCrash(s, node, ctx) {
     if (node === SQS_NODE) {

@@ -164,6 +164,17 @@ describe('SQS standard queue', () => {
     expect(Number(s.q('sqs.duplicates(orders)'))).toBeGreaterThan(0);
   });
 
+  it('a heartbeat that extends the visibility keeps a long job from being handed to someone else', () => {
+    const s = lab();
+    const out = s.run(`sqs.queue name=orders visibility=1s
+      sqs.send queue=orders body=a
+      sqs.consumer name=w1 queue=orders work=1500ms wait=5s heartbeat=500ms extend=1s
+      sqs.consumer name=w2 queue=orders work=1500ms wait=5s heartbeat=500ms extend=1s
+      run for=4s`);
+    expect(out).toContain('t=530ms w1->sqs ChangeMessageVisibility orders #1 r1 timeout=1000ms');
+    expect([s.q('sqs.receives(1)'), s.q('sqs.duplicates(orders)'), s.q('sqs.status(1)')]).toEqual([1, 0, 'acked']);
+  });
+
   it('a consumer that crashes holding a message: it returns after the timeout and another consumer finishes it', () => {
     const s = lab();
     s.run(`sqs.queue name=orders visibility=3s
