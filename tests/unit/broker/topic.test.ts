@@ -86,6 +86,21 @@ describe('topicMatches agrees with RabbitMQ', () => {
     fc.assert(fc.property(key, key, (p, k) => topicMatches(p, k) === (p === k)));
   });
 
+  it('agrees with a plain recursive reference (rabbit_exchange_type_topic:match_words) on random patterns and keys', () => {
+    const words = (x: string) => (x === '' ? [] : x.split('.'));
+    const ref = (p: string[], k: string[]): boolean => {
+      if (p.length === 0) return k.length === 0;
+      const [w, ...rest] = p as [string, ...string[]];
+      if (w === '#') return ref(rest, k) || (k.length > 0 && ref(p, k.slice(1)));
+      if (k.length === 0) return false;
+      return (w === '*' || w === k[0]) && ref(rest, k.slice(1));
+    };
+    const pw = fc.constantFrom('a', 'b', '', '*', '#');
+    const kw = fc.constantFrom('a', 'b', '');
+    const text = (w: fc.Arbitrary<string>) => fc.array(w, { maxLength: 6 }).map((xs) => xs.join('.'));
+    fc.assert(fc.property(text(pw), text(kw), (p, k) => topicMatches(p, k) === ref(words(p), words(k))), { numRuns: 3000 });
+  });
+
   it('# matches every key, and a long chain of # stays fast', () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), (k) => topicMatches('#', k)));
     const pattern = Array.from({ length: 40 }, () => '#').join('.') + '.z';
