@@ -16,8 +16,8 @@ type RabbitWire =
 
 /** A consumer (re)opens its connection and channel and registers with its queue. */
 export function connect(s: RabbitState, c: RabbitConsumer, ctx: SystemContext): void {
-  const q = s.queues[c.queue];
-  if (!s.brokerUp || !q) return;
+  const q = s.queueOrder.includes(c.queue) ? s.queues[c.queue] : undefined;
+  if (!s.brokerUp || !q) return; // its queue is gone (non-durable, lost in a crash)
   c.connected = true;
   if (!q.consumers.includes(c.id)) q.consumers.push(c.id);
   dispatch(s, q, ctx);
