@@ -46,7 +46,7 @@ describe('SQS under random failures (property)', () => {
       for (const e of ends) expect(['acked', 'dead-lettered', 'expired']).toContain(e);
       expect(violationsOf(s)).toEqual([]);
     }), { numRuns: 40 });
-  });
+  }, 60_000); // a ceiling for a busy machine; about 1s when idle
 
   it('FIFO groups are deleted in send order under random consumer crashes', () => {
     fc.assert(fc.property(scenario, (sc) => {
@@ -59,5 +59,5 @@ describe('SQS under random failures (property)', () => {
       }
       expect(violationsOf(s)).toEqual([]);
     }), { numRuns: 40 });
-  });
+  }, 60_000); // a ceiling for a busy machine; about 1s when idle
 });
