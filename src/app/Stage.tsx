@@ -1,7 +1,8 @@
 // The stage: the town view and the technical view (side by side or one of them) and the space-time
 // diagram, each mounted from its folder's index.ts when that folder exists. Until then a plain summary of
 // the same state stands in, so the page always works.
-import type { ComponentType } from 'react';
+import { useMemo, type ComponentType } from 'react';
+import { planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
@@ -46,20 +47,67 @@ function StateSummary({ title }: { title: string }) {
   );
 }
 
+// Every system folder's stage.ts registers its drawings (src/views/stages.ts) when loaded.
+import.meta.glob('../views/*/stage.ts', { eager: true });
+
+type Pane = { key: string; title: string | null; View: ComponentType<StageViewProps & { systems?: readonly string[] }>; systems?: readonly string[] };
+
+/** The panes of one side (town or technical) for the current plan, stable while the plan is unchanged. */
+function usePanes(side: 'town' | 'tech'): Pane[] {
+  const version = useLab((s) => s.version);
+  const sim = useLab((s) => s.session.sim);
+  void version;
+  const plan = planStage(sim);
+  const key = planKey(plan);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the plan's key says when it changed
+  return useMemo(() => panesFor(plan, side), [key, side]);
+}
+
+function panesFor(plan: StagePlan, side: 'town' | 'tech'): Pane[] {
+  const several = plan.stages.length + (plan.generic.length ? 1 : 0) > 1;
+  const panes: Pane[] = plan.stages.map((st) => ({ key: st.id, title: several ? st.title : null, View: side === 'town' ? st.Town : st.Tech }));
+  const Generic = side === 'town' ? TownView : TechView;
+  if (plan.generic.length) {
+    const title = several ? (plan.generic.includes('town') ? 'The town board' : plan.generic.join(', ')) : null;
+    if (Generic) panes.push({ key: 'generic', title, View: Generic, systems: plan.stages.length ? plan.generic : undefined });
+    else panes.push({ key: 'generic', title, View: () => <StateSummary title={side === 'town' ? 'The town' : 'Technical view'} /> });
+  }
+  return panes;
+}
+
+function PaneStack({ panes, side }: { panes: Pane[]; side: string }) {
+  if (panes.length === 1) {
+    const { View, systems } = panes[0]!;
+    return <ErrorBoundary name={`${side} view`}><View systems={systems} /></ErrorBoundary>;
+  }
+  return (
+    <div className="stage-stack" style={{ gridTemplateRows: `repeat(${panes.length}, minmax(0, 1fr))` }}>
+      {panes.map(({ key, title, View, systems }) => (
+        <div key={key} className="stage-sub" data-stage={key}>
+          {title ? <h3 className="stage-sub-title">{title}</h3> : null}
+          <div className="stage-sub-body"><ErrorBoundary name={`${title ?? key} ${side} view`}><View systems={systems} /></ErrorBoundary></div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function StageViews() {
   const view = useLab((s) => s.view);
   const showTown = view !== 'tech';
   const showTech = view !== 'town';
+  const town = usePanes('town');
+  const tech = usePanes('tech');
   return (
     <div className={`stage-views view-${view}`} data-testid="stage">
       {showTown ? (
         <section className="stage-pane" aria-label="Town view">
-          <ErrorBoundary name="town view">{TownView ? <TownView /> : <StateSummary title="The town" />}</ErrorBoundary>
+          <PaneStack panes={town} side="town" />
         </section>
       ) : null}
       {showTech ? (
         <section className="stage-pane" aria-label="Technical view">
-          <ErrorBoundary name="technical view">{TechView ? <TechView /> : <StateSummary title="Technical view" />}</ErrorBoundary>
+          <PaneStack panes={tech} side="technical" />
         </section>
       ) : null}
     </div>

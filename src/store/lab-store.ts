@@ -11,7 +11,9 @@ export type Highlight =
   | { kind: 'msg'; id: number }
   | { kind: 'notice'; id: number }
   | { kind: 'topic'; id: string }
-  | { kind: 'trace'; id: number };
+  | { kind: 'trace'; id: number }
+  /** Anything a system's own view draws: `sys:what:id`, e.g. `kafka:partition:orders-3`, `raft:entry:n1:4`. */
+  | { kind: 'item'; id: string };
 
 export type ViewMode = 'split' | 'town' | 'tech';
 

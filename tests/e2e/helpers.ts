@@ -1,7 +1,11 @@
 // Shared helpers for the lab's Playwright specs.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
 
-export const LESSONS = ['00-town-square', '01-events-vs-commands'] as const;
+/** Every written lesson (a `lessons/NN-slug/lesson.md`), so each new one is walked without editing this. */
+export const LESSONS: readonly string[] = readdirSync('lessons')
+  .filter((d) => /^\d\d-/.test(d) && existsSync(`lessons/${d}/lesson.md`))
+  .sort();
 
 /** Waits until the app has started and the test hook is installed. */
 export async function ready(page: Page): Promise<void> {

@@ -32,6 +32,8 @@ export interface Sim {
   readonly horizon: Time;
   state<S>(sys: string): S;
   hasSystem(sys: string): boolean;
+  /** Systems a command or query has touched in this run (their state exists), in the order first touched. */
+  activeSystems(): string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   systemDef(sys: string): SystemDef<any> | undefined;
   act<S>(sys: string, label: string, fn: (state: S, ctx: SystemContext) => void): void;
@@ -346,6 +348,7 @@ export function createSim(opts: SimOptions): Sim {
     get horizon() { return Math.max(history.horizonTime, st.now); },
     state: <S,>(sys: string) => sysState(sys) as S,
     hasSystem: (sys) => defs.has(sys),
+    activeSystems: () => Object.keys(st.systems),
     systemDef: (sys) => defs.get(sys),
     act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
     step: () => {

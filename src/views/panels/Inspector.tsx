@@ -21,7 +21,21 @@ function Value({ v, field = '' }: { v: unknown; field?: string }) {
 }
 
 function town(sim: Sim): TownState | null {
-  return sim.hasSystem('town') ? sim.state<TownState>('town') : null;
+  // Only a run that uses the town board has one (reading it would start one).
+  return sim.activeSystems().includes('town') ? sim.state<TownState>('town') : null;
+}
+
+export type InspectorRow = Row;
+export interface Inspection { title: string; rows: Row[] }
+type ItemInspector = (sim: Sim, id: string) => Inspection | null;
+const itemInspectors: Record<string, ItemInspector> = {};
+
+/**
+ * Tells the inspector how to describe a system's own things (the `item` highlight): `prefix` is the part
+ * of the id before the first colon (`kafka` for `kafka:partition:orders-3`).
+ */
+export function registerItemInspector(prefix: string, inspect: ItemInspector): void {
+  itemInspectors[prefix] = inspect;
 }
 
 /** Whatever per-node record a system keeps for this node (services[id], nodes[id], ...). */
@@ -33,12 +47,24 @@ function systemRecord(sim: Sim, sys: string, id: string): unknown {
   return null;
 }
 
-function describe(sim: Sim, h: Highlight): { title: string; rows: Row[] } | null {
+const nodeInspectors: Record<string, ItemInspector> = {};
+/** Replaces the inspector's raw dump of a system's per-node record with the system's own rows. */
+export function registerNodeInspector(sys: string, inspect: ItemInspector): void {
+  nodeInspectors[sys] = inspect;
+}
+
+function describe(sim: Sim, h: Highlight): Inspection | null {
   switch (h.kind) {
+    case 'item': {
+      const inspect = itemInspectors[h.id.slice(0, h.id.indexOf(':'))];
+      return inspect ? inspect(sim, h.id) : null;
+    }
     case 'node': {
       const n = sim.nodes().find((x) => x.id === h.id);
       if (!n) return null;
       const rows: Row[] = [['running', n.up], ['paused', n.paused], ['clock skew', `${n.skew} ms`], ['system', n.sys]];
+      const custom = nodeInspectors[n.sys]?.(sim, n.id);
+      if (custom) return { title: custom.title, rows: [...rows, ...custom.rows] };
       const rec = systemRecord(sim, n.sys, n.id);
       if (rec && typeof rec === 'object') rows.push(...Object.entries(rec as Record<string, unknown>));
       return { title: `Node ${n.id}`, rows };

@@ -10,11 +10,13 @@ export interface Focus {
   msgs: ReadonlySet<number>;
   notices: ReadonlySet<number>;
   topics: ReadonlySet<string>;
+  /** System-specific things (`kafka:partition:orders-3`); see Highlight's `item`. */
+  items: ReadonlySet<string>;
   /** True when something is pointed at, so everything else can be dimmed. */
   any: boolean;
 }
 
-export const NO_FOCUS: Focus = { nodes: new Set(), msgs: new Set(), notices: new Set(), topics: new Set(), any: false };
+export const NO_FOCUS: Focus = { nodes: new Set(), msgs: new Set(), notices: new Set(), topics: new Set(), items: new Set(), any: false };
 
 /** The trace entry with index `i` (entries are in index order; the oldest may have been dropped). */
 export function traceAt(trace: readonly TraceEvent[], i: number): TraceEvent | undefined {
@@ -36,11 +38,13 @@ export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focu
   const msgs = new Set<number>();
   const notices = new Set<number>();
   const topics = new Set<string>();
+  const items = new Set<string>();
   switch (h.kind) {
     case 'node': nodes.add(h.id); break;
     case 'msg': msgs.add(h.id); break;
     case 'notice': notices.add(h.id); break;
     case 'topic': topics.add(h.id); break;
+    case 'item': items.add(h.id); break;
     case 'trace': {
       const e = traceAt(trace, h.id);
       if (e?.msgId !== undefined) msgs.add(e.msgId);
@@ -48,7 +52,7 @@ export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focu
       break;
     }
   }
-  return { nodes, msgs, notices, topics, any: true };
+  return { nodes, msgs, notices, topics, items, any: true };
 }
 
 /** Whether a message (and the notice it carries, if any) is pointed at. */

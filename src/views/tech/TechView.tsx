@@ -20,7 +20,8 @@ import '../shared/views.css';
 
 const LINES = 4;
 
-export function TechView({ className }: { className?: string }) {
+/** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
+export function TechView({ className, systems }: { className?: string; systems?: readonly string[] }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   useStructureVersion();
@@ -31,7 +32,7 @@ export function TechView({ className }: { className?: string }) {
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const sim = session.sim;
-  const statuses = sim.nodes();
+  const statuses = systems ? sim.nodes().filter((n) => systems.includes(n.sys)) : sim.nodes();
   const town = statuses.some((n) => n.sys === 'town') ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);
   const broker = model.board;

@@ -24,7 +24,8 @@ import '../shared/views.css';
 /** How long (simulated ms) the town keeps showing where a message was lost. */
 const DROP_SHOWN_MS = 400;
 
-export function TownView({ className }: { className?: string }) {
+/** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
+export function TownView({ className, systems }: { className?: string; systems?: readonly string[] }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   useStructureVersion();
@@ -36,7 +37,7 @@ export function TownView({ className }: { className?: string }) {
   const waitEls = useElementMap<string, SVGTextElement>();
 
   const sim = session.sim;
-  const statuses = sim.nodes();
+  const statuses = systems ? sim.nodes().filter((n) => systems.includes(n.sys)) : sim.nodes();
   const hasTown = statuses.some((n) => n.sys === 'town');
   const town = hasTown ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);

@@ -1,0 +1,65 @@
+// Which drawings the stage shows for the systems in the run. A system folder under src/views (raft/,
+// kafka/, queues/, ...) registers its town and technical pictures in its `stage.ts`; the stage loads every
+// `src/views/*/stage.ts`, asks which registered stages have a system active in the run, and gives the
+// nodes of every other system (the town board's services, say) to the generic town and technical views.
+import type { ComponentType } from 'react';
+import type { Sim } from '../engine/core/sim.ts';
+
+export interface StageViewProps {
+  className?: string;
+}
+
+export interface SystemStage {
+  /** Unique, for keys and tests (`data-stage`). */
+  id: string;
+  /** Engine system names this stage draws, all their nodes included (`['raft']`, `['kafka']`). */
+  systems: readonly string[];
+  /** A short heading shown when the stage shares the pane with another one ("Raft cluster"). */
+  title: string;
+  Town: ComponentType<StageViewProps>;
+  Tech: ComponentType<StageViewProps>;
+  /** Higher first when two stages claim the same system; default 0. */
+  priority?: number;
+}
+
+const stages: SystemStage[] = [];
+
+/** Registers (or replaces, by id) a system's stage. */
+export function registerStage(stage: SystemStage): void {
+  const at = stages.findIndex((s) => s.id === stage.id);
+  if (at >= 0) stages[at] = stage;
+  else stages.push(stage);
+  stages.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+}
+
+export interface StagePlan {
+  /** Registered stages with at least one active system, in the order their systems were first used. */
+  stages: SystemStage[];
+  /** Active systems no registered stage claims: drawn by the generic views (empty: none needed). */
+  generic: string[];
+}
+
+/**
+ * What to draw for this run. With nothing active at all the generic views are shown (they know how to
+ * say the town is empty).
+ */
+export function planStage(sim: Sim): StagePlan {
+  const active = sim.activeSystems();
+  const withNodes = new Set(sim.nodes().map((n) => n.sys));
+  const used = [...active, ...[...withNodes].filter((s) => !active.includes(s))];
+  const chosen: SystemStage[] = [];
+  const claimed = new Set<string>();
+  for (const sys of used) {
+    if (claimed.has(sys)) continue;
+    const st = stages.find((s) => s.systems.includes(sys));
+    if (!st) continue;
+    if (!chosen.includes(st)) chosen.push(st);
+    for (const x of st.systems) claimed.add(x);
+  }
+  const generic = used.filter((s) => !claimed.has(s) && (s === 'town' || withNodes.has(s)));
+  if (chosen.length === 0) return { stages: [], generic: generic.length ? generic : ['town'] };
+  return { stages: chosen, generic };
+}
+
+/** A key that changes only when the plan does, so the stage re-renders its layout only then. */
+export const planKey = (p: StagePlan) => `${p.stages.map((s) => s.id).join(',')}|${p.generic.join(',')}`;
