@@ -6,6 +6,7 @@ import { ack, expireHead, msgOf, nack, publish, takeHead } from './broker.ts';
 import { connect } from './system.ts';
 import { queueNamed } from './queries.ts';
 import { BROKER, RABBIT, type ExchangeType, type RabbitState } from './state.ts';
+import { rabbitProducer } from './producer.ts';
 
 const opt = <T>(a: ArgValues, k: string): T | undefined => a[k] as T | undefined;
 const words = (a: ArgValues) => Object.keys(a).filter((k) => a[k] !== undefined)
@@ -184,6 +185,7 @@ export const rabbitCommands: CommandSpec[] = [
       nack(s, m.queue, 'you', m.tag!, opt<boolean>(a, 'requeue') ?? true, ctx);
     }),
   },
+  rabbitProducer.command,
 ];
 
 function mine(s: RabbitState, id: number) {

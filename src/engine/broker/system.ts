@@ -7,6 +7,7 @@ import { crashConsumer, onDeliver, onWorkDone } from './consumer.ts';
 import { BROKER, CONNECTION_LOSS_DETECT, initialRabbitState, isLive, RABBIT, type RabbitConsumer, type RabbitState } from './state.ts';
 import { rabbitQueries } from './queries.ts';
 import { formatRabbitMessage } from './format.ts';
+import { rabbitProducer } from './producer.ts';
 
 type RabbitWire =
   | ({ type: 'Publish' } & PublishRequest)
@@ -108,6 +109,7 @@ export const rabbitSystem: SystemDef<RabbitState> = {
     if (c && msg.type === 'Deliver') onDeliver(c, msg, ctx);
   },
   onTimer(s, node, name, data, ctx) {
+    if (rabbitProducer.onTimer(s, node, name, ctx)) return;
     if (node === BROKER) {
       const d = data as { queue: string; consumer: string; id: number; tag: number };
       if (name === 'ttl' && s.queues[d.queue]) dispatch(s, s.queues[d.queue]!, ctx);
@@ -129,6 +131,7 @@ export const rabbitSystem: SystemDef<RabbitState> = {
     if (c.connected && s.brokerUp) c.lostTimer = ctx.setTimer(BROKER, CONNECTION_LOSS_DETECT, 'lost', { consumer: c.id });
   },
   onRestart(s, node, ctx) {
+    if (rabbitProducer.onRestart(s, node, ctx)) return;
     if (node === BROKER) { restartBroker(s, ctx); return; }
     const c = s.consumers[node];
     if (!c) return;

@@ -7,6 +7,7 @@ import { acknowledge, copyOf, lease, modifyDeadline, publish, push } from './ser
 import { pull } from './subscriber.ts';
 import { subNamed } from './queries.ts';
 import { PUBSUB, PUBSUB_NODE, type PubsubState } from './state.ts';
+import { pubsubProducer } from './producer.ts';
 
 const opt = <T>(a: ArgValues, k: string): T | undefined => a[k] as T | undefined;
 const words = (a: ArgValues) => Object.keys(a).filter((k) => a[k] !== undefined).map((k) => ` ${k}=${String(a[k])}`).join('');
@@ -159,4 +160,5 @@ export const pubsubCommands: CommandSpec[] = [
       modifyDeadline(s, s.subs[m.sub]!, m.ackId!, argNumber(a, 'deadline'), ctx);
     }),
   },
+  pubsubProducer.command,
 ];

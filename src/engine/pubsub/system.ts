@@ -7,6 +7,7 @@ import { crashSubscriber, onPulled, onPushed, onSubscriberTimer, pull } from './
 import { initialPubsubState, isLive, PUBSUB, PUBSUB_NODE, type PubsubState } from './state.ts';
 import { pubsubQueries } from './queries.ts';
 import { formatPubsubMessage } from './format.ts';
+import { pubsubProducer } from './producer.ts';
 
 type Wire =
   | { type: 'Publish'; topic: string; body: string }
@@ -62,6 +63,7 @@ export const pubsubSystem: SystemDef<PubsubState> = {
     if (msg.type === 'Push') onPushed(s, c, msg, ctx);
   },
   onTimer(s, node, name, data, ctx) {
+    if (pubsubProducer.onTimer(s, node, name, ctx)) return;
     if (node === PUBSUB_NODE) {
       const d = data as { id: number; ackId: number };
       if (name === 'deadline') onDeadline(s, d.id, d.ackId, ctx);
@@ -81,6 +83,7 @@ export const pubsubSystem: SystemDef<PubsubState> = {
     if (c) crashSubscriber(c, ctx);
   },
   onRestart(s, node, ctx) {
+    if (pubsubProducer.onRestart(s, node, ctx)) return;
     if (node === PUBSUB_NODE) { rearm(s, ctx); return; }
     const c = s.subscribers[node];
     if (c) pull(s, c, ctx);

@@ -7,6 +7,7 @@ import { poll } from './consumer.ts';
 import { changeVisibility, deleteMessage, moveTo, msgOf, receive, sendMessage } from './service.ts';
 import { emptyStats, SQS, SQS_NODE, type SqsQueue, type SqsState } from './state.ts';
 import { queueNamed } from './queries.ts';
+import { sqsProducer } from './producer.ts';
 
 const opt = <T>(a: ArgValues, k: string): T | undefined => a[k] as T | undefined;
 const queueOf = (s: SqsState, name: string): SqsQueue => {
@@ -202,4 +203,5 @@ export const sqsCommands: CommandSpec[] = [
       if (c.phase === 'idle' && c.pollTimer !== null) { ctx.cancelTimer(c.pollTimer); c.pollTimer = null; }
     }),
   },
+  sqsProducer.command,
 ];

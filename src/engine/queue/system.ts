@@ -12,6 +12,7 @@ import {
 import { initialSqsState, SQS, SQS_NODE, type SqsState } from './state.ts';
 import { sqsQueries } from './queries.ts';
 import { formatSqsMessage } from './format.ts';
+import { sqsProducer } from './producer.ts';
 
 type SqsWire =
   | { type: 'SendMessage'; queue: string; body: string; group: string | null; dedup: string | null }
@@ -76,6 +77,7 @@ export const sqsSystem: SystemDef<SqsState> = {
     if (c && msg.type === 'Messages') onMessages(c, msg.poll, msg.messages, ctx);
   },
   onTimer(s, node, name, data, ctx) {
+    if (sqsProducer.onTimer(s, node, name, ctx)) return;
     const d = data as { id: number; receipt: number; poll: number; consumer: string };
     if (node === SQS_NODE) {
       switch (name) {
@@ -105,6 +107,7 @@ export const sqsSystem: SystemDef<SqsState> = {
     if (c) crashConsumer(c, ctx);
   },
   onRestart(s, node, ctx) {
+    if (sqsProducer.onRestart(s, node, ctx)) return;
     if (node === SQS_NODE) {
       s.serviceUp = true;
       rearmTimers(s, ctx);

@@ -7,6 +7,7 @@ import { appendRecord } from './server.ts';
 import { fetch } from './reader.ts';
 import { readerNamed, topicNamed } from './queries.ts';
 import { STREAM, STREAM_NODE, type StreamState } from './state.ts';
+import { streamProducer } from './producer.ts';
 
 const opt = <T>(a: ArgValues, k: string): T | undefined => a[k] as T | undefined;
 const words = (a: ArgValues) => Object.keys(a).filter((k) => a[k] !== undefined).map((k) => ` ${k}=${String(a[k])}`).join('');
@@ -124,4 +125,5 @@ export const streamCommands: CommandSpec[] = [
       return [...head, ...(got.records.length ? got.records.map((r) => `${r.offset}: ${r.value.body}`) : [`${t.name}: nothing from offset ${got.from}`])];
     }),
   },
+  streamProducer.command,
 ];

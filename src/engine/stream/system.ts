@@ -7,6 +7,7 @@ import { crashReader, fetch, onReaderTimer, onRecords } from './reader.ts';
 import { initialStreamState, STREAM, STREAM_NODE, type StreamState } from './state.ts';
 import { streamQueries } from './queries.ts';
 import { formatStreamMessage } from './format.ts';
+import { streamProducer } from './producer.ts';
 
 type Wire =
   | { type: 'Append'; topic: string; body: string }
@@ -43,6 +44,7 @@ export const streamSystem: SystemDef<StreamState> = {
     if (c && msg.type === 'Records') onRecords(s, c, msg, ctx);
   },
   onTimer(s, node, name, data, ctx) {
+    if (streamProducer.onTimer(s, node, name, ctx)) return;
     if (node === STREAM_NODE) {
       const t = s.topics[(data as { topic: string }).topic];
       if (t && name === 'retention') onRetentionTimer(t, ctx);
@@ -61,6 +63,7 @@ export const streamSystem: SystemDef<StreamState> = {
     if (c) crashReader(c, ctx);
   },
   onRestart(s, node, ctx) {
+    if (streamProducer.onRestart(s, node, ctx)) return;
     if (node === STREAM_NODE) { for (const n of s.topicOrder) armRetention(s.topics[n]!, ctx); return; }
     const c = s.readers[node];
     if (c) fetch(c, ctx);
