@@ -1,9 +1,26 @@
-// Kernel throughput against a plain binary-heap event loop doing the same scheduling work: K tokens
-// passed around a ring of nodes, each hop with a random 1..20 ms latency.
+// Kernel throughput against a plain binary-heap event loop doing the same scheduling work.
+//
+// Workload (both sides): a token ring of NODES nodes with TOKENS tokens; each delivery makes the receiver
+// send its token on to the next node (the same `passToken` handler on both sides), over a network with
+// 1 ms base latency and 0..19 ms uniform jitter, no loss.
+//
+// Kernel side: createSim as lessons, the CLI and the app use it, driven by `runUntil` (what `run for=`
+// and the app's animation frames call): every send and delivery becomes a typed trace entry mixed into
+// the trace hash and kept in the bounded trace ring, a snapshot every 1,000 events, invariants checked
+// after each event (this system declares none), the input log consulted between events, paused and
+// crashed nodes, cancelled timers, partitions and link overrides all checked on the way.
+//
+// Plain side: what a minimal simulator must do per hop and nothing more: pop the (time, seq)-ordered
+// binary heap (the same heap functions), advance the clock, look the receiver up by name and check it is
+// up, call the handler; its send decides loss (a chance draw when loss > 0, none here, as in the kernel)
+// and latency (one uniform jitter draw from the same sfc32 PRNG), allocates the event and pushes it. No
+// trace, hash, snapshots, invariants or input log. Both sides process the same number of events, make
+// the same PRNG draws in the same order, and end with the same hop count and the same messages on the
+// wire due at the same times (checked).
 import { createSim } from '../../src/engine/core/sim.ts';
-import type { SystemDef } from '../../src/engine/core/types.ts';
+import type { Message, SystemContext, SystemDef } from '../../src/engine/core/types.ts';
 import { heapPop, heapPush } from '../../src/engine/core/heap.ts';
-import { randInt, seedRng } from '../../src/engine/core/prng.ts';
+import { chancePpm, randInt, seedRng, toPpm } from '../../src/engine/core/prng.ts';
 
 export interface Figure {
   name: string;
@@ -13,61 +30,118 @@ export interface Figure {
 
 const NODES = 50;
 const TOKENS = 200;
+const LATENCY = 1;
+const JITTER = 19;
+const LOSS = 0;
+const SEED = 1;
+
+const NAMES = Array.from({ length: NODES }, (_, i) => `n${i}`);
+/** Next node on the ring, looked up by name: the system's own work, identical on both sides. */
+const NEXT: Record<string, string> = Object.fromEntries(NAMES.map((n, i) => [n, NAMES[(i + 1) % NODES]!]));
 
 interface RingState { hops: number }
 
-const ringSystem: SystemDef<RingState> = {
+function passToken(s: RingState, node: string, msg: Message, ctx: Pick<SystemContext, 'send'>): void {
+  s.hops++;
+  ctx.send(node, NEXT[node]!, { type: 'Token', id: msg.id as number });
+}
+
+export const ringSystem: SystemDef<RingState> = {
   name: 'ring',
   initialState: () => ({ hops: 0 }),
-  onMessage(s, node, _from, msg, ctx) {
-    s.hops++;
-    const next = `n${(Number(node.slice(1)) + 1) % NODES}`;
-    ctx.send(node, next, { type: 'Token', id: msg.id as number });
-  },
+  onMessage: (s, node, _from, msg, ctx) => passToken(s, node, msg, ctx),
   onTimer() {},
 };
 
-/** Events per second through createSim (trace, hash, snapshots on). */
-export function kernelEventsPerSecond(events: number): number {
-  const sim = createSim({ seed: 1, systems: [ringSystem], network: { latency: 1, jitter: 19 } });
+/** A ring sim with every token on the wire, ready to run. */
+export function ringSim(opts: { snapshotEvery?: number } = {}) {
+  const sim = createSim({ seed: SEED, systems: [ringSystem], network: { latency: LATENCY, jitter: JITTER, loss: LOSS }, ...opts });
   sim.act<RingState>('ring', 'start', (_s, ctx) => {
-    for (let i = 0; i < NODES; i++) ctx.addNode(`n${i}`);
-    for (let k = 0; k < TOKENS; k++) ctx.send(`n${k % NODES}`, `n${(k + 1) % NODES}`, { type: 'Token', id: k });
+    for (const n of NAMES) ctx.addNode(n);
+    for (let k = 0; k < TOKENS; k++) ctx.send(NAMES[k % NODES]!, NAMES[(k + 1) % NODES]!, { type: 'Token', id: k });
   });
-  const start = process.hrtime.bigint();
-  // Each hop is a delivery event; sends are recorded in the trace but are not queue events.
-  while (sim.eventCount < events) sim.step();
-  const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  return sim.eventCount / secs;
+  return sim;
 }
 
-/** The same hops through a bare heap and PRNG: no trace, no hash, no snapshots, no invariants. */
-export function plainLoopEventsPerSecond(events: number): number {
-  interface Ev { t: number; seq: number; to: number; id: number }
-  const heap: Ev[] = [];
-  const rng = seedRng(1);
-  let seq = 0;
-  for (let k = 0; k < TOKENS; k++) heapPush(heap, { t: 1 + randInt(rng, 0, 19), seq: seq++, to: (k + 1) % NODES, id: k });
-  let hops = 0;
+/** Runs the kernel for about `events` events; returns how many it processed, the seconds, and the hops. */
+interface Run { events: number; secs: number; hops: number; /** Arrival times still queued, sorted. */ pending: number[] }
+
+const sortedArrivals = (ts: number[]) => ts.sort((a, b) => a - b);
+
+export function runKernel(events: number): Run {
+  const sim = ringSim();
+  // The ring carries TOKENS hops per 10.5 ms of simulated time on average; run in 100 ms slices, as the
+  // app's frames do, until the count is reached.
   const start = process.hrtime.bigint();
-  while (hops < events) {
-    const e = heapPop(heap)!;
-    hops++;
-    heapPush(heap, { t: e.t + 1 + randInt(rng, 0, 19), seq: seq++, to: (e.to + 1) % NODES, id: e.id });
+  while (sim.eventCount < events) sim.runFor(100);
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  return { events: sim.eventCount, secs, hops: sim.state<RingState>('ring').hops, pending: sortedArrivals(sim.inFlight().map((f) => f.arrivesAt)) };
+}
+
+/** The same hops through a minimal simulator: exactly `events` events. */
+export function runPlainLoop(events: number): Run {
+  interface Ev { t: number; seq: number; from: string; to: string; msg: Message }
+  interface Node { up: boolean }
+  const heap: Ev[] = [];
+  const rng = seedRng(SEED);
+  const nodes = new Map<string, Node>(NAMES.map((n) => [n, { up: true }]));
+  const lossPpm = toPpm(LOSS);
+  const state: RingState = { hops: 0 };
+  let now = 0;
+  let seq = 0;
+  let processed = 0;
+  let dropped = 0;
+  const ctx: Pick<SystemContext, 'send'> = {
+    send(from, to, out) {
+      const msg = out as unknown as Message;
+      // Same draw order as the kernel: loss first (no draw at 0), then the latency jitter.
+      const lost = chancePpm(rng, lossPpm);
+      const delay = LATENCY + randInt(rng, 0, JITTER);
+      if (!lost) heapPush(heap, { t: now + delay, seq: seq++, from, to, msg });
+      return seq;
+    },
+  };
+  for (let k = 0; k < TOKENS; k++) ctx.send(NAMES[k % NODES]!, NAMES[(k + 1) % NODES]!, { type: 'Token', id: k });
+  const start = process.hrtime.bigint();
+  while (processed < events) {
+    const e = heapPop(heap);
+    if (!e) break;
+    if (e.t > now) now = e.t;
+    processed++;
+    const dst = nodes.get(e.to);
+    if (!dst || !dst.up) { dropped++; continue; }
+    passToken(state, e.to, e.msg, ctx);
   }
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  return hops / secs;
+  if (dropped) throw new Error('the plain loop dropped a message on a loss-free ring');
+  return { events: processed, secs, hops: state.hops, pending: sortedArrivals(heap.map((e) => e.t)) };
+}
+
+/** The better of `runs` runs: the machine's other work only ever slows a run down. */
+function best(runs: number, run: () => Run): Run {
+  let top = run();
+  for (let i = 1; i < runs; i++) {
+    const r = run();
+    if (r.events / r.secs > top.events / top.secs) top = r;
+  }
+  return top;
 }
 
 export function benchKernel(): Figure[] {
   const N = 300_000;
-  kernelEventsPerSecond(20_000); // warm up both paths
-  plainLoopEventsPerSecond(20_000);
-  const kernel = Math.max(kernelEventsPerSecond(N), kernelEventsPerSecond(N));
-  const plain = Math.max(plainLoopEventsPerSecond(N), plainLoopEventsPerSecond(N));
+  runKernel(20_000); // warm up both paths
+  runPlainLoop(20_000);
+  const kernel = best(3, () => runKernel(N));
+  const plain = best(3, () => runPlainLoop(kernel.events));
+  // Same hops and the same messages still on the wire arriving at the same times: same PRNG draws, same order.
+  if (plain.hops !== kernel.hops || plain.pending.join() !== kernel.pending.join()) {
+    throw new Error(`the two loops disagree: ${kernel.hops} hops in the kernel, ${plain.hops} in the plain loop`);
+  }
+  const k = kernel.events / kernel.secs;
+  const p = plain.events / plain.secs;
   return [
-    { name: 'kernel events/s (createSim, trace + hash + snapshots)', value: kernel, unit: 'events/s' },
-    { name: 'plain binary-heap loop events/s (same work)', value: plain, unit: 'events/s' },
-    { name: 'kernel / plain loop', value: kernel / plain, unit: 'ratio' },
+    { name: 'kernel events/s (createSim, trace + hash + snapshots)', value: k, unit: 'events/s' },
+    { name: 'plain binary-heap loop events/s (same work)', value: p, unit: 'events/s' },
+    { name: 'kernel / plain loop', value: k / p, unit: 'ratio' },
   ];
 }
