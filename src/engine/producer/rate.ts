@@ -1,7 +1,7 @@
 // A producer node that sends one message every `every` ms, `count` times: the steady load a sandbox
 // topology needs. Each messaging system supplies how one message leaves the node (its own wire message);
 // this file owns the schedule, the arguments and the bookkeeping, so the four systems behave alike.
-import { argString, CommandError, type ArgSpec, type ArgValues, type CommandSpec } from '../core/command.ts';
+import { argString, CommandError, type ArgSpec, type ArgValue, type ArgValues, type CommandSpec } from '../core/command.ts';
 import type { NodeId, SystemContext, TimerId } from '../core/types.ts';
 
 export interface RateProducer {
@@ -15,6 +15,8 @@ export interface RateProducer {
   count: number;
   sent: number;
   timer: TimerId | null;
+  /** The system's own arguments (extraArgs), as given. */
+  extra: Record<string, ArgValue>;
 }
 
 /** Producers live in their system's state under this field: plain data, snapshotted with it. */
@@ -29,10 +31,12 @@ export interface ProducerKind<S> {
   summary: string;
   target: ArgSpec;
   keys?: ArgSpec;
+  /** Further arguments of this system's producer (RabbitMQ headers). */
+  extraArgs?: readonly ArgSpec[];
   example: string;
   setup: string;
   /** Throws a CommandError when the target does not exist or the keys do not fit it. */
-  check(s: S, target: string, keys: readonly string[]): void;
+  check(s: S, target: string, keys: readonly string[], extra: Readonly<Record<string, ArgValue>>): void;
   /** Lists the node among the system's producers (views draw them). */
   register(s: S, name: NodeId): void;
   /** Sends one message from the producer node. */
@@ -77,6 +81,7 @@ export function rateProducer<S extends HasRateProducers>(k: ProducerKind<S>): Ra
     { name: 'name', type: 'string', required: true, doc: 'the producer node' },
     k.target,
     ...(k.keys ? [k.keys] : []),
+    ...(k.extraArgs ?? []),
     { name: 'body', type: 'string', doc: 'the bodies are body1, body2, ... (default: the producer name)' },
     { name: 'every', type: 'duration', default: '200ms', doc: 'time between two messages' },
     { name: 'jitter', type: 'duration', default: '0ms', doc: 'extra random 0..jitter before each next message' },
@@ -97,13 +102,15 @@ export function rateProducer<S extends HasRateProducers>(k: ProducerKind<S>): Ra
       if (name === k.serviceNode) throw new CommandError(`'${name}' is the service's own node; give the producer another name`);
       const taken = sim.nodes().find((n) => n.id === name);
       if (taken) throw new CommandError(`'${name}' is already a ${taken.sys} node; pick another name`);
+      const extra: Record<string, ArgValue> = {};
+      for (const spec of k.extraArgs ?? []) { const v = a[spec.name]; if (v !== undefined) extra[spec.name] = v; }
       sim.act<S>(k.sys, `${k.command}${words(a)}`, (s, ctx) => {
-        k.check(s, target, keyList);
+        k.check(s, target, keyList, extra);
         ctx.addNode(name);
         k.register(s, name);
         const p: RateProducer = {
           name, target, body: (a.body as string | undefined) ?? name, keys: keyList, everyMs,
-          jitterMs: (a.jitter as number | undefined) ?? 0, count, sent: 0, timer: null,
+          jitterMs: (a.jitter as number | undefined) ?? 0, count, sent: 0, timer: null, extra,
         };
         (s.rateProducers ??= {})[name] = p;
         p.timer = ctx.setTimer(name, (a.start as number | undefined) ?? 0, TIMER);

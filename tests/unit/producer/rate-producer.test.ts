@@ -104,3 +104,18 @@ describe('rate producers', () => {
     expect(a.sim.traceHash()).toBe(hash);
   });
 });
+
+describe('rabbit.producer headers', () => {
+  it('sends its headers, so a headers exchange routes them', () => {
+    const s = lab();
+    s.run(`rabbit.exchange name=h type=headers
+      rabbit.queue name=eu
+      rabbit.queue name=us
+      rabbit.bind exchange=h queue=eu headers=region=eu
+      rabbit.bind exchange=h queue=us headers=region=us
+      rabbit.producer name=p exchange=h headers=region=eu,kind=order count=3 every=10ms
+      run for=1s`);
+    expect([s.q('rabbit.ready(eu)'), s.q('rabbit.ready(us)')]).toEqual([3, 0]);
+    expect(s.exec('rabbit.producer name=p2 exchange=h headers=oops').error).toMatch(/header 'oops' should look like name=value/);
+  });
+});
