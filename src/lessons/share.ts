@@ -37,13 +37,13 @@ export function checksum(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-function toBase64Url(text: string): string {
+export function toBase64Url(text: string): string {
   let bin = '';
   for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): string | null {
+export function fromBase64Url(text: string): string | null {
   if (text.length % 4 === 1) return null;
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
@@ -74,10 +74,12 @@ export function encodeShare(state: ShareState): string | null {
 const CUT = 'The link looks cut short (part of it is missing); copy the whole link and try again.';
 const DAMAGED = 'The link has been changed or damaged since it was copied, so it cannot be trusted.';
 
-export function decodeShare(text: string): Decoded<ShareState> {
+/** Opens `<base64url JSON>.<checksum>` up to the parsed JSON: one sentence when it is empty, too long,
+ *  cut short, mangled or damaged. Shared by the lesson codec and the sandbox's (src/app/sandbox/share.ts). */
+export function openEnvelope(text: string, maxChars = MAX_SHARE_CHARS): Decoded<unknown> {
   const raw = text.trim();
   if (raw === '') return { ok: false, message: 'The link is empty: there is no saved moment in it.' };
-  if (raw.length > MAX_SHARE_CHARS) return { ok: false, message: `The link is too long (${raw.length} characters; at most ${MAX_SHARE_CHARS}), so it was not opened.` };
+  if (raw.length > maxChars) return { ok: false, message: `The link is too long (${raw.length} characters; at most ${maxChars}), so it was not opened.` };
   if (!/^[A-Za-z0-9_-]+(\.[0-9a-f]{0,8})?$/.test(raw)) return { ok: false, message: 'The link contains characters a Townboard link never has; it may have been edited or mangled.' };
   const dot = raw.indexOf('.');
   if (dot < 0 || raw.length - dot - 1 < 8) return { ok: false, message: CUT };
@@ -85,15 +87,27 @@ export function decodeShare(text: string): Decoded<ShareState> {
   if (checksum(body) !== raw.slice(dot + 1)) return { ok: false, message: DAMAGED };
   const json = fromBase64Url(body);
   if (json === null) return { ok: false, message: DAMAGED };
-  let data: unknown;
   try {
-    data = JSON.parse(json);
+    return { ok: true, value: JSON.parse(json) as unknown };
   } catch {
     return { ok: false, message: DAMAGED };
   }
-  if (isObject(data) && typeof data.v === 'number' && Number.isInteger(data.v) && data.v > SHARE_VERSION) {
-    return { ok: false, message: `This link was made by a newer version of Townboard (link format ${data.v}; this lab reads format ${SHARE_VERSION}). Reload the page to get the latest lab, or ask for a new link.` };
+}
+
+/** The sentence for a link whose format version is newer than this lab reads, or null. */
+export function newerVersion(data: unknown, readable: number): string | null {
+  if (isObject(data) && typeof data.v === 'number' && Number.isInteger(data.v) && data.v > readable) {
+    return `This link was made by a newer version of Townboard (link format ${data.v}; this lab reads format ${readable}). Reload the page to get the latest lab, or ask for a new link.`;
   }
+  return null;
+}
+
+export function decodeShare(text: string): Decoded<ShareState> {
+  const opened = openEnvelope(text);
+  if (!opened.ok) return opened;
+  const data = opened.value;
+  const newer = newerVersion(data, SHARE_VERSION);
+  if (newer) return { ok: false, message: newer };
   const problem = validate(data);
   if (problem) return { ok: false, message: `The link's contents are not valid: ${problem}.` };
   return { ok: true, value: data as ShareState };
@@ -113,10 +127,15 @@ export function validate(x: unknown): string | null {
   if (!isCount(x.seed, 0xffffffff)) return 'the seed is missing or not a whole number from 0 to 4294967295';
   if (!isCount(x.t)) return 'the time cursor is missing or not a whole number of milliseconds';
   if (typeof x.view !== 'string' || !(VIEWS as readonly string[]).includes(x.view)) return `the view must be one of ${VIEWS.join(', ')}`;
-  if (!Array.isArray(x.inputs)) return 'the list of inputs is missing';
-  if (x.inputs.length > MAX_SHARE_INPUTS) return `it has ${x.inputs.length} inputs; at most ${MAX_SHARE_INPUTS}`;
+  return validateInputs(x.inputs);
+}
+
+/** The inputs of a saved moment: null when valid, else what is wrong. */
+export function validateInputs(inputs: unknown): string | null {
+  if (!Array.isArray(inputs)) return 'the list of inputs is missing';
+  if (inputs.length > MAX_SHARE_INPUTS) return `it has ${inputs.length} inputs; at most ${MAX_SHARE_INPUTS}`;
   let last = { eventCount: 0, now: 0 };
-  for (const [i, input] of (x.inputs as unknown[]).entries()) {
+  for (const [i, input] of (inputs as unknown[]).entries()) {
     const n = `input ${i + 1}`;
     if (!isObject(input)) return `${n} is not an input`;
     const bad = Object.keys(input).find((k) => !INPUT_KEYS.includes(k));
