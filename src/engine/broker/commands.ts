@@ -138,6 +138,7 @@ export const rabbitCommands: CommandSpec[] = [
       { name: 'work', type: 'duration', default: '100ms', doc: 'time to process one message' },
       { name: 'jitter', type: 'duration', default: '0ms', doc: 'extra random 0..jitter per message' },
       { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing fails' },
+      { name: 'poison', type: 'strings', doc: 'bodies it always fails on (a poison message), e.g. poison=order5' },
       { name: 'onFail', type: 'enum', values: ['requeue', 'reject'], default: 'requeue', doc: 'nack requeue=true, or reject requeue=false (dead-letter or drop)' },
       { name: 'autoAck', type: 'bool', default: 'false', doc: 'no-ack mode: acknowledged on delivery (at-most-once; prefetch does not apply)' },
     ],
@@ -149,7 +150,7 @@ export const rabbitCommands: CommandSpec[] = [
       ownNode(sim, ctx, name);
       const c = s.consumers[name] = {
         id: name, queue: q.name, prefetch: opt<number>(a, 'prefetch') ?? 0, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0,
-        failRate: opt<number>(a, 'fail') ?? 0, onFail: (opt<string>(a, 'onFail') ?? 'requeue') as 'requeue' | 'reject', autoAck: opt<boolean>(a, 'autoAck') ?? false, connected: false, lostTimer: null,
+        failRate: opt<number>(a, 'fail') ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? [])], onFail: (opt<string>(a, 'onFail') ?? 'requeue') as 'requeue' | 'reject', autoAck: opt<boolean>(a, 'autoAck') ?? false, connected: false, lostTimer: null,
         buffer: [], workTimer: null, processed: 0, failed: 0, redeliveriesSeen: 0,
       };
       s.consumerOrder.push(name);

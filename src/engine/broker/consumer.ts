@@ -22,7 +22,7 @@ export function onWorkDone(s: RabbitState, c: RabbitConsumer, ctx: SystemContext
   c.workTimer = null;
   const d = c.buffer.shift();
   if (!d) return;
-  if (c.failRate > 0 && ctx.rng.chance(c.failRate)) {
+  if (c.poison.includes(d.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate))) {
     c.failed++;
     const requeue = c.onFail === 'requeue';
     if (c.autoAck) ctx.note(c.id, `failed to process #${d.id} (${d.body}); it was auto-acked, so it is lost`);

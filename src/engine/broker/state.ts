@@ -103,6 +103,8 @@ export interface RabbitConsumer {
   /** basic.qos prefetch count: max unacked deliveries (0: unlimited). */
   prefetch: number;
   workMs: Time; jitterMs: Time; failRate: number;
+  /** Bodies this consumer always fails on (a poison message). */
+  poison: string[];
   /** On failure: nack with requeue, or reject (requeue=false: dead-letter or drop). */
   onFail: 'requeue' | 'reject';
   /** basic.consume no-ack: the broker counts a message acknowledged as soon as it sends it (at-most-once). */

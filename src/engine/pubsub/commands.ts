@@ -113,6 +113,7 @@ export const pubsubCommands: CommandSpec[] = [
       { name: 'work', type: 'duration', default: '100ms', doc: 'time to process one message' },
       { name: 'jitter', type: 'duration', default: '0ms', doc: 'extra random 0..jitter per message' },
       { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing fails (nack: redelivered)' },
+      { name: 'poison', type: 'strings', doc: 'bodies it always fails on (a poison message), e.g. poison=order5' },
       { name: 'batch', type: 'int', default: '1', doc: 'pull: messages per pull' },
       { name: 'idle', type: 'duration', default: '500ms', doc: 'pull: pause after an empty pull' },
     ],
@@ -124,7 +125,7 @@ export const pubsubCommands: CommandSpec[] = [
       if (sub.mode === 'push' && sub.endpoint !== null) throw new CommandError(`${sub.name} already pushes to ${sub.endpoint}`);
       ownNode(sim, ctx, name);
       const c = s.subscribers[name] = {
-        id: name, sub: sub.name, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0, failRate: opt<number>(a, 'fail') ?? 0,
+        id: name, sub: sub.name, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0, failRate: opt<number>(a, 'fail') ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? [])],
         batch: opt<number>(a, 'batch') ?? 1, idleMs: opt<number>(a, 'idle') ?? 500, inHand: [], pullId: 0, pulling: false, timer: null, processed: 0, failed: 0,
       };
       s.subscriberOrder.push(name);

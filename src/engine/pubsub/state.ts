@@ -69,6 +69,8 @@ export interface Subscriber {
   readonly id: NodeId;
   sub: string;
   workMs: Time; jitterMs: Time; failRate: number;
+  /** Bodies this subscriber always fails on (a poison message). */
+  poison: string[];
   /** Pull: messages per pull, and the pause after an empty pull. */
   batch: number; idleMs: Time;
   // volatile

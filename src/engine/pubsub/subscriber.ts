@@ -40,7 +40,7 @@ export function onWorkDone(s: PubsubState, c: Subscriber, ctx: SystemContext): v
   c.timer = null;
   const m = c.inHand.shift();
   if (!m) return;
-  const ok = !(c.failRate > 0 && ctx.rng.chance(c.failRate));
+  const ok = !(c.poison.includes(m.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate)));
   if (ok) { c.processed++; countEffect(s, m.id, c.id, ctx); }
   else { c.failed++; ctx.note(c.id, `failed to process #${m.id} (${m.body}); nack`); }
   const mode = s.subs[c.sub]?.mode;

@@ -167,6 +167,7 @@ export const sqsCommands: CommandSpec[] = [
       { name: 'work', type: 'duration', default: '100ms', doc: 'time to process one message' },
       { name: 'jitter', type: 'duration', default: '0ms', doc: 'extra random 0..jitter per message' },
       { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing fails (no delete: it comes back)' },
+      { name: 'poison', type: 'strings', doc: 'bodies it always fails on (a poison message), e.g. poison=order5' },
       { name: 'batch', type: 'int', default: '1', doc: 'max messages per receive (1 to 10)' },
       { name: 'wait', type: 'duration', doc: 'long-poll wait (default: the queue\'s; 0: short polling)' },
       { name: 'idle', type: 'duration', default: '1s', doc: 'pause after an empty short poll' },
@@ -182,7 +183,7 @@ export const sqsCommands: CommandSpec[] = [
       const existing = s.consumers[name];
       const cfg = {
         queue: q.name, workMs: opt<number>(a, 'work') ?? existing?.workMs ?? 100, jitterMs: opt<number>(a, 'jitter') ?? existing?.jitterMs ?? 0,
-        failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,
+        failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? existing?.poison ?? [])], batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,
         heartbeatMs: opt<number>(a, 'heartbeat') ?? existing?.heartbeatMs ?? 0, extendMs: opt<number>(a, 'extend') ?? existing?.extendMs ?? 30_000,
       };
       if (existing) { Object.assign(existing, cfg, { stopped: false }); if (existing.phase === 'idle') poll(existing, ctx); return; }

@@ -51,9 +51,10 @@ export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): voi
   if (c.beatTimer !== null) ctx.cancelTimer(c.beatTimer);
   c.beatTimer = null;
   if (!m) return;
-  if (c.failRate > 0 && ctx.rng.chance(c.failRate)) {
+  if (c.poison.includes(m.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate))) {
     c.failed++;
     ctx.note(c.id, `failed to process #${m.id} (${m.body}); not deleting it, so it returns after its visibility timeout`);
+    if (m.group !== null) holdBackGroup(c, m.group, ctx);
   } else {
     c.processed++;
     countEffect(s, m.id, c.id, ctx);
@@ -62,6 +63,18 @@ export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): voi
     ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
   }
   startNext(c, ctx);
+}
+
+/**
+ * FIFO: once a message of a group fails, the later ones of that group in the same batch must wait for it,
+ * or the group would be processed out of order (SQS developer guide, FIFO delivery logic). They stay
+ * invisible and come back after their visibility timeout, in order, with the failed one.
+ */
+function holdBackGroup(c: SqsConsumer, group: string, ctx: SystemContext): void {
+  const later = c.current.filter((x) => x.group === group);
+  if (later.length === 0) return;
+  c.current = c.current.filter((x) => x.group !== group);
+  ctx.note(c.id, `leaves ${later.map((x) => `#${x.id}`).join(',')} of group ${group} unprocessed, so the group stays in order`);
 }
 
 export function onPollTimer(c: SqsConsumer, name: string, data: unknown, ctx: SystemContext): void {

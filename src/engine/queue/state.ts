@@ -89,6 +89,8 @@ export interface SqsConsumer {
   workMs: Time; jitterMs: Time;
   /** Probability that processing one message fails (the consumer then does not delete it). */
   failRate: number;
+  /** Bodies this consumer always fails on (a poison message). */
+  poison: string[];
   batch: number;
   /** Long-poll wait (0: short polling). */
   waitMs: Time;

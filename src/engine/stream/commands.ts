@@ -80,6 +80,9 @@ export const streamCommands: CommandSpec[] = [
       { name: 'batch', type: 'int', default: '10', doc: 'records per fetch' },
       { name: 'idle', type: 'duration', default: '500ms', doc: 'pause after a fetch that found nothing new' },
       { name: 'commit', type: 'enum', values: ['after', 'batch', 'before'], default: 'after', doc: 'commit after each record or after each batch (a crash re-reads: at-least-once), or before processing (a crash skips: at-most-once)' },
+      { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing a record fails' },
+      { name: 'poison', type: 'strings', doc: 'bodies it always fails on (a poison record), e.g. poison=order5' },
+      { name: 'onFail', type: 'enum', values: ['retry', 'skip'], default: 'retry', doc: 'on a failure retry the record (everything behind it waits) or skip it (its effect never happens)' },
     ],
     example: 'stream.reader name=audit topic=orders from=earliest', setup: SETUP,
     run: (sim, a) => act(sim, `stream.reader${words(a)}`, (s, ctx) => {
@@ -90,7 +93,8 @@ export const streamCommands: CommandSpec[] = [
       const c = s.readers[name] = {
         id: name, topic: t.name, workMs: opt<number>(a, 'work') ?? 100, jitterMs: opt<number>(a, 'jitter') ?? 0, batch: opt<number>(a, 'batch') ?? 10,
         idleMs: opt<number>(a, 'idle') ?? 500, commit: (opt<string>(a, 'commit') ?? 'after') as 'after' | 'batch' | 'before', start: (opt<string>(a, 'from') ?? 'earliest') as 'earliest' | 'latest',
-        next: null, inHand: [], fetching: false, fetchId: 0, timer: null, processed: 0, seen: [], skipped: 0, duplicates: 0, highest: -1, lastOffset: -1, rewound: false,
+        failRate: opt<number>(a, 'fail') ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? [])], onFail: (opt<string>(a, 'onFail') ?? 'retry') as 'retry' | 'skip',
+        next: null, inHand: [], fetching: false, fetchId: 0, timer: null, processed: 0, seen: [], skipped: 0, duplicates: 0, highest: -1, lastOffset: -1, rewound: false, failed: 0, gaveUp: 0, retrying: null,
       };
       s.readerOrder.push(name);
       fetch(c, ctx);

@@ -32,5 +32,8 @@ export const streamQueries: readonly Q[] = [
   perReader('processed', 'records processed, counting re-reads after a crash or a seek', (_s, c) => c.processed),
   perReader('duplicates', 'records processed again after a crash or a seek back', (_s, c) => c.duplicates),
   perReader('skipped', 'records it never saw because retention removed them first', (_s, c) => c.skipped),
+  perReader('failed', 'failed processing attempts (a retried record counts each time)', (_s, c) => c.failed),
+  perReader('gaveUp', 'records it skipped after a failure (onFail=skip): their effect never happened', (_s, c) => c.gaveUp),
+  perReader('retrying', "the offset it keeps failing on and retrying, or 'none'", (_s, c) => c.retrying ?? 'none'),
   perReader('seen', "offsets processed in order, comma-separated ('none' if none)", (_s, c) => c.seen.join(',') || 'none'),
 ];

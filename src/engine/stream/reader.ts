@@ -37,8 +37,11 @@ function startNext(c: StreamReader, ctx: SystemContext): void {
 
 export function onDone(s: StreamState, c: StreamReader, ctx: SystemContext): void {
   c.timer = null;
-  const rec = c.inHand.shift();
+  const rec = c.inHand[0];
   if (!rec) return;
+  if (c.poison.includes(rec.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate))) { onFailed(c, rec, ctx); return; }
+  c.inHand.shift();
+  c.retrying = null;
   if (rec.offset <= c.lastOffset && !c.rewound && !s.audit.outOfOrder) s.audit.outOfOrder = `${c.id} processed offset ${rec.offset} after ${c.lastOffset} without a rewind`;
   c.rewound = false;
   c.lastOffset = rec.offset;
@@ -48,6 +51,29 @@ export function onDone(s: StreamState, c: StreamReader, ctx: SystemContext): voi
   c.seen.push(rec.offset);
   if (c.seen.length > 500) c.seen.shift();
   c.next = rec.offset + 1;
+  if (c.commit === 'after' || (c.commit === 'batch' && c.inHand.length === 0)) ctx.send(c.id, STREAM_NODE, { type: 'Commit', topic: c.topic, offset: rec.offset + 1 });
+  startNext(c, ctx);
+}
+
+/** Retry in place (head-of-line blocking, a Kafka consumer's usual answer) or give up and move on. */
+function onFailed(c: StreamReader, rec: { offset: number; body: string }, ctx: SystemContext): void {
+  c.failed++;
+  if (c.onFail === 'retry') {
+    // Noted once per record: a poison record would otherwise fill the trace.
+    if (c.retrying !== rec.offset) ctx.note(c.id, `failed on offset ${rec.offset} (${rec.body}); retrying it: the log has no redelivery or dead-letter queue, so everything behind it waits`);
+    c.retrying = rec.offset;
+    const work = c.workMs + (c.jitterMs > 0 ? ctx.rng.int(0, c.jitterMs) : 0);
+    c.timer = ctx.setTimer(c.id, work, 'done', { offset: rec.offset });
+    return;
+  }
+  c.inHand.shift();
+  c.retrying = null;
+  c.gaveUp++;
+  c.rewound = false;
+  c.lastOffset = rec.offset;
+  c.highest = Math.max(c.highest, rec.offset);
+  c.next = rec.offset + 1;
+  ctx.note(c.id, `failed on offset ${rec.offset} (${rec.body}); skipping it: its effect never happens (a log has no dead-letter queue)`);
   if (c.commit === 'after' || (c.commit === 'batch' && c.inHand.length === 0)) ctx.send(c.id, STREAM_NODE, { type: 'Commit', topic: c.topic, offset: rec.offset + 1 });
   startNext(c, ctx);
 }
@@ -66,4 +92,5 @@ export function crashReader(c: StreamReader, ctx: SystemContext): void {
   c.fetching = false;
   c.timer = null;
   c.rewound = true;
+  c.retrying = null;
 }

@@ -24,6 +24,14 @@ export interface StreamReader {
   /** Commit the new position after each record, after each fetched batch (both at-least-once), or before processing (at-most-once). */
   commit: 'after' | 'batch' | 'before';
   start: 'earliest' | 'latest';
+  /** Chance that processing a record fails, and bodies that always fail (a poison record). */
+  failRate: number;
+  poison: string[];
+  /**
+   * A log has no redelivery or dead-letter queue: on a failure the reader itself retries the record
+   * (everything behind it waits) or skips it (its effect never happens).
+   */
+  onFail: 'retry' | 'skip';
   // volatile
   next: number | null;
   inHand: { offset: number; body: string }[];
@@ -39,6 +47,11 @@ export interface StreamReader {
   duplicates: number;
   highest: number;
   lastOffset: number;
+  /** Failed processing attempts, and records given up on (onFail=skip). */
+  failed: number;
+  gaveUp: number;
+  /** The offset it keeps failing on (onFail=retry), or null. */
+  retrying: number | null;
   /** Set by a crash or a seek: the next offset may go backwards. */
   rewound: boolean;
 }
