@@ -29,7 +29,7 @@ export function sendMessage(s: SqsState, req: SendRequest, ctx: SystemContext): 
   const delay = req.delayMs ?? q.delayMs;
   const m: SqsMessage = {
     id, body: req.body, queue: q.name, status: delay > 0 ? 'delayed' : 'visible', group: q.fifo ? req.group ?? 'default' : null,
-    dedupId, seq: q.nextSeq++, enqueuedAt: now, sentAt: now, receiveCount: 0, processed: 0, visibleAt: null, receipt: null, receiver: null,
+    dedupId, seq: q.nextSeq++, enqueuedAt: now, sentAt: now, receiveCount: 0, processed: 0, availableAt: delay > 0 ? now + delay : null, visibleAt: null, receipt: null, receiver: null,
     route: [q.name], endedAt: null, why: null, visTimer: null, retTimer: null, delayTimer: null,
   };
   s.msgs[String(id)] = m;
@@ -138,6 +138,7 @@ export function onDelayOver(s: SqsState, id: number, ctx: SystemContext): void {
   const m = msgOf(s, id);
   if (!m || m.status !== 'delayed') return;
   m.delayTimer = null;
+  m.availableAt = null;
   m.status = 'visible';
   serveWaiting(s, m.queue, ctx);
 }
@@ -225,7 +226,8 @@ export function rearmTimers(s: SqsState, ctx: SystemContext): void {
       const m = msgOf(s, id)!;
       m.retTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.enqueuedAt + q.retentionMs - now), 'retention', { id });
       if (m.status === 'inflight' && m.visibleAt !== null) m.visTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.visibleAt - now), 'visibility', { id, receipt: m.receipt });
-      if (m.status === 'delayed') m.delayTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.enqueuedAt + q.delayMs - now), 'delay', { id });
+      // A per-message delay is the message's own (DelaySeconds), not the queue's.
+      if (m.status === 'delayed') m.delayTimer = ctx.setTimer(SQS_NODE, Math.max(0, (m.availableAt ?? m.enqueuedAt + q.delayMs) - now), 'delay', { id });
     }
   }
 }

@@ -36,6 +36,8 @@ export interface SqsMessage {
   receiveCount: number;
   /** Times a consumer finished processing it successfully (more than 1: duplicate side effects). */
   processed: number;
+  /** While delayed: when it can first be received (the queue's delay, or its own on a standard queue). */
+  availableAt: Time | null;
   /** While in flight: when it becomes visible again unless deleted. */
   visibleAt: Time | null;
   /** The receipt handle of the latest receive; a delete must quote it. */

@@ -107,6 +107,19 @@ describe('SQS standard queue', () => {
     expect([s.q('sqs.delayed(orders)'), s.q('sqs.visible(orders)')]).toEqual([0, 1]);
   });
 
+  it('a message with its own delay stays delayed across a service restart, for its own delay', () => {
+    const s = lab();
+    s.run(`sqs.queue name=orders
+      sqs.send queue=orders body=later delay=5s
+      run for=1s
+      crash node=sqs
+      restart node=sqs
+      run for=3s`);
+    expect([s.q('sqs.delayed(orders)'), s.q('sqs.visible(orders)')]).toEqual([1, 0]);
+    s.run('run for=1s');
+    expect([s.q('sqs.delayed(orders)'), s.q('sqs.visible(orders)')]).toEqual([0, 1]);
+  });
+
   it('long polling answers as soon as a message arrives; short polling comes back empty and waits', () => {
     const long = lab();
     long.run(`sqs.queue name=orders
