@@ -60,7 +60,7 @@ export function App() {
       <ErrorBoundary key={location.hash.split('?')[0]} name="page">
       {route.page === 'home' ? <><Header title="" lab={false} /><NoticeBanner /><HomePage /></> : null}
       {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
-      {route.page === 'sandbox' ? <><NoticeBannerSlot /><SandboxPage /></> : null}
+      {route.page === 'sandbox' ? <><NoticeBannerSlot /><SandboxPage {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
       {route.page === 'reference' ? <ReferencePage /> : null}
       {route.page === 'missing' ? (
         <>

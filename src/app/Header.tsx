@@ -4,6 +4,7 @@ import { labStore, useLab, type ViewMode } from '../store/lab-store.ts';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { shareUrl } from './controller.ts';
+import { trySandboxShareUrl } from './sandbox/share-link.ts';
 
 const VIEWS: { id: ViewMode; label: string }[] = [
   { id: 'split', label: 'Both' }, { id: 'town', label: 'Town' }, { id: 'tech', label: 'Technical' },
@@ -17,7 +18,10 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
   const [copied, setCopied] = useState<'copied' | 'manual' | null>(null);
 
   const copy = async () => {
-    const url = shareUrl();
+    // A lesson step's link, else the sandbox's (which says why when it cannot be made).
+    const sandbox = isLesson ? null : trySandboxShareUrl();
+    if (sandbox && !sandbox.ok) { labStore.getState().setNotice(sandbox.message); return; }
+    const url = shareUrl() ?? (sandbox?.ok ? sandbox.value : null);
     if (!url) return;
     lessonStore.setState({ shareLink: url });
     try {
@@ -40,9 +44,7 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
                 onClick={() => labStore.getState().setView(v.id)}>{view === v.id ? <span aria-hidden="true">✓ </span> : null}{v.label}</button>
             ))}
           </div>
-          {isLesson ? (
-            <button type="button" className="btn" onClick={copy} data-testid="copy-link"><Icon name="link" /> Copy link</button>
-          ) : null}
+          <button type="button" className="btn" onClick={copy} data-testid="copy-link"><Icon name="link" /> Copy link</button>
           <button type="button" className="btn" aria-pressed={presenter} onClick={() => lessonStore.setState({ presenter: !presenter })}>
             Presenter
           </button>

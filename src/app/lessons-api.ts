@@ -9,6 +9,8 @@ export type {
   Lesson, LessonLoad, LessonMeta, LessonStep, Predict, Challenge, ShareState, Decoded, Progress, LessonProgress,
 } from '../lessons/index.ts';
 export type { CatalogEntry };
+// The share envelope, for the sandbox's own links (src/app/sandbox/share.ts).
+export { openEnvelope, newerVersion, toBase64Url, checksum, validateInputs, type ShareInput } from '../lessons/share.ts';
 
 export function catalog(): readonly CatalogEntry[] {
   return lessonCatalog;

@@ -1,9 +1,9 @@
 // Hash routes, so the lab works from any static host and a share link is one URL:
-//   #/  ·  #/lesson/00-town-square/3  ·  #/lesson/00-town-square/3?share=…  ·  #/sandbox  ·  #/reference
+//   #/  ·  #/lesson/00-town-square/3  ·  #/lesson/00-town-square/3?share=…  ·  #/sandbox[?share=…]  ·  #/reference
 export type Route =
   | { page: 'home' }
   | { page: 'lesson'; key: string; step: number; share?: string }
-  | { page: 'sandbox' }
+  | { page: 'sandbox'; share?: string }
   | { page: 'reference' }
   | { page: 'missing'; path: string };
 
@@ -14,7 +14,10 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = raw.split('?', 2);
   const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
   if (parts.length === 0) return { page: 'home' };
-  if (parts[0] === 'sandbox' && parts.length === 1) return { page: 'sandbox' };
+  if (parts[0] === 'sandbox' && parts.length === 1) {
+    const share = new URLSearchParams(query).get('share');
+    return { page: 'sandbox', ...(share !== null ? { share } : {}) };
+  }
   if (parts[0] === 'reference' && parts.length === 1) return { page: 'reference' };
   if (parts[0] === 'lesson' && parts[1] && parts.length <= 3) {
     const n = parts[2] === undefined ? 1 : Number(parts[2]);

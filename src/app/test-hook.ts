@@ -7,6 +7,7 @@ import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { loadScenario, openLesson, queryNames, shareUrl } from './controller.ts';
 import { go, lessonHref } from './routes.ts';
+import { sandboxShareUrl } from './sandbox/share-link.ts';
 
 export interface TownboardHook {
   /** Opens a lesson (key `00-town-square`, slug or chapter number) at a step counted from 1. */
@@ -31,7 +32,9 @@ export interface TownboardHook {
   inputs(): { line: string; eventCount: number; now: number }[];
   play(): void;
   pause(): void;
-  /** The link "Copy link" would make right now (lesson pages only). */
+  /** Sets the playback speed (simulated ms per real ms, kept within 1/100x..100x); returns the speed set. */
+  setSpeed(x: number): number;
+  /** The link "Copy link" would make right now (a lesson step or the sandbox; null elsewhere). */
   shareLink(): string | null;
 }
 
@@ -86,7 +89,11 @@ export function createTestHook(): TownboardHook {
     inputs: () => labStore.getState().inputs.map((x) => ({ ...x })),
     play: () => labStore.getState().play(),
     pause: () => labStore.getState().pause(),
-    shareLink: () => shareUrl(),
+    setSpeed(x) {
+      labStore.getState().setSpeed(x);
+      return labStore.getState().speed;
+    },
+    shareLink: () => shareUrl() ?? sandboxShareUrl(),
   };
 }
 
