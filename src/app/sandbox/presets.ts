@@ -12,11 +12,11 @@ const base = { producers: [], queues: [], exchanges: [], bindings: [], topics: [
 export const PRESETS: readonly Preset[] = [
   {
     id: 'work-queue', title: 'Work queue with competing consumers',
-    summary: 'Three workers take turns on one SQS queue; one of them often fails, so some messages end up in the dead-letter queue.',
+    summary: 'Three workers take turns on one SQS queue; the fast one often fails, so a message it gets twice ends up in the dead-letter queue.',
     topology: {
       ...base, kind: 'sqs',
       queues: [queue('orders', { dlq: 'orders-dlq', maxReceives: 2 }), queue('orders-dlq', { visibilityMs: 30_000 })],
-      consumers: [consumer('w1', 'orders'), consumer('w2', 'orders'), consumer('flaky', 'orders', { failPct: 50 })],
+      consumers: [consumer('w1', 'orders'), consumer('w2', 'orders'), consumer('flaky', 'orders', { workMs: 150, failPct: 70 })],
       producers: [{ name: 'shop', target: 'orders', everyMs: 150, count: 30, keys: '', headers: '' }],
     },
   },
