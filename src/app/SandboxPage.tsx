@@ -41,10 +41,17 @@ export function SandboxPage({ share }: { share?: string }) {
   const follow = (next: string, before: string) => { if (textRef.current === before || textRef.current.trim() === '') setText(next); };
   const onTopology = (t: Topology) => { const before = builderStore.getState().generated; follow(setTopology(t), before); };
   const onKind = (k: SandboxKind) => { const before = builderStore.getState().generated; follow(switchKind(k), before); };
-  const run = () => {
-    loadScenario(text, Number(seed));
-    if (!/^\s*run\b/m.test(text)) labStore.getState().play();
+  const run = (scenarioText = text) => {
+    loadScenario(scenarioText, Number(seedOk ? seed : DEFAULT_SEED));
+    if (!/^\s*run\b/m.test(scenarioText)) labStore.getState().play();
   };
+  const onPreset = (t: Topology) => {
+    setTopology(t);
+    const next = builderStore.getState().generated;
+    setText(next);
+    run(next);
+  };
+  const stale = text !== scenario.text;
 
   const status = problems.length
     ? <p className="sb-status bad" role="status"><span aria-hidden="true">✗ </span>The builder has {problems.length === 1 ? 'a problem' : `${problems.length} problems`} (marked above), so the text below keeps the builder&apos;s last good version.</p>
@@ -62,7 +69,7 @@ export function SandboxPage({ share }: { share?: string }) {
       <div className="narration-body" tabIndex={0} role="region" aria-label="Scenario editor">
         <h2 className="step-title">Your scenario</h2>
         <p className="muted">Build a topology below, or write commands by hand (see the <a href="#/reference">language reference</a>). Running starts a fresh run with the seed.</p>
-        <Builder topology={topology} problems={problems} onChange={onTopology} onKind={onKind} />
+        <Builder topology={topology} problems={problems} onChange={onTopology} onKind={onKind} onPreset={onPreset} />
         {status}
         <label className="field">
           <span>Scenario text</span>
@@ -82,7 +89,8 @@ export function SandboxPage({ share }: { share?: string }) {
         ) : null}
       </div>
       <div className="narration-foot">
-        <button type="button" className="btn primary" disabled={!seedOk} onClick={run}>Run scenario</button>
+        <button type="button" id="sb-run" className="btn primary" disabled={!seedOk} onClick={() => run()}>Run scenario</button>
+        <span className="sb-foot-note" role="status">{stale ? 'The text changed since it last ran.' : 'Running this text.'}</span>
       </div>
     </aside>
   );

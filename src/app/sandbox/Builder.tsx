@@ -12,9 +12,11 @@ interface BuilderProps {
   problems: readonly Problem[];
   onChange: (t: Topology) => void;
   onKind: (k: SandboxKind) => void;
+  /** Load a preset: build it and run it at once. */
+  onPreset: (t: Topology) => void;
 }
 
-export function Builder({ topology: t, problems, onChange, onKind }: BuilderProps) {
+export function Builder({ topology: t, problems, onChange, onKind, onPreset }: BuilderProps) {
   const byPath = useMemo(() => problemsByPath(problems), [problems]);
   const [preset, setPreset] = useState(PRESETS[0]!.id);
   // After "Add", focus the new item's first field; after "Remove", the section's Add button.
@@ -45,7 +47,7 @@ export function Builder({ topology: t, problems, onChange, onKind }: BuilderProp
           <select id="sb-preset" value={preset} onChange={(e) => setPreset(e.target.value)} aria-describedby="sb-preset-summary">
             {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
           </select>
-          <button type="button" className="btn small" onClick={() => { focusNext.current = 'sb-title'; onChange(chosen.topology); }}>Load preset</button>
+          <button type="button" className="btn small" onClick={() => onPreset(chosen.topology)}>Load and run</button>
           <span id="sb-preset-summary" className="sb-hint">{chosen.summary}</span>
         </div>
         <fieldset className="sb-kinds">
@@ -70,9 +72,9 @@ export function Builder({ topology: t, problems, onChange, onKind }: BuilderProp
           </SectionBlock>
         ))}
         <div className="sb-run">
-          <NumberField path="runForMs" label="After building, run for" unit="ms" min={0} value={t.runForMs}
+          <NumberField path="runForMs" label="After building, run for (ms)" min={0} value={t.runForMs}
             hint="0: start at time 0 and watch it play" onChange={(runForMs) => onChange({ ...t, runForMs })} />
-          <button type="button" className="btn small ghost" onClick={() => onChange({ ...t, producers: [], queues: [], exchanges: [], bindings: [], topics: [], subscriptions: [], consumers: [] })}>
+          <button type="button" id="sb-clear" className="btn small ghost" onClick={() => onChange({ ...t, producers: [], queues: [], exchanges: [], bindings: [], topics: [], subscriptions: [], consumers: [] })}>
             Clear the topology
           </button>
         </div>

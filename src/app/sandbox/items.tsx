@@ -33,14 +33,14 @@ export const SECTION_HINTS: Record<Section, string> = {
 export function ProducerFields({ t, p, i, set }: { t: Topology; p: Producer; i: number; set: Patch<Producer> }) {
   const at = `producers.${i}`;
   const targets = t.kind === 'sqs' ? t.queues.map((q) => q.name) : t.kind === 'rabbit' ? t.exchanges.map((x) => x.name) : t.topics.map((x) => x.name);
-  const targetLabel = t.kind === 'sqs' ? 'Sends to queue' : t.kind === 'rabbit' ? 'Publishes to exchange' : 'Publishes to topic';
+  const targetLabel = t.kind === 'sqs' ? 'To queue' : t.kind === 'rabbit' ? 'To exchange' : 'To topic';
   const exchange = t.kind === 'rabbit' ? t.exchanges.find((x) => x.name === p.target) : undefined;
   const fifo = t.kind === 'sqs' && t.queues.find((q) => q.name === p.target)?.fifo;
   return (
     <>
       <TextField path={`${at}.name`} label="Name" value={p.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.target`} label={targetLabel} value={p.target} options={opts(targets)} onChange={(target) => set({ target })} />
-      <NumberField path={`${at}.everyMs`} label="Every" unit="ms" min={1} value={p.everyMs} onChange={(everyMs) => set({ everyMs })} />
+      <NumberField path={`${at}.everyMs`} label="Every (ms)" min={1} value={p.everyMs} onChange={(everyMs) => set({ everyMs })} />
       <NumberField path={`${at}.count`} label="Messages" min={1} value={p.count} onChange={(count) => set({ count })} />
       {t.kind === 'rabbit' && exchange?.type !== 'headers' ? (
         <TextField path={`${at}.keys`} label="Routing keys" wide value={p.keys} placeholder="order.created,order.paid"
@@ -62,8 +62,8 @@ export function QueueFields({ t, q, i, set }: { t: Topology; q: Queue; i: number
     return (
       <>
         <TextField path={`${at}.name`} label="Name" value={q.name} onChange={(name) => set({ name })} />
-        <SelectField path={`${at}.dlx`} label="DLX (dead letters)" value={q.dlx} options={[none('none'), ...opts(t.exchanges.map((x) => x.name))]} onChange={(dlx) => set({ dlx })} />
-        <NumberField path={`${at}.ttlMs`} label="Message TTL" unit="ms" min={0} value={q.ttlMs} hint="0: none" onChange={(ttlMs) => set({ ttlMs })} />
+        <SelectField path={`${at}.dlx`} label="DLX" value={q.dlx} options={[none('none'), ...opts(t.exchanges.map((x) => x.name))]} onChange={(dlx) => set({ dlx })} />
+        <NumberField path={`${at}.ttlMs`} label="TTL (ms)" min={0} value={q.ttlMs} hint="0: none" onChange={(ttlMs) => set({ ttlMs })} />
       </>
     );
   }
@@ -73,7 +73,7 @@ export function QueueFields({ t, q, i, set }: { t: Topology; q: Queue; i: number
       <TextField path={`${at}.name`} label="Name" value={q.name} onChange={(name) => set({ name })} />
       <CheckField path={`${at}.fifo`} label="FIFO" checked={q.fifo}
         onChange={(fifo) => set({ fifo, name: fifo && !q.name.endsWith('.fifo') ? `${q.name}.fifo` : !fifo ? q.name.replace(/\.fifo$/, '') : q.name })} />
-      <NumberField path={`${at}.visibilityMs`} label="Visibility timeout" unit="ms" min={0} value={q.visibilityMs} onChange={(visibilityMs) => set({ visibilityMs })} />
+      <NumberField path={`${at}.visibilityMs`} label="Visibility (ms)" min={0} value={q.visibilityMs} onChange={(visibilityMs) => set({ visibilityMs })} />
       <SelectField path={`${at}.dlq`} label="DLQ" value={q.dlq} options={[none('none'), ...opts(others)]} onChange={(dlq) => set({ dlq })} />
       {q.dlq ? <NumberField path={`${at}.maxReceives`} label="Max receives" min={1} value={q.maxReceives} onChange={(maxReceives) => set({ maxReceives })} /> : null}
     </>
@@ -121,7 +121,7 @@ export function SubscriptionFields({ t, s, i, set }: { t: Topology; s: Subscript
     <>
       <TextField path={`${at}.name`} label="Name" value={s.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.topic`} label="Topic" value={s.topic} options={topics} onChange={(topic) => set({ topic })} />
-      <NumberField path={`${at}.ackDeadlineMs`} label="Ack deadline" unit="ms" min={10} value={s.ackDeadlineMs} onChange={(ackDeadlineMs) => set({ ackDeadlineMs })} />
+      <NumberField path={`${at}.ackDeadlineMs`} label="Ack deadline (ms)" min={10} value={s.ackDeadlineMs} onChange={(ackDeadlineMs) => set({ ackDeadlineMs })} />
       <SelectField path={`${at}.deadLetter`} label="Dead-letter topic" value={s.deadLetter} options={[none('none'), ...topics.filter((o) => o.value !== s.topic)]} onChange={(deadLetter) => set({ deadLetter })} />
       {s.deadLetter ? <NumberField path={`${at}.maxAttempts`} label="Max attempts" min={5} max={100} value={s.maxAttempts} onChange={(maxAttempts) => set({ maxAttempts })} /> : null}
     </>
@@ -136,9 +136,9 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
     <>
       <TextField path={`${at}.name`} label="Name" value={c.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.source`} label={sourceLabel} value={c.source} options={opts(sources)} onChange={(source) => set({ source })} />
-      <NumberField path={`${at}.workMs`} label="Work time" unit="ms" min={0} value={c.workMs} hint="per message" onChange={(workMs) => set({ workMs })} />
+      <NumberField path={`${at}.workMs`} label="Work (ms)" min={0} value={c.workMs} onChange={(workMs) => set({ workMs })} />
       {t.kind === 'stream' ? null : (
-        <NumberField path={`${at}.failPct`} label="Failure rate" unit="%" min={0} max={100} value={c.failPct} onChange={(failPct) => set({ failPct })} />
+        <NumberField path={`${at}.failPct`} label="Fails (%)" min={0} max={100} value={c.failPct} onChange={(failPct) => set({ failPct })} />
       )}
       {t.kind === 'rabbit' ? (
         <>
@@ -147,10 +147,10 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
             options={[{ value: 'requeue', label: 'nack, requeue' }, { value: 'reject', label: 'reject (dead-letter)' }]} onChange={(onFail) => set({ onFail })} />
         </>
       ) : null}
-      {t.kind === 'sqs' ? <NumberField path={`${at}.prefetch`} label="Batch" min={1} max={10} value={c.prefetch} hint="messages per receive" onChange={(prefetch) => set({ prefetch })} /> : null}
+      {t.kind === 'sqs' ? <NumberField path={`${at}.prefetch`} label="Batch" min={1} max={10} value={c.prefetch} onChange={(prefetch) => set({ prefetch })} /> : null}
       {t.kind === 'stream' ? (
         <>
-          <NumberField path={`${at}.prefetch`} label="Batch" min={1} value={c.prefetch} hint="records per fetch" onChange={(prefetch) => set({ prefetch })} />
+          <NumberField path={`${at}.prefetch`} label="Batch" min={1} value={c.prefetch} onChange={(prefetch) => set({ prefetch })} />
           <SelectField path={`${at}.start`} label="Starts at" value={c.start} options={[{ value: 'earliest', label: 'the oldest record' }, { value: 'latest', label: 'new records only' }]} onChange={(start) => set({ start })} />
         </>
       ) : null}
