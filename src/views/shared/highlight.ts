@@ -32,6 +32,17 @@ export function traceAt(trace: readonly TraceEvent[], i: number): TraceEvent | u
   return undefined;
 }
 
+/** What else an `item` highlight points at: the nodes and messages it concerns (a log entry: its server
+ *  and the messages that carried it), so views that know nothing of the item still highlight those. */
+export type ItemFocus = (id: string, trace: readonly TraceEvent[]) => { nodes?: readonly string[]; msgs?: readonly number[] };
+const itemFocus: Record<string, ItemFocus> = {};
+const prefixOf = (id: string) => id.slice(0, Math.max(0, id.indexOf(':')));
+
+/** Registers what a system's items point at (`prefix`: the part of the id before the first colon). */
+export function registerItemFocus(prefix: string, f: ItemFocus): void {
+  itemFocus[prefix] = f;
+}
+
 export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focus {
   if (!h) return NO_FOCUS;
   const nodes = new Set<string>();
@@ -44,7 +55,13 @@ export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focu
     case 'msg': msgs.add(h.id); break;
     case 'notice': notices.add(h.id); break;
     case 'topic': topics.add(h.id); break;
-    case 'item': items.add(h.id); break;
+    case 'item': {
+      items.add(h.id);
+      const more = itemFocus[prefixOf(h.id)]?.(h.id, trace);
+      for (const n of more?.nodes ?? []) nodes.add(n);
+      for (const m of more?.msgs ?? []) msgs.add(m);
+      break;
+    }
     case 'trace': {
       const e = traceAt(trace, h.id);
       if (e?.msgId !== undefined) msgs.add(e.msgId);
@@ -65,10 +82,12 @@ export const sameHighlight = (a: Highlight | null, b: Highlight | null) =>
 
 /**
  * The focus for the current highlight, kept as the same object while the highlight is unchanged, so
- * memoised parts of a view skip re-rendering. A trace highlight is re-read (the trace may have moved).
+ * memoised parts of a view skip re-rendering. A trace highlight, and an item with a registered focus, is
+ * re-read (the trace may have moved).
  */
 export function useFocus(h: Highlight | null, trace: () => readonly TraceEvent[]): Focus {
   const cache = useRef<{ h: Highlight | null; f: Focus }>({ h: null, f: NO_FOCUS });
-  if (cache.current.h !== h || h?.kind === 'trace') cache.current = { h, f: focusOf(h, h?.kind === 'trace' ? trace() : []) };
+  const live = h?.kind === 'trace' || (h?.kind === 'item' && itemFocus[prefixOf(h.id)] !== undefined);
+  if (cache.current.h !== h || live) cache.current = { h, f: focusOf(h, live ? trace() : []) };
   return cache.current.f;
 }

@@ -1,7 +1,7 @@
 // Pointer and keyboard behaviour shared by everything the learner can point at in the views: hover and
 // focus set the store's highlight, click and Enter select, the context-menu key (or Shift+F10, or a
 // right-click) opens the node's action menu.
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeStatus } from '../../engine/core/types.ts';
 import { labStore, type Highlight } from '../../store/lab-store.ts';
 import { nodeActionsFor } from './node-actions.ts';
@@ -41,11 +41,22 @@ export function pointable(h: Highlight, label: string, onMenu?: (x: number, y: n
   };
 }
 
-/** The node's action menu, at a viewport position; arrow keys move, Escape closes. */
-export function NodeMenu({ request, onClose }: { request: MenuRequest; onClose: () => void }) {
+export interface MenuItem { id: string; label: string; run: () => void }
+
+/**
+ * A menu of actions at a viewport position (a node's, a message's, a link's): focus starts on the first
+ * item, arrow keys move, Escape or a click elsewhere closes it.
+ */
+export function ActionMenu({ label, items, x, y, onClose }: { label: string; items: readonly MenuItem[]; x: number; y: number; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const status: NodeStatus | undefined = labStore.getState().session.sim.nodes().find((n) => n.id === request.node);
-  const actions = status ? nodeActionsFor(status) : [];
+  useLayoutEffect(() => {
+    // Opened near the window's edge (a link at the far right), the menu moves back inside it.
+    const el = ref.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (r.right > window.innerWidth - 4) el.style.left = `${Math.max(4, window.innerWidth - r.width - 4)}px`;
+    if (r.bottom > window.innerHeight - 4) el.style.top = `${Math.max(4, window.innerHeight - r.height - 4)}px`;
+  }, [x, y]);
   useEffect(() => {
     const first = ref.current?.querySelector('button');
     first?.focus();
@@ -53,22 +64,28 @@ export function NodeMenu({ request, onClose }: { request: MenuRequest; onClose: 
     window.addEventListener('pointerdown', away, true);
     return () => window.removeEventListener('pointerdown', away, true);
   }, [onClose]);
-  if (!status) return null;
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(ref.current?.querySelectorAll('button') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') { e.preventDefault(); onClose(); }
-    else if (e.key === 'ArrowDown') { e.preventDefault(); items[(at + 1) % items.length]?.focus(); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); items[(at - 1 + items.length) % items.length]?.focus(); }
+    else if (e.key === 'ArrowDown') { e.preventDefault(); buttons[(at + 1) % buttons.length]?.focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); buttons[(at - 1 + buttons.length) % buttons.length]?.focus(); }
   };
   return (
-    <div ref={ref} className="tb-node-menu" role="menu" aria-label={`Actions for ${status.id}`} onKeyDown={move}
-      style={{ left: request.x, top: request.y }}>
-      {actions.map((a) => (
-        <button key={a.id} type="button" role="menuitem" onClick={() => { onClose(); a.run(status); }}>
-          {a.label(status)}
+    <div ref={ref} className="tb-node-menu" role="menu" aria-label={label} onKeyDown={move} style={{ left: x, top: y }}>
+      {items.map((a) => (
+        <button key={a.id} type="button" role="menuitem" onClick={() => { onClose(); a.run(); }}>
+          {a.label}
         </button>
       ))}
     </div>
   );
+}
+
+/** The node's action menu, at a viewport position; arrow keys move, Escape closes. */
+export function NodeMenu({ request, onClose }: { request: MenuRequest; onClose: () => void }) {
+  const status: NodeStatus | undefined = labStore.getState().session.sim.nodes().find((n) => n.id === request.node);
+  if (!status) return null;
+  const items = nodeActionsFor(status).map((a) => ({ id: a.id, label: a.label(status), run: () => a.run(status) }));
+  return <ActionMenu label={`Actions for ${status.id}`} items={items} x={request.x} y={request.y} onClose={onClose} />;
 }

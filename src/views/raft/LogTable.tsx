@@ -1,0 +1,199 @@
+// Every server's log as a row of entries: each cell coloured by its term with the term written in it,
+// committed entries filled, uncommitted ones dashed and white, a black bar at the commit index, the
+// leader's nextIndex (▲) and matchIndex (■) under each follower's row, and cells that break safety
+// outlined red with a ✕. The cells are one tab stop (arrow keys move across and between rows).
+import { memo, useState, type KeyboardEvent } from 'react';
+import type { Focus } from '../shared/highlight.ts';
+import { pointable } from '../shared/interaction.tsx';
+import { inkOn, markPath, STATUS, type NodeStyle } from '../shared/palette.ts';
+import type { Highlight } from '../../store/lab-store.ts';
+import { Crown } from './glyphs.tsx';
+import { describeCell, entryItemId, parseEntryItem, termColour, type RaftPicture, type RowModel } from './model.ts';
+import { cellX, rowY, shownIndex, type LogTableGeometry } from './tech-layout.ts';
+
+/** Warnings shown over the table: the broken commit rule switched on, and any safety violation. */
+export function tableBadges(pic: RaftPicture, violations: number): { text: string; fill: string }[] {
+  const badges: { text: string; fill: string }[] = [];
+  if (pic.brokenCommit) badges.push({ text: '⚠ BROKEN commit rule on', fill: STATUS.crashed });
+  const conflicts = pic.rows.some((r) => r.cells.some((c) => c.conflict) || r.missing.length > 0);
+  if (conflicts || violations > 0) badges.push({ text: `◆ safety violated${violations ? ` (${violations} so far)` : ''}`, fill: '#000000' });
+  return badges;
+}
+
+const fitText = (s: string, chars: number) => (s.length <= chars ? s : `${s.slice(0, Math.max(1, chars - 1))}…`);
+
+export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
+  pic: RaftPicture;
+  t: LogTableGeometry;
+  focus: Focus;
+  selected: Highlight | null;
+  styleOf: (id: string) => NodeStyle;
+  /** Safety violations the run has reported so far. */
+  violations: number;
+}) {
+  const [active, setActive] = useState<{ row: number; index: number } | null>(null);
+  const rows = pic.rows;
+  const withCells = rows.findIndex((r) => r.cells.length > 0);
+  const at = active && rows[active.row]?.cells[active.index - 1] ? active
+    : withCells >= 0 ? { row: withCells, index: rows[withCells]!.cells.length } : null;
+  // The entry pointed at anywhere (this table, the town's ledgers): the same index and term elsewhere is the same entry.
+  const pointed = [...focus.items].map(parseEntryItem).find((x) => x !== null) ?? null;
+  const pointedTerm = pointed ? rows.find((r) => r.id === pointed.server)?.cells[pointed.index - 1]?.term ?? null : null;
+  const sel = selected?.kind === 'item' ? parseEntryItem(selected.id) : null;
+
+  const onKey = (e: KeyboardEvent<SVGGElement>) => {
+    if (!at) return;
+    let { row, index } = at;
+    if (e.key === 'ArrowRight') index++;
+    else if (e.key === 'ArrowLeft') index--;
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const dir = e.key === 'ArrowDown' ? 1 : -1;
+      let r = row + dir;
+      while (r >= 0 && r < rows.length && rows[r]!.cells.length === 0) r += dir;
+      if (r < 0 || r >= rows.length) return;
+      row = r;
+      index = Math.min(index, rows[r]!.cells.length);
+    } else if (e.key === 'Home') index = Math.max(1, t.first);
+    else if (e.key === 'End') index = rows[row]!.cells.length;
+    else return;
+    const cells = rows[row]!.cells.length;
+    index = Math.max(Math.max(1, t.first), Math.min(cells, index));
+    e.preventDefault();
+    setActive({ row, index });
+    (e.currentTarget.querySelector(`[data-cell="${rows[row]!.id}:${index}"]`) as SVGGElement | null)?.focus();
+  };
+
+  const leaderRow = rows.findIndex((r) => r.id === pic.leader);
+  const fs = t.fontSize;
+  const { region } = t;
+  const captionA = `Logs · committed up to index ${pic.clusterCommit}`;
+  const captionB = pic.leader
+    ? `leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`
+    : `no leader · highest term ${pic.maxTerm}`;
+  const captionLines = t.captionLines === 1 ? [`${captionA} · ${captionB}`] : [captionA, captionB];
+  const headerY = region.y + t.captionH + t.headerH - 4;
+  const step = t.cellW < fs * 1.6 ? 2 : 1;
+  const badges = tableBadges(pic, violations);
+  return (
+    <g className="tb-raft-logs">
+      {captionLines.map((line, k) => (
+        <text key={k} x={region.x} y={region.y + fs + k * (fs + 3)} fontSize={fs} fontWeight={k === 0 ? 700 : 500} fill={STATUS.ink}>
+          {fitText(line, Math.floor(region.w / (fs * 0.56)))}
+        </text>
+      ))}
+      {badges.map((b, k) => (
+        <g key={b.text} transform={`translate(${region.x},${region.y + t.captionLines * (fs + 3) + 4 + k * t.badgeH})`} role="img" aria-label={b.text}>
+          <rect width={Math.min(region.w, b.text.length * fs * 0.62 + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
+          <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{b.text}</text>
+        </g>
+      ))}
+      {Array.from({ length: t.cols }, (_, k) => t.first + k).filter((i) => (i - t.first) % step === 0).map((i) => (
+        <text key={i} x={cellX(t, i) + t.cellW / 2} y={headerY} textAnchor="middle" fontSize={fs - 2} fill={STATUS.muted} className="tb-mono">{i}</text>
+      ))}
+      {t.first > 1 && (
+        <text x={region.x} y={headerY} fontSize={fs - 2} fill={STATUS.muted}>{`…${t.first - 1} older`}</text>
+      )}
+      <g role="group" aria-label="Server logs: arrow keys move between entries, Enter inspects one" onKeyDown={onKey}>
+        {rows.map((row, k) => (
+          <LogRow key={row.id} row={row} k={k} t={t} style={styleOf(row.id)} isLeader={k === leaderRow}
+            tabIndex={at?.row === k ? at.index : -1}
+            pointedIndex={pointed && pointedTerm !== null ? pointed.index : -1}
+            pointedTerm={pointedTerm ?? -1} pointedHere={pointed?.server === row.id}
+            selectedIndex={sel?.server === row.id ? sel.index : -1}
+            nodeFocused={focus.nodes.has(row.id)}
+            onActive={(index) => setActive({ row: k, index })} />
+        ))}
+      </g>
+    </g>
+  );
+}
+
+interface RowProps {
+  row: RowModel;
+  k: number;
+  t: LogTableGeometry;
+  style: NodeStyle;
+  isLeader: boolean;
+  /** The index of this row's cell that is the tab stop, or -1. */
+  tabIndex: number;
+  pointedIndex: number;
+  pointedTerm: number;
+  pointedHere: boolean;
+  selectedIndex: number;
+  nodeFocused: boolean;
+  onActive: (index: number) => void;
+}
+
+const LogRow = memo(function LogRow({ row, k, t, style, isLeader, tabIndex, pointedIndex, pointedTerm, pointedHere, selectedIndex, nodeFocused, onActive }: RowProps) {
+  const y = rowY(t, k);
+  const fs = t.fontSize;
+  const nameY = y + t.cellH / 2 + fs * 0.35;
+  const chars = Math.max(1, Math.floor(t.cellW / (fs * 0.6)));
+  const mid = (i: number) => cellX(t, i) + t.cellW / 2;
+  const markerY = y + t.cellH + 2;
+  return (
+    <g data-row={row.id}>
+      {nodeFocused && <rect x={t.region.x - 2} y={y - 2} width={t.region.w + 2} height={t.cellH + t.markerH + 3} fill="rgba(0,114,178,0.10)" />}
+      <path d={markPath(style.mark, fs * 0.36)} transform={`translate(${t.region.x + fs * 0.45},${y + t.cellH / 2})`} fill={style.colour} stroke={STATUS.ink} strokeWidth={1} />
+      <text x={t.region.x + fs * 1.05} y={nameY} fontSize={fs} fontWeight={isLeader ? 800 : 600} fill={STATUS.ink}>{row.id}</text>
+      {isLeader && <g transform={`translate(${t.region.x + fs * 3.1},${y + t.cellH / 2})`}><Crown size={fs * 0.8} /></g>}
+      {row.cells.filter((c) => shownIndex(t, c.index)).map((c) => {
+        const x = cellX(t, c.index);
+        const colour = termColour(c.term);
+        const id = entryItemId(row.id, c.index);
+        const label = describeCell(row.id, c);
+        const same = pointedIndex === c.index && pointedTerm === c.term;
+        const cls = `tb-notice tb-raft-cell${same ? ' is-focused' : ''}${selectedIndex === c.index ? ' is-selected' : ''}`;
+        return (
+          <g key={c.index} className={cls} data-cell={`${row.id}:${c.index}`} {...pointable({ kind: 'item', id }, label)}
+            tabIndex={tabIndex === c.index ? 0 : -1} onFocusCapture={() => onActive(c.index)}>
+            <title>{label}</title>
+            <rect className="tb-ring" x={x - 1} y={y - 2} width={t.cellW} height={t.cellH + 4} rx={3}
+              strokeWidth={same && !pointedHere ? 1.5 : undefined} />
+            <rect x={x + 1.5} y={y} width={t.cellW - 5} height={t.cellH} rx={2}
+              fill={c.committed ? colour : '#ffffff'} stroke={c.conflict ? STATUS.crashed : c.committed ? STATUS.ink : colour}
+              strokeWidth={c.conflict ? 3 : c.committed ? 1.2 : 2} strokeDasharray={c.committed || c.conflict ? undefined : '3 2'} />
+            <text x={x + (t.cellW - 2) / 2} y={y + t.cellH / 2 + fs * 0.36 - (t.showCommand && t.cellH > fs * 2.2 ? fs * 0.5 : 0)} textAnchor="middle"
+              fontSize={fs - 1} fontWeight={800} fill={c.committed ? inkOn(colour) : STATUS.ink}>{c.term}</text>
+            {t.showCommand && t.cellH > fs * 2.2 && (
+              <text x={x + (t.cellW - 2) / 2} y={y + t.cellH / 2 + fs * 0.86} textAnchor="middle" fontSize={fs - 3} className="tb-mono"
+                fill={c.committed ? inkOn(colour) : STATUS.ink}>{fitText(c.command || '·', chars)}</text>
+            )}
+            {c.conflict && (
+              <g transform={`translate(${x + t.cellW - 5},${y + 2})`} aria-hidden="true">
+                <circle r={5.5} fill="#ffffff" stroke={STATUS.crashed} strokeWidth={1.5} />
+                <path d="M-2.5,-2.5L2.5,2.5M-2.5,2.5L2.5,-2.5" stroke={STATUS.crashed} strokeWidth={1.8} strokeLinecap="round" />
+              </g>
+            )}
+          </g>
+        );
+      })}
+      {row.missing.filter((i) => shownIndex(t, i)).map((i) => (
+        <g key={`missing${i}`} role="img" aria-label={`${row.id} leads without committed entry ${i}: a safety violation`}>
+          <title>{`${row.id} leads without the committed entry at index ${i}`}</title>
+          <rect x={cellX(t, i) + 1.5} y={y} width={t.cellW - 5} height={t.cellH} rx={2} fill="#fdeee6" stroke={STATUS.crashed} strokeWidth={2.5} strokeDasharray="4 2" />
+          <text x={mid(i) - 1} y={y + t.cellH / 2 + fs * 0.36} textAnchor="middle" fontSize={fs} fontWeight={800} className="tb-status-fire">✕</text>
+        </g>
+      ))}
+      {/* the commit index: a black bar after the last committed entry */}
+      {row.commitIndex > 0 && row.commitIndex >= t.first - 1 && row.commitIndex <= t.first + t.cols - 1 && (
+        <rect x={cellX(t, row.commitIndex + 1) - 3} y={y - 3} width={3} height={t.cellH + 6} fill="#000000" aria-hidden="true" />
+      )}
+      {row.match !== null && row.match >= t.first && shownIndex(t, row.match) && (
+        <rect x={mid(row.match) - t.markerH * 0.35 - 1} y={markerY} width={t.markerH * 0.7} height={t.markerH * 0.7} fill={STATUS.ink} aria-hidden="true" />
+      )}
+      {row.next !== null && shownIndex(t, row.next) && (
+        <path d={`M${mid(row.next) - 1},${markerY}l${t.markerH * 0.45},${t.markerH * 0.8}h${-t.markerH * 0.9}Z`} fill="#ffffff" stroke={STATUS.ink} strokeWidth={1.3} aria-hidden="true" />
+      )}
+      {(row.next !== null || row.match !== null) && (
+        <text x={t.region.x + t.nameW - 2} y={markerY + t.markerH * 0.75} textAnchor="end" fontSize={Math.max(8, t.markerH)} fill={STATUS.muted} className="tb-mono"
+          aria-label={`leader's nextIndex ${row.next} and matchIndex ${row.match} for ${row.id}`}>{`▲${row.next} ■${row.match}`}</text>
+      )}
+    </g>
+  );
+}, (a, b) => a.k === b.k && sameTable(a.t, b.t) && a.style.colour === b.style.colour && a.isLeader === b.isLeader && a.tabIndex === b.tabIndex
+  && a.pointedIndex === b.pointedIndex && a.pointedTerm === b.pointedTerm && a.pointedHere === b.pointedHere && a.selectedIndex === b.selectedIndex
+  && a.nodeFocused === b.nodeFocused && rowKey(a.row) === rowKey(b.row));
+
+const sameTable = (a: LogTableGeometry, b: LogTableGeometry) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const rowKey = (r: RowModel) => `${r.commitIndex}|${r.next}|${r.match}|${r.missing.join(',')}|${r.cells.map((c) => `${c.id}${c.committed ? '+' : ''}${c.conflict ? '!' : ''}`).join(',')}`;

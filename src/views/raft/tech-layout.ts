@@ -1,0 +1,141 @@
+// The technical picture's geometry: the pane split into the ring of servers and the table of logs (side
+// by side when the pane is wide, stacked when it is tall), the server drawings scaled to fit the ring
+// without overlap, and the log table's rows and columns. Pure functions of sizes and counts.
+import { clamp, type Point, type Size } from '../shared/geometry.ts';
+import { fitRing, type Reach, type Rect } from './ring-layout.ts';
+
+/** Rough width of a line of text (system-ui): enough to keep labels apart, not for typesetting. */
+export const textWidth = (chars: number, fontSize: number, bold = false) => chars * fontSize * (bold ? 0.62 : 0.56);
+
+export interface ServerGeometry {
+  /** Radius of the server's circle; the election timer is drawn just outside it. */
+  r: number;
+  timerR: number;
+  fontSize: number;
+  /**
+   * Labels under the circle: two wide lines ("n5 follower", "t1 · voted n3") or, when the ring is
+   * crowded, three narrow ones ("n5 · t1", "follower", "voted n3"). `lines` holds their baselines.
+   */
+  compact: boolean;
+  lines: number[];
+}
+
+export function serverGeometry(scale: number, compact = false): ServerGeometry {
+  const fontSize = clamp(Math.round(11.5 * scale), 9, 19);
+  const r = 17 * scale;
+  const timerR = r + 4.5 * Math.max(0.8, scale);
+  const first = timerR + fontSize + 1;
+  const lines = Array.from({ length: compact ? 3 : 2 }, (_, k) => first + k * (fontSize + 1));
+  return { r, timerR, fontSize, compact, lines };
+}
+
+/** The longest labels a server shows, in characters: wide "n9 candidate" / "t12 · voted n9", compact "pre-voting". */
+export const SERVER_LABEL_CHARS = { wide: [12, 14], compact: [10, 10, 10] } as const;
+
+export function serverReach(g: ServerGeometry): Reach {
+  const chars = g.compact ? SERVER_LABEL_CHARS.compact : SERVER_LABEL_CHARS.wide;
+  // The node's mark sits left of the first line.
+  const label = Math.max(textWidth(chars[0]!, g.fontSize, true) / 2 + g.fontSize * 0.9, ...chars.slice(1).map((c) => textWidth(c, g.fontSize - 1) / 2 + 1));
+  const half = Math.max(g.timerR + 3, label);
+  return { left: half, right: half, top: g.timerR + 3, bottom: g.lines[g.lines.length - 1]! + 4 };
+}
+
+export interface TechLayout {
+  ring: Rect;
+  log: Rect;
+  stacked: boolean;
+  at: Record<string, Point>;
+  server: ServerGeometry;
+  /** The centre of the ring (messages fly across it). */
+  centre: Point;
+  apart: boolean;
+}
+
+const PAD = 8;
+
+/** Splits the pane and fits the servers on their ring. `ids` in ring order. */
+export function raftTechLayout(size: Size, ids: readonly string[]): TechLayout {
+  const w = Math.max(200, size.width);
+  const h = Math.max(160, size.height);
+  const stacked = w < h * 1.15;
+  let ring: Rect;
+  let log: Rect;
+  if (stacked) {
+    const rh = Math.round(clamp(Math.min(w * 0.95, h * 0.58), 120, h - 110));
+    ring = { x: PAD, y: PAD, w: w - 2 * PAD, h: rh - PAD };
+    log = { x: PAD, y: rh + 4, w: w - 2 * PAD, h: h - rh - 4 - PAD };
+  } else {
+    const rw = Math.round(clamp(Math.min(h * 1.05, w * 0.58), 150, w - 170));
+    ring = { x: PAD, y: PAD, w: rw - PAD, h: h - 2 * PAD };
+    log = { x: rw + 6, y: PAD, w: w - rw - 6 - PAD, h: h - 2 * PAD };
+  }
+  // Bigger drawings on a big stage (a projector), never past what the ring can hold.
+  const maxScale = clamp(Math.min(ring.w, ring.h) / 300, 1, 1.7);
+  // Wide labels while they fit at a readable size, else the narrow three-line ones.
+  let compact = false;
+  let fit = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, false)), 0.78, maxScale);
+  if (!fit.apart) {
+    compact = true;
+    fit = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true)), 0.55, maxScale);
+  }
+  const at: Record<string, Point> = {};
+  ids.forEach((id, k) => { at[id] = fit.at[k]!; });
+  return {
+    ring, log, stacked, at, server: serverGeometry(fit.scale, compact), apart: fit.apart,
+    centre: { x: ring.x + ring.w / 2, y: ring.y + ring.h / 2 },
+  };
+}
+
+export interface LogTableGeometry {
+  region: Rect;
+  captionLines: number;
+  /** Warning lines under the caption (broken rule switched on, safety violated), each this tall. */
+  badgeH: number;
+  /** Height of the caption line (cluster summary) and of the index header under it. */
+  captionH: number;
+  headerH: number;
+  nameW: number;
+  rowH: number;
+  cellW: number;
+  cellH: number;
+  /** Indices shown: first..first+cols-1 (the newest entries when the logs are longer than the table). */
+  first: number;
+  cols: number;
+  fontSize: number;
+  /** Room under each row for the leader's nextIndex/matchIndex markers. */
+  markerH: number;
+  /** Whether a cell is wide enough to show its command beside its term. */
+  showCommand: boolean;
+}
+
+/**
+ * The log table for `rows` servers whose longest log has `longest` entries. Columns are at least 18px
+ * wide; when the logs are longer than the table holds, the newest entries are shown.
+ */
+export function logTable(region: Rect, rows: number, longest: number, baseFont: number, badges = 0): LogTableGeometry {
+  const fontSize = clamp(Math.round(baseFont), 9, 18);
+  // The caption (who leads, what is committed) takes two lines when the table is narrow.
+  const captionLines = region.w < textWidth(62, fontSize) ? 2 : 1;
+  const badgeH = fontSize + 6;
+  const captionH = captionLines * (fontSize + 3) + 5 + badges * badgeH;
+  const headerH = fontSize + 4;
+  const nameW = Math.round(fontSize * 3.9);
+  const rowH = clamp((region.h - captionH - headerH) / Math.max(1, rows), 18, fontSize * 4.2);
+  const markerH = clamp(Math.round(rowH * 0.26), 5, 12);
+  const avail = Math.max(0, region.w - nameW - 6);
+  const wanted = Math.max(longest + 1, 6);
+  const cellW = clamp(Math.floor(avail / wanted), 18, Math.round(fontSize * 4.6));
+  const cols = Math.max(1, Math.floor(avail / cellW));
+  const first = Math.max(1, longest + 1 - cols + 1);
+  const cellH = Math.max(12, Math.min(rowH - markerH - 3, cellW * 1.15));
+  return {
+    region, captionLines, badgeH, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
+    showCommand: cellW >= fontSize * 3.3,
+  };
+}
+
+/** Left edge of the cell for a log index (may fall outside the table when not shown). */
+export const cellX = (t: LogTableGeometry, index: number) => t.region.x + t.nameW + 4 + (index - t.first) * t.cellW;
+/** Top of a row's cells. */
+export const rowY = (t: LogTableGeometry, row: number) => t.region.y + t.captionH + t.headerH + row * t.rowH + 1;
+export const shownIndex = (t: LogTableGeometry, index: number) => index >= t.first && index < t.first + t.cols;
