@@ -87,7 +87,7 @@ const consumerArb = (name: string, sources: readonly string[], prefetch: fc.Arbi
   name: fc.constant(name), source: pick(sources), workMs: fc.integer({ min: 0, max: 400 }), failPct: fc.integer({ min: 0, max: 100 }),
   prefetch, onFail: pick(['requeue', 'reject'] as const), start: pick(['earliest', 'latest'] as const),
 });
-const producerArb = (name: string, targets: readonly string[], keys: fc.Arbitrary<string>, headers = fc.constant('')): fc.Arbitrary<Producer> => fc.record({
+const producerArb = (name: string, targets: readonly string[], keys: fc.Arbitrary<string>, headers: fc.Arbitrary<string> = fc.constant('')): fc.Arbitrary<Producer> => fc.record({
   name: fc.constant(name), target: pick(targets), everyMs: fc.integer({ min: 1, max: 400 }), count: fc.integer({ min: 1, max: 25 }), keys, headers,
 });
 const names = (base: string, n: number, suffix = '') => Array.from({ length: n }, (_, i) => `${base}${i + 1}${suffix}`);
