@@ -1,5 +1,6 @@
 // A stable 32-bit FNV-1a hash of the trace, mixed incrementally as events happen, so the hash covers the
-// whole run even after old trace entries are dropped from the bounded ring.
+// whole run even after old trace entries are dropped from the bounded ring. Only integer arithmetic and
+// string char codes: the same value in every JavaScript engine.
 const PRIME = 0x01000193;
 
 export function mixString(h: number, s: string): number {
@@ -13,7 +14,11 @@ export function mixInt(h: number, n: number): number {
   return Math.imul(h ^ Math.floor(n / 0x100000000), PRIME);
 }
 
-/** Mixes any plain value: primitives, arrays and objects (keys in insertion order). */
+/**
+ * Mixes any plain value: primitives, arrays and objects (keys in for-in order, which the language fixes:
+ * integer-like keys ascending, then the rest in insertion order, in every engine). A non-integer number
+ * is mixed through String(v), which ECMAScript defines exactly (the shortest round-trip digits).
+ */
 export function mixValue(h: number, v: unknown, depth = 0): number {
   switch (typeof v) {
     case 'number':
@@ -34,7 +39,9 @@ export function mixValue(h: number, v: unknown, depth = 0): number {
       }
       for (const k in v as Record<string, unknown>) {
         h = mixString(h, k);
-        h = mixValue(h, (v as Record<string, unknown>)[k], depth + 1);
+        const x = (v as Record<string, unknown>)[k];
+        // The common field types inline (the same result as the recursive call, without the call).
+        h = typeof x === 'string' ? mixString(h, x) : mixValue(h, x, depth + 1);
       }
       return h;
     }
@@ -44,5 +51,20 @@ export function mixValue(h: number, v: unknown, depth = 0): number {
 }
 
 export const HASH_START = 0x811c9dc5;
+
+/** Mixes a 32-bit integer (a code or another hash) in one step. */
+export const mix32 = (h: number, n: number): number => Math.imul(h ^ n, PRIME);
+
+/**
+ * What a message contributes to each trace entry about it (its send, deliveries and drops): its route and
+ * its fields, hashed once when it is sent (a message never changes after it is sent).
+ */
+export function messageHash(from: string | undefined, to: string | undefined, msg: object | undefined): number {
+  let h = from === undefined ? HASH_START : mixString(HASH_START, from);
+  h = mix32(h, 0x3e); // '>' keeps (from, to) apart from (to, from)
+  if (to !== undefined) h = mixString(h, to);
+  return msg === undefined ? h : mixValue(mix32(h, 0x3a), msg);
+}
+
 
 export const hashHex = (h: number): string => (h >>> 0).toString(16).padStart(8, '0');

@@ -3,6 +3,7 @@
 // hours keeps a bounded number yet a seek anywhere replays only a short stretch.
 import type { Time, TraceEvent } from './types.ts';
 import { cloneState, type SimState } from './state.ts';
+import { createTraceRing } from './trace-ring.ts';
 
 export interface InputEntry {
   eventCount: number;
@@ -21,12 +22,17 @@ interface Snapshot {
 const MAX_SNAPSHOTS = 256;
 
 export function createHistory(opts: { snapshotEvery: number; traceLimit: number }) {
-  let trace: TraceEvent[] = [];
-  let base = 0; // trace index of trace[0]
+  const trace = createTraceRing(opts.traceLimit);
   let violations: TraceEvent[] = [];
   let snaps: Snapshot[] = [];
+  /** The event count at which the next periodic snapshot is due (checked after every event). */
+  let due = 0;
+  const refreshDue = () => {
+    const last = snaps[snaps.length - 1];
+    due = !last ? 0 : opts.snapshotEvery > 0 ? last.eventCount + opts.snapshotEvery : Number.POSITIVE_INFINITY;
+  };
 
-  const traceEnd = () => base + trace.length;
+  const traceEnd = () => trace.end;
   type Moment = { eventCount: number; inputCursor: number; now: Time };
   const isAfter = (a: Moment, s: Moment) =>
     a.eventCount > s.eventCount || (a.eventCount === s.eventCount && (a.inputCursor > s.inputCursor
@@ -36,20 +42,21 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
     inputs: [] as InputEntry[],
     horizonTime: 0,
 
-    /** Keeps a new entry; an entry regenerated while replaying an already-known stretch is skipped. */
-    record(ev: TraceEvent): void {
+    /**
+     * The trace up to the horizon. The simulator pushes an entry only when it is new (its index is
+     * `trace.end`): one regenerated while replaying an already-known stretch is not stored again.
+     */
+    trace,
+
+    /** Keeps a new violation, as an object in both the trace and the list of violations. */
+    recordViolation(ev: TraceEvent): void {
       if (ev.i < traceEnd()) return;
-      trace.push(ev);
-      if (ev.kind === 'violation') violations.push(ev);
-      if (trace.length > opts.traceLimit) {
-        const cut = Math.floor(opts.traceLimit / 4);
-        trace = trace.slice(cut);
-        base += cut;
-      }
+      trace.pushObject(ev);
+      violations.push(ev);
     },
 
     traceUpTo(n: number): readonly TraceEvent[] {
-      return n >= traceEnd() ? trace : trace.slice(0, Math.max(0, n - base));
+      return trace.upTo(n);
     },
 
     violationsUpTo(n: number): readonly TraceEvent[] {
@@ -68,7 +75,11 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
         const half = snaps.length >> 1;
         snaps = [snaps[0]!, ...snaps.slice(1, half).filter((_, i) => i % 2 === 1), ...snaps.slice(half)];
       }
+      refreshDue();
     },
+
+    /** `snapshot(st, false)` does nothing before this event count, so the loop need not call it. */
+    snapshotDue: () => due,
 
     /** The newest snapshot satisfying `pick` (the first one, at time zero, always exists). */
     latestWhere(pick: (s: { eventCount: number; now: Time }) => boolean): SimState {
@@ -81,11 +92,11 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
       const inPast = st.traceLen < traceEnd() || st.inputCursor < this.inputs.length;
       if (!inPast) return null;
       const discarded = traceEnd() - st.traceLen;
-      if (st.traceLen >= base) trace = trace.slice(0, st.traceLen - base);
-      else { trace = []; base = st.traceLen; }
+      trace.truncate(st.traceLen);
       violations = violations.filter((v) => v.i < st.traceLen);
       this.inputs.length = st.inputCursor;
       snaps = snaps.filter((s, i) => i === 0 || !isAfter(s, st));
+      refreshDue();
       this.horizonTime = st.now;
       return discarded;
     },

@@ -1,5 +1,6 @@
 // The network between nodes: per-link latency (fixed, uniform or bell-shaped jitter), loss, duplication,
-// reordering, and one-way cuts (a two-way partition is two one-way cuts).
+// reordering, and one-way cuts (a two-way partition is two one-way cuts). The simulator's send decides
+// each message's fate from these: loss, then the delay, then duplication and the copy's delay.
 import type { LinkSpec, NodeId } from './types.ts';
 import { chancePpm, randInt, toPpm, type RngState } from './prng.ts';
 
@@ -34,22 +35,8 @@ export function linkSpec(net: NetworkState, from: NodeId, to: NodeId): LinkSpec 
 export const isCut = (net: NetworkState, from: NodeId, to: NodeId): boolean =>
   hasAny(net.cuts) && net.cuts[linkKey(from, to)] === true;
 
-/** What the network decides for one message: its delays (one per copy delivered) and whether it is lost. */
-export interface Fate {
-  delays: number[];
-  lost: boolean;
-}
-
-export function decideFate(net: NetworkState, rng: RngState, from: NodeId, to: NodeId): Fate {
-  if (from === to) return { delays: [0], lost: false };
-  const spec = linkSpec(net, from, to);
-  const lost = chancePpm(rng, toPpm(spec.loss));
-  const delays = [sampleDelay(spec, rng)];
-  if (!lost && chancePpm(rng, toPpm(spec.dup))) delays.push(sampleDelay(spec, rng));
-  return { delays, lost };
-}
-
-function sampleDelay(spec: LinkSpec, rng: RngState): number {
+/** One copy's delay on a link: base latency, jitter, and the reorder hold-back, drawn in that order. */
+export function sampleDelay(spec: LinkSpec, rng: RngState): number {
   let d = spec.latency;
   if (spec.jitter > 0) {
     d += spec.dist === 'normal'

@@ -20,7 +20,8 @@ export function seedRng(seed: number): RngState {
 }
 
 export function nextU32(st: RngState): number {
-  const [a, b, c, d] = st;
+  // Indexed reads rather than destructuring: this runs for every message sent.
+  const a = st[0], b = st[1], c = st[2], d = st[3];
   const t = (((a + b) | 0) + d) | 0;
   st[3] = (d + 1) | 0;
   st[0] = b ^ (b >>> 9);

@@ -1,13 +1,14 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
 import type {
-  InFlight, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent,
+  InFlight, Invariant, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent,
 } from './types.ts';
-import { cloneState, type MsgEvent, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
+import { cloneState, type MsgEvent, type NodeRecord, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
-import { rngOf, seedRng } from './prng.ts';
-import { decideFate, initialNetwork, isCut, linkKey } from './network.ts';
-import { HASH_START, hashHex, mixInt, mixString, mixValue } from './hash.ts';
+import { chancePpm, rngOf, seedRng, toPpm } from './prng.ts';
+import { initialNetwork, isCut, linkKey, linkSpec, sampleDelay } from './network.ts';
+import { HASH_START, hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
+import { kindCode } from './trace-ring.ts';
 import { defaultFormatMessage, formatTraceEvent } from './format.ts';
 import { createHistory, type InputEntry } from './history.ts';
 import { parseQueryCall } from './query.ts';
@@ -72,11 +73,21 @@ export interface Sim {
   inputs(): readonly { eventCount: number; now: Time; label: string }[];
 }
 
+/** One system as the simulator holds it: looked up once per event. */
+interface SystemEntry {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly def: SystemDef<any>;
+  readonly ctx: SystemContext;
+  /** Its invariants with their keys in `broken`, built once (empty when it declares none). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly checks: readonly { readonly inv: Invariant<any>; readonly key: string }[];
+}
+
 export function createSim(opts: SimOptions): Sim {
   const defs = new Map(opts.systems.map((d) => [d.name, d]));
   let st: SimState = {
     now: 0, seq: 0, eventCount: 0, traceLen: 0, inputCursor: 0, rng: seedRng(opts.seed), queue: [],
-    nodes: {}, nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: {},
+    nodes: new Map(), nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: {},
     nextTimerId: 1, nextMsgId: 1, hash: HASH_START, broken: {},
     counters: { sent: 0, delivered: 0, dropped: 0 },
   };
@@ -84,30 +95,33 @@ export function createSim(opts: SimOptions): Sim {
   const history = createHistory({
     snapshotEvery: opts.snapshotEvery ?? 1000, traceLimit: opts.traceLimit ?? 100_000,
   });
+  const trace = history.trace;
   let causeIndex = 0;
   let dry = false;
 
   // ---- trace ---------------------------------------------------------------------------------------
-  // Every entry has the same fields in the same order (absent ones undefined): one hidden class, so the
-  // hot path stays fast. The hash mixes the entry as it is recorded.
+  // The hash mixes each entry's fields as it is recorded (not the printed line, so nothing is formatted on
+  // the hot path): time, kind, node, route and message, text. The route and message are hashed once at
+  // send (`mh`, see messageHash) and reused for the deliveries and drops; the node, nearly always the
+  // route's sender or receiver, is mixed as which one it is. The ring stores the entry's fields (trace-ring.ts); an entry regenerated while replaying a
+  // stretch the ring already holds is hashed but not stored again.
   function record(kind: TraceEvent['kind'], node: NodeId | undefined, from: NodeId | undefined, to: NodeId | undefined,
-    msgId: MsgId | undefined, msg: Message | undefined, sys: string | undefined, sentAt: Time | undefined,
+    msgId: MsgId | undefined, msg: Message | undefined, mh: number, sys: string | undefined, sentAt: Time | undefined,
     text: string | undefined, invariant?: string, cause?: number): void {
     if (dry) return;
-    const ev: TraceEvent = { i: st.traceLen, t: st.now, kind, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause };
-    let h = mixInt(st.hash, ev.t);
-    h = mixString(h, kind);
-    if (node) h = mixString(h, node);
-    if (from) h = mixString(h, from);
-    if (to) h = mixString(h, to);
-    if (msg) h = mixValue(h, msg);
-    if (text) h = mixString(h, text);
+    const code = kindCode(kind);
+    let h = mix32(mixInt(st.hash, st.now), code);
+    if (node !== undefined) h = node === to ? mix32(h, 1) : node === from ? mix32(h, 2) : mixString(mix32(h, 3), node);
+    if (from !== undefined || to !== undefined || msg !== undefined) h = mix32(h, mh);
+    if (text !== undefined) h = mixString(h, text);
     st.hash = h;
-    history.record(ev);
-    st.traceLen++;
+    const i = st.traceLen++;
+    if (i < trace.end) return;
+    if (kind === 'violation') history.recordViolation({ i, t: st.now, kind, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause });
+    else trace.push(i, st.now, code, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause);
   }
   const emit = (e: Omit<TraceEvent, 'i' | 't'>) =>
-    record(e.kind, e.node, e.from, e.to, e.msgId, e.msg, e.sys, e.sentAt, e.text, e.invariant, e.cause);
+    record(e.kind, e.node, e.from, e.to, e.msgId, e.msg, messageHash(e.from, e.to, e.msg), e.sys, e.sentAt, e.text, e.invariant, e.cause);
 
   function formatMsg(e: TraceEvent): string {
     if (!e.msg) return '';
@@ -116,29 +130,27 @@ export function createSim(opts: SimOptions): Sim {
   }
 
   // ---- systems and their contexts ------------------------------------------------------------------
-  const contexts = new Map<string, SystemContext>();
   function sysState(sys: string): unknown {
-    if (!(sys in st.systems)) {
-      const def = defs.get(sys);
-      if (!def) throw new Error(`unknown system '${sys}'`);
-      st.systems[sys] = def.initialState();
-    }
+    const s = st.systems[sys];
+    if (s !== undefined || sys in st.systems) return s;
+    const def = defs.get(sys);
+    if (!def) throw new Error(`unknown system '${sys}'`);
+    st.systems[sys] = def.initialState();
+    refreshChecks();
     return st.systems[sys];
   }
   function nodeOf(id: NodeId) {
-    const n = st.nodes[id];
+    const n = st.nodes.get(id);
     if (!n) throw new Error(`unknown node '${id}'`);
     return n;
   }
   function clockOf(id: NodeId): Time {
-    const n = st.nodes[id];
+    const n = st.nodes.get(id);
     if (!n) return st.now;
     return st.now + n.skew + Math.floor((st.now * n.driftPpm) / 1_000_000);
   }
-  function ctxFor(sys: string): SystemContext {
-    let ctx = contexts.get(sys);
-    if (ctx) return ctx;
-    ctx = {
+  function contextFor(sys: string): SystemContext {
+    return {
       get now() { return st.now; },
       clock: clockOf,
       send: (from, to, msg) => send(sys, from, to, msg as unknown as Message),
@@ -156,45 +168,63 @@ export function createSim(opts: SimOptions): Sim {
       rng,
       note: (node, text) => emit({ kind: 'note', node, text, sys }),
       addNode: (node) => {
-        const existing = st.nodes[node];
+        const existing = st.nodes.get(node);
         if (existing) {
           if (existing.sys !== sys) throw new Error(`node '${node}' already belongs to ${existing.sys}`);
           return;
         }
-        st.nodes[node] = { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] };
+        st.nodes.set(node, { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] });
         st.nodeOrder.push(node);
       },
       removeNode: (node) => {
-        if (st.nodes[node]?.sys !== sys) return;
+        if (st.nodes.get(node)?.sys !== sys) return;
         cancelTimersOf(node);
-        delete st.nodes[node];
+        st.nodes.delete(node);
         st.nodeOrder = st.nodeOrder.filter((n) => n !== node);
       },
-      isUp: (node) => st.nodes[node]?.up === true,
-      nodes: () => st.nodeOrder.filter((n) => st.nodes[n]?.sys === sys),
+      isUp: (node) => st.nodes.get(node)?.up === true,
+      nodes: () => st.nodeOrder.filter((n) => st.nodes.get(n)?.sys === sys),
     };
-    contexts.set(sys, ctx);
-    return ctx;
+  }
+  const entries = new Map<string, SystemEntry>(opts.systems.map((def) => [def.name, {
+    def, ctx: contextFor(def.name), checks: (def.invariants ?? []).map((inv) => ({ inv, key: `${def.name}/${inv.name}` })),
+  }]));
+  const ctxFor = (sys: string): SystemContext => entries.get(sys)!.ctx;
+
+  /** The active systems that declare invariants, in the order they became active (as `st.systems` lists them). */
+  let checking: SystemEntry[] = [];
+  function refreshChecks(): void {
+    checking = [];
+    for (const sys in st.systems) {
+      const e = entries.get(sys);
+      if (e && e.checks.length > 0) checking.push(e);
+    }
   }
 
   function send(sys: string, from: NodeId, to: NodeId, msg: Message): MsgId {
     const id = st.nextMsgId++;
-    const sender = st.nodes[from];
+    const sender = st.nodes.get(from);
     if (sender && !sender.up) return id; // a crashed node sends nothing
     st.counters.sent++;
-    record('send', from, from, to, id, msg, sys, undefined, undefined);
+    const mh = messageHash(from, to, msg);
+    record('send', from, from, to, id, msg, mh, sys, undefined, undefined);
     if (isCut(st.net, from, to)) {
       st.counters.dropped++;
-      record('drop', from, from, to, id, msg, sys, st.now, 'partition');
+      record('drop', from, from, to, id, msg, mh, sys, st.now, 'partition');
       return id;
     }
-    const fate = decideFate(st.net, st.rng, from, to);
-    for (const d of fate.delays) {
-      const ev: MsgEvent = { t: st.now + d, seq: st.seq++, k: 'msg', id, from, to, sys, msg, sentAt: st.now };
-      if (fate.lost) ev.doom = 'loss';
-      heapPush<QueuedEvent>(st.queue, ev);
-    }
+    // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
+    if (from === to) { schedule(0, id, from, to, sys, msg, mh, undefined); return id; }
+    const spec = linkSpec(st.net, from, to);
+    const lost = chancePpm(st.rng, toPpm(spec.loss));
+    schedule(sampleDelay(spec, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined);
+    if (!lost && chancePpm(st.rng, toPpm(spec.dup))) schedule(sampleDelay(spec, st.rng), id, from, to, sys, msg, mh, undefined);
     return id;
+  }
+
+  function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): void {
+    const ev: MsgEvent = { t: st.now + delay, seq: st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: st.now, doom };
+    heapPush<QueuedEvent>(st.queue, ev);
   }
 
   function cancelTimersOf(node: NodeId) {
@@ -216,53 +246,49 @@ export function createSim(opts: SimOptions): Sim {
    * An event due at a paused node waits in the node's hold until it resumes. Holding counts as an event
    * (and is traced) so that replaying the input log reproduces exactly when each hold happened.
    */
-  function holdIfPaused(e: QueuedEvent): boolean {
-    const node = st.nodes[e.k === 'timer' ? e.node : e.to];
-    if (!node?.paused || !node.up) return false;
+  function hold(e: QueuedEvent, node: NodeRecord): void {
     heapPop(st.queue);
     st.now = Math.max(st.now, e.t);
     st.eventCount++;
     node.held.push(e);
     const what = e.k === 'timer' ? `timer ${e.name}` : `${e.msg.type} from ${e.from}`;
     emit({ kind: 'note', node: node.id, sys: e.sys, text: `is paused: ${what} waits until it resumes` });
-    return true;
   }
 
-  function processNext(): void {
-    const e = heapPop(st.queue)!;
-    st.now = Math.max(st.now, e.t);
+  /** Runs `e`, the live event on top of the queue; `dst` is the node it is due at. */
+  function processNext(e: QueuedEvent, dst: NodeRecord | undefined): void {
+    heapPop(st.queue);
+    if (e.t > st.now) st.now = e.t;
     st.eventCount++;
     causeIndex = st.traceLen;
+    const entry = entries.get(e.sys)!;
     if (e.k === 'timer') {
       delete st.timers[e.id];
       const late = st.now - e.due;
-      record('timer', e.node, undefined, undefined, undefined, undefined, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
-      defs.get(e.sys)!.onTimer(sysState(e.sys), e.node, e.name, e.data, ctxFor(e.sys));
+      record('timer', e.node, undefined, undefined, undefined, undefined, 0, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
+      entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);
     } else {
-      const dst = st.nodes[e.to];
       const reason = e.doom ?? (isCut(st.net, e.from, e.to) ? 'partition'
         : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
       if (reason) {
         st.counters.dropped++;
-        record('drop', e.to, e.from, e.to, e.id, e.msg, e.sys, e.sentAt, reason);
+        record('drop', e.to, e.from, e.to, e.id, e.msg, e.mh, e.sys, e.sentAt, reason);
       } else {
         st.counters.delivered++;
-        record('deliver', e.to, e.from, e.to, e.id, e.msg, e.sys, e.sentAt, undefined);
-        defs.get(e.sys)!.onMessage(sysState(e.sys), e.to, e.from, e.msg, ctxFor(e.sys));
+        record('deliver', e.to, e.from, e.to, e.id, e.msg, e.mh, e.sys, e.sentAt, undefined);
+        entry.def.onMessage(sysState(e.sys), e.to, e.from, e.msg, entry.ctx);
       }
     }
-    checkInvariants();
+    if (checking.length > 0) checkInvariants();
   }
 
   function checkInvariants(): void {
-    for (const sys in st.systems) {
-      const def = defs.get(sys);
-      if (!def?.invariants) continue;
+    for (const entry of checking) {
+      const sys = entry.def.name;
       const s = st.systems[sys];
-      for (const inv of def.invariants) {
-        const key = `${sys}/${inv.name}`;
+      for (const { inv, key } of entry.checks) {
         const problem = inv.check(s);
-        if (problem === null) { delete st.broken[key]; continue; }
+        if (problem === null) { if (st.broken[key]) delete st.broken[key]; continue; }
         if (st.broken[key]) continue;
         st.broken[key] = true;
         emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: causeIndex });
@@ -292,6 +318,7 @@ export function createSim(opts: SimOptions): Sim {
       st = real;
       dry = false;
       rebindRng();
+      refreshChecks();
     }
   }
 
@@ -307,18 +334,23 @@ export function createSim(opts: SimOptions): Sim {
 
   /** Moves forward to `maxEvents` events and time `until`, re-applying logged inputs on the way. */
   function advance(maxEvents: number, until: Time): void {
+    const inputs = history.inputs;
     for (;;) {
-      const pending = history.inputs[st.inputCursor];
-      if (pending && pending.eventCount === st.eventCount && pending.now <= until) {
+      const pending = inputs[st.inputCursor];
+      const pendingHere = pending !== undefined && pending.eventCount === st.eventCount;
+      if (pendingHere && pending.now <= until) {
         applyEntry(pending);
         continue;
       }
       if (st.eventCount >= maxEvents) break;
       const next = peekLive();
-      if (!next || next.t > until) break;
-      if (pending && pending.eventCount === st.eventCount) break;
-      if (!holdIfPaused(next)) processNext();
-      history.snapshot(st, false);
+      if (next === undefined || next.t > until) break;
+      if (pendingHere) break;
+      // An event due at a paused node waits in the node's hold until it resumes.
+      const node = st.nodes.get(next.k === 'timer' ? next.node : next.to);
+      if (node !== undefined && node.paused && node.up) hold(next, node);
+      else processNext(next, node);
+      if (st.eventCount >= history.snapshotDue()) history.snapshot(st, false);
     }
     history.noteReached(st);
   }
@@ -327,6 +359,7 @@ export function createSim(opts: SimOptions): Sim {
     const snap = history.latestWhere(pick);
     st = cloneState(snap);
     rebindRng();
+    refreshChecks();
   }
 
   // rng's closure must draw from the current state's words after a restore.
@@ -460,11 +493,11 @@ export function createSim(opts: SimOptions): Sim {
     },
     dropMessage: (id) => {
       const found = st.queue.some((e) => e.k === 'msg' && e.id === id)
-        || Object.values(st.nodes).some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
+        || [...st.nodes.values()].some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
       if (!found) throw new Error(`no message #${id} is in flight`);
       input(`drop msg=${id}`, () => {
         for (const e of st.queue) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
-        for (const n of Object.values(st.nodes)) for (const e of n.held) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
+        for (const n of st.nodes.values()) for (const e of n.held) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
       });
     },
     inFlight: () => st.queue
@@ -472,7 +505,7 @@ export function createSim(opts: SimOptions): Sim {
       .map((e) => ({ msgId: e.id, from: e.from, to: e.to, msg: e.msg, sentAt: e.sentAt, arrivesAt: e.t, sys: e.sys, doomed: e.doom !== undefined }))
       .sort((x, y) => x.arrivesAt - y.arrivesAt || x.msgId - y.msgId),
     nodes: () => st.nodeOrder.map((id) => {
-      const n = st.nodes[id]!;
+      const n = st.nodes.get(id)!;
       return { id, sys: n.sys, up: n.up, paused: n.paused, skew: n.skew, driftPpm: n.driftPpm };
     }),
     isCut: (from, to) => isCut(st.net, from, to),

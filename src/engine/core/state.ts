@@ -1,7 +1,8 @@
-// The simulator's whole mutable state, kept as plain data so a snapshot is one structuredClone.
+// The simulator's whole mutable state, kept as plain data so a snapshot is one deep copy.
 import type { Message, MsgId, NodeId, TimerId } from './types.ts';
 import type { NetworkState } from './network.ts';
 import type { RngState } from './prng.ts';
+import { clonePlain } from './clone.ts';
 
 export interface MsgEvent {
   t: number;
@@ -12,9 +13,11 @@ export interface MsgEvent {
   to: NodeId;
   sys: string;
   msg: Message;
+  /** The message's hash for the trace hash, computed once at send (messages never change after it). */
+  mh: number;
   sentAt: number;
   /** Why it will vanish on arrival instead of being delivered ('loss', 'dropped by hand'), if it will. */
-  doom?: string;
+  doom: string | undefined;
 }
 
 export interface TimerEvent {
@@ -60,7 +63,7 @@ export interface SimState {
   inputCursor: number;
   rng: RngState;
   queue: QueuedEvent[];
-  nodes: Record<NodeId, NodeRecord>;
+  nodes: Map<NodeId, NodeRecord>;
   nodeOrder: NodeId[];
   net: NetworkState;
   systems: Record<string, unknown>;
@@ -76,17 +79,18 @@ export interface SimState {
 
 /**
  * A deep copy for snapshots. Messages and timer data are immutable once scheduled, so queued events are
- * copied shallowly and share them; everything a handler may mutate is cloned in full.
+ * copied shallowly and share them; everything a handler may mutate is cloned in full (clone.ts). Nodes,
+ * network and systems are each copied as a graph of their own, as three structuredClone calls did.
  */
 export function cloneState(st: SimState): SimState {
   return {
     ...st,
     rng: [...st.rng],
     queue: st.queue.map((e) => ({ ...e })),
-    nodes: structuredClone(st.nodes),
+    nodes: clonePlain(st.nodes),
     nodeOrder: [...st.nodeOrder],
-    net: structuredClone(st.net),
-    systems: structuredClone(st.systems),
+    net: clonePlain(st.net),
+    systems: clonePlain(st.systems),
     timers: { ...st.timers },
     broken: { ...st.broken },
     counters: { ...st.counters },
