@@ -7,14 +7,14 @@ export const ProblemsContext = createContext<ReadonlyMap<string, readonly string
 
 export const fieldId = (path: string) => `sb-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-interface Common { path: string; label: string; hint?: string; wide?: boolean }
+interface Common { path: string; label: string; hint?: string; wide?: boolean; span2?: boolean }
 
-function Frame({ path, label, hint, wide, children }: Common & { children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
+function Frame({ path, label, hint, wide, span2, children }: Common & { children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
   const problems = useContext(ProblemsContext).get(path) ?? [];
   const id = fieldId(path);
   const describedBy = [hint ? `${id}-hint` : null, problems.length ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`sb-field${wide ? ' wide' : ''}${problems.length ? ' invalid' : ''}`}>
+    <div className={`sb-field${wide ? ' wide' : span2 ? ' span2' : ''}${problems.length ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, describedBy, invalid: problems.length > 0 })}
       {hint ? <span className="sb-hint" id={`${id}-hint`}>{hint}</span> : null}

@@ -38,7 +38,7 @@ export function ProducerFields({ t, p, i, set }: { t: Topology; p: Producer; i: 
   const fifo = t.kind === 'sqs' && t.queues.find((q) => q.name === p.target)?.fifo;
   return (
     <>
-      <TextField path={`${at}.name`} label="Name" value={p.name} onChange={(name) => set({ name })} />
+      <TextField path={`${at}.name`} span2 label="Name" value={p.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.target`} label={targetLabel} value={p.target} options={opts(targets)} onChange={(target) => set({ target })} />
       <NumberField path={`${at}.everyMs`} label="Every (ms)" min={1} value={p.everyMs} onChange={(everyMs) => set({ everyMs })} />
       <NumberField path={`${at}.count`} label="Messages" min={1} value={p.count} onChange={(count) => set({ count })} />
@@ -61,8 +61,8 @@ export function QueueFields({ t, q, i, set }: { t: Topology; q: Queue; i: number
   if (t.kind === 'rabbit') {
     return (
       <>
-        <TextField path={`${at}.name`} label="Name" value={q.name} onChange={(name) => set({ name })} />
-        <SelectField path={`${at}.dlx`} label="DLX" value={q.dlx} options={[none('none'), ...opts(t.exchanges.map((x) => x.name))]} onChange={(dlx) => set({ dlx })} />
+        <TextField path={`${at}.name`} span2 label="Name" value={q.name} onChange={(name) => set({ name })} />
+        <SelectField path={`${at}.dlx`} span2 label="DLX (dead-letter exchange)" value={q.dlx} options={[none('none'), ...opts(t.exchanges.map((x) => x.name))]} onChange={(dlx) => set({ dlx })} />
         <NumberField path={`${at}.ttlMs`} label="TTL (ms)" min={0} value={q.ttlMs} hint="0: none" onChange={(ttlMs) => set({ ttlMs })} />
       </>
     );
@@ -70,11 +70,11 @@ export function QueueFields({ t, q, i, set }: { t: Topology; q: Queue; i: number
   const others = t.queues.filter((o) => o.name !== q.name).map((o) => o.name);
   return (
     <>
-      <TextField path={`${at}.name`} label="Name" value={q.name} onChange={(name) => set({ name })} />
+      <TextField path={`${at}.name`} span2 label="Name" value={q.name} onChange={(name) => set({ name })} />
       <CheckField path={`${at}.fifo`} label="FIFO" checked={q.fifo}
         onChange={(fifo) => set({ fifo, name: fifo && !q.name.endsWith('.fifo') ? `${q.name}.fifo` : !fifo ? q.name.replace(/\.fifo$/, '') : q.name })} />
       <NumberField path={`${at}.visibilityMs`} label="Visibility (ms)" min={0} value={q.visibilityMs} onChange={(visibilityMs) => set({ visibilityMs })} />
-      <SelectField path={`${at}.dlq`} label="DLQ" value={q.dlq} options={[none('none'), ...opts(others)]} onChange={(dlq) => set({ dlq })} />
+      <SelectField path={`${at}.dlq`} span2 label="DLQ (dead-letter queue)" value={q.dlq} options={[none('none'), ...opts(others)]} onChange={(dlq) => set({ dlq })} />
       {q.dlq ? <NumberField path={`${at}.maxReceives`} label="Max receives" min={1} value={q.maxReceives} onChange={(maxReceives) => set({ maxReceives })} /> : null}
     </>
   );
@@ -84,7 +84,7 @@ export function ExchangeFields({ x, i, set }: { x: Exchange; i: number; set: Pat
   const at = `exchanges.${i}`;
   return (
     <>
-      <TextField path={`${at}.name`} label="Name" value={x.name} onChange={(name) => set({ name })} />
+      <TextField path={`${at}.name`} span2 label="Name" value={x.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.type`} label="Type" value={x.type} options={EXCHANGE_TYPES.map((v) => ({ value: v, label: v }))} onChange={(type) => set({ type })} />
     </>
   );
@@ -111,7 +111,7 @@ export function BindingFields({ t, b, i, set }: { t: Topology; b: Binding; i: nu
 }
 
 export function TopicFields({ x, i, set }: { x: Topic; i: number; set: Patch<Topic> }) {
-  return <TextField path={`topics.${i}.name`} label="Name" value={x.name} onChange={(name) => set({ name })} />;
+  return <TextField path={`topics.${i}.name`} span2 label="Name" value={x.name} onChange={(name) => set({ name })} />;
 }
 
 export function SubscriptionFields({ t, s, i, set }: { t: Topology; s: Subscription; i: number; set: Patch<Subscription> }) {
@@ -119,10 +119,10 @@ export function SubscriptionFields({ t, s, i, set }: { t: Topology; s: Subscript
   const topics = opts(t.topics.map((x) => x.name));
   return (
     <>
-      <TextField path={`${at}.name`} label="Name" value={s.name} onChange={(name) => set({ name })} />
+      <TextField path={`${at}.name`} span2 label="Name" value={s.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.topic`} label="Topic" value={s.topic} options={topics} onChange={(topic) => set({ topic })} />
-      <NumberField path={`${at}.ackDeadlineMs`} label="Ack deadline (ms)" min={10} value={s.ackDeadlineMs} onChange={(ackDeadlineMs) => set({ ackDeadlineMs })} />
-      <SelectField path={`${at}.deadLetter`} label="Dead-letter topic" value={s.deadLetter} options={[none('none'), ...topics.filter((o) => o.value !== s.topic)]} onChange={(deadLetter) => set({ deadLetter })} />
+      <NumberField path={`${at}.ackDeadlineMs`} label="Deadline (ms)" hint="to ack" min={10} value={s.ackDeadlineMs} onChange={(ackDeadlineMs) => set({ ackDeadlineMs })} />
+      <SelectField path={`${at}.deadLetter`} span2 label="Dead-letter topic" value={s.deadLetter} options={[none('none'), ...topics.filter((o) => o.value !== s.topic)]} onChange={(deadLetter) => set({ deadLetter })} />
       {s.deadLetter ? <NumberField path={`${at}.maxAttempts`} label="Max attempts" min={5} max={100} value={s.maxAttempts} onChange={(maxAttempts) => set({ maxAttempts })} /> : null}
     </>
   );
@@ -134,7 +134,7 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
   const sourceLabel = t.kind === 'pubsub' ? 'Subscription' : t.kind === 'stream' ? 'Topic' : 'Queue';
   return (
     <>
-      <TextField path={`${at}.name`} label="Name" value={c.name} onChange={(name) => set({ name })} />
+      <TextField path={`${at}.name`} span2 label="Name" value={c.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.source`} label={sourceLabel} value={c.source} options={opts(sources)} onChange={(source) => set({ source })} />
       <NumberField path={`${at}.workMs`} label="Work (ms)" min={0} value={c.workMs} onChange={(workMs) => set({ workMs })} />
       {t.kind === 'stream' ? null : (
@@ -143,7 +143,7 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
       {t.kind === 'rabbit' ? (
         <>
           <NumberField path={`${at}.prefetch`} label="Prefetch" min={0} value={c.prefetch} hint="0: unlimited" onChange={(prefetch) => set({ prefetch })} />
-          <SelectField path={`${at}.onFail`} label="On failure" value={c.onFail}
+          <SelectField path={`${at}.onFail`} span2 label="On failure" value={c.onFail}
             options={[{ value: 'requeue', label: 'nack, requeue' }, { value: 'reject', label: 'reject (dead-letter)' }]} onChange={(onFail) => set({ onFail })} />
         </>
       ) : null}
