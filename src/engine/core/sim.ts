@@ -496,8 +496,10 @@ export function createSim(opts: SimOptions): Sim {
         || [...st.nodes.values()].some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
       if (!found) throw new Error(`no message #${id} is in flight`);
       input(`drop msg=${id}`, () => {
-        for (const e of st.queue) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
-        for (const n of st.nodes.values()) for (const e of n.held) if (e.k === 'msg' && e.id === id) e.doom = 'dropped by hand';
+        // Queued events are never changed in place (snapshots share them): the doomed copies replace them.
+        const doomed = (e: QueuedEvent): QueuedEvent => (e.k === 'msg' && e.id === id ? { ...e, doom: 'dropped by hand' } : e);
+        for (let i = 0; i < st.queue.length; i++) st.queue[i] = doomed(st.queue[i]!);
+        for (const n of st.nodes.values()) n.held = n.held.map(doomed);
       });
     },
     inFlight: () => st.queue

@@ -4,33 +4,35 @@ import type { NetworkState } from './network.ts';
 import type { RngState } from './prng.ts';
 import { clonePlain } from './clone.ts';
 
+/** A scheduled delivery. Never changed once queued (snapshots share them): a change makes a new one. */
 export interface MsgEvent {
-  t: number;
-  seq: number;
-  k: 'msg';
-  id: MsgId;
-  from: NodeId;
-  to: NodeId;
-  sys: string;
-  msg: Message;
+  readonly t: number;
+  readonly seq: number;
+  readonly k: 'msg';
+  readonly id: MsgId;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly sys: string;
+  readonly msg: Message;
   /** The message's hash for the trace hash, computed once at send (messages never change after it). */
-  mh: number;
-  sentAt: number;
+  readonly mh: number;
+  readonly sentAt: number;
   /** Why it will vanish on arrival instead of being delivered ('loss', 'dropped by hand'), if it will. */
-  doom: string | undefined;
+  readonly doom: string | undefined;
 }
 
+/** A scheduled timer; like a MsgEvent, never changed once queued. */
 export interface TimerEvent {
-  t: number;
-  seq: number;
-  k: 'timer';
-  id: TimerId;
-  node: NodeId;
-  sys: string;
-  name: string;
-  data: unknown;
+  readonly t: number;
+  readonly seq: number;
+  readonly k: 'timer';
+  readonly id: TimerId;
+  readonly node: NodeId;
+  readonly sys: string;
+  readonly name: string;
+  readonly data: unknown;
   /** When it was due, for a timer held back by a pause. */
-  due: number;
+  readonly due: number;
 }
 
 export type QueuedEvent = MsgEvent | TimerEvent;
@@ -78,16 +80,19 @@ export interface SimState {
 }
 
 /**
- * A deep copy for snapshots. Messages and timer data are immutable once scheduled, so queued events are
- * copied shallowly and share them; everything a handler may mutate is cloned in full (clone.ts). Nodes,
- * network and systems are each copied as a graph of their own, as three structuredClone calls did.
+ * A deep copy for snapshots. Queued events (with their messages and timer data) never change once
+ * scheduled, so the copy shares them: the queue and each node's hold are copied as lists. Everything a
+ * handler may mutate is copied in full (clone.ts); the network and the systems each as a graph of its
+ * own, as two structuredClone calls did.
  */
 export function cloneState(st: SimState): SimState {
+  const nodes = new Map<string, NodeRecord>();
+  for (const [id, n] of st.nodes) nodes.set(id, { ...n, held: n.held.slice() });
   return {
     ...st,
     rng: [...st.rng],
-    queue: st.queue.map((e) => ({ ...e })),
-    nodes: clonePlain(st.nodes),
+    queue: st.queue.slice(),
+    nodes,
     nodeOrder: [...st.nodeOrder],
     net: clonePlain(st.net),
     systems: clonePlain(st.systems),
