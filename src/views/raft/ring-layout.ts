@@ -52,16 +52,21 @@ export function allApart(points: readonly Point[], reach: Reach, gap = RING_GAP)
 /**
  * The largest scale in [minScale, maxScale] (tried in steps of about 6%) at which n drawings of reach
  * `reachAt(scale)` stand on a ring in `region` without touching. Two rotations are tried at each scale:
- * one server at the top, or the top pair level (better for even counts).
+ * one server at the top, or the top pair level (better for even counts). `keepClear` is a box at that
+ * scale (a panel in the middle) that no drawing may touch either.
  */
-export function fitRing(n: number, region: Rect, reachAt: (scale: number) => Reach, minScale = 0.5, maxScale = 1): RingFit {
+export function fitRing(n: number, region: Rect, reachAt: (scale: number) => Reach, minScale = 0.5, maxScale = 1,
+  keepClear?: (scale: number) => Rect): RingFit {
   let last: RingFit | null = null;
   for (let scale = maxScale; ; scale = Math.max(minScale, scale * 0.94)) {
     const reach = reachAt(scale);
     const fitsInside = reach.left + reach.right <= region.w && reach.top + reach.bottom <= region.h;
     for (const start of [-Math.PI / 2, -Math.PI / 2 + Math.PI / Math.max(1, n)]) {
       const at = ringPoints(n, region, reach, start);
-      if (fitsInside && allApart(at, reach)) return { at, scale, reach, apart: true };
+      const clearOf = keepClear?.(scale);
+      if (fitsInside && allApart(at, reach) && (!clearOf || at.every((p) => !overlap(boxAt(p, reach), clearOf, RING_GAP)))) {
+        return { at, scale, reach, apart: true };
+      }
       last ??= { at, scale, reach, apart: false };
     }
     if (scale <= minScale) return { ...last, at: ringPoints(n, region, reach), scale, reach, apart: false };

@@ -1,0 +1,51 @@
+// Where the Paxos technical picture puts things: one card per server on a ring (as large as fits with no
+// two cards touching), and the decree panel in the middle, as many lines of it as the ring leaves room for.
+import { clamp, type Point, type Size } from '../shared/geometry.ts';
+import { boxAt, fitRing, overlap, type Rect } from '../raft/ring-layout.ts';
+
+export interface PaxosLayout {
+  at: Record<string, Point>;
+  card: { w: number; h: number };
+  fontSize: number;
+  lineH: number;
+  /** The decree panel in the middle and how many of its lines fit (0: none; the caption says it instead). */
+  panel: Rect;
+  panelLines: number;
+  apart: boolean;
+}
+
+/** Characters of a card's longest line ("P prepare #123 (x) 3/5"), in a monospace font. */
+const CARD_CHARS = 22;
+export const PANEL_LINES = 5;
+
+export function cardSize(scale: number): { w: number; h: number; fontSize: number; lineH: number } {
+  const fontSize = clamp(Math.round(11.5 * scale), 9, 19);
+  const lineH = fontSize + 3;
+  return { w: Math.max(CARD_CHARS * (fontSize - 1) * 0.61 + 18, 100 * scale), h: lineH * 4 + 8, fontSize, lineH };
+}
+
+export function paxosLayout(size: Size, ids: readonly string[]): PaxosLayout {
+  const region = { x: 6, y: 6, w: Math.max(160, size.width - 12), h: Math.max(140, size.height - 12) };
+  const maxScale = clamp(Math.min(region.w, region.h) / 380, 0.9, 1.7);
+  const centre = { x: region.x + region.w / 2, y: region.y + region.h / 2 };
+  const panelAt = (c: { w: number; lineH: number }, lines: number): Rect => {
+    const w = Math.min(region.w * 0.5, c.w * 1.2);
+    const h = lines * c.lineH + 10;
+    return { x: centre.x - w / 2, y: centre.y - h / 2, w, h };
+  };
+  // The cards leave room for at least the panel's first two lines (what was chosen, the rounds).
+  const fit = fitRing(ids.length, region, (s) => { const c = cardSize(s); return { left: c.w / 2, right: c.w / 2, top: c.h / 2, bottom: c.h / 2 }; },
+    0.6, maxScale, (s) => panelAt(cardSize(s), 2));
+  const c = cardSize(fit.scale);
+  const at: Record<string, Point> = {};
+  ids.forEach((id, k) => { at[id] = fit.at[k]!; });
+  const boxes = fit.at.map((p) => boxAt(p, fit.reach));
+  // The panel as wide as a card and a half, and as many lines tall as fit between the cards.
+  let lines = PANEL_LINES;
+  let panel: Rect = { x: 0, y: 0, w: 0, h: 0 };
+  for (; lines > 0; lines--) {
+    panel = panelAt(c, lines);
+    if (!boxes.some((b) => overlap(b, panel, 4))) break;
+  }
+  return { at, card: { w: c.w, h: c.h }, fontSize: c.fontSize, lineH: c.lineH, panel, panelLines: lines, apart: fit.apart };
+}
