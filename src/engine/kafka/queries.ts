@@ -3,7 +3,7 @@ import type { Query } from '../core/types.ts';
 import type { TopicPartitionId } from './assignors.ts';
 import { missingAcked, wasApplied } from './audit.ts';
 import { leaderReplica, partitionsOf } from './cluster.ts';
-import { partitionLag } from './lag.ts';
+import { groupTopics, partitionLag } from './lag.ts';
 import { isVisibleCommitted, lastStableOffset, recordAt } from './log.ts';
 import { partitionForKey } from './partitioner.ts';
 import type { KafkaState } from './state.ts';
@@ -43,7 +43,12 @@ export const kafkaQueries: readonly Query<KafkaState>[] = [
   q('position', ['consumer', 'partition'], "the consumer's next offset to fetch (-1 if it does not own it)", 'expect kafka.position(c1, orders-0) == 5',
     (s, [c, tp]) => consumer(s, c).position[tp ?? ''] ?? -1),
   q('lag', ['group', 'partition|topic?'], 'high watermark minus committed offset, for a partition or summed', 'expect kafka.lag(g1, orders-0) == 0',
-    (s, [g, what]) => { group(s, g); return tpsOf(s, what).reduce((n, tp) => n + partitionLag(s, g!, tp), 0); }),
+    (s, [g, what]) => {
+      group(s, g);
+      // Summed over the topics the group reads, not every topic in the cluster.
+      const tps = what === undefined ? groupTopics(s, g!).flatMap((t) => partitionsOf(s, t)) : tpsOf(s, what);
+      return tps.reduce((n, tp) => n + partitionLag(s, g!, tp), 0);
+    }),
   q('owner', ['group', 'partition'], 'the consumer that owns a partition in the current generation, or none', 'expect kafka.owner(g1, orders-0) == c1',
     (s, [g, tp]) => { const gr = group(s, g); const id = Object.keys(gr.assignment).find((m) => gr.assignment[m]!.includes(tp ?? '')); return id ? gr.members[id]?.consumer ?? 'none' : 'none'; }),
   q('owned', ['consumer'], 'partitions the consumer owns now, comma-separated', 'expect kafka.owned(c1) == "orders-0,orders-1"', (s, [c]) => consumer(s, c).owned.join(',')),

@@ -46,7 +46,11 @@ const GAP = 8;
 export function techLayout(size: Size, c: TechCounts): TechLayout {
   const W = Math.max(320, size.width);
   const H = Math.max(220, size.height);
-  const fs = clamp(Math.round(Math.min(W / 46, H / 26)), 11, 16);
+  const multi0 = c.topics.length > 1;
+  const rowCount0 = c.topics.reduce((n, t) => n + t.partitions + (multi0 ? 1 : 0), 0);
+  // The largest font (up to what the pane's size suggests) at which every lane fits on one text line.
+  let fs = clamp(Math.round(Math.min(W / 46, H / 26)), 11, 16);
+  while (fs > 11 && 12 + (fs + 12) + (fs + 8) + rowCount0 * (fs + 5) + c.groups * (fs + 8) + (c.groups ? 6 : 0) + 6 > H) fs--;
   const pad = 6;
   const headH = fs + 12;
   const colHeadH = fs + 8;
