@@ -145,3 +145,38 @@ export function benchKernel(): Figure[] {
     { name: 'kernel / plain loop', value: k / p, unit: 'ratio' },
   ];
 }
+
+/**
+ * Time travel in a long run: the ring runs straight through LONG events (the "full replay" a seek
+ * without snapshots would need), then seeks to SEEKS moments drawn uniformly from the whole run, in
+ * that order (so some go back, some forward, as scrubbing does). Each seek's wall time is measured.
+ */
+export function benchSeek(): Figure[] {
+  const LONG = 1_000_000;
+  const SEEKS = 60;
+  const sim = ringSim();
+  const start = process.hrtime.bigint();
+  while (sim.eventCount < LONG) sim.runFor(100);
+  const full = Number(process.hrtime.bigint() - start) / 1e6;
+  const end = sim.now;
+  const rng = seedRng(SEED + 1);
+  const times: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    const t = randInt(rng, 0, end);
+    const t0 = process.hrtime.bigint();
+    sim.seek(t);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (sim.now !== t) throw new Error(`seek(${t}) ended at ${sim.now}`);
+  }
+  sim.seek(end);
+  if (sim.eventCount < LONG) throw new Error('seeking back to the end did not return to the end');
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const p95 = times[Math.ceil(0.95 * times.length) - 1]!;
+  return [
+    { name: `full run of ${(LONG / 1e6).toFixed(0)}M events straight through`, value: full, unit: 'ms' },
+    { name: `seek to a random moment of that run: mean of ${SEEKS}`, value: mean, unit: 'ms' },
+    { name: 'seek: 95th percentile', value: p95, unit: 'ms' },
+    { name: 'seek mean / full run', value: mean / full, unit: 'ratio' },
+  ];
+}

@@ -1,11 +1,12 @@
 // `npm run bench`: prints benchmark figures, each system's as a ratio to the kernel baseline of this run.
 import { existsSync } from 'node:fs';
-import { benchKernel, type Figure } from './kernel.ts';
+import { benchKernel, benchSeek, type Figure } from './kernel.ts';
 
 function print(title: string, figures: Figure[]): void {
   console.log(`\n${title}`);
   for (const f of figures) {
-    const v = f.unit === 'ratio' ? f.value.toFixed(2) : Math.round(f.value).toLocaleString('en-US');
+    const v = f.unit === 'ratio' ? (f.value < 0.01 ? f.value.toPrecision(2) : f.value.toFixed(2))
+      : f.unit === 'ms' && f.value < 100 ? f.value.toFixed(1) : Math.round(f.value).toLocaleString('en-US');
     console.log(`  ${f.name.padEnd(62)} ${v.padStart(14)} ${f.unit === 'ratio' ? 'x' : f.unit}`);
   }
 }
@@ -13,6 +14,7 @@ function print(title: string, figures: Figure[]): void {
 const kernel = benchKernel();
 print('Kernel', kernel);
 const baseline = kernel[0]!.value;
+print('Time travel (kernel ring)', benchSeek());
 
 // Systems contribute their own benches; each figure in events/s or records/s gets a ratio to the kernel.
 const extra: [string, string, string][] = [

@@ -1,6 +1,7 @@
 // What a run remembers for time travel: the trace up to the horizon (a bounded ring), the inputs that
-// were applied and when, and snapshots of the whole state. Snapshots thin out as they age, so a run of
-// hours keeps a bounded number yet a seek anywhere replays only a short stretch.
+// were applied and when, and snapshots of the whole state. A bounded number of snapshots is kept, spread
+// evenly over the run as it grows (see thin), so a run of hours keeps a bounded number yet a seek
+// anywhere replays only a short stretch.
 import type { Time, TraceEvent } from './types.ts';
 import { cloneState, type SimState } from './state.ts';
 import { createTraceRing } from './trace-ring.ts';
@@ -33,10 +34,25 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
   };
 
   const traceEnd = () => trace.end;
-  type Moment = { eventCount: number; inputCursor: number; now: Time };
+  type Moment = { readonly eventCount: number; readonly inputCursor: number; readonly now: Time };
   const isAfter = (a: Moment, s: Moment) =>
     a.eventCount > s.eventCount || (a.eventCount === s.eventCount && (a.inputCursor > s.inputCursor
       || (a.inputCursor === s.inputCursor && a.now > s.now)));
+
+  /**
+   * The ring is full: drop the snapshot whose two neighbours are closest together (never the first, at
+   * time zero, nor the newest). Snapshots stay spread over the whole run, at most about twice the even
+   * spacing apart, so a seek anywhere replays a short stretch; the newest stay dense, for stepBack.
+   */
+  function thin(): void {
+    let drop = 1;
+    let narrowest = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < snaps.length - 1; j++) {
+      const gap = snaps[j + 1]!.eventCount - snaps[j - 1]!.eventCount;
+      if (gap < narrowest) { narrowest = gap; drop = j; }
+    }
+    snaps.splice(drop, 1);
+  }
 
   return {
     inputs: [] as InputEntry[],
@@ -71,10 +87,7 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
         if (!force && (opts.snapshotEvery <= 0 || st.eventCount - last.eventCount < opts.snapshotEvery)) return;
       }
       snaps.push({ eventCount: st.eventCount, inputCursor: st.inputCursor, now: st.now, state: cloneState(st) });
-      if (snaps.length > MAX_SNAPSHOTS) {
-        const half = snaps.length >> 1;
-        snaps = [snaps[0]!, ...snaps.slice(1, half).filter((_, i) => i % 2 === 1), ...snaps.slice(half)];
-      }
+      if (snaps.length > MAX_SNAPSHOTS) thin();
       refreshDue();
     },
 
@@ -82,10 +95,12 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
     snapshotDue: () => due,
 
     /** The newest snapshot satisfying `pick` (the first one, at time zero, always exists). */
-    latestWhere(pick: (s: { eventCount: number; now: Time }) => boolean): SimState {
-      for (let i = snaps.length - 1; i >= 0; i--) if (pick(snaps[i]!)) return snaps[i]!.state;
-      return snaps[0]!.state;
+    latestWhere(pick: (s: Moment) => boolean): Snapshot {
+      for (let i = snaps.length - 1; i >= 0; i--) if (pick(snaps[i]!)) return snaps[i]!;
+      return snaps[0]!;
     },
+
+    isAfter,
 
     /** Called before an input: when the cursor is in the past, drops the old future and says how much. */
     forkAt(st: SimState): number | null {

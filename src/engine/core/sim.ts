@@ -355,9 +355,8 @@ export function createSim(opts: SimOptions): Sim {
     history.noteReached(st);
   }
 
-  function restoreTo(pick: (s: { eventCount: number; now: Time }) => boolean): void {
-    const snap = history.latestWhere(pick);
-    st = cloneState(snap);
+  function restore(snap: { state: SimState }): void {
+    st = cloneState(snap.state);
     rebindRng();
     refreshChecks();
   }
@@ -513,13 +512,15 @@ export function createSim(opts: SimOptions): Sim {
     isCut: (from, to) => isCut(st.net, from, to),
     seek: (t) => {
       const target = Math.max(0, Math.floor(t));
-      if (target < st.now) restoreTo((s) => s.now <= target);
+      // The newest snapshot at or before the target, if it is behind us or ahead of us on the way there.
+      const snap = history.latestWhere((s) => s.now <= target);
+      if (target < st.now || history.isAfter(snap, st)) restore(snap);
       sim.runUntil(target);
     },
     stepBack: () => {
       if (st.eventCount === 0) return;
       const target = st.eventCount - 1;
-      restoreTo((s) => s.eventCount <= target);
+      restore(history.latestWhere((s) => s.eventCount <= target));
       advance(target, Number.POSITIVE_INFINITY);
     },
     advanceTo: (eventCount, now) => {
