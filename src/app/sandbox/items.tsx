@@ -137,9 +137,7 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
       <TextField path={`${at}.name`} span2 label="Name" value={c.name} onChange={(name) => set({ name })} />
       <SelectField path={`${at}.source`} label={sourceLabel} value={c.source} options={opts(sources)} onChange={(source) => set({ source })} />
       <NumberField path={`${at}.workMs`} label="Work (ms)" min={0} value={c.workMs} onChange={(workMs) => set({ workMs })} />
-      {t.kind === 'stream' ? null : (
-        <NumberField path={`${at}.failPct`} label="Fails (%)" min={0} max={100} value={c.failPct} onChange={(failPct) => set({ failPct })} />
-      )}
+      <NumberField path={`${at}.failPct`} label="Fails (%)" min={0} max={100} value={c.failPct} onChange={(failPct) => set({ failPct })} />
       {t.kind === 'rabbit' ? (
         <>
           <NumberField path={`${at}.prefetch`} label="Prefetch" min={0} value={c.prefetch} hint="0: unlimited" onChange={(prefetch) => set({ prefetch })} />
@@ -152,6 +150,10 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
         <>
           <NumberField path={`${at}.prefetch`} label="Batch" min={1} value={c.prefetch} onChange={(prefetch) => set({ prefetch })} />
           <SelectField path={`${at}.start`} label="Starts at" value={c.start} options={[{ value: 'earliest', label: 'the oldest record' }, { value: 'latest', label: 'new records only' }]} onChange={(start) => set({ start })} />
+          {c.failPct > 0 ? (
+            <SelectField path={`${at}.onFail`} span2 label="On failure" value={c.onFail}
+              options={[{ value: 'requeue', label: 'retry it (the rest waits)' }, { value: 'reject', label: 'skip it (its effect is lost)' }]} onChange={(onFail) => set({ onFail })} />
+          ) : null}
         </>
       ) : null}
     </>

@@ -66,11 +66,12 @@ export interface Consumer {
   /** The queue (SQS, RabbitMQ), subscription (pub/sub) or topic (stream) it reads. */
   source: string;
   workMs: number;
-  /** Whole percent, 0 to 100 (streams: not used; a reader does not fail). */
+  /** Whole percent, 0 to 100. */
   failPct: number;
   /** RabbitMQ: unacked deliveries at most (0: unlimited). SQS: messages per receive. Stream: records per fetch. */
   prefetch: number;
-  /** RabbitMQ: what a failure does: nack and requeue, or reject (dead-letter or drop). */
+  /** What a failure does: try it again (RabbitMQ nack with requeue; a stream reader retries in place) or give up on
+   *  it (RabbitMQ reject: dead-letter or drop; a stream reader skips it). SQS and pub/sub always redeliver. */
   onFail: 'requeue' | 'reject';
   /** Stream: where a new reader starts. */
   start: 'earliest' | 'latest';

@@ -55,7 +55,8 @@ export function topologyToScenario(t: Topology): string {
     case 'stream':
       section('Topics (ordered logs that keep their records)', t.topics.map((x) => line('stream.topic', [['name', x.name]])));
       section('Readers (each keeps its own position)', t.consumers.map((c) => line('stream.reader', [
-        ['name', c.name], ['topic', c.source], ['from', c.start], ['work', ms(c.workMs)], ['batch', c.prefetch],
+        ['name', c.name], ['topic', c.source], ['from', c.start], ['work', ms(c.workMs)], ['batch', c.prefetch], ['fail', failOf(c)],
+        ['onFail', c.failPct > 0 && c.onFail === 'reject' ? 'skip' : null],
       ])));
       section('Producers', t.producers.map((p) => producerLine('stream.producer', 'topic', p, [])));
       break;

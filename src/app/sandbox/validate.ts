@@ -167,7 +167,7 @@ function consumerProblems(
   const exists = t.kind === 'pubsub' ? subs.has(c.source) : t.kind === 'stream' ? topics.has(c.source) : queues.has(c.source);
   if (!exists) add(`${at}.source`, c.source === '' ? `${who}: pick the ${what} it reads.` : `${who}: the ${what} '${c.source}' is not in the topology.`);
   if (!whole(c.workMs, LIMITS.workMs)) add(`${at}.workMs`, `${who}: the work time must be ${range(LIMITS.workMs, ' of ms')}.`);
-  if (t.kind !== 'stream' && !whole(c.failPct, LIMITS.failPct)) add(`${at}.failPct`, `${who}: the failure rate must be ${range(LIMITS.failPct, ' of percent')}.`);
+  if (!whole(c.failPct, LIMITS.failPct)) add(`${at}.failPct`, `${who}: the failure rate must be ${range(LIMITS.failPct, ' of percent')}.`);
   if (t.kind === 'rabbit' && !whole(c.prefetch, [0, 1000])) add(`${at}.prefetch`, `${who}: the prefetch must be a whole number from 0 (unlimited) to 1000.`);
   if (t.kind === 'sqs' && !whole(c.prefetch, [1, 10])) add(`${at}.prefetch`, `${who}: an SQS receive takes 1 to 10 messages at a time.`);
   if (t.kind === 'stream' && !whole(c.prefetch, [1, 1000])) add(`${at}.prefetch`, `${who}: the batch must be a whole number from 1 to 1000 records per fetch.`);

@@ -147,7 +147,7 @@ const streamArb: fc.Arbitrary<Topology> = fc.record({ nt: fc.integer({ min: 1, m
   const ts = names('t', nt);
   return fc.record({
     topics: fc.constant(ts.map((name) => ({ name }))),
-    consumers: listOf(nc, (i) => consumerArb(`r${i + 1}`, ts, fc.integer({ min: 1, max: 20 })).map((c) => ({ ...c, failPct: 0 }))),
+    consumers: listOf(nc, (i) => consumerArb(`r${i + 1}`, ts, fc.integer({ min: 1, max: 20 })).map((c) => ({ ...c, failPct: Math.min(c.failPct, 40) }))),
     producers: listOf(np, (i) => producerArb(`p${i + 1}`, ts, fc.constant(''))),
     runForMs: fc.constant(0),
   }).map((parts) => ({ ...emptyTopology('stream'), ...parts }));
@@ -178,4 +178,18 @@ describe('any valid topology runs', () => {
       }), { numRuns: 40 });
     }, 60_000);
   }
+});
+
+describe('stream readers that fail', () => {
+  it('retry in place, or skip with onFail=skip', () => {
+    const base = structuredClone(presetById('stream-readers')!.topology);
+    base.consumers[1] = { ...base.consumers[1]!, failPct: 30, onFail: 'reject' };
+    const text = topologyToScenario(base);
+    expect(text).toContain('stream.reader name=slow topic=events from=earliest work=400ms batch=5 fail=30% onFail=skip');
+    const { s, errors } = runText(text);
+    expect(errors).toEqual([]);
+    s.exec('run for=20s');
+    expect(Number(s.sim.query('stream.processed(slow)'))).toBeGreaterThan(0);
+    expect(s.sim.violations().map((v) => v.text)).toEqual([]);
+  });
 });
