@@ -37,7 +37,7 @@ export function KafkaTech({ className }: StageViewProps) {
   const chips = roomy ? full : [...pic.producers.map((p) => p.id), ...(pic.controller ? ['controller'] : [])];
   const l = techLayout({ width: size.width, height: size.height }, {
     topics: pic.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })), brokers: pic.brokers.length, groups: pic.groups.length,
-    chips, members: pic.groups.map((g) => g.members.length), longestTp: Math.max(8, ...pic.partitions.map((p) => p.tp.length)),
+    chips, members: pic.groups.map((g) => g.members.length), longestTp: Math.max(8, ...pic.partitions.map((p) => p.tp.length)), maxCells: Math.max(0, ...pic.partitions.map((p) => p.cells.length)),
   });
   const { fs } = l;
   const brokerIds = pic.brokers.map((b) => b.id);

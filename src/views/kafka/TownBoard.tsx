@@ -78,8 +78,9 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
   const hidden = shown.length ? shown[0]!.offset - p.logStart : 0;
   const gut = Math.max(3, Math.min(7, c.w * 0.14));
   const flagW = c.w >= fs * 2.6 ? Math.round(fs * 0.85) : 0;
-  const sx = c.x + gut;
-  const sw = Math.max(8, c.w - gut - Math.max(gut, flagW));
+  // Notices no wider than a slip of paper, however few the columns.
+  const sw = Math.min(Math.max(8, c.w - gut - Math.max(gut, flagW)), fs * 9);
+  const sx = c.x + gut + (c.w - gut - Math.max(gut, flagW) - sw) / 2;
   const top = l.notesTop + hiddenSlot * slipH;
   const y = (k: number) => top + k * slipH;
   // The boundary before `offset`: the top of its notice, or the bottom of the stack when it is newer.
@@ -154,7 +155,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
       {mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
         const pos = m.position[p.tp];
         if (pos === undefined) return null;
-        return <NodeMark key={m.id} x={c.x + gut * 0.5 + 0.5} y={boundary(pos).y} index={nodeIndex[m.id] ?? 0} r={Math.max(3, Math.min(5, gut * 0.7))} />;
+        return <NodeMark key={m.id} x={sx - gut * 0.5 - 0.5} y={boundary(pos).y} index={nodeIndex[m.id] ?? 0} r={Math.max(3, Math.min(5, gut * 0.7))} />;
       }))}
       {mine.map((g, k) => {
         const h = g.holder[p.tp];

@@ -17,6 +17,8 @@ export interface TechCounts {
   members: number[];
   /** The longest partition name, in characters. */
   longestTp: number;
+  /** The most records any lane has to show (wide cells pay off sooner when logs are short). */
+  maxCells?: number;
 }
 
 export interface LaneRow { kind: 'topic' | 'lane'; topic: string; partition: number; y: number; h: number }
@@ -82,7 +84,8 @@ export function techLayout(size: Size, c: TechCounts): TechLayout {
   const logX = brokersX + c.brokers * cell + GAP;
   const lagX0 = W - pad - c.groups * lagW;
   const logW = Math.max(fs * 6, lagX0 - GAP - logX);
-  const showKeys = logW / fs >= 34;
+  // Wide cells with the key and value when at least six of them fit, else offsets (and a key's start).
+  const showKeys = logW / (fs * 4.4) >= Math.min(6, (c.maxCells ?? 6) + 1);
   const cellW = Math.round(showKeys ? fs * 4.4 : fs * 2.3);
   const slots = Math.max(3, Math.floor(logW / cellW));
 

@@ -76,7 +76,7 @@ export function townLayout(size: Size, c: TownCounts): TownLayout {
   y += fs + 6;
   const footerRow = clamp(Math.round(fs * 1.2), 13, 20);
   const footerTop = board.y + board.h - frame - groups * footerRow - (groups ? 4 : 0);
-  const slipH = clamp(Math.round(fs * 1.3), 14, 26);
+  const slipH = clamp(Math.round(fs * 1.45), 15, 28);
   const notesTop = y;
   const slots = Math.max(1, Math.floor((footerTop - notesTop - 4) / slipH));
   const total = c.topics.reduce((n, t) => n + t.partitions, 0);
