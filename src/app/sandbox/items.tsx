@@ -95,8 +95,8 @@ export function BindingFields({ t, b, i, set }: { t: Topology; b: Binding; i: nu
   const type = t.exchanges.find((x) => x.name === b.exchange)?.type;
   return (
     <>
-      <SelectField path={`${at}.exchange`} label="From exchange" value={b.exchange} options={opts(t.exchanges.map((x) => x.name))} onChange={(exchange) => set({ exchange })} />
-      <SelectField path={`${at}.queue`} label="To queue" value={b.queue} options={opts(t.queues.map((q) => q.name))} onChange={(queue) => set({ queue })} />
+      <SelectField path={`${at}.exchange`} label="Exchange" value={b.exchange} options={opts(t.exchanges.map((x) => x.name))} onChange={(exchange) => set({ exchange })} />
+      <SelectField path={`${at}.queue`} span2 label="To queue" value={b.queue} options={opts(t.queues.map((q) => q.name))} onChange={(queue) => set({ queue })} />
       {type === 'fanout' ? null : (
         <TextField path={`${at}.key`} wide label={type === 'topic' ? 'Pattern' : type === 'headers' ? 'Headers to match' : 'Routing key'} value={b.key}
           placeholder={type === 'topic' ? 'order.*' : type === 'headers' ? 'type=order' : 'order.created'}
@@ -141,8 +141,10 @@ export function ConsumerFields({ t, c, i, set }: { t: Topology; c: Consumer; i: 
       {t.kind === 'rabbit' ? (
         <>
           <NumberField path={`${at}.prefetch`} label="Prefetch" min={0} value={c.prefetch} hint="0: unlimited" onChange={(prefetch) => set({ prefetch })} />
-          <SelectField path={`${at}.onFail`} span2 label="On failure" value={c.onFail}
-            options={[{ value: 'requeue', label: 'nack, requeue' }, { value: 'reject', label: 'reject (dead-letter)' }]} onChange={(onFail) => set({ onFail })} />
+          {c.failPct > 0 ? (
+            <SelectField path={`${at}.onFail`} span2 label="On failure" value={c.onFail}
+              options={[{ value: 'requeue', label: 'nack, requeue' }, { value: 'reject', label: 'reject (dead-letter)' }]} onChange={(onFail) => set({ onFail })} />
+          ) : null}
         </>
       ) : null}
       {t.kind === 'sqs' ? <NumberField path={`${at}.prefetch`} label="Batch" min={1} max={10} value={c.prefetch} onChange={(prefetch) => set({ prefetch })} /> : null}
