@@ -164,12 +164,17 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
           </text>
         ))}
       </g>
-      <g transform={`translate(0,${g.line1.toFixed(1)})`}>
-        <path d={markPath(style.mark, fs * 0.38)} transform={`translate(${(-line1.length * fs * 0.31 - fs * 0.6).toFixed(1)},${(-fs * 0.33).toFixed(1)})`}
-          fill={style.colour} stroke="#1d1d1f" strokeWidth={1} />
+      {g.short && (
+        <path d={markPath(style.mark, fs * 0.4)} transform={`translate(${(g.s * 0.2).toFixed(1)},${(g.s * 0.3).toFixed(1)})`} fill={style.colour} stroke="#1d1d1f" strokeWidth={1} aria-hidden="true" />
+      )}
+      <g transform={`translate(${g.labelX.toFixed(1)},${g.line1.toFixed(1)})`}>
+        {!g.short && (
+          <path d={markPath(style.mark, fs * 0.38)} transform={`translate(${(-line1.length * fs * 0.31 - fs * 0.6).toFixed(1)},${(-fs * 0.33).toFixed(1)})`}
+            fill={style.colour} stroke="#1d1d1f" strokeWidth={1} />
+        )}
         <text textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${a.down ? ' tb-status-fire' : ''}`}>{line1}</text>
       </g>
-      <text y={g.line2} textAnchor="middle" fontSize={fs - 1} className={`tb-halo${paused ? ' tb-status-ice' : ''}`}>{line2}</text>
+      <text x={g.labelX} y={g.line2} textAnchor="middle" fontSize={fs - 1} className={`tb-halo${paused ? ' tb-status-ice' : ''}`}>{line2}</text>
     </g>
   );
 }, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.majority === b.majority && a.chair === b.chair

@@ -36,7 +36,7 @@ export function townLabels(s: ServerModel, paused: boolean, short: boolean): [st
   const term = short ? `t${s.term}` : `term ${s.term}`;
   const what = paused ? 'PAUSED' : s.role === 'leader' ? (short ? 'leads' : 'rings the bell') : s.role === 'candidate' ? `${s.votes}/${s.needed} votes`
     : s.role === 'down' ? 'crashed' : s.votedFor ? `voted ${s.votedFor}` : 'no vote';
-  return [`${s.id} · ${role}`, `${term} · ${what}`];
+  return [short ? `${s.id} ${role}` : `${s.id} · ${role}`, `${term} · ${what}`];
 }
 
 export function RaftTownView({ className }: StageViewProps) {
@@ -194,12 +194,17 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
           <path ref={clockRef} d="" fill="#CC79A7" opacity={0.85} />
         </g>
       )}
-      <g transform={`translate(0,${g.line1.toFixed(1)})`}>
-        <path d={markPath(style.mark, fs * 0.38)} transform={`translate(${(-line1.length * fs * 0.31 - fs * 0.6).toFixed(1)},${(-fs * 0.33).toFixed(1)})`}
-          fill={style.colour} stroke="#1d1d1f" strokeWidth={1} />
+      {g.short && (
+        <path d={markPath(style.mark, fs * 0.4)} transform={`translate(${(g.s * 0.2).toFixed(1)},${(g.s * 0.3).toFixed(1)})`} fill={style.colour} stroke="#1d1d1f" strokeWidth={1} aria-hidden="true" />
+      )}
+      <g transform={`translate(${g.labelX.toFixed(1)},${g.line1.toFixed(1)})`}>
+        {!g.short && (
+          <path d={markPath(style.mark, fs * 0.38)} transform={`translate(${(-line1.length * fs * 0.31 - fs * 0.6).toFixed(1)},${(-fs * 0.33).toFixed(1)})`}
+            fill={style.colour} stroke="#1d1d1f" strokeWidth={1} />
+        )}
         <text textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${down ? ' tb-status-fire' : ''}`}>{line1}</text>
       </g>
-      <text y={g.line2} textAnchor="middle" fontSize={fs - 1} className={`tb-halo${paused ? ' tb-status-ice' : ''}`}>{line2}</text>
+      <text x={g.labelX} y={g.line2} textAnchor="middle" fontSize={fs - 1} className={`tb-halo${paused ? ' tb-status-ice' : ''}`}>{line2}</text>
       {conflict && <text x={g.s * 0.36} y={-g.s * 0.3} fontSize={fs + 2} fontWeight={900} className="tb-halo tb-status-fire" aria-hidden="true">!</text>}
     </g>
   );

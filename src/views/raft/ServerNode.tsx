@@ -7,7 +7,7 @@ import { inkOn, markPath, OKABE_ITO, STATUS, type NodeStyle } from '../shared/pa
 import { pointable } from '../shared/interaction.tsx';
 import { BallotBox, Crown, Snowflake, WarningBadge } from './glyphs.tsx';
 import { roleWord, serverLine2, serverVoteWords, type ServerModel } from './model.ts';
-import type { ServerGeometry } from './tech-layout.ts';
+import { minorFont, type ServerGeometry } from './tech-layout.ts';
 
 export const ROLE_FILL = {
   leader: OKABE_ITO.bluishGreen,
@@ -60,7 +60,11 @@ export const ServerNode = memo(function ServerNode({ s, at, g, style, paused, fo
         {down && <path d={`M${-r * 0.35},${-r * 0.35}L${r * 0.35},${r * 0.35}M${-r * 0.35},${r * 0.35}L${r * 0.35},${-r * 0.35}`} stroke={STATUS.crashed} strokeWidth={3} strokeLinecap="round" />}
       </g>
       {paused && <g transform={`translate(${(r * 0.85).toFixed(1)},${(-r * 0.85).toFixed(1)})`} aria-hidden="true"><Snowflake size={r * 0.8} /></g>}
-      {violation && <g transform={`translate(${(r * 0.9).toFixed(1)},${(r * 0.7).toFixed(1)})`} aria-hidden="true"><WarningBadge size={r * 0.8} /></g>}
+      {violation && <g transform={`translate(${(r * 1.05).toFixed(1)},${(r * 0.1).toFixed(1)})`} aria-hidden="true"><WarningBadge size={r * 0.8} /></g>}
+      {/* crowded rings have no room for the node's mark beside its name: it sits on the circle */}
+      {g.compact && (
+        <path d={markPath(style.mark, r * 0.36)} transform={`translate(${(-r * 0.78).toFixed(1)},${(r * 0.78).toFixed(1)})`} fill={style.colour} stroke={STATUS.ink} strokeWidth={1} aria-hidden="true" />
+      )}
       <ServerLabels s={s} g={g} style={style} paused={paused} />
     </g>
   );
@@ -86,9 +90,9 @@ function ServerLabels({ s, g, style, paused }: { s: ServerModel; g: ServerGeomet
   if (g.compact) {
     return (
       <>
-        <g transform={`translate(0,${g.lines[0]!.toFixed(1)})`}>{mark}<text textAnchor="middle" fontSize={fs} fontWeight={800} className="tb-halo">{first}</text></g>
-        <text y={g.lines[1]} textAnchor="middle" fontSize={fs - 1} className="tb-halo">{role}</text>
-        <text y={g.lines[2]} textAnchor="middle" fontSize={fs - 1} className={cls}>{paused ? 'PAUSED' : serverVoteWords(s)}</text>
+        <text y={g.lines[0]} textAnchor="middle" fontSize={fs} fontWeight={800} className="tb-halo">{first}</text>
+        <text y={g.lines[1]} textAnchor="middle" fontSize={minorFont(g)} className="tb-halo">{role}</text>
+        <text y={g.lines[2]} textAnchor="middle" fontSize={minorFont(g)} className={cls}>{paused ? 'PAUSED' : serverVoteWords(s)}</text>
       </>
     );
   }

@@ -80,7 +80,7 @@ export function raftPicture(st: RaftState): RaftPicture {
       // repaired); it is a violation once this server has committed or applied it, or leads a later term.
       const relied = s.commitIndex >= index || s.lastApplied >= index || (isLeader && (audit.committedInTerm[i] ?? Infinity) < s.currentTerm);
       if (committedId !== undefined && committedId !== e.id && relied) {
-        conflict = `${v.id} ${isLeader && s.commitIndex < index ? 'leads with' : 'committed'} ${e.command} (term ${e.term}) at index ${index}, where ${audit.committedText[i]} was committed`;
+        conflict = `${v.id} ${isLeader && s.commitIndex < index ? 'leads with' : 'committed'} ${e.command} (term ${e.term}) at index ${index}, but the cluster had committed ${audit.committedText[i]} there`;
       }
       return { index, term: e.term, command: e.command, committed: index <= s.commitIndex, config: e.config !== undefined, id: e.id, conflict };
     });
@@ -103,7 +103,7 @@ export function raftPicture(st: RaftState): RaftPicture {
 }
 
 /** Role in words, for labels: "leader", "candidate", "follower", "down". */
-export const roleWord = (s: Pick<ServerModel, 'role' | 'preVoting'>) => (s.role === 'follower' && s.preVoting ? 'pre-voting' : s.role);
+export const roleWord = (s: Pick<ServerModel, 'role' | 'preVoting'>) => (s.role === 'follower' && s.preVoting ? 'pre-vote' : s.role);
 
 /** The second label line: term and vote (or, for a candidate, votes held of those needed). */
 export function serverLine2(s: ServerModel): string {

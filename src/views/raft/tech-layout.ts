@@ -29,13 +29,18 @@ export function serverGeometry(scale: number, compact = false): ServerGeometry {
   return { r, timerR, fontSize, compact, lines };
 }
 
-/** The longest labels a server shows, in characters: wide "n9 candidate" / "t12 · voted n9", compact "pre-voting". */
-export const SERVER_LABEL_CHARS = { wide: [12, 14], compact: [10, 10, 10] } as const;
+/** The longest labels a server shows, in characters: wide "n9 candidate" / "t12 · voted n9", compact
+ *  "n9 · t12" / "pre-voting" / "2/3 votes". */
+export const SERVER_LABEL_CHARS = { wide: [12, 14], compact: [8, 9, 9] } as const;
+
+/** Font of the label lines after the first: one point smaller, except in the compact labels at the smallest size. */
+export const minorFont = (g: ServerGeometry) => (g.compact ? Math.max(9, g.fontSize - 1) : g.fontSize - 1);
 
 export function serverReach(g: ServerGeometry): Reach {
   const chars = g.compact ? SERVER_LABEL_CHARS.compact : SERVER_LABEL_CHARS.wide;
-  // The node's mark sits left of the first line.
-  const label = Math.max(textWidth(chars[0]!, g.fontSize, true) / 2 + g.fontSize * 0.9, ...chars.slice(1).map((c) => textWidth(c, g.fontSize - 1) / 2 + 1));
+  // The node's mark sits left of the first wide line; compact labels carry it on the circle instead.
+  const mark = g.compact ? 0 : g.fontSize * 0.9;
+  const label = Math.max(textWidth(chars[0]!, g.fontSize, true) / 2 + mark, ...chars.slice(1).map((c) => textWidth(c, minorFont(g)) / 2 + 1));
   const half = Math.max(g.timerR + 3, label);
   return { left: half, right: half, top: g.timerR + 3, bottom: g.lines[g.lines.length - 1]! + 4 };
 }
@@ -65,18 +70,21 @@ export function raftTechLayout(size: Size, ids: readonly string[]): TechLayout {
     ring = { x: PAD, y: PAD, w: w - 2 * PAD, h: rh - PAD };
     log = { x: PAD, y: rh + 4, w: w - 2 * PAD, h: h - rh - 4 - PAD };
   } else {
-    const rw = Math.round(clamp(Math.min(h * 1.05, w * 0.58), 150, w - 170));
+    // Many servers need more of the width for the ring.
+    const rw = Math.round(clamp(Math.min(h * 1.05, w * (ids.length > 6 ? 0.62 : 0.58)), 150, w - 165));
     ring = { x: PAD, y: PAD, w: rw - PAD, h: h - 2 * PAD };
     log = { x: rw + 6, y: PAD, w: w - rw - 6 - PAD, h: h - 2 * PAD };
   }
   // Bigger drawings on a big stage (a projector), never past what the ring can hold.
   const maxScale = clamp(Math.min(ring.w, ring.h) / 300, 1, 1.7);
   // Wide labels while they fit at a readable size, else the narrow three-line ones.
+  // (the narrow ones also when they allow much bigger drawings).
   let compact = false;
   let fit = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, false)), 0.78, maxScale);
-  if (!fit.apart) {
+  const narrow = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true)), 0.55, maxScale);
+  if (!fit.apart || (narrow.apart && narrow.scale > fit.scale * 1.25)) {
     compact = true;
-    fit = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true)), 0.55, maxScale);
+    fit = narrow;
   }
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });
@@ -113,25 +121,36 @@ export interface LogTableGeometry {
  * wide; when the logs are longer than the table holds, the newest entries are shown.
  */
 export function logTable(region: Rect, rows: number, longest: number, baseFont: number, badges = 0): LogTableGeometry {
-  const fontSize = clamp(Math.round(baseFont), 9, 18);
-  // The caption (who leads, what is committed) takes two lines when the table is narrow.
-  const captionLines = region.w < textWidth(62, fontSize) ? 2 : 1;
-  const badgeH = fontSize + 6;
-  const captionH = captionLines * (fontSize + 3) + 5 + badges * badgeH;
+  // A smaller font when the rows would not fit the region's height otherwise.
+  let fontSize = clamp(Math.round(baseFont), 9, 18);
+  for (; fontSize > 9; fontSize--) {
+    if (tableTop(region, fontSize, badges).captionH + fontSize + 4 + rows * rowFloor(fontSize) <= region.h) break;
+  }
+  const { captionLines, badgeH, captionH } = tableTop(region, fontSize, badges);
   const headerH = fontSize + 4;
   const nameW = Math.round(fontSize * 3.9);
-  const rowH = clamp((region.h - captionH - headerH) / Math.max(1, rows), 18, fontSize * 4.2);
-  const markerH = clamp(Math.round(rowH * 0.26), 5, 12);
+  const rowH = clamp((region.h - captionH - headerH) / Math.max(1, rows), Math.min(rowFloor(fontSize), (region.h - captionH - headerH) / Math.max(1, rows)), fontSize * 4.2);
+  const markerH = clamp(Math.round(rowH * 0.26), 4, 12);
   const avail = Math.max(0, region.w - nameW - 6);
   const wanted = Math.max(longest + 1, 6);
   const cellW = clamp(Math.floor(avail / wanted), 18, Math.round(fontSize * 4.6));
   const cols = Math.max(1, Math.floor(avail / cellW));
   const first = Math.max(1, longest + 1 - cols + 1);
-  const cellH = Math.max(12, Math.min(rowH - markerH - 3, cellW * 1.15));
+  const cellH = Math.max(8, Math.min(rowH - markerH - 3, cellW * 1.15));
   return {
     region, captionLines, badgeH, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
     showCommand: cellW >= fontSize * 3.3,
   };
+}
+
+/** The smallest row that still reads: a cell a little taller than its number, and the markers under it. */
+const rowFloor = (fontSize: number) => fontSize + 9;
+
+/** The caption (who leads, what is committed; two lines when the table is narrow) and the warning lines. */
+function tableTop(region: Rect, fontSize: number, badges: number) {
+  const captionLines = region.w < textWidth(62, fontSize) ? 2 : 1;
+  const badgeH = fontSize + 6;
+  return { captionLines, badgeH, captionH: captionLines * (fontSize + 3) + 5 + badges * badgeH };
 }
 
 /** Left edge of the cell for a log index (may fall outside the table when not shown). */

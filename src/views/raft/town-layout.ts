@@ -18,29 +18,35 @@ export interface CouncilGeometry {
   /** Baselines of the two label lines under the house. */
   line1: number;
   line2: number;
-  /** Short words ("n1 · member") when the ring is crowded. */
+  /** Short words ("n1 member") when the ring is crowded. */
   short: boolean;
+  /** Where the labels are centred, relative to the house's point. */
+  labelX: number;
 }
 
-/** Characters of the longest labels: full ("n9 · council member", "term 12 · voted n9") or short ("n9 · candidate"). */
-export const TOWN_LABEL_CHARS = { full: 19, short: 14 } as const;
+/** Characters of the longest first label line: full "n9 · council member", short "n9 candidate" (the second
+ *  line, "term 12 · voted n9" or "t12 · voted n9", is smaller and never longer than that). */
+export const TOWN_LABEL_CHARS = { full: 19, short: 12 } as const;
 
 export function councilGeometry(scale: number, short = false): CouncilGeometry {
   const s = 84 * scale;
   const fontSize = clamp(Math.round(s * 0.15), 10, 19);
-  const book = { x: s * 0.42, y: -s * 0.24, w: Math.max(fontSize * 3.4, s * 0.52), h: s * 0.64 };
+  const book = { x: s * 0.42, y: -s * 0.24, w: Math.max(fontSize * 2.8, s * 0.52), h: s * 0.64 };
   const line1 = s * 0.42 + fontSize + 2;
+  // The words sit under the middle of the whole drawing (the crier's side to the ledger's).
+  const labelX = (book.x + book.w + 3 - s * 0.86) / 2;
   return {
-    s, fontSize, book, lineH: clamp(book.h / 5.2, 6, 16),
+    s, fontSize, book, lineH: clamp(book.h / 4.4, 6, 18), labelX,
     clock: { x: -s * 0.34, y: -s * 0.4, r: Math.max(6, s * 0.1) },
     line1, line2: line1 + fontSize + 1, short,
   };
 }
 
 export function councilReach(g: CouncilGeometry): Reach {
-  const half = textWidth(g.short ? TOWN_LABEL_CHARS.short : TOWN_LABEL_CHARS.full, g.fontSize, true) / 2 + g.fontSize * 0.9;
+  // Short labels carry no mark beside the name (it is painted on the house instead).
+  const half = textWidth(g.short ? TOWN_LABEL_CHARS.short : TOWN_LABEL_CHARS.full, g.fontSize, true) / 2 + (g.short ? 0 : g.fontSize * 0.9);
   return {
-    left: Math.max(g.s * 0.86, half), right: Math.max(g.book.x + g.book.w + 3, half),
+    left: Math.max(g.s * 0.86, half - g.labelX), right: Math.max(g.book.x + g.book.w + 3, half + g.labelX),
     top: g.s * 0.52, bottom: g.line2 + 4,
   };
 }

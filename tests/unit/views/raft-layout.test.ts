@@ -1,0 +1,111 @@
+// The consensus pictures' geometry: servers on a ring never overlap (3 to 9 of them, at the sizes the
+// stage gives a pane), the log table stays inside its region and shows the newest entries.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/raft/ring-layout.ts';
+import { cellX, logTable, raftTechLayout, rowY, serverReach } from '../../../src/views/raft/tech-layout.ts';
+import { councilLayout, councilReach } from '../../../src/views/raft/town-layout.ts';
+import { paxosLayout } from '../../../src/views/paxos/layout.ts';
+
+const ids = (n: number, p = 'n') => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+const inside = (b: Rect, r: Rect) => b.x >= r.x - 0.5 && b.y >= r.y - 0.5 && b.x + b.w <= r.x + r.w + 0.5 && b.y + b.h <= r.y + r.h + 0.5;
+
+/** Both panes at 1280x800 (lesson page, sandbox), a single pane there, a projector, a tall window. */
+const PANES = [[452, 351], [428, 351], [620, 400], [912, 351], [864, 351], [1240, 560], [1320, 511], [640, 900]] as const;
+
+describe('technical picture of Raft', () => {
+  for (const [w, h] of PANES) {
+    it(`keeps 3 to 9 servers apart and inside the ring at ${w}x${h}, beside a log table at least 150px wide`, () => {
+      for (let n = 3; n <= 9; n++) {
+        const l = raftTechLayout({ width: w, height: h }, ids(n));
+        const reach = serverReach(l.server);
+        const pts = ids(n).map((id) => l.at[id]!);
+        expect(l.apart, `${n} servers`).toBe(true);
+        expect(allApart(pts, reach)).toBe(true);
+        for (const p of pts) expect(inside(boxAt(p, reach), l.ring), `${n} servers`).toBe(true);
+        expect(overlap(l.ring, l.log)).toBe(false);
+        expect(l.stacked ? l.log.h : l.log.w).toBeGreaterThanOrEqual(150);
+        expect(l.server.fontSize).toBeGreaterThanOrEqual(9);
+      }
+    });
+  }
+
+  it('never overlaps on any pane from 620x400 up (fast-check)', () => {
+    fc.assert(fc.property(fc.integer({ min: 620, max: 2400 }), fc.integer({ min: 400, max: 1400 }), fc.integer({ min: 3, max: 9 }), (w, h, n) => {
+      const l = raftTechLayout({ width: w, height: h }, ids(n));
+      return l.apart && allApart(ids(n).map((id) => l.at[id]!), serverReach(l.server));
+    }), { numRuns: 300 });
+  });
+
+  it('uses the narrow three-line labels only when the wide ones do not fit (or are far smaller)', () => {
+    expect(raftTechLayout({ width: 1240, height: 560 }, ids(5)).server.compact).toBe(false);
+    expect(raftTechLayout({ width: 452, height: 351 }, ids(9)).server.compact).toBe(true);
+  });
+
+  it('says when nothing fits: a region far too small for the drawings', () => {
+    const fit = fitRing(9, { x: 0, y: 0, w: 120, h: 90 }, () => ({ left: 30, right: 30, top: 15, bottom: 45 }), 0.9, 1);
+    expect(fit.apart).toBe(false);
+  });
+
+  it('keeps a box in the middle clear when asked (the decree panel)', () => {
+    const clearOf = { x: 250, y: 180, w: 140, h: 40 };
+    const fit = fitRing(5, { x: 0, y: 0, w: 640, h: 400 }, (s) => ({ left: 60 * s, right: 60 * s, top: 30 * s, bottom: 30 * s }), 0.5, 1, () => clearOf);
+    expect(fit.apart).toBe(true);
+    for (const p of fit.at) expect(overlap(boxAt(p, fit.reach), clearOf)).toBe(false);
+  });
+});
+
+describe('log table', () => {
+  it('keeps every row and column inside its region and shows the newest entries of long logs', () => {
+    fc.assert(fc.property(fc.integer({ min: 150, max: 900 }), fc.integer({ min: 200, max: 800 }), fc.integer({ min: 3, max: 9 }),
+      fc.integer({ min: 0, max: 200 }), fc.integer({ min: 9, max: 18 }), (w, h, rows, longest, font) => {
+        const region = { x: 10, y: 5, w, h };
+        const t = logTable(region, rows, longest, font);
+        const last = t.first + t.cols - 1;
+        const right = cellX(t, last) + t.cellW;
+        const bottom = rowY(t, rows - 1) + t.cellH + t.markerH;
+        return right <= region.x + region.w + 0.5 && bottom <= region.y + region.h + 1 && t.cellW >= 18
+          && (longest === 0 || (last >= longest && t.first <= longest)) && (longest + 1 > t.cols || t.first === 1);
+      }), { numRuns: 400 });
+  });
+
+  it('leaves a column past the end of the longest log for a nextIndex marker', () => {
+    const t = logTable({ x: 0, y: 0, w: 400, h: 300 }, 5, 40, 12);
+    expect(t.first + t.cols - 1).toBe(41);
+  });
+});
+
+describe('town picture (the council)', () => {
+  for (const [w, h] of PANES) {
+    it(`keeps 3 to 9 houses, their ledgers and words apart at ${w}x${h}`, () => {
+      for (let n = 3; n <= 9; n++) {
+        const l = councilLayout({ width: w, height: h }, ids(n));
+        expect(l.apart, `${n} houses`).toBe(true);
+        expect(allApart(ids(n).map((id) => l.at[id]!), councilReach(l.g))).toBe(true);
+        expect(l.g.fontSize).toBeGreaterThanOrEqual(10);
+      }
+    });
+  }
+
+  it('puts the council hall in the middle only where no house touches it', () => {
+    const l = councilLayout({ width: 620, height: 400 }, ids(5));
+    expect(l.hall).toBeGreaterThan(0);
+    const hall = { x: l.centre.x - l.hall * 0.6, y: l.centre.y - l.hall * 0.5, w: l.hall * 1.2, h: l.hall * 0.95 + l.g.fontSize * 2.6 };
+    for (const id of ids(5)) expect(overlap(boxAt(l.at[id]!, councilReach(l.g)), hall)).toBe(false);
+  });
+});
+
+describe('technical picture of Paxos', () => {
+  it('keeps 3 to 9 cards apart from 620x400, and 3 to 6 in the smaller lesson pane, with the decree panel between them', () => {
+    for (const [w, h, most] of [[620, 400, 9], [1240, 560, 9], [452, 351, 6]] as const) {
+      for (let n = 3; n <= most; n++) {
+        const l = paxosLayout({ width: w, height: h }, ids(n, 's'));
+        const reach = { left: l.card.w / 2, right: l.card.w / 2, top: l.card.h / 2, bottom: l.card.h / 2 };
+        expect(l.apart, `${n} at ${w}x${h}`).toBe(true);
+        expect(allApart(ids(n, 's').map((id) => l.at[id]!), reach)).toBe(true);
+        expect(l.panelLines, `${n} at ${w}x${h}`).toBeGreaterThanOrEqual(2);
+        for (const id of ids(n, 's')) expect(overlap(boxAt(l.at[id]!, reach), l.panel)).toBe(false);
+      }
+    }
+  });
+});
