@@ -120,7 +120,8 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
   const focused = groupFocused(k.focus, g.id);
   const sel = k.selected?.kind === 'item' && k.selected.id === g.item;
   const rb = rebalanceLine(g, pic.now, true);
-  const head = `${g.id} team · ${g.state === 'Stable' ? `lag ${g.totalLag}` : g.state === 'Empty' ? 'nobody reading' : '⟳ rebalancing'}`;
+  const trouble = [g.effects.twice ? `${g.effects.twice} twice` : '', g.effects.skipped ? `${g.effects.skipped} skipped` : ''].filter(Boolean).join(' · ');
+  const head = `${g.id} team · ${g.state === 'Stable' ? `lag ${g.totalLag}` : g.state === 'Empty' ? 'nobody reading' : '⟳ rebalancing'}${trouble ? ` · ${trouble}` : ''}`;
   const slot = (r.w - 12) / Math.max(1, g.members.length);
   const rowH = r.h - (fs + 8) - (fs + 4);
   return (
@@ -152,7 +153,9 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
 }) {
   const st = nodeStyle(m.index);
   const stopped = m.up && m.phase !== 'stable';
-  const doing = !m.up ? '✕ ON FIRE' : stopped ? (g.rebalance?.protocol === 'eager' ? '⏸ stopped' : `⟳ ${m.phase}`) : m.owned.length ? `reads ${partitionsShort(m.owned)}` : 'reads nothing';
+  // Rejoining under a cooperative protocol, a reader keeps reading what it has.
+  const doing = !m.up ? '✕ ON FIRE' : stopped && m.owned.length === 0 ? (g.rebalance?.protocol === 'eager' ? '‖ stopped' : `⟳ ${m.phase}`)
+    : m.owned.length ? `${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}` : 'reads nothing';
   const fig = Math.min(h, fs * 2);
   const two = h >= fs * 2 + 2;
   const tx = at.x + fig * 0.75 + 3;
@@ -174,7 +177,7 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
           <text x={tx} y={at.y + fs - 1} fontSize={fs - 3} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{cut(doing, tw, fs - 3)}</text>
         </>
       ) : (
-        <text x={tx} y={at.y + fs * 0.35} fontSize={fs - 2} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped ? '⏸' : partitionsShort(m.owned), tw, fs - 2)}</text>
+        <text x={tx} y={at.y + fs * 0.35} fontSize={fs - 2} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, fs - 2)}</text>
       )}
     </g>
   );

@@ -7,7 +7,7 @@ import type { Focus } from '../shared/highlight.ts';
 import type { Rect } from './layout-tech.ts';
 import type { GroupModel, MemberModel } from './model.ts';
 import { groupFocused } from './ids.ts';
-import { groupWords, rebalanceLine } from './describe.ts';
+import { effectsWords, groupWords, rebalanceLine } from './describe.ts';
 import { Bookmark, cut, groupColour, NodeMark, partitionList } from './glyphs.tsx';
 
 export interface ChipSpot { id: string; x: number; y: number; w: number; h: number; text: string }
@@ -48,7 +48,7 @@ export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex
   const focused = groupFocused(focus, g.id);
   const sel = selected?.kind === 'item' && selected.id === g.item;
   const rb = rebalanceLine(g, now, !twoLines);
-  const second = rb ?? `coordinator ${g.coordinator ?? 'none'} · total lag ${g.totalLag}${g.readCommitted ? ' · read_committed' : ''}${g.eos ? ' · exactly-once' : ''}`;
+  const second = rb ?? `coordinator ${g.coordinator ?? 'none'} · total lag ${g.totalLag} · ${effectsWords(g)}${g.readCommitted ? ' · read_committed' : ''}${g.eos ? ' · exactly-once' : ''}`;
   const cw = fs * 0.6;
   return (
     <g data-testid={`group-${g.id}`}>

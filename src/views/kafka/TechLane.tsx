@@ -100,6 +100,11 @@ export function TechLane({ p, row, l, groups, brokers, nodeIndex, focus, selecte
           onMenu={onMenu(recordItem(p.tp, r.offset))} />
       ))}
       {p.count === 0 && <text x={x0 + 2} y={y + h / 2 + fs * 0.35} fontSize={fs - 1} fill={STATUS.muted} fontStyle="italic">empty</text>}
+      {p.lost > 0 && (
+        <text x={Math.min(x0 + (shown.length + (p.count === 0 ? 3 : 0.3)) * cw, l.log.x + l.log.w - fs * 5)} y={y + h / 2 + fs * 0.35} fontSize={fs - 1} fontWeight={800} className="tb-halo tb-status-fire">
+          ✕ {p.lost} acked lost
+        </text>
+      )}
       <Watermarks p={p} shown={shown} x0={x0} cw={cw} y={y} h={h} fs={fs} />
       {mine.map((g, k) => {
         const c = g.committed[p.tp];
@@ -218,7 +223,7 @@ function LagCell({ g, tp, x, y, w, h, fs, spark, nodeIndex, now, windowMs }: {
       <line x1={0} y1={1} x2={0} y2={h - 1} stroke="#d0d0d6" />
       {holder ? <NodeMark x={mark / 2 + 2} y={h / 2} index={nodeIndex[holder] ?? 0} r={fs * 0.38} />
         : <text x={mark / 2 + 2} y={h / 2 + fs * 0.35} textAnchor="middle" fontSize={fs - 1} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
-          {st === 'stopped' ? '⏸' : st === 'moving' ? '⇄' : '–'}</text>}
+          {st === 'stopped' ? '‖' : st === 'moving' ? '⇄' : '–'}</text>}
       {paths && (
         <g transform={`translate(${mark + 3},3)`}>
           <rect width={sw} height={sh} fill="#ffffff" stroke="#e0e0e6" />

@@ -116,6 +116,11 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
           {!p.leader ? '⚠' : ''}{wide ? `col ${p.partition}` : p.partition}
         </text>
       </g>
+      {p.lost > 0 && (
+        <text x={c.x + c.w / 2} y={l.notesTop + (hiddenSlot + shown.length) * slipH + slipH * 0.75} textAnchor="middle" fontSize={Math.max(9, fs - 2)} fontWeight={800} className="tb-halo tb-status-fire" aria-hidden="true">
+          {wide ? `✕ ${p.lost} lost` : `✕${p.lost}`}
+        </text>
+      )}
       {hiddenSlot > 0 && (
         <text x={c.x + c.w / 2} y={l.notesTop + slipH * 0.7} textAnchor="middle" fontSize={Math.max(9, fs - 3)} fill="#3d2612" aria-hidden="true">
           {wide ? `⋯ ${hidden} older` : '⋯'}
@@ -166,7 +171,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
             <rect x={c.x + 2} y={fy} width={c.w - 4} height={l.footerRow - 2} rx={2} fill="#fffdf5" stroke={groupColour(g.index)} strokeWidth={1.6} strokeDasharray={groupDash(g.index)} />
             {h ? <NodeMark x={c.x + c.w / 2} y={fy + (l.footerRow - 2) / 2} index={nodeIndex[h] ?? 0} r={Math.min(l.footerRow * 0.32, c.w * 0.3)} />
               : <text x={c.x + c.w / 2} y={fy + l.footerRow * 0.68} textAnchor="middle" fontSize={Math.max(9, fs - 3)} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
-                {st === 'stopped' ? '⏸' : st === 'moving' ? '⇄' : '–'}</text>}
+                {st === 'stopped' ? '‖' : st === 'moving' ? '⇄' : '–'}</text>}
           </g>
         );
       })}

@@ -24,13 +24,14 @@ export function partitionWords(p: PartitionModel, groups: readonly GroupModel[])
     const who = g.holder[p.tp] ? `read by ${g.holder[p.tp]}` : g.status[p.tp] === 'stopped' ? 'stopped for a rebalance' : g.status[p.tp] === 'moving' ? 'moving in a rebalance' : 'not read by anyone';
     return `group ${g.id}: committed ${c ?? 'nothing'}, lag ${g.lag[p.tp] ?? 0}, ${who}`;
   });
-  return [`partition ${p.tp}: ${lead}, ${isr}${under}`, `${log}, high watermark ${p.hw}${lso}`, ...readers].join('. ');
+  const lost = p.lost ? `, ${p.lost} ACKNOWLEDGED RECORD${p.lost === 1 ? '' : 'S'} LOST` : '';
+  return [`partition ${p.tp}: ${lead}, ${isr}${under}`, `${log}, high watermark ${p.hw}${lso}${lost}`, ...readers].join('. ');
 }
 
 export function groupWords(g: GroupModel): string {
   const members = g.members.map((m) => `${m.id}${m.up ? '' : ' (down)'} reads ${m.owned.length ? m.owned.join(',') : 'nothing'}`).join('; ');
   const rb = g.rebalance?.active ? `, rebalancing (${g.rebalance.protocol})` : '';
-  return `group ${g.id}: ${g.state}${rb}, generation ${g.generation}, ${g.assignor} assignor, total lag ${g.totalLag}. ${members || 'no members'}`;
+  return `group ${g.id}: ${g.state}${rb}, generation ${g.generation}, ${g.assignor} assignor, total lag ${g.totalLag}, ${effectsWords(g)}. ${members || 'no members'}`;
 }
 
 /** The rebalance as one line: who had what before, what moves now, and what each has after. */
@@ -41,11 +42,18 @@ export function rebalanceLine(g: GroupModel, now: number, short = false): string
   const nums = (tps: readonly string[] | undefined) => (tps && tps.length ? tps.map((tp) => tp.slice(tp.lastIndexOf('-') + 1)).join(',') : '–');
   if (rb.active) {
     const since = `${Math.max(0, now - rb.startedAt)}ms`;
+    const holding = g.members.filter((m) => m.up && m.owned.length > 0).length;
     const what = rb.protocol === 'eager'
-      ? 'eager: every reader stopped and gave up everything'
+      ? holding ? `eager: readers stop and give up everything as they hear (${holding} still reading)` : 'eager: every reader stopped and gave up everything'
       : rb.round === 2 ? `cooperative round 2: handing over ${nums(rb.pending)}` : `cooperative round 1: the others keep reading${rb.pending.length ? `; ${nums(rb.pending)} held back` : ''}`;
     return `⟳ ${short ? '' : `${rb.reason} · `}${what} · ${since}`;
   }
   const moves = ids.map((id) => `${id} ${nums(rb.before[id])}→${nums(rb.after[id])}`).join(' · ');
   return `✓ gen ${rb.generation} after ${rb.endedAt! - rb.startedAt}ms (${rb.protocol}${rb.round === 2 ? ', 2 rounds' : ''}): ${moves}`;
+}
+
+/** "applied 20 · 4 twice · 3 skipped": only the parts that are not zero after `applied`. */
+export function effectsWords(g: GroupModel): string {
+  const e = g.effects;
+  return [`applied ${e.applied}`, e.twice ? `${e.twice} twice` : '', e.skipped ? `${e.skipped} skipped` : ''].filter(Boolean).join(' · ');
 }

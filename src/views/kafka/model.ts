@@ -5,9 +5,14 @@ import type { NodeStatus } from '../../engine/core/types.ts';
 import { partitionLanes } from '../../engine/kafka/selectors.ts';
 import { groupTopics, partitionLag } from '../../engine/kafka/lag.ts';
 import { partitionsOf } from '../../engine/kafka/cluster.ts';
+import { missingAcked } from '../../engine/kafka/audit.ts';
 import type { Group, KafkaState, KRecord, Rebalance, Replica } from '../../engine/kafka/state.ts';
 import { groupItem, partitionItem } from './ids.ts';
 import { lagSeries, type LagPoint } from './lag-history.ts';
+import { kafkaQueries } from '../../engine/kafka/queries.ts';
+
+// The engine's own definition of a skipped record (below the committed offset, never applied).
+const SKIPPED = kafkaQueries.find((q) => q.name === 'kafka.skipped')!;
 
 export interface RecordCell {
   offset: number;
@@ -53,6 +58,8 @@ export interface PartitionModel {
   copies: ReplicaCopy[];
   minIsr: number;
   compact: boolean;
+  /** Acknowledged records the leader no longer has (lost by acks=1 or an unclean election). */
+  lost: number;
 }
 
 export interface MemberModel {
@@ -107,6 +114,8 @@ export interface GroupModel {
   status: Record<string, OwnerStatus>;
   lagHistory: Record<string, LagPoint[]>;
   totalLag: number;
+  /** What no node can see (the audit): records whose effect was applied, applied twice, or skipped for good. */
+  effects: { applied: number; twice: number; skipped: number };
   rebalance: RebalanceModel | null;
 }
 
@@ -179,7 +188,7 @@ export function kafkaPicture(s: KafkaState, nodes: readonly NodeStatus[], now: n
           broker: r.broker, role: r.role, inSync: r.inSync, up: isUp(r.broker), fenced: r.fenced, leo: r.leo, hw: r.hw,
           behind: r.role === 'leader' ? 0 : Math.max(0, l.leo - r.leo),
         })),
-        minIsr: cfg.minIsr, compact: cfg.compact,
+        minIsr: cfg.minIsr, compact: cfg.compact, lost: missingAcked(s, l.tp, false).length,
       };
     });
     partitions.push(...lanes);
@@ -271,6 +280,11 @@ function groupModel(s: KafkaState, g: Group, index: number, tag: string, nodeInd
     readCommitted: Object.values(s.consumers).some((c) => c.group === g.id && c.config.isolation === 'read_committed'),
     eos: g.eos, topics, members, committed: { ...g.committed }, lag, holder, status, lagHistory,
     totalLag: Object.values(lag).reduce((a, b) => a + b, 0), rebalance,
+    effects: {
+      applied: Object.values(s.audit.applied[g.id] ?? {}).reduce((n, rs) => n + rs.reduce((m, [a, b]) => m + b - a, 0), 0),
+      twice: s.audit.duplicates[g.id] ?? 0,
+      skipped: Number(SKIPPED.get(s, [g.id])),
+    },
   };
 }
 
