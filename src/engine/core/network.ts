@@ -21,7 +21,7 @@ export function initialNetwork(overrides: Partial<LinkSpec> = {}): NetworkState 
 }
 
 /** True when the record has any key: a fast path for the common case of no overrides and no cuts. */
-function hasAny(o: Record<string, unknown>): boolean {
+export function hasAny(o: Record<string, unknown>): boolean {
   for (const _ in o) return true;
   return false;
 }
@@ -35,15 +35,30 @@ export function linkSpec(net: NetworkState, from: NodeId, to: NodeId): LinkSpec 
 export const isCut = (net: NetworkState, from: NodeId, to: NodeId): boolean =>
   hasAny(net.cuts) && net.cuts[linkKey(from, to)] === true;
 
+/** A link's spec resolved for sending: probabilities as parts per million, worked out once per change. */
+export interface Route {
+  readonly latency: number;
+  readonly jitter: number;
+  readonly normal: boolean;
+  readonly lossPpm: number;
+  readonly dupPpm: number;
+  readonly reorderPpm: number;
+}
+
+export const routeOf = (spec: LinkSpec): Route => ({
+  latency: spec.latency, jitter: spec.jitter, normal: spec.dist === 'normal',
+  lossPpm: toPpm(spec.loss), dupPpm: toPpm(spec.dup), reorderPpm: spec.reorder > 0 ? toPpm(spec.reorder) : 0,
+});
+
 /** One copy's delay on a link: base latency, jitter, and the reorder hold-back, drawn in that order. */
-export function sampleDelay(spec: LinkSpec, rng: RngState): number {
-  let d = spec.latency;
-  if (spec.jitter > 0) {
-    d += spec.dist === 'normal'
-      ? Math.floor((randInt(rng, 0, spec.jitter) + randInt(rng, 0, spec.jitter) + randInt(rng, 0, spec.jitter)) / 3)
-      : randInt(rng, 0, spec.jitter);
+export function routeDelay(r: Route, rng: RngState): number {
+  let d = r.latency;
+  if (r.jitter > 0) {
+    d += r.normal
+      ? Math.floor((randInt(rng, 0, r.jitter) + randInt(rng, 0, r.jitter) + randInt(rng, 0, r.jitter)) / 3)
+      : randInt(rng, 0, r.jitter);
   }
   // A reordered message is held back long enough for later ones to overtake it.
-  if (spec.reorder > 0 && chancePpm(rng, toPpm(spec.reorder))) d += randInt(rng, spec.latency + 1, 2 * spec.latency + spec.jitter + 2);
+  if (chancePpm(rng, r.reorderPpm)) d += randInt(rng, r.latency + 1, 2 * r.latency + r.jitter + 2);
   return Math.max(0, d);
 }

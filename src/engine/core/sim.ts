@@ -5,8 +5,8 @@ import type {
 } from './types.ts';
 import { cloneState, type MsgEvent, type NodeRecord, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
-import { chancePpm, rngOf, seedRng, toPpm } from './prng.ts';
-import { initialNetwork, isCut, linkKey, linkSpec, sampleDelay } from './network.ts';
+import { chancePpm, rngOf, seedRng } from './prng.ts';
+import { hasAny, initialNetwork, isCut, linkKey, linkSpec, routeDelay, routeOf, type NetworkState, type Route } from './network.ts';
 import { HASH_START, hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
 import { kindCode } from './trace-ring.ts';
 import { defaultFormatMessage, formatTraceEvent } from './format.ts';
@@ -208,18 +208,42 @@ export function createSim(opts: SimOptions): Sim {
     st.counters.sent++;
     const mh = messageHash(from, to, msg);
     record('send', from, from, to, id, msg, mh, sys, undefined, undefined);
-    if (isCut(st.net, from, to)) {
+    if (st.net !== netSeen) learnNetwork();
+    if (anyCuts && isCut(st.net, from, to)) {
       st.counters.dropped++;
       record('drop', from, from, to, id, msg, mh, sys, st.now, 'partition');
       return id;
     }
     // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
     if (from === to) { schedule(0, id, from, to, sys, msg, mh, undefined); return id; }
-    const spec = linkSpec(st.net, from, to);
-    const lost = chancePpm(st.rng, toPpm(spec.loss));
-    schedule(sampleDelay(spec, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined);
-    if (!lost && chancePpm(st.rng, toPpm(spec.dup))) schedule(sampleDelay(spec, st.rng), id, from, to, sys, msg, mh, undefined);
+    const r = anyLinks ? routeFor(from, to) : defaultRoute;
+    const lost = chancePpm(st.rng, r.lossPpm);
+    schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined);
+    if (!lost && chancePpm(st.rng, r.dupPpm)) schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, undefined);
     return id;
+  }
+
+  // What the current network means for a send, worked out once per change of it: whether any link is
+  // cut or overridden, and each link's resolved route. `netSeen` is the network these describe; every
+  // change of the network (an input, a restore) goes through netChanged or replaces st.net.
+  let netSeen: NetworkState | null = null;
+  let anyCuts = false;
+  let anyLinks = false;
+  let defaultRoute: Route = routeOf(st.net.defaults);
+  const routes = new Map<string, Route>();
+  function learnNetwork(): void {
+    netSeen = st.net;
+    anyCuts = hasAny(st.net.cuts);
+    anyLinks = hasAny(st.net.links);
+    defaultRoute = routeOf(st.net.defaults);
+    routes.clear();
+  }
+  const netChanged = () => { netSeen = null; };
+  function routeFor(from: NodeId, to: NodeId): Route {
+    const key = linkKey(from, to);
+    let r = routes.get(key);
+    if (r === undefined) { r = routeOf(linkSpec(st.net, from, to)); routes.set(key, r); }
+    return r;
   }
 
   function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): void {
@@ -268,7 +292,8 @@ export function createSim(opts: SimOptions): Sim {
       record('timer', e.node, undefined, undefined, undefined, undefined, 0, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
       entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);
     } else {
-      const reason = e.doom ?? (isCut(st.net, e.from, e.to) ? 'partition'
+      if (st.net !== netSeen) learnNetwork();
+      const reason = e.doom ?? (anyCuts && isCut(st.net, e.from, e.to) ? 'partition'
         : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
       if (reason) {
         st.counters.dropped++;
@@ -452,15 +477,18 @@ export function createSim(opts: SimOptions): Sim {
           st.net.cuts[linkKey(x, y)] = true;
           if (!oneWay) st.net.cuts[linkKey(y, x)] = true;
         }
+        netChanged();
         emit({ kind: 'fault', text: `partition ${a.join(',')} ${arrow} ${b.join(',')}` });
       });
     },
     heal: (a, b) => input(a && b ? `heal a=${a.join(',')} b=${b.join(',')}` : 'heal', () => {
       if (a && b) {
         for (const x of a) for (const y of b) { delete st.net.cuts[linkKey(x, y)]; delete st.net.cuts[linkKey(y, x)]; }
+        netChanged();
         emit({ kind: 'fault', text: `heal ${a.join(',')} <-> ${b.join(',')}` });
       } else {
         st.net.cuts = {};
+        netChanged();
         emit({ kind: 'fault', text: 'heal all links' });
       }
     }),
@@ -471,6 +499,7 @@ export function createSim(opts: SimOptions): Sim {
       input(`link from=${from} to=${to} ${desc}${bothWays ? '' : ' oneway=true'}`, () => {
         const keys = bothWays ? [linkKey(from, to), linkKey(to, from)] : [linkKey(from, to)];
         for (const k of keys) st.net.links[k] = { ...st.net.links[k], ...spec };
+        netChanged();
         emit({ kind: 'fault', text: `link ${from}${bothWays ? '<->' : '->'}${to} ${desc}` });
       });
     },
@@ -478,6 +507,7 @@ export function createSim(opts: SimOptions): Sim {
       const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
       input(`network ${desc}`, () => {
         st.net.defaults = { ...st.net.defaults, ...spec };
+        netChanged();
         emit({ kind: 'fault', text: `network ${desc}` });
       });
     },
