@@ -4,7 +4,7 @@
 // anywhere replays only a short stretch.
 import type { Time, TraceEvent } from './types.ts';
 import { cloneState, type SimState } from './state.ts';
-import { createTraceRing } from './trace-ring.ts';
+import { TraceRing } from './trace-ring.ts';
 
 export interface InputEntry {
   eventCount: number;
@@ -23,7 +23,7 @@ interface Snapshot {
 const MAX_SNAPSHOTS = 256;
 
 export function createHistory(opts: { snapshotEvery: number; traceLimit: number }) {
-  const trace = createTraceRing(opts.traceLimit);
+  const trace = new TraceRing(opts.traceLimit);
   let violations: TraceEvent[] = [];
   let snaps: Snapshot[] = [];
   /** The event count at which the next periodic snapshot is due (checked after every event). */

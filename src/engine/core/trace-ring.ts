@@ -26,120 +26,127 @@ export function kindCode(kind: TraceKind): number {
 const NONE = Number.NaN;
 const num = (v: number): number | undefined => (v === v ? v : undefined);
 
-export interface TraceRing {
+/**
+ * The ring. `firstColumns` is the columns' first length; they double as needed up to limit + 1. It holds
+ * at most limit + 1 entries for an instant: past `limit` the oldest quarter goes.
+ */
+export class TraceRing {
   /** Index of the oldest entry still held. */
-  readonly base: number;
+  base = 0;
   /** Index after the newest entry. */
-  readonly end: number;
+  end = 0;
+  private readonly most: number;
+  private readonly cut: number;
+  private cap: number;
+  private t: Float64Array;
+  private kind: Uint8Array;
+  private msgId: Float64Array;
+  private sentAt: Float64Array;
+  private cause: Float64Array;
+  private node: (string | undefined)[];
+  private from: (string | undefined)[];
+  private to: (string | undefined)[];
+  private text: (string | undefined)[];
+  private sys: (string | undefined)[];
+  private invariant: (string | undefined)[];
+  private msg: (Message | undefined)[];
+  /** Entries kept as objects at record time (violations), by index. */
+  private readonly objects = new Map<number, TraceEvent>();
+  /** Built entries: built[k] is entry base + k. */
+  private built: TraceEvent[] = [];
+
+  constructor(private readonly limit: number, firstColumns = 1024) {
+    this.most = Math.max(0, limit) + 1;
+    this.cut = Math.max(1, Math.floor(limit / 4));
+    const cap = this.cap = Math.max(1, Math.min(this.most, firstColumns));
+    this.t = new Float64Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.msgId = new Float64Array(cap);
+    this.sentAt = new Float64Array(cap);
+    this.cause = new Float64Array(cap);
+    const refs = () => new Array<undefined>(cap).fill(undefined) as (string | undefined)[];
+    this.node = refs(); this.from = refs(); this.to = refs(); this.text = refs(); this.sys = refs(); this.invariant = refs();
+    this.msg = new Array<Message | undefined>(cap).fill(undefined);
+  }
+
   /** Records entry `i` (always `end`: entries arrive in order). `kind` is its kindCode. */
   push(i: number, t: number, kind: number, node: string | undefined, from: string | undefined, to: string | undefined,
     msgId: number | undefined, msg: Message | undefined, sentAt: number | undefined, text: string | undefined,
-    sys: string | undefined, invariant: string | undefined, cause: number | undefined): void;
+    sys: string | undefined, invariant: string | undefined, cause: number | undefined): void {
+    if (this.end >= this.cap && this.cap < this.most) this.grow();
+    const s = i % this.cap;
+    this.t[s] = t;
+    this.kind[s] = kind;
+    this.node[s] = node;
+    this.from[s] = from;
+    this.to[s] = to;
+    this.msgId[s] = msgId ?? NONE;
+    this.msg[s] = msg;
+    this.sentAt[s] = sentAt ?? NONE;
+    this.text[s] = text;
+    this.sys[s] = sys;
+    this.invariant[s] = invariant;
+    this.cause[s] = cause ?? NONE;
+    this.end = i + 1;
+    if (this.end - this.base > this.limit) this.dropOldest();
+  }
+
   /** Keeps this object as the entry at its index (so a violation is the same object in both lists). */
-  pushObject(ev: TraceEvent): void;
+  pushObject(ev: TraceEvent): void {
+    this.push(ev.i, ev.t, kindCode(ev.kind), ev.node, ev.from, ev.to, ev.msgId, ev.msg, ev.sentAt, ev.text, ev.sys, ev.invariant, ev.cause);
+    if (ev.i >= this.base) this.objects.set(ev.i, ev);
+  }
+
   /** The held entries below `n`, oldest first (the same array while nothing new was recorded). */
-  upTo(n: number): readonly TraceEvent[];
+  upTo(n: number): readonly TraceEvent[] {
+    const stop = Math.min(n, this.end);
+    for (let i = this.base + this.built.length; i < stop; i++) this.built.push(this.build(i));
+    return stop >= this.end ? this.built : this.built.slice(0, Math.max(0, stop - this.base));
+  }
+
   /** Forgets every entry from `n` on (a fork discards the old future). */
-  truncate(n: number): void;
-}
-
-/** `firstColumns`: the columns' first length; they double as needed up to limit + 1. */
-export function createTraceRing(limit: number, firstColumns = 1024): TraceRing {
-  // Holds at most limit + 1 entries for an instant; past `limit` the oldest quarter goes.
-  const most = Math.max(0, limit) + 1;
-  const cut = Math.max(1, Math.floor(limit / 4));
-  let cap = Math.max(1, Math.min(most, firstColumns));
-  let base = 0;
-  let end = 0;
-  let t = new Float64Array(cap);
-  let kind = new Uint8Array(cap);
-  let msgId = new Float64Array(cap);
-  let sentAt = new Float64Array(cap);
-  let cause = new Float64Array(cap);
-  let node: (string | undefined)[] = new Array<string | undefined>(cap).fill(undefined);
-  let from = node.slice();
-  let to = node.slice();
-  let text = node.slice();
-  let sys = node.slice();
-  let invariant = node.slice();
-  let msg: (Message | undefined)[] = new Array<Message | undefined>(cap).fill(undefined);
-  /** Entries kept as objects at record time (violations), by index. */
-  const objects = new Map<number, TraceEvent>();
-  /** Built entries: built[k] is entry base + k. */
-  let built: TraceEvent[] = [];
-
-  function grow(): void {
-    // Only before anything was dropped: dropping starts once the columns have their full length, and a
-    // fork can move `base` only back to where dropping left it. So entry i sits at slot i and stays there.
-    const next = Math.min(most, cap * 2);
-    const numbers = <A extends Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a); return b; };
-    const refs = <T,>(a: T[]): T[] => a.concat(new Array<T>(next - cap).fill(undefined as T));
-    t = numbers(t, new Float64Array(next));
-    kind = numbers(kind, new Uint8Array(next));
-    msgId = numbers(msgId, new Float64Array(next));
-    sentAt = numbers(sentAt, new Float64Array(next));
-    cause = numbers(cause, new Float64Array(next));
-    node = refs(node); from = refs(from); to = refs(to); text = refs(text); sys = refs(sys); invariant = refs(invariant);
-    msg = refs(msg);
-    cap = next;
+  truncate(n: number): void {
+    if (n >= this.end) return;
+    if (n <= this.base) { this.base = n; this.built = []; this.objects.clear(); } else {
+      if (this.built.length > n - this.base) this.built.length = n - this.base;
+      for (const i of this.objects.keys()) if (i >= n) this.objects.delete(i);
+    }
+    // Clear the references the discarded entries held, so their messages can be collected.
+    for (let i = Math.max(n, this.base); i < this.end; i++) { const s = i % this.cap; this.msg[s] = undefined; this.text[s] = undefined; }
+    this.end = n;
   }
 
-  function dropOldest(): void {
-    if (objects.size > 0) for (const i of objects.keys()) if (i < base + cut) objects.delete(i);
-    built = built.length > cut ? built.slice(cut) : [];
-    base += cut;
-  }
-
-  function build(i: number): TraceEvent {
-    const held = objects.get(i);
+  private build(i: number): TraceEvent {
+    const held = this.objects.get(i);
     if (held) return held;
-    const s = i % cap;
+    const s = i % this.cap;
     return {
-      i, t: t[s]!, kind: KINDS[kind[s]!]!, node: node[s], from: from[s], to: to[s], msgId: num(msgId[s]!), msg: msg[s],
-      sentAt: num(sentAt[s]!), text: text[s], sys: sys[s], invariant: invariant[s], cause: num(cause[s]!),
+      i, t: this.t[s]!, kind: KINDS[this.kind[s]!]!, node: this.node[s], from: this.from[s], to: this.to[s],
+      msgId: num(this.msgId[s]!), msg: this.msg[s], sentAt: num(this.sentAt[s]!), text: this.text[s], sys: this.sys[s],
+      invariant: this.invariant[s], cause: num(this.cause[s]!),
     };
   }
 
-  const ring: TraceRing = {
-    get base() { return base; },
-    get end() { return end; },
-    push(i, t_, kind_, node_, from_, to_, msgId_, msg_, sentAt_, text_, sys_, invariant_, cause_) {
-      if (end >= cap && cap < most) grow();
-      const s = i % cap;
-      t[s] = t_;
-      kind[s] = kind_;
-      node[s] = node_;
-      from[s] = from_;
-      to[s] = to_;
-      msgId[s] = msgId_ ?? NONE;
-      msg[s] = msg_;
-      sentAt[s] = sentAt_ ?? NONE;
-      text[s] = text_;
-      sys[s] = sys_;
-      invariant[s] = invariant_;
-      cause[s] = cause_ ?? NONE;
-      end = i + 1;
-      if (end - base > limit) dropOldest();
-    },
-    pushObject(ev) {
-      ring.push(ev.i, ev.t, kindCode(ev.kind), ev.node, ev.from, ev.to, ev.msgId, ev.msg, ev.sentAt, ev.text, ev.sys, ev.invariant, ev.cause);
-      if (ev.i >= base) objects.set(ev.i, ev);
-    },
-    upTo(n) {
-      const stop = Math.min(n, end);
-      for (let i = base + built.length; i < stop; i++) built.push(build(i));
-      return stop >= end ? built : built.slice(0, Math.max(0, stop - base));
-    },
-    truncate(n) {
-      if (n >= end) return;
-      if (n <= base) { base = n; built = []; objects.clear(); } else {
-        if (built.length > n - base) built.length = n - base;
-        for (const i of objects.keys()) if (i >= n) objects.delete(i);
-      }
-      // Clear the references the discarded entries held, so their messages can be collected.
-      for (let i = Math.max(n, base); i < end; i++) { const s = i % cap; msg[s] = undefined; text[s] = undefined; }
-      end = n;
-    },
-  };
-  return ring;
+  private grow(): void {
+    // Only before anything was dropped: dropping starts once the columns have their full length, and a
+    // fork can move `base` only back to where dropping left it. So entry i sits at slot i and stays there.
+    const next = Math.min(this.most, this.cap * 2);
+    const numbers = <A extends Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a); return b; };
+    // Longer reference columns: a hole reads as undefined, and the slots are written before they are read.
+    const refs = <T,>(a: T[]): T[] => { a.length = next; return a; };
+    this.t = numbers(this.t, new Float64Array(next));
+    this.kind = numbers(this.kind, new Uint8Array(next));
+    this.msgId = numbers(this.msgId, new Float64Array(next));
+    this.sentAt = numbers(this.sentAt, new Float64Array(next));
+    this.cause = numbers(this.cause, new Float64Array(next));
+    refs(this.node); refs(this.from); refs(this.to); refs(this.text); refs(this.sys); refs(this.invariant); refs(this.msg);
+    this.cap = next;
+  }
+
+  private dropOldest(): void {
+    const cut = this.cut;
+    if (this.objects.size > 0) for (const i of this.objects.keys()) if (i < this.base + cut) this.objects.delete(i);
+    this.built = this.built.length > cut ? this.built.slice(cut) : [];
+    this.base += cut;
+  }
 }

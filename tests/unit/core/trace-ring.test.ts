@@ -1,7 +1,7 @@
 // The column-stored trace ring against the plain array it replaced: same entries, same order, same limit.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTraceRing, kindCode } from '../../../src/engine/core/trace-ring.ts';
+import { TraceRing, kindCode } from '../../../src/engine/core/trace-ring.ts';
 import type { TraceEvent, TraceKind } from '../../../src/engine/core/types.ts';
 
 const KINDS: TraceKind[] = ['send', 'deliver', 'drop', 'timer', 'note', 'fault', 'input', 'fork', 'violation'];
@@ -44,7 +44,7 @@ describe('trace ring', () => {
   it('holds what a plain array with the same limit holds, through pushes, reads and forks', () => {
     // Small first columns, so growing happens while entries wrap around and the oldest are dropped.
     fc.assert(fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 16 }), fc.array(op, { maxLength: 40 }), (limit, first, ops) => {
-      const ring = createTraceRing(limit, first);
+      const ring = new TraceRing(limit, first);
       const ref = model(limit);
       for (const o of ops) {
         if (o.k === 'push') {
@@ -74,7 +74,7 @@ describe('trace ring', () => {
   });
 
   it('grows past its first columns without losing or reordering entries', () => {
-    const ring = createTraceRing(100_000);
+    const ring = new TraceRing(100_000);
     for (let i = 0; i < 5000; i++) ring.push(i, i * 3, kindCode(i % 2 ? 'send' : 'deliver'), `n${i % 7}`, 'a', 'b', i, { type: 'T', i }, i - 1, undefined, 'x', undefined, undefined);
     const all = ring.upTo(Number.POSITIVE_INFINITY);
     expect(all).toHaveLength(5000);
