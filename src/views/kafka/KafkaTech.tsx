@@ -26,7 +26,7 @@ const chipText = (p: KafkaPicture['producers'][number]) => `${p.id} acks=${p.ack
 export function KafkaTech({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  const k = useKafka(200);
+  const k = useKafka();
   const reduced = useLab((s) => s.reducedMotion);
   void reduced;
   const pic = k.picture;
@@ -62,6 +62,7 @@ export function KafkaTech({ className }: StageViewProps) {
   };
   const flights = kafkaFlights(k.sim.inFlight(), { at, bend: 0.08 });
   const sel = k.selected;
+  const byKey = new Map(flights.map((f) => [f.key, f]));
 
   return (
     <div ref={wrap} className={`tb-view tb-tech kf-view ${className ?? ''}`} data-testid="kafka-tech">
@@ -112,7 +113,7 @@ export function KafkaTech({ className }: StageViewProps) {
             nodeIndex={pic.nodeIndex} onGroupMenu={k.openItem(g.item)} onNodeMenu={k.openNode} />
         ))}
         <FlightLayer flights={flights} focus={k.focus} selectedMsg={sel?.kind === 'msg' ? sel.id : null} icon={(f) => {
-          const kf = flights.find((x) => x.key === f.key);
+          const kf = byKey.get(f.key);
           const st = messageStyle(f.type);
           if (kf?.quiet) return <circle r={3} fill={st.colour} stroke="#1d1d1f" strokeWidth={0.75} opacity={0.7} />;
           return (

@@ -31,7 +31,7 @@ const stageNode = (id: string, index: number, kind: StageNode['kind'], up: boole
 export function KafkaTown({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  const k = useKafka(60);
+  const k = useKafka();
   const pic = k.picture;
   if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
   const l = townLayout(size, {
@@ -69,6 +69,7 @@ export function KafkaTown({ className }: StageViewProps) {
     return f;
   });
   const sel = k.selected;
+  const byKey = new Map(flights.map((f) => [f.key, f]));
   const isSel = (id: string) => sel?.kind === 'node' && sel.id === id;
 
   return (
@@ -94,7 +95,7 @@ export function KafkaTown({ className }: StageViewProps) {
           <Team key={g.id} g={g} i={i} l={l} pic={pic} k={k} />
         ))}
         <FlightLayer flights={flights} focus={k.focus} selectedMsg={sel?.kind === 'msg' ? sel.id : null} icon={(f) => {
-          const kf = flights.find((x) => x.key === f.key);
+          const kf = byKey.get(f.key);
           const st = messageStyle(f.type);
           if (kf?.quiet) return <circle r={3.5} fill={st.colour} stroke="#1d1d1f" strokeWidth={0.75} opacity={0.7} />;
           return (

@@ -6,7 +6,7 @@ import { recordAt } from '../../engine/kafka/log.ts';
 import { kafkaState } from './actions.ts';
 import { parseItem } from './ids.ts';
 import { cellOf, kafkaPicture, type KafkaPicture } from './model.ts';
-import { copyWords, recordWords, rebalanceLine } from './describe.ts';
+import { copyWords, effectsWords, recordWords, rebalanceLine } from './describe.ts';
 import { formatTime } from '../panels/format.ts';
 
 function picture(sim: Sim): KafkaPicture | null {
@@ -26,7 +26,7 @@ export function inspectItem(sim: Sim, id: string): Inspection | null {
       ['state', g.state], ['generation', g.generation], ['assignor', `${g.assignor} (${g.protocol} rebalancing)`],
       ['coordinator', g.coordinator], ['members', Object.fromEntries(g.members.map((m) => [m.id, `${m.up ? m.phase : 'DOWN'} · reads ${m.owned.join(', ') || 'nothing'} · processed ${m.processed} · commit=${m.commit}`]))],
       ['committed offsets', Object.keys(g.committed).length ? { ...g.committed } : null],
-      ['lag per partition', { ...g.lag }], ['total lag', g.totalLag],
+      ['lag per partition', { ...g.lag }], ['total lag', g.totalLag], ['effects (audit)', effectsWords(g)],
     ];
     const rb = rebalanceLine(g, pic.now);
     if (rb) rows.push(['rebalance', rb]);
@@ -44,7 +44,7 @@ export function inspectItem(sim: Sim, id: string): Inspection | null {
       title: `Partition ${p.tp}`,
       rows: [
         ['leader', p.leader ?? 'none (offline)'], ['leader epoch', p.epoch], ['in-sync replicas', p.isr],
-        ['min.insync.replicas', `${p.minIsr}${p.isr.length < p.minIsr ? ' — ISR too small: acks=all writes are refused' : ''}`],
+        ['min in-sync', `${p.minIsr}${p.isr.length < p.minIsr ? ' — ISR too small: acks=all writes are refused' : ''}`],
         ['copies', p.copies.map((c) => `${copyWords(c)} · log end ${c.leo} · HW ${c.hw}`)],
         ['high watermark', p.hw], ['last stable offset', p.lso], ['log start', p.logStart], ['log end', p.leo], ['records', p.count],
         ['groups', Object.keys(readers).length ? readers : null],
