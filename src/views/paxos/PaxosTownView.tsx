@@ -158,10 +158,11 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
       <g transform={`translate(${book.x.toFixed(1)},${book.y.toFixed(1)})`} aria-hidden="true">
         <rect x={-2} y={-2} width={book.w + 4} height={book.h + 4} rx={3} fill="#8a5a3b" stroke="#1d1d1f" />
         <rect x={1} y={1} width={book.w - 2} height={book.h - 2} rx={2} fill={a.down ? '#6b6b70' : '#2f3b35'} />
-        {slateLines(a).map((l, k) => (
-          <text key={k} x={4} y={lineH * (k + 0.78) + 1} fontSize={Math.min(fs - 2, lineH * 0.8)} fill="#f4f4ee" className="tb-mono">
-            {l.length > Math.floor(book.w / (Math.min(fs - 2, lineH * 0.8) * 0.6)) ? `${l.slice(0, Math.floor(book.w / (Math.min(fs - 2, lineH * 0.8) * 0.6)) - 1)}…` : l}
-          </text>
+        {slateLines(a).map((l, k) => {
+          // Each line shrinks to fit the slate rather than being cut.
+          const size = Math.max(7, Math.min(fs - 2, lineH * 0.8, (book.w - 6) / (l.length * 0.61)));
+          return <text key={k} x={4} y={lineH * (k + 0.78) + 1} fontSize={size} fill="#f4f4ee" className="tb-mono">{l}</text>;
+        })}
         ))}
       </g>
       {g.short && (
