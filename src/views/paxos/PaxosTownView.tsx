@@ -163,7 +163,6 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
           const size = Math.max(7, Math.min(fs - 2, lineH * 0.8, (book.w - 6) / (l.length * 0.61)));
           return <text key={k} x={4} y={lineH * (k + 0.78) + 1} fontSize={size} fill="#f4f4ee" className="tb-mono">{l}</text>;
         })}
-        ))}
       </g>
       {g.short && (
         <path d={markPath(style.mark, fs * 0.4)} transform={`translate(${(g.s * 0.2).toFixed(1)},${(g.s * 0.3).toFixed(1)})`} fill={style.colour} stroke="#1d1d1f" strokeWidth={1} aria-hidden="true" />
