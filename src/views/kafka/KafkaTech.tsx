@@ -2,7 +2,6 @@
 // replica cells, the clients as chips, the groups band (see TechBand), and the messages in flight between
 // them (fetches and heartbeats small and unlabelled, the rest with their type).
 import { useRef } from 'react';
-import { useLab } from '../../store/lab-store.ts';
 import { useSize } from '../shared/hooks.ts';
 import { NodeMenu, pointable } from '../shared/interaction.tsx';
 import { FlightLayer } from '../shared/FlightLayer.tsx';
@@ -27,8 +26,6 @@ export function KafkaTech({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   const k = useKafka();
-  const reduced = useLab((s) => s.reducedMotion);
-  void reduced;
   const pic = k.picture;
   if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
   // Producers' chips say their settings when there is room, else just their names.
@@ -37,7 +34,7 @@ export function KafkaTech({ className }: StageViewProps) {
   const chips = roomy ? full : [...pic.producers.map((p) => p.id), ...(pic.controller ? ['controller'] : [])];
   const l = techLayout({ width: size.width, height: size.height }, {
     topics: pic.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })), brokers: pic.brokers.length, groups: pic.groups.length,
-    chips, members: pic.groups.map((g) => g.members.length), longestTp: Math.max(8, ...pic.partitions.map((p) => p.tp.length)), maxCells: Math.max(0, ...pic.partitions.map((p) => p.cells.length)),
+    chips, longestTp: Math.max(8, ...pic.partitions.map((p) => p.tp.length)), maxCells: Math.max(0, ...pic.partitions.map((p) => p.cells.length)),
   });
   const { fs } = l;
   const brokerIds = pic.brokers.map((b) => b.id);

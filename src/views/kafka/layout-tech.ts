@@ -13,8 +13,6 @@ export interface TechCounts {
   groups: number;
   /** Chips in the header row: producers plus the controller. */
   chips: string[];
-  /** Members per group, for the band's chips. */
-  members: number[];
   /** The longest partition name, in characters. */
   longestTp: number;
   /** The most records any lane has to show (wide cells pay off sooner when logs are short). */

@@ -21,7 +21,7 @@ function noOverlaps(rects: readonly Rect[], what: string) {
   }
 }
 
-const BIG_COUNTS = { topics: [{ name: 'orders', partitions: 12 }], brokers: 5, groups: 3, members: [4, 2, 1], longestTp: 9 };
+const BIG_COUNTS = { topics: [{ name: 'orders', partitions: 12 }], brokers: 5, groups: 3, longestTp: 9 };
 
 describe('technical layout', () => {
   for (const size of SIZES) {
@@ -63,7 +63,7 @@ describe('technical layout', () => {
   });
 
   it('several topics get a heading row each; a tiny run gets tall lanes with keys shown', () => {
-    const l = techLayout({ width: 900, height: 500 }, { topics: [{ name: 'clicks', partitions: 1 }, { name: 'profiles', partitions: 1 }], brokers: 1, groups: 1, chips: ['app'], members: [1], longestTp: 10 });
+    const l = techLayout({ width: 900, height: 500 }, { topics: [{ name: 'clicks', partitions: 1 }, { name: 'profiles', partitions: 1 }], brokers: 1, groups: 1, chips: ['app'], longestTp: 10 });
     expect(l.rows.map((r) => r.kind)).toEqual(['topic', 'lane', 'topic', 'lane']);
     expect(l.rows[1]!.h).toBeGreaterThan(l.fs * 2);
     expect(l.log.showKeys).toBe(true);
