@@ -9,6 +9,8 @@ export function mixString(h: number, s: string): number {
 }
 
 export function mixInt(h: number, n: number): number {
+  // A 32-bit integer's high word is its sign (n >> 31): the same as the general case below, without the division.
+  if ((n | 0) === n) return Math.imul(Math.imul(h ^ n, PRIME) ^ (n >> 31), PRIME);
   // Mix the low and high 32 bits so large integers hash fully.
   h = Math.imul(h ^ (n & 0xffffffff), PRIME);
   return Math.imul(h ^ Math.floor(n / 0x100000000), PRIME);
@@ -63,7 +65,15 @@ export function messageHash(from: string | undefined, to: string | undefined, ms
   let h = from === undefined ? HASH_START : mixString(HASH_START, from);
   h = mix32(h, 0x3e); // '>' keeps (from, to) apart from (to, from)
   if (to !== undefined) h = mixString(h, to);
-  return msg === undefined ? h : mixValue(mix32(h, 0x3a), msg);
+  if (msg === undefined) return h;
+  h = mix32(h, 0x3a);
+  // mixValue(h, msg), with a message's usual fields (strings, integers) mixed in line.
+  for (const k in msg) {
+    h = mixString(h, k);
+    const x = (msg as Record<string, unknown>)[k];
+    h = typeof x === 'string' ? mixString(h, x) : typeof x === 'number' && (x | 0) === x ? mixInt(h, x) : mixValue(h, x, 1);
+  }
+  return h;
 }
 
 

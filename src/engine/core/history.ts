@@ -18,9 +18,19 @@ interface Snapshot {
   inputCursor: number;
   now: Time;
   state: SimState;
+  /** Events until the next periodic snapshot is due. */
+  spacing: number;
 }
 
 const MAX_SNAPSHOTS = 256;
+
+/**
+ * Periodic snapshots are at least this many events apart per object a snapshot holds. Copying and
+ * keeping an object costs about as much as an event or two (mostly the garbage collector's work, as it
+ * outlives the short-lived objects an event makes), so this keeps snapshots to a few percent of a run
+ * whatever the state's size, and a seek's replay stays in proportion to its restore.
+ */
+const EVENTS_PER_OBJECT = 8;
 
 export function createHistory(opts: { snapshotEvery: number; traceLimit: number }) {
   const trace = new TraceRing(opts.traceLimit);
@@ -30,7 +40,7 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
   let due = 0;
   const refreshDue = () => {
     const last = snaps[snaps.length - 1];
-    due = !last ? 0 : opts.snapshotEvery > 0 ? last.eventCount + opts.snapshotEvery : Number.POSITIVE_INFINITY;
+    due = !last ? 0 : last.eventCount + last.spacing;
   };
 
   const traceEnd = () => trace.end;
@@ -84,9 +94,12 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
       if (last) {
         const atFrontier = isAfter(st, last);
         if (!atFrontier) return;
-        if (!force && (opts.snapshotEvery <= 0 || st.eventCount - last.eventCount < opts.snapshotEvery)) return;
+        if (!force && st.eventCount - last.eventCount < last.spacing) return;
       }
-      snaps.push({ eventCount: st.eventCount, inputCursor: st.inputCursor, now: st.now, state: cloneState(st) });
+      const size = { objects: 0 };
+      const state = cloneState(st, size);
+      const spacing = opts.snapshotEvery > 0 ? Math.max(opts.snapshotEvery, EVENTS_PER_OBJECT * size.objects) : Number.POSITIVE_INFINITY;
+      snaps.push({ eventCount: st.eventCount, inputCursor: st.inputCursor, now: st.now, state, spacing });
       if (snaps.length > MAX_SNAPSHOTS) thin();
       refreshDue();
     },

@@ -18,7 +18,10 @@ export interface SimOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   systems: readonly SystemDef<any>[];
   network?: Partial<LinkSpec>;
-  /** Take a snapshot every this many events (time travel granularity). */
+  /**
+   * Take a snapshot at least every this many events (time travel granularity; 0: only at inputs). A big
+   * state is snapshotted less often, in proportion to its size (history.ts), so snapshots stay cheap.
+   */
   snapshotEvery?: number;
   /** How many trace entries to keep in memory; the hash covers all of them regardless. */
   traceLimit?: number;

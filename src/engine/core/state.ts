@@ -85,19 +85,25 @@ export interface SimState {
  * handler may mutate is copied in full (clone.ts); the network and the systems each as a graph of its
  * own, as two structuredClone calls did.
  */
-export function cloneState(st: SimState): SimState {
+export function cloneState(st: SimState, size?: { objects: number }): SimState {
   const nodes = new Map<string, NodeRecord>();
-  for (const [id, n] of st.nodes) nodes.set(id, { ...n, held: n.held.slice() });
-  return {
+  let held = 0;
+  for (const [id, n] of st.nodes) { nodes.set(id, { ...n, held: n.held.slice() }); held += n.held.length; }
+  const netSeen = new Map<object, unknown>();
+  const systemsSeen = new Map<object, unknown>();
+  const copy: SimState = {
     ...st,
     rng: [...st.rng],
     queue: st.queue.slice(),
     nodes,
     nodeOrder: [...st.nodeOrder],
-    net: clonePlain(st.net),
-    systems: clonePlain(st.systems),
+    net: clonePlain(st.net, netSeen),
+    systems: clonePlain(st.systems, systemsSeen),
     timers: { ...st.timers },
     broken: { ...st.broken },
     counters: { ...st.counters },
   };
+  // What the snapshot holds on to: queued events, node records, and the objects copied.
+  if (size) size.objects = st.queue.length + st.nodes.size + held + netSeen.size + systemsSeen.size;
+  return copy;
 }

@@ -12,9 +12,10 @@ const relay: SystemDef<{ n: number }> = {
   onTimer() {},
 };
 
-function longRun(events: number, snapshotEvery: number) {
+function longRun(events: number, snapshotEvery: number, ballast = 0) {
   const sim = createSim({ seed: 3, systems: [relay], snapshotEvery, network: { latency: 1, jitter: 9 } });
-  sim.act('relay', 'start', (_s, ctx) => {
+  sim.act<{ n: number; ballast?: { k: number }[] }>('relay', 'start', (s, ctx) => {
+    if (ballast > 0) s.ballast = Array.from({ length: ballast }, (_, k) => ({ k }));
     for (const n of ['a', 'b', 'c', 'd']) ctx.addNode(n);
     ctx.send('a', 'b', { type: 'Hop', n: 0 });
     ctx.send('c', 'd', { type: 'Hop', n: 0 });
@@ -40,6 +41,24 @@ describe('snapshot ring', () => {
     // Thinned evenly the gaps are at most about twice the spacing; the old halving scheme left gaps of a
     // third of the run.
     expect(worst).toBeLessThanOrEqual(3 * spacing);
+  });
+
+  it('a big state is snapshotted less often, in proportion to its size', () => {
+    const worstReplay = (ballast: number) => {
+      const sim = longRun(30_000, 100, ballast);
+      const end = sim.now;
+      let worst = 0;
+      for (let k = 1; k < 30; k++) {
+        sim.seek(end);
+        handled = 0;
+        sim.seek(end - k * 7);
+        worst = Math.max(worst, handled);
+      }
+      return worst;
+    };
+    // A few objects: snapshots every 100 events. 1,000 more objects: every 8,000 or so.
+    expect(worstReplay(0)).toBeLessThanOrEqual(100);
+    expect(worstReplay(1000)).toBeGreaterThan(1000);
   });
 
   it('seeking forward inside the known future starts from the nearest snapshot, not from where it is', () => {
