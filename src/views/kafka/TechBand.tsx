@@ -20,21 +20,27 @@ export function memberText(m: MemberModel, full: boolean): string {
   return full ? `${m.id}: ${partitionList(m.owned, 18)}${st}` : `${m.id}·${m.owned.length}${st}`;
 }
 
-/** Where each member's chip goes in its group's row: full text when it fits, else short, else names only. */
-export function bandChips(g: GroupModel, row: Rect, fs: number): { headW: number; short: boolean; chips: ChipSpot[]; textX: number } {
+/**
+ * Where each member's chip goes in its group's row: full text when it fits, else short, else names, else
+ * marks alone; members that still do not fit are left out (they are in the group's label and inspector).
+ */
+export function bandChips(g: GroupModel, row: Rect, fs: number): { headW: number; short: boolean; chips: ChipSpot[]; textX: number; hidden: number } {
   const cw = fs * 0.6;
   const lineH = fs + 6;
-  for (const [short, full] of [[false, true], [false, false], [true, false]] as const) {
+  const levels = [[false, 'full'], [false, 'short'], [true, 'short'], [true, 'name'], [true, 'mark']] as const;
+  for (const [short, mode] of levels) {
     const headW = (headText(g, short).length + 3) * cw + fs * 1.4;
     let x = row.x + headW;
     const chips: ChipSpot[] = [];
+    let hidden = 0;
     for (const m of g.members) {
-      const text = memberText(m, full);
-      const w = text.length * cw + fs * 1.5 + 6;
+      const text = mode === 'mark' ? '' : mode === 'name' ? m.id : memberText(m, mode === 'full');
+      const w = text.length * cw + fs * 1.5 + (text ? 6 : 0);
+      if (mode === 'mark' && x + w > row.x + row.w) { hidden++; continue; }
       chips.push({ id: m.id, x, y: row.y, w, h: lineH, text });
       x += w + 4;
     }
-    if (x <= row.x + row.w || short) return { headW, short, chips, textX: x + 4 };
+    if (x <= row.x + row.w || mode === 'mark') return { headW, short, chips, textX: x + 4, hidden };
   }
   throw new Error('unreachable');
 }
@@ -75,6 +81,9 @@ export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex
           </g>
         );
       })}
+      {lay.hidden > 0 && (
+        <text x={lay.textX} y={row.y + lineH / 2 + fs * 0.35} fontSize={fs - 2} fill={STATUS.muted} aria-hidden="true">+{lay.hidden}</text>
+      )}
       {twoLines ? (
         <text x={row.x + 4} y={row.y + lineH + lineH / 2 + fs * 0.35} fontSize={fs - 1} fill={rb?.startsWith('⟳') ? '#8a4b00' : STATUS.ink} fontWeight={rb?.startsWith('⟳') ? 700 : 400} aria-hidden="true">
           {cut(second, row.w - 8, fs - 1, 0.56)}
