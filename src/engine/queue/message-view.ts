@@ -14,7 +14,10 @@ export interface MessageView {
   readonly status: MessageStatus;
   /** Receives / deliveries so far. */
   readonly receiveCount: number;
-  /** When it becomes visible again (SQS visibility, pub/sub ack deadline), or expires (RabbitMQ TTL while ready). */
+  /**
+   * When it becomes visible again (SQS visibility, pub/sub ack deadline), can first be received (SQS delay),
+   * or expires (RabbitMQ TTL while ready).
+   */
   readonly deadline: Time | null;
   /** Who holds it while in flight (a consumer node, or 'you' for a manual receive). */
   readonly holder: string | null;
@@ -27,7 +30,8 @@ export interface MessageView {
 
 export function sqsMessageViews(s: SqsState): MessageView[] {
   return Object.values(s.msgs).map((m) => ({
-    id: m.id, body: m.body, queue: m.queue, status: m.status, receiveCount: m.receiveCount, deadline: m.visibleAt,
+    id: m.id, body: m.body, queue: m.queue, status: m.status, receiveCount: m.receiveCount,
+    deadline: m.status === 'delayed' ? m.availableAt : m.visibleAt,
     holder: m.status === 'inflight' ? m.receiver : null, route: m.route, redelivered: m.receiveCount > 1, why: m.why,
   }));
 }

@@ -1,0 +1,98 @@
+// A consumer, reader, subscriber or producer: a box (technical) or a building (town) with its name,
+// its mark and colour (the same as in the space-time diagram), its state in words, and — for RabbitMQ
+// consumers — the prefetch window as slots (filled: an unacknowledged delivery; hollow: room).
+import { memo } from 'react';
+import type { BuildingKind } from '../../engine/townboard/state.ts';
+import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
+import { pointable } from '../shared/interaction.tsx';
+import { fit } from '../town/Board.tsx';
+import { Building, Flames, Frost } from '../town/buildings.tsx';
+import type { Rect } from './layout.ts';
+
+export interface ClientProps {
+  id: string;
+  index: number;
+  r: Rect;
+  /** Up to two short lines under the name (the state first). */
+  lines: readonly string[];
+  up: boolean;
+  paused: boolean;
+  label: string;
+  fs: number;
+  town: boolean;
+  building: BuildingKind;
+  focused: boolean;
+  selected: boolean;
+  slots?: { used: number; limit: number } | null;
+  onMenu: (node: string, x: number, y: number) => void;
+}
+
+function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: number; y: number; w: number; fs: number }) {
+  const size = Math.min(fs * 0.8, 11);
+  if (limit === 0 || limit > 8 || (limit * (size + 3)) > w - fs * 6.6) {
+    const text = limit === 0 ? `unacked ${used} · prefetch ∞` : `unacked ${used} of prefetch ${limit}`;
+    return <text x={x} y={y + size} fontSize={fs - 2} className="tb-mono">{fit(text, w, fs - 2)}</text>;
+  }
+  const x0 = x + fs * 4.6;
+  return (
+    <g aria-hidden="true">
+      <text x={x} y={y + size - 1} fontSize={fs - 2}>prefetch</text>
+      {Array.from({ length: limit }, (_, k) => (
+        <rect key={k} x={x0 + k * (size + 3)} y={y} width={size} height={size} rx={1.5}
+          fill={k < used ? OKABE_ITO.orange : '#ffffff'} stroke="#1d1d1f" strokeWidth={1} />
+      ))}
+      <text x={x0 + limit * (size + 3) + 2} y={y + size - 1} fontSize={fs - 2} className="tb-mono">{used}/{limit}</text>
+    </g>
+  );
+}
+
+export const Client = memo(function Client(p: ClientProps) {
+  const { r, fs } = p;
+  const st = nodeStyle(p.index);
+  const small = fs - 1.5;
+  const lineH = fs * 1.25;
+  const status = !p.up ? 'ON FIRE · crashed' : p.paused ? 'PAUSED · frozen' : null;
+  const lines = status ? [status, ...p.lines.slice(1)] : p.lines;
+  const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
+  // The town draws the building small at the left of the name line and says less: the state only.
+  const pic = p.town ? Math.min(r.h * 0.9, fs * 2.8) : 0;
+  const tx = r.x + (p.town ? pic + 4 : 12);
+  const tw = r.w - (tx - r.x) - 4;
+  const slotLine = p.slots ? 1 : 0;
+  const room = Math.max(0, Math.floor((r.h - lineH * (1.2 + slotLine)) / lineH));
+  const shown = lines.slice(0, p.town ? Math.min(1, room) : room);
+  // A one-line box (short of room): the name and its state on one line, the window as n/limit.
+  const oneLine = r.h < lineH * 2;
+  const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
+  const name = oneLine ? `${p.id} · ${lines[0] ?? ''}${window}` : p.id;
+  return (
+    <g className={`tb-node qv-client${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base}>
+      <title>{p.label}</title>
+      <rect className="tb-ring" x={r.x - 4} y={r.y - 4} width={r.w + 8} height={r.h + 8} rx={7} />
+      {p.town ? (
+        <g transform={`translate(${r.x + pic / 2},${r.y + pic * 0.55}) scale(${(pic / 100).toFixed(3)})`}>
+          <g className={p.up ? undefined : 'is-burnt'}>
+            <Building kind={p.building} look={{ accent: p.up ? st.colour : '#8d8d8d', wall: p.up ? '#f7f0e1' : '#bdbdbd', line: '#2b2b2e' }} />
+          </g>
+          {!p.up && <Flames />}
+          {p.paused && p.up && <Frost />}
+        </g>
+      ) : (
+        <>
+          <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={5} fill={p.up ? '#ffffff' : 'url(#qv-hatch-tech)'} stroke="#1d1d1f" strokeWidth={1.5}
+            strokeDasharray={p.paused ? '5 3' : undefined} />
+          <rect x={r.x} y={r.y} width={5} height={r.h} rx={2} fill={p.up ? st.colour : '#9a9a9a'} />
+        </>
+      )}
+      <path d={markPath(st.mark, fs * 0.4)} transform={`translate(${tx + fs * 0.4},${r.y + lineH * 0.62})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
+      <text x={tx + fs * 1.05} y={r.y + lineH * 0.62 + fs * 0.36} fontSize={oneLine ? fs - 1 : fs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>{fit(name, tw - fs, oneLine ? fs - 1 : fs)}</text>
+      {!oneLine && shown.map((l, k) => (
+        <text key={k} x={tx} y={r.y + lineH * (k + 1.62)} fontSize={small} className={`${p.town ? 'tb-halo' : 'tb-mono'}${status && k === 0 ? (!p.up ? ' tb-status-fire' : ' tb-status-ice') : ''}`}
+          fill={STATUS.ink}>{fit(l, tw, small)}</text>
+      ))}
+      {p.slots && !oneLine && room >= 0 && r.h >= lineH * (2.2 + Math.min(1, shown.length)) && <Slots used={p.slots.used} limit={p.slots.limit} x={tx} y={r.y + lineH * (shown.length + 1.05)} w={tw} fs={fs} />}
+    </g>
+  );
+}, (a, b) => a.id === b.id && a.index === b.index && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h
+  && a.lines.join('|') === b.lines.join('|') && a.up === b.up && a.paused === b.paused && a.label === b.label && a.fs === b.fs && a.town === b.town
+  && a.building === b.building && a.focused === b.focused && a.selected === b.selected && a.slots?.used === b.slots?.used && a.slots?.limit === b.slots?.limit);

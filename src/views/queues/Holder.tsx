@@ -1,0 +1,104 @@
+// A place where messages wait: a queue, a dead-letter queue, a subscription or a log. Its heading names it
+// and says its numbers; it is one tab stop (→ moves into its messages) with its own action menu. In the
+// town it is drawn as the thing that stands for it: a ticket spike, a dead-letter box, a pigeonhole, a
+// tray, a notice board.
+import { memo, type KeyboardEvent } from 'react';
+import { pointable } from '../shared/interaction.tsx';
+import { OKABE_ITO, STATUS } from '../shared/palette.ts';
+import { fit } from '../town/Board.tsx';
+import { fitSegments, type Rect } from './layout.ts';
+
+export type HolderLook = 'spike' | 'deadbox' | 'pigeonhole' | 'tray' | 'board';
+
+export interface HolderProps {
+  item: string;
+  r: Rect;
+  head: Rect;
+  strip: Rect;
+  name: string;
+  /** What to say after the name, most important first: as many as fit are shown. */
+  detail: readonly string[];
+  look: HolderLook;
+  town: boolean;
+  fs: number;
+  focused: boolean;
+  selected: boolean;
+  label: string;
+  /** The heading beside the chips, not above them (short of room). */
+  inline?: boolean;
+  /** Messages not drawn for lack of room: the "+N" slot. */
+  more: { r: Rect; n: number } | null;
+  onMenu: (item: string, x: number, y: number) => void;
+  skin: string;
+}
+
+function intoChips(e: KeyboardEvent<SVGElement>, item: string): boolean {
+  if (e.key !== 'ArrowRight' && e.key !== 'ArrowDown') return false;
+  const first = e.currentTarget.ownerSVGElement?.querySelector<SVGElement>(`[data-chip-row="${CSS.escape(item)}"]`);
+  if (!first) return false;
+  e.preventDefault();
+  first.focus();
+  return true;
+}
+
+function TownBackdrop({ look, strip, skin }: { look: HolderLook; strip: Rect; skin: string }) {
+  const { x, y, w, h } = strip;
+  switch (look) {
+    case 'spike': // a wooden rail with a nail per ticket slot
+      return <g aria-hidden="true">
+        <rect x={x - 2} y={y + 1} width={w + 4} height={h - 2} rx={3} fill="#c89b62" stroke="#6b4a24" strokeWidth={1.2} />
+        <rect x={x - 2} y={y + 1} width={w + 4} height={4} fill="#a97b44" />
+      </g>;
+    case 'deadbox': // a crate with planks
+      return <g aria-hidden="true">
+        <rect x={x - 2} y={y} width={w + 4} height={h} rx={2} fill="#8a5a3b" stroke="#3e2614" strokeWidth={1.4} />
+        <path d={`M${x},${y + h / 3}H${x + w}M${x},${y + (2 * h) / 3}H${x + w}`} stroke="#5c3a22" strokeWidth={1} />
+      </g>;
+    case 'pigeonhole':
+      return <g aria-hidden="true">
+        <rect x={x - 2} y={y} width={w + 4} height={h} rx={2} fill="#e9dcc3" stroke="#6b4a24" strokeWidth={1.4} />
+        <rect x={x} y={y + 2} width={w} height={h - 4} fill="#d7c5a2" />
+      </g>;
+    case 'tray':
+      return <g aria-hidden="true">
+        <path d={`M${x - 2},${y + 2}L${x + 4},${y + h}H${x + w - 4}L${x + w + 2},${y + 2}`} fill="#dfe8ee" stroke="#4a5a66" strokeWidth={1.4} />
+      </g>;
+    case 'board':
+      return <g aria-hidden="true">
+        <rect x={x - 3} y={y - 1} width={w + 6} height={h + 2} rx={3} fill={`url(#qv-cork-${skin})`} stroke="#6b4a24" strokeWidth={2} />
+      </g>;
+  }
+}
+
+export const Holder = memo(function Holder(p: HolderProps) {
+  const { fs, head } = p;
+  const base = pointable({ kind: 'item', id: p.item }, `${p.label}. Arrow keys: its messages; context menu key: actions.`, (x, y) => p.onMenu(p.item, x, y));
+  const dead = p.look === 'deadbox';
+  const nameW = Math.min(head.w * 0.55, (p.name.length + 2) * fs * 0.62);
+  const baseline = p.inline ? head.y + head.h / 2 + fs * 0.32 : head.y + head.h * 0.75;
+  return (
+    <g className={`tb-notice qv-holder${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base} data-row-head={p.item} data-item={p.item}
+      onKeyDown={(e) => { if (!intoChips(e, p.item)) base.onKeyDown(e); }}>
+      <title>{p.label}</title>
+      <rect className="tb-ring" x={p.r.x - 4} y={p.r.y - 3} width={p.r.w + 8} height={p.r.h + 4} rx={5} />
+      {p.town ? <TownBackdrop look={p.look} strip={p.strip} skin={p.skin} /> : (
+        <rect x={p.strip.x - 2} y={p.strip.y} width={p.strip.w + 4} height={p.strip.h} rx={4} fill={dead ? '#fff4ee' : '#ffffff'}
+          stroke={dead ? OKABE_ITO.vermillion : '#b9b9c0'} strokeWidth={dead ? 1.6 : 1.2} strokeDasharray={dead ? '5 3' : undefined} />
+      )}
+      <text x={head.x + 2} y={baseline} fontSize={fs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>
+        {dead ? '✕ ' : ''}{fit(p.name, nameW, fs)}
+      </text>
+      <text x={head.x + 2 + nameW + 4} y={baseline} fontSize={fs - 2} fill={STATUS.ink} className={p.town ? 'tb-halo' : 'tb-mono'}>
+        {fitSegments(p.detail, head.w - nameW - 6, fs - 2)}
+      </text>
+      {p.more && (
+        <g aria-hidden="true">
+          <rect x={p.more.r.x} y={p.more.r.y} width={p.more.r.w} height={p.more.r.h} rx={3} fill="#f0f0f3" stroke="#6b6b70" strokeDasharray="2 2" />
+          <text x={p.more.r.x + p.more.r.w / 2} y={p.more.r.y + p.more.r.h / 2 + (fs - 2) * 0.36} fontSize={fs - 2} textAnchor="middle" fontWeight={700}>+{p.more.n}</text>
+        </g>
+      )}
+    </g>
+  );
+}, (a, b) => a.item === b.item && a.name === b.name && a.detail.join('|') === b.detail.join('|') && a.look === b.look && a.town === b.town && a.fs === b.fs
+  && a.focused === b.focused && a.selected === b.selected && a.label === b.label && a.more?.n === b.more?.n && a.skin === b.skin
+  && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h && a.strip.w === b.strip.w && a.inline === b.inline);

@@ -1,0 +1,98 @@
+// The RabbitMQ section: a routing graph. Exchanges (sorting desks) on the left, each binding's key or
+// pattern labelled on its edge, queues (pigeonholes; a queue bound to a dead-letter exchange is the
+// dead-letter box) with ready and unacknowledged messages, consumers with their prefetch windows. The
+// path a pointed-at message took is lit, dead-letter hops included.
+import type { RabbitModel, RabbitQueueBox, RabbitChip, RabbitExchangeBox, RabbitConsumerBox } from './model-rabbit.ts';
+import type { GraphGeom } from './layout-graph.ts';
+import { itemId } from './ids.ts';
+import { Chip } from './Chip.tsx';
+import { Client } from './Client.tsx';
+import { Holder } from './Holder.tsx';
+import { Source } from './Source.tsx';
+import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
+import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
+import { exchangeRule, rabbitChipWords, rabbitConsumerWords, rabbitExchangeWords, rabbitQueueWords } from './describe.ts';
+import { CHIP_LOOKS } from './looks.ts';
+import { formatDuration } from '../../engine/core/duration.ts';
+
+export type RabbitGeom = GraphGeom<RabbitExchangeBox, RabbitQueueBox, RabbitChip, RabbitConsumerBox>;
+
+export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: RabbitGeom; ctx: SectionCtx }) {
+  const { m, town } = ctx;
+  const srcRect = (name: string) => geom.sources.find((s) => s.item.name === name)?.r;
+  const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
+  const edgeLit = (from: string, to: string) => ctx.lit.has(`bind:${from}>${to}`)
+    || isFocused(ctx, itemId('rabbit', 'exchange', from)) || isFocused(ctx, itemId('rabbit', 'queue', to));
+  const edges: EdgeDraw[] = geom.labels.map(({ edge, r }) => ({
+    key: `${edge.from}>${edge.to}:${edge.label}`, from: srcRect(edge.from)!, label: r, to: { ...rowOf(edge.to)!.strip, x: rowOf(edge.to)!.r.x }, text: edge.label, lit: edgeLit(edge.from, edge.to),
+  }));
+  return (
+    <g className="qv-section" data-section="rabbit">
+      <BindingEdges edges={edges} fs={m.fs} town={town} />
+      {geom.rows.map((row) => {
+        const q = row.q;
+        const to = q.dlx ? srcRect(q.dlx) : undefined;
+        return to ? <DeadLetterEdge key={`dl:${q.name}`} from={row.strip} to={to} lit={ctx.lit.has(`dead:${q.name}>${q.dlx}`)} /> : null;
+      })}
+      {geom.sources.map(({ item: x, r }) => {
+        const item = itemId('rabbit', 'exchange', x.name);
+        return (
+          <Source key={item} item={item} r={r} name={x.name} rule={town ? sortingRule(x.type) : exchangeRule(x.type)} tag={x.isDlx ? `${x.type} · DLX` : x.type}
+            dead={x.isDlx} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)} label={rabbitExchangeWords(x)} onMenu={ctx.onItemMenu} />
+        );
+      })}
+      {geom.rows.map((row) => {
+        const q = row.q;
+        const item = itemId('rabbit', 'queue', q.name);
+        const detail = [`${q.ready.length} ready`, `${q.unacked.length} unacked`, `${q.stats.acked} acked`, q.ttlMs !== null ? `TTL ${formatDuration(q.ttlMs)}` : '',
+          q.dlx !== null ? `✕→ ${q.dlx || '(default)'}` : '', q.maxLength !== null ? `max ${q.maxLength}` : ''];
+        return (
+          <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
+            look={q.deadLetterBox ? 'deadbox' : 'pigeonhole'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
+            label={rabbitQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin} />
+        );
+      })}
+      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
+        const item = itemId('rabbit', 'msg', chip.id);
+        const kind = row.q.deadLetterBox && chip.status === 'ready' ? 'dead' : chip.status === 'unacked' ? 'held' : 'waiting';
+        return (
+          <Chip key={item} item={item} r={r} kind={kind} text={chip.body} count={chip.deliveries}
+            timer={chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null}
+            label={`${rabbitChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
+            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('rabbit', 'queue', row.q.name)}
+            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
+        );
+      }))}
+      {geom.rows.length === 0 && (
+        <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet</text>
+      )}
+      {geom.clients.map(({ item: c, r }) => (
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused}
+          lines={[c.connected ? (c.holding.length ? `working · ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting for deliveries') : 'not connected', `done ${c.processed} · failed ${c.failed}`]}
+          slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
+          label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
+      ))}
+      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more consumers</text>}
+      {geom.producers.map(({ item: p, r }) => (
+        <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
+          lines={['publisher']} label={`publisher ${p}: publishes over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
+      ))}
+      {model.unroutable > 0 && geom.sources[0] && (
+        <text x={geom.sources[0].r.x} y={geom.sources[geom.sources.length - 1]!.r.y + geom.sources[geom.sources.length - 1]!.r.h + m.fs * 1.2} fontSize={m.fs - 2} fill="#a83a00">
+          ✕ {model.unroutable} unroutable (dropped)
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** The exchange's rule in town words: how the sorting clerk decides. */
+function sortingRule(type: string): string {
+  switch (type) {
+    case 'direct': return 'sorts by exact address';
+    case 'fanout': return 'copies for every hole';
+    case 'topic': return 'sorts by pattern';
+    case 'headers': return 'sorts by stamps';
+    default: return type;
+  }
+}

@@ -1,0 +1,47 @@
+// The comparison under the technical picture when one workload runs under several rule books: per queue
+// or reader, the order work was done in, duplicates and dead letters — each value beside the query that
+// measured it, so the learner can type the same query in the console. One line per rule book (a cell cut
+// short shows the whole of it on hover and to screen readers).
+import type { CompareRow, Measure } from './compare.ts';
+
+const words = (m: Measure | null, note?: string | null) => `${m ? `${m.value} (${m.query})` : ''}${note ? `${m ? ' · ' : ''}${note}` : ''}`;
+
+function Cell({ m, note, wide }: { m: Measure | null; note?: string | null; wide: boolean }) {
+  return (
+    <td title={words(m, note)} aria-label={words(m, note)}>
+      {m ? <><span className="qv-value">{m.value}</span>{wide ? <> <code>{m.query}</code></> : null}</> : null}
+      {note ? <span className="qv-note">{m ? ` · ${note}` : note}</span> : null}
+    </td>
+  );
+}
+
+/** `wide`: room for the queries beside the values; narrow, each cell shows its query on hover and to screen readers. */
+export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: boolean }) {
+  return (
+    <div className="qv-compare" data-testid="queue-scoreboard" tabIndex={0} role="region" aria-label="Compare the rule books">
+      <table>
+        <caption className="visually-hidden">One workload under several rule books, measured now by the queries shown</caption>
+        <colgroup><col className="qv-c-book" /><col className="qv-c-order" /><col className="qv-c-dup" /><col className="qv-c-dead" /></colgroup>
+        <thead>
+          <tr><th scope="col">rule book</th><th scope="col">order of the work</th><th scope="col">twice</th><th scope="col">dead letters</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const order = r.inOrder ? (r.inOrder.ok ? '✓ in order' : `✗ ${r.inOrder.note}`) : '… nothing yet';
+            return (
+              <tr key={`${r.sys}:${r.subject}`} data-sys={r.sys}>
+                <th scope="row" title={`${r.book}, ${r.subject}`}>{r.book} <span className="qv-note">{r.subject.replace(/^(queue|reader|subscription) /, '')}</span></th>
+                <td title={`${order}: ${words(r.order)}`} aria-label={`${order}: ${words(r.order)}`}>
+                  <span className={`qv-order ${r.inOrder ? (r.inOrder.ok ? 'is-ok' : 'is-broken') : ''}`}>{order}</span>
+                  {wide ? <>{' '}<span className="qv-value qv-seq">{r.order.value}</span> <code>{r.order.query}</code></> : null}
+                </td>
+                <Cell m={r.duplicates} wide={wide} />
+                <Cell m={r.dead} note={r.deadNote} wide={wide} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// The SQS section: producers, queue rows (ticket spikes in the town) with their messages in queue order —
+// visible, in flight with the visibility timer running down, delayed — each dead-letter queue (the
+// dead-letter box) under its source with the redrive arrow, and the consumers (bakers) on the right.
+import { formatDuration } from '../../engine/core/duration.ts';
+import type { SqsModel } from './model-sqs.ts';
+import type { SqsGeom } from './layout-sqs.ts';
+import { itemId } from './ids.ts';
+import { Chip } from './Chip.tsx';
+import { Client } from './Client.tsx';
+import { Holder } from './Holder.tsx';
+import { OKABE_ITO } from '../shared/palette.ts';
+import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
+import { sqsChipWords, sqsConsumerWords, sqsQueueWords } from './describe.ts';
+import { CHIP_LOOKS, type ChipKind } from './looks.ts';
+import type { SqsChip } from './model-sqs.ts';
+
+const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight: 'held', delayed: 'delayed', 'dead-lettered': 'dead' };
+
+export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx: SectionCtx }) {
+  const { m, town } = ctx;
+  const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
+  return (
+    <g className="qv-section" data-section="sqs">
+      {geom.rows.filter((r) => r.q.sources.length).flatMap((dl) => dl.q.sources.map((src) => {
+        const s = rowOf(src);
+        if (!s) return null;
+        // The redrive arrow: from the source row down its left side into the dead-letter row.
+        const x = s.r.x + 4;
+        const y0 = s.strip.y + s.strip.h;
+        const y1 = dl.strip.y + dl.strip.h / 2;
+        return (
+          <g key={`${src}>${dl.q.name}`} aria-hidden="true">
+            <path d={`M${x},${y0}V${y1}H${dl.strip.x - 4}`} fill="none" stroke={OKABE_ITO.vermillion} strokeWidth={1.6} strokeDasharray="4 3" markerEnd={`url(#qv-arrow-${ctx.skin})`} />
+          </g>
+        );
+      }))}
+      {geom.rows.map((row) => {
+        const q = row.q;
+        const item = itemId('sqs', 'queue', q.name);
+        const dead = q.sources.length > 0;
+        const detail = dead
+          ? [`${q.counts.visible} dead letter${q.counts.visible === 1 ? '' : 's'}`, q.counts.inflight ? `${q.counts.inflight} in flight` : '', `from ${q.sources.join(', ')}`]
+          : [`${q.counts.visible} visible`, `${q.counts.inflight} in flight`, q.counts.delayed ? `${q.counts.delayed} delayed` : '', `${q.stats.deleted} deleted`,
+            `visibility ${formatDuration(q.visibilityMs)}`, q.dlq ? `→ ${q.dlq} after ${q.maxReceives} receives` : '', q.fifo ? 'FIFO' : 'standard'];
+        return (
+          <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
+            look={dead ? 'deadbox' : 'spike'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
+            label={sqsQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin} />
+        );
+      })}
+      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
+        const item = itemId('sqs', 'msg', chip.id);
+        const kind = KIND[chip.status];
+        return (
+          <Chip key={item} item={item} r={r} kind={kind} text={chip.body} count={chip.receiveCount}
+            timer={chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null}
+            label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
+            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
+            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
+        );
+      }))}
+      {geom.rows.length === 0 && (
+        <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
+      )}
+      {geom.hiddenRows > 0 && <text x={geom.rects['node:sqs']!.x + 4} y={geom.rects['node:sqs']!.y + geom.rects['node:sqs']!.h - 2} fontSize={m.fs - 2} fill="#6b6b70">+{geom.hiddenRows} more queues (see the inspector)</text>}
+      {geom.consumers.map(({ item: c, r }) => (
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused}
+          lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? `working ${c.holding.map((x) => `#${x}`).join(',')}` : c.phase === 'polling' ? (c.longPoll ? 'long-polling' : 'polling') : c.phase, `done ${c.processed} · failed ${c.failed}`]}
+          label={sqsConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
+      ))}
+      {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreConsumers.n} more consumers</text>}
+      {geom.producers.map(({ item: p, r }) => (
+        <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
+          lines={['producer']} label={`producer ${p}: sends messages over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,108 @@
+// Where the SQS section puts things: producers on the left, one row per queue (each dead-letter queue
+// indented under its source) with its messages in queue order, consumers on the right.
+import type { SqsChip, SqsConsumerBox, SqsModel, SqsQueueRow } from './model-sqs.ts';
+import { chipLine, chipRow, chipsPerLine, clientWidth, columns, compactBox, inlineRowH, rowsHeight, stackBoxes, type Metrics, type Need, type Rect } from './layout.ts';
+import { itemId } from './ids.ts';
+
+export interface RowGeom<Q, C> {
+  q: Q;
+  /** The whole row; `head` is its heading line, `strip` where its chips sit. */
+  r: Rect;
+  head: Rect;
+  strip: Rect;
+  chips: { chip: C; r: Rect }[];
+  more: Rect | null;
+  hidden: number;
+  indent: number;
+  /** Drawn on one line (short of room): the heading beside the chips instead of above them. */
+  inline: boolean;
+}
+
+export interface ClientGeom<T> { item: T; r: Rect }
+
+export interface SqsGeom {
+  rows: RowGeom<SqsQueueRow, SqsChip>[];
+  hiddenRows: number;
+  consumers: ClientGeom<SqsConsumerBox>[];
+  moreConsumers: { r: Rect; n: number } | null;
+  producers: ClientGeom<string>[];
+  /** `node:<id>` and item ids -> their rectangle, for flights and tooltips. */
+  rects: Record<string, Rect>;
+}
+
+/** The height the section would like (full rows and boxes) and the least it needs (one-line rows and boxes). */
+export function sqsNeed(model: SqsModel, m: Metrics, width: number): Need {
+  const clients = Math.max(model.consumers.length, model.producers.length);
+  const stripW = width - (model.consumers.length ? m.fs * 12 + m.gap : 0) - (model.producers.length ? m.fs * 9 + m.gap : 0) - 12;
+  const pref = m.title + Math.max(rowsHeight(m, model.queues.map((q) => q.msgs.length), stripW), clients * (m.boxH + m.rowGap), m.rowH);
+  const min = m.title + Math.max(model.queues.length * (inlineRowH(m) + 3), clients * (compactBox(m) + 3), inlineRowH(m));
+  return { pref, min };
+}
+
+/**
+ * Rows of holders (queues, subscriptions) stacked from the top of `r`, their chips laid out. Rows with
+ * more chips than one line holds get more lines while there is height to spare (at most 4); what still
+ * does not fit is counted in a "+N" chip, and rows that do not fit at all are counted in `hidden`.
+ */
+export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
+  if (items.length === 0) return { rows: [], hidden: 0 };
+  if (items.length * (m.rowH + m.rowGap) - m.rowGap > r.h + 0.5) return inlineRows(r, m, items);
+  const fitRows = Math.max(1, Math.floor((r.h + m.rowGap) / (m.rowH + m.rowGap)));
+  const shown = items.slice(0, fitRows);
+  const lines = shown.map(() => 1);
+  let spare = r.h - (shown.length * m.rowH + (shown.length - 1) * m.rowGap);
+  for (let pass = 0; pass < 3; pass++) {
+    shown.forEach((it, k) => {
+      const want = Math.min(4, Math.ceil(it.chips.length / chipsPerLine(r.w - it.indent - 8, m)));
+      if (want > lines[k]! && spare >= chipLine(m)) { lines[k]!++; spare -= chipLine(m); }
+    });
+  }
+  let y = r.y;
+  const rows = shown.map((it, k): RowGeom<Q, C> => {
+    const h = m.rowH + (lines[k]! - 1) * chipLine(m);
+    const row: Rect = { x: r.x + it.indent, y, w: r.w - it.indent, h };
+    y += h + m.rowGap;
+    const head: Rect = { x: row.x, y: row.y, w: row.w, h: m.line };
+    const strip: Rect = { x: row.x + 4, y: row.y + m.line + 2, w: row.w - 8, h: lines[k]! * chipLine(m) - 2 };
+    const cr = chipRow(strip, m, it.chips.length, lines[k]);
+    return { q: it.q, r: row, head, strip, chips: cr.chips.map((c, i) => ({ chip: it.chips[i]!, r: c })), more: cr.more, hidden: cr.hidden, indent: it.indent, inline: false };
+  });
+  return { rows, hidden: items.length - shown.length };
+}
+
+/** Short of height: each row on one line, its name and numbers at the left and its chips beside them. */
+function inlineRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
+  const h = inlineRowH(m);
+  const gap = 3;
+  const fitRows = Math.max(1, Math.floor((r.h + gap) / (h + gap)));
+  const shown = items.slice(0, fitRows);
+  const rows = shown.map((it, k): RowGeom<Q, C> => {
+    const row: Rect = { x: r.x + it.indent, y: r.y + k * (h + gap), w: r.w - it.indent, h };
+    const headW = Math.min(row.w * 0.36, m.fs * 11);
+    const head: Rect = { x: row.x, y: row.y, w: headW, h };
+    const strip: Rect = { x: row.x + headW + 4, y: row.y, w: row.w - headW - 8, h: h - 2 };
+    const cr = chipRow(strip, m, it.chips.length, 1);
+    return { q: it.q, r: row, head, strip, chips: cr.chips.map((c, i) => ({ chip: it.chips[i]!, r: c })), more: cr.more, hidden: cr.hidden, indent: it.indent, inline: true };
+  });
+  return { rows, hidden: items.length - shown.length };
+}
+
+export function layoutSqs(model: SqsModel, body: Rect, m: Metrics): SqsGeom {
+  const rightW = model.consumers.length ? clientWidth(m, model.consumers.map((c) => c.id)) : null;
+  const leftW = model.producers.length ? clientWidth(m, model.producers) * 0.8 : null;
+  const cols = columns(body, m, leftW, rightW);
+  const items = model.queues.map((q) => ({ q, chips: q.msgs, indent: q.sources.length ? Math.round(m.fs * 1.6) : 0 }));
+  const { rows, hidden } = holderRows(cols.mid, m, items);
+  const cs = cols.right ? stackBoxes(cols.right, model.consumers.length, m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
+  const ps = cols.left ? stackBoxes(cols.left, model.producers.length, m.boxH * 0.75, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
+  const consumers = cs.boxes.map((r, k) => ({ item: model.consumers[k]!, r }));
+  const producers = ps.boxes.map((r, k) => ({ item: model.producers[k]!, r }));
+  const rects: Record<string, Rect> = { 'node:sqs': cols.mid };
+  for (const row of rows) {
+    rects[itemId('sqs', 'queue', row.q.name)] = row.strip;
+    for (const c of row.chips) rects[itemId('sqs', 'msg', c.chip.id)] = c.r;
+  }
+  for (const c of consumers) rects[`node:${c.item.id}`] = c.r;
+  for (const p of producers) rects[`node:${p.item}`] = p.r;
+  return { rows, hiddenRows: hidden, consumers, moreConsumers: cs.more ? { r: cs.more, n: cs.hidden } : null, producers, rects };
+}
