@@ -214,3 +214,24 @@ run for=1s`);
     expect([lagScale(0), lagScale(3), lagScale(7), lagScale(12), lagScale(51), lagScale(200)]).toEqual([5, 5, 10, 20, 100, 200]);
   });
 });
+
+describe('kafka item focus', () => {
+  it('a partition points at the messages about it; a group at its members', async () => {
+    const { labStore } = await import('../../../src/store/lab-store.ts');
+    const { kafkaItemFocus } = await import('../../../src/views/kafka/item-focus.ts');
+    labStore.getState().load(3, [
+      'kafka.cluster brokers=3', 'kafka.topic name=orders partitions=3 replication=3 minisr=2', 'kafka.producer id=shop acks=all',
+      'kafka.consumer id=c1 group=g1 topics=orders', 'kafka.consumer id=c2 group=g1 topics=orders',
+      'kafka.produce producer=shop topic=orders key=bob count=3', 'run for=400ms',
+    ]);
+    const sim = labStore.getState().session.sim;
+    const f = kafkaItemFocus(partitionItem('orders-0'), sim.trace());
+    expect(f.msgs!.length).toBeGreaterThan(3);
+    const sent = new Map(sim.trace().filter((e) => e.kind === 'send').map((e) => [e.msgId, e.msg!]));
+    for (const id of f.msgs!) {
+      const m = sent.get(id) ?? sim.inFlight().find((x) => x.msgId === id)!.msg;
+      expect(m.tp ?? (m.parts as { tp: string }[])[0]!.tp).toBe('orders-0');
+    }
+    expect(kafkaItemFocus(groupItem('g1'), sim.trace()).nodes).toEqual(['c1', 'c2']);
+  });
+});
