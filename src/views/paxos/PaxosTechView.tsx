@@ -34,7 +34,7 @@ export function PaxosTechView({ className }: StageViewProps) {
   const closeMenu = useCallback(() => setMenu(null), []);
   const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label} ${f.from}→${f.to}`), x, y }), []);
+    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
   const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
   const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
     setMenu({ kind: 'items', label: `Link ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
@@ -60,7 +60,7 @@ export function PaxosTechView({ className }: StageViewProps) {
     const look = paxosMessageLook(f.msg);
     const a = edge(f.from, f.to);
     const b = edge(f.to, f.from);
-    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look };
+    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look, doomed: f.doomed };
   });
   const fs = layout.fontSize;
   return (

@@ -44,7 +44,7 @@ export function PaxosTownView({ className }: StageViewProps) {
   const closeMenu = useCallback(() => setMenu(null), []);
   const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label} ${f.from}→${f.to}`), x, y }), []);
+    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
   const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
   const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
     setMenu({ kind: 'items', label: `Path ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
@@ -71,7 +71,7 @@ export function PaxosTownView({ className }: StageViewProps) {
   const flights: ConsensusFlight[] = sim.inFlight().filter((f) => f.from !== f.to && layout.at[f.from] && layout.at[f.to]).map((f, k) => {
     const look = paxosMessageLook(f.msg);
     const c = curve(f.from, f.to);
-    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...c, label: look.town, words: look.words, look };
+    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...c, label: look.town, words: look.words, look, doomed: f.doomed };
   });
   const fs = g.fontSize;
   const decree = pic.chosen.length > 1 ? `TWO DECREES: ${pic.chosen.join(' / ')}` : pic.chosen.length ? `DECREE: ${pic.chosen[0]}` : 'no decree yet';

@@ -26,6 +26,8 @@ export interface ConsensusFlight {
   words: string;
   /** Whatever the icon needs to draw it (shape, colour, ok). */
   look: { shape: string; colour: string; ok: boolean | null };
+  /** Already lost (dropped by hand, a lossy link): it still flies and vanishes on arrival. */
+  doomed: boolean;
 }
 
 export interface FlightsProps {
@@ -72,7 +74,7 @@ export function Flights({ flights, focus, selectedMsg, icon, fontSize, onMenu, o
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') to(k - 1);
     else if (e.key === 'Home') to(0);
     else if (e.key === 'End') to(flights.length - 1);
-    else if (e.key === 'Delete' || e.key === 'Backspace') onDrop(f);
+    else if (e.key === 'Delete' || e.key === 'Backspace') { if (!f.doomed) onDrop(f); }
     else if (e.key === 'Enter' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       const r = (e.target as Element).getBoundingClientRect();
       onMenu(f, r.left + r.width / 2, r.top + r.height / 2);
@@ -110,7 +112,7 @@ interface ItemProps {
 }
 
 const FlightItem = memo(function FlightItem({ f, focused, dimmed, selected, tab, icon, fontSize, els, onMenu, onActive, labelled }: ItemProps) {
-  const p = pointable({ kind: 'msg', id: f.msgId }, `message #${f.msgId}, ${f.from} to ${f.to}: ${f.words}. Enter for its menu, Delete drops it.`);
+  const p = pointable({ kind: 'msg', id: f.msgId }, `message #${f.msgId}, ${f.from} to ${f.to}: ${f.words}${f.doomed ? '. It will be lost on arrival.' : '. Enter for its menu, Delete drops it.'}`);
   return (
     <g ref={(el) => { if (el) els.set(f.key, el); else els.delete(f.key); }} data-key={f.key}
       className={`tb-flight${focused ? ' is-focused' : ''}${dimmed ? ' is-dimmed' : ''}`}
@@ -119,13 +121,14 @@ const FlightItem = memo(function FlightItem({ f, focused, dimmed, selected, tab,
       onFocus={() => { p.onFocus(); onActive(f.key); }}
       onClick={(e) => { e.stopPropagation(); onMenu(f, e.clientX, e.clientY); }}
       onContextMenu={(e) => { e.preventDefault(); onMenu(f, e.clientX, e.clientY); }}>
-      <title>{`#${f.msgId} ${f.from}→${f.to}: ${f.words}`}</title>
+      <title>{`#${f.msgId} ${f.from}→${f.to}: ${f.words}${f.doomed ? ' (will be lost)' : ''}`}</title>
       {selected && <circle r={15} fill="none" stroke="#000000" strokeWidth={2.5} />}
       <circle r={13} fill="transparent" />
-      {icon(f)}
+      <g opacity={f.doomed ? 0.55 : 1}>{icon(f)}</g>
+      {f.doomed && <path d="M-7,-7L7,7M-7,7L7,-7" stroke="#D55E00" strokeWidth={3} strokeLinecap="round" aria-hidden="true" />}
       {labelled && <text x={12} y={-8} fontSize={fontSize} fontWeight={700} className="tb-halo tb-mono">{f.label}</text>}
     </g>
   );
-}, (a, b) => a.f.key === b.f.key && a.f.label === b.f.label && a.f.a.x === b.f.a.x && a.f.a.y === b.f.a.y && a.f.b.x === b.f.b.x && a.f.b.y === b.f.b.y
+}, (a, b) => a.f.key === b.f.key && a.f.label === b.f.label && a.f.doomed === b.f.doomed && a.f.a.x === b.f.a.x && a.f.a.y === b.f.a.y && a.f.b.x === b.f.b.x && a.f.b.y === b.f.b.y
   && a.labelled === b.labelled && a.focused === b.focused && a.dimmed === b.dimmed && a.selected === b.selected && a.tab === b.tab && a.fontSize === b.fontSize
   && a.icon === b.icon && a.onMenu === b.onMenu && a.els === b.els);

@@ -49,7 +49,7 @@ export function RaftTechView({ className }: StageViewProps) {
   const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const timerRefFor = useCallbackCache((id) => (el: SVGCircleElement | null) => { if (el) timers.set(id, el); else timers.delete(id); });
   const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label} ${f.from}→${f.to}`), x, y }), []);
+    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
   const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
   const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
     setMenu({ kind: 'items', label: `Link ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
@@ -87,7 +87,7 @@ export function RaftTechView({ className }: StageViewProps) {
     const b = edge(f.to, f.from);
     return {
       msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
-      a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look,
+      a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look, doomed: f.doomed,
     };
   });
   const badCell = new Set(pic.rows.filter((r) => r.cells.some((c) => c.conflict) || r.missing.length).map((r) => r.id));

@@ -52,7 +52,7 @@ export function RaftTownView({ className }: StageViewProps) {
   const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const clockRefFor = useCallbackCache((id) => (el: SVGPathElement | null) => { if (el) clocks.set(id, el); else clocks.delete(id); });
   const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label} ${f.from}→${f.to}`), x, y }), []);
+    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
   const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
   const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
     setMenu({ kind: 'items', label: `Path ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
@@ -96,7 +96,7 @@ export function RaftTownView({ className }: StageViewProps) {
     const c = curve(f.from, f.to);
     return {
       msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
-      a: c.a, b: c.b, c: { x: c.c.x + lift.x, y: c.c.y + lift.y }, label: look.town, words: look.words, look,
+      a: c.a, b: c.b, c: { x: c.c.x + lift.x, y: c.c.y + lift.y }, label: look.town, words: look.words, look, doomed: f.doomed,
     };
   });
   const crier = pic.leader;
@@ -127,9 +127,10 @@ export function RaftTownView({ className }: StageViewProps) {
           const paused = info?.n.paused ?? false;
           const row = pic.rows[k]!;
           const [line1, line2] = townLabels(s, paused, g.short);
+          const words = townLabels(s, paused, false).join(', ');
           return (
             <g key={s.id} transform={`translate(${layout.at[s.id]!.x.toFixed(1)},${layout.at[s.id]!.y.toFixed(1)})`}>
-              <CouncilHouse s={s} g={g} style={nodeStyle(info?.i ?? 0)} paused={paused} line1={line1} line2={line2}
+              <CouncilHouse s={s} g={g} style={nodeStyle(info?.i ?? 0)} paused={paused} line1={line1} line2={line2} words={words}
                 focused={focus.nodes.has(s.id)} selected={selected?.kind === 'node' && selected.id === s.id}
                 clockRef={clockRefFor(s.id)} onMenu={menuFor(s.id)} conflict={hasConflict(row)} />
               <Ledger server={s.id} cells={row.cells} book={g.book} lineH={g.lineH} fontSize={fs}
@@ -159,6 +160,8 @@ interface HouseProps {
   paused: boolean;
   line1: string;
   line2: string;
+  /** The two lines in full words, for the aria-label (whatever the picture has room for). */
+  words: string;
   focused: boolean;
   selected: boolean;
   conflict: boolean;
@@ -166,11 +169,11 @@ interface HouseProps {
   onMenu: (x: number, y: number) => void;
 }
 
-const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, line2, focused, selected, conflict, clockRef, onMenu }: HouseProps) {
+const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, line2, words, focused, selected, conflict, clockRef, onMenu }: HouseProps) {
   const down = s.role === 'down';
   const look = { accent: down ? '#8d8d8d' : style.colour, wall: down ? '#bdbdbd' : '#f7f0e1', line: '#2b2b2e' };
   const fs = g.fontSize;
-  const label = `${line1}, ${line2}, ledger of ${s.log.length} entries, ${s.commitIndex} committed${conflict ? ', its ledger contradicts what the town committed (safety violated)' : ''}`;
+  const label = `${words}, ledger of ${s.log.length} entries, ${s.commitIndex} committed${conflict ? ', its ledger contradicts what the town committed (safety violated)' : ''}`;
   return (
     <g className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id: s.id }, `${label}. Enter to inspect, context menu key for actions.`, onMenu)}>
@@ -208,6 +211,6 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
       {conflict && <text x={g.s * 0.36} y={-g.s * 0.3} fontSize={fs + 2} fontWeight={900} className="tb-halo tb-status-fire" aria-hidden="true">!</text>}
     </g>
   );
-}, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.line1 === b.line1 && a.line2 === b.line2
+}, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.line1 === b.line1 && a.line2 === b.line2 && a.words === b.words
   && a.focused === b.focused && a.selected === b.selected && a.conflict === b.conflict && a.style.colour === b.style.colour
   && a.clockRef === b.clockRef && a.onMenu === b.onMenu && a.s.role === b.s.role && a.s.log.length === b.s.log.length && a.s.commitIndex === b.s.commitIndex);

@@ -18,12 +18,10 @@ const raftState = (): RaftState | null => {
   return sim.activeSystems().includes('raft') ? sim.state<RaftState>('raft') : null;
 };
 
-/** A message in flight: drop it (the `drop` command) or inspect it. */
-export function messageMenu(msgId: number, what: string): MenuItem[] {
-  return [
-    { id: 'drop', label: `Drop message #${msgId} (${what})`, run: () => run(`drop msg=${msgId}`) },
-    { id: 'inspect', label: `Inspect message #${msgId}`, run: () => labStore.getState().select({ kind: 'msg', id: msgId }) },
-  ];
+/** A message in flight: drop it (the `drop` command) or inspect it. One already doomed can only be inspected. */
+export function messageMenu(msgId: number, what: string, doomed = false): MenuItem[] {
+  const inspect = { id: 'inspect', label: `Inspect message #${msgId}${doomed ? ' (it will be lost)' : ''}`, run: () => labStore.getState().select({ kind: 'msg', id: msgId }) };
+  return doomed ? [inspect] : [{ id: 'drop', label: `Drop message #${msgId} (${what})`, run: () => run(`drop msg=${msgId}`) }, inspect];
 }
 
 /** A link between two servers: cut one way or both, or heal it (`partition` / `heal`). */

@@ -58,11 +58,18 @@ export function ActionMenu({ label, items, x, y, onClose }: { label: string; ite
     if (r.bottom > window.innerHeight - 4) el.style.top = `${Math.max(4, window.innerHeight - r.height - 4)}px`;
   }, [x, y]);
   useEffect(() => {
-    const first = ref.current?.querySelector('button');
-    first?.focus();
-    const away = (e: PointerEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };
+    const menu = ref.current;
+    // Whatever had focus (the node or link the menu was opened from with the keyboard) gets it back
+    // when the menu closes, so the learner does not land at the top of the page.
+    const opener = document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement ? document.activeElement : null;
+    menu?.querySelector('button')?.focus();
+    const away = (e: PointerEvent) => { if (!menu?.contains(e.target as Node)) onClose(); };
     window.addEventListener('pointerdown', away, true);
-    return () => window.removeEventListener('pointerdown', away, true);
+    return () => {
+      window.removeEventListener('pointerdown', away, true);
+      const lost = document.activeElement === document.body || document.activeElement === null || menu?.contains(document.activeElement);
+      if (opener && opener !== document.body && opener.isConnected && lost) opener.focus();
+    };
   }, [onClose]);
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
