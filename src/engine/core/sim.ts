@@ -90,7 +90,7 @@ export function createSim(opts: SimOptions): Sim {
   const defs = new Map(opts.systems.map((d) => [d.name, d]));
   let st: SimState = {
     now: 0, seq: 0, eventCount: 0, traceLen: 0, inputCursor: 0, rng: seedRng(opts.seed), queue: [],
-    nodes: new Map(), nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: {},
+    nodes: new Map(), nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: new Map(),
     nextTimerId: 1, nextMsgId: 1, hash: HASH_START, broken: {},
     counters: { sent: 0, delivered: 0, dropped: 0 },
   };
@@ -162,12 +162,12 @@ export function createSim(opts: SimOptions): Sim {
         const id = st.nextTimerId++;
         // A drifting clock runs fast or slow, so its timers fire early or late in global time.
         const global = Math.ceil((Math.max(0, delay) * 1_000_000) / (1_000_000 + n.driftPpm));
-        st.timers[id] = node;
+        st.timers.set(id, node);
         const ev: TimerEvent = { t: st.now + global, seq: st.seq++, k: 'timer', id, node, sys, name, data, due: st.now + global };
         heapPush<QueuedEvent>(st.queue, ev);
         return id;
       },
-      cancelTimer: (id) => { delete st.timers[id]; },
+      cancelTimer: (id) => { st.timers.delete(id); },
       rng,
       note: (node, text) => emit({ kind: 'note', node, text, sys }),
       addNode: (node) => {
@@ -193,6 +193,7 @@ export function createSim(opts: SimOptions): Sim {
     def, ctx: contextFor(def.name), checks: (def.invariants ?? []).map((inv) => ({ inv, key: `${def.name}/${inv.name}` })),
   }]));
   const ctxFor = (sys: string): SystemContext => entries.get(sys)!.ctx;
+  let lastEntry: SystemEntry | undefined;
 
   /** The active systems that declare invariants, in the order they became active (as `st.systems` lists them). */
   let checking: SystemEntry[] = [];
@@ -255,7 +256,7 @@ export function createSim(opts: SimOptions): Sim {
   }
 
   function cancelTimersOf(node: NodeId) {
-    for (const id in st.timers) if (st.timers[id] === node) delete st.timers[id];
+    for (const [id, n] of st.timers) if (n === node) st.timers.delete(id);
   }
 
   // ---- processing one event ------------------------------------------------------------------------
@@ -264,7 +265,7 @@ export function createSim(opts: SimOptions): Sim {
     for (;;) {
       const top = st.queue[0];
       if (!top) return undefined;
-      if (top.k === 'timer' && st.timers[top.id] === undefined) { heapPop(st.queue); continue; }
+      if (top.k === 'timer' && !st.timers.has(top.id)) { heapPop(st.queue); continue; }
       return top;
     }
   }
@@ -288,9 +289,11 @@ export function createSim(opts: SimOptions): Sim {
     if (e.t > st.now) st.now = e.t;
     st.eventCount++;
     causeIndex = st.traceLen;
-    const entry = entries.get(e.sys)!;
+    // Consecutive events mostly belong to one system: remember the last one looked up.
+    let entry = lastEntry;
+    if (entry === undefined || entry.def.name !== e.sys) lastEntry = entry = entries.get(e.sys)!;
     if (e.k === 'timer') {
-      delete st.timers[e.id];
+      st.timers.delete(e.id);
       const late = st.now - e.due;
       record('timer', e.node, undefined, undefined, undefined, undefined, 0, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
       entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);

@@ -70,7 +70,7 @@ export interface SimState {
   net: NetworkState;
   systems: Record<string, unknown>;
   /** Live timers and their node; a fired or cancelled timer is removed. */
-  timers: Record<TimerId, NodeId>;
+  timers: Map<TimerId, NodeId>;
   nextTimerId: number;
   nextMsgId: number;
   hash: number;
@@ -99,7 +99,7 @@ export function cloneState(st: SimState, size?: { objects: number }): SimState {
     nodeOrder: [...st.nodeOrder],
     net: clonePlain(st.net, netSeen),
     systems: clonePlain(st.systems, systemsSeen),
-    timers: { ...st.timers },
+    timers: new Map(st.timers),
     broken: { ...st.broken },
     counters: { ...st.counters },
   };
