@@ -183,6 +183,7 @@ function RecordBox({ r, tp, x, y, w, h, fs, two, showKeys, focused, selected, pr
         </text>
       )}
       {aborted && <line x1={x + 2} y1={y + h / 2} x2={x + w - 3} y2={y + h / 2} stroke="#a83a00" strokeWidth={1.5} />}
+      {r.duplicate && <text x={x + w - 4} y={y + h - 2} textAnchor="end" fontSize={Math.max(8, sfs - 2)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
     </g>
   );
 }

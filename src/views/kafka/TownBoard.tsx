@@ -196,6 +196,7 @@ function Notice({ r, tp, x, y, w, h, fs, wide, focused, selected, reading, onMen
       <rect x={x} y={y} width={w} height={h} fill={fill} stroke={reading ? '#1d1d1f' : r.txn === 'open' ? '#E69F00' : '#6b5a3a'}
         strokeWidth={reading ? 2.5 : r.txn === 'open' ? 2 : 1} strokeDasharray={r.aboveHw ? '3 2' : undefined} />
       {r.key && !r.control && <rect x={x} y={y} width={3} height={h} fill={keyColour(r.key)} />}
+      {r.duplicate && <text x={x + w + 1} y={y + h * 0.8} fontSize={Math.max(8, sfs - 1)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
       <text x={x + w / 2 + 1} y={y + h / 2 + sfs * 0.36} textAnchor="middle" fontSize={sfs} className="tb-mono" fill={aborted ? '#6b6b70' : STATUS.ink}
         textDecoration={aborted ? 'line-through' : undefined}>
         {text}{wide && !r.control ? cut(`${r.offset}${r.key ? ` ${r.key}` : ''}`, w - 6, sfs) : r.control ? '' : r.offset}

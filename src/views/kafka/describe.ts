@@ -10,7 +10,7 @@ export function recordWords(r: RecordCell): string {
   if (r.control) return `offset ${r.offset}: transaction ${r.control} marker`;
   const kv = `${r.key === null ? 'no key' : `key ${r.key}`}, ${r.tombstone ? 'tombstone (deletes the key)' : `value ${r.value ?? ''}`}`;
   const txn = r.txn === 'none' ? '' : r.txn === 'open' ? ', in an open transaction' : r.txn === 'aborted' ? ', aborted: read_committed readers skip it' : ', committed transaction';
-  return `offset ${r.offset}: ${kv}${txn}${r.aboveHw ? ', above the high watermark: not on every in-sync copy yet' : ''}`;
+  return `offset ${r.offset}: ${kv}${txn}${r.duplicate ? ', A DUPLICATE of an earlier record (a retry written twice)' : ''}${r.aboveHw ? ', above the high watermark: not on every in-sync copy yet' : ''}`;
 }
 
 export function partitionWords(p: PartitionModel, groups: readonly GroupModel[]): string {

@@ -25,6 +25,8 @@ export interface RecordCell {
   /** At or above the high watermark: not yet on every in-sync replica, so no consumer sees it. */
   aboveHw: boolean;
   producer: string | null;
+  /** The same record written again (a retry without idempotence): its producer's id was seen earlier in the log. */
+  duplicate: boolean;
 }
 
 export interface ReplicaCopy {
@@ -183,7 +185,7 @@ export function kafkaPicture(s: KafkaState, nodes: readonly NodeStatus[], now: n
       return {
         tp: l.tp, topic: name, partition: l.partition, item: partitionItem(l.tp), leader: l.leader, epoch: l.epoch, isr: l.isr,
         hw: l.hw, lso: l.lso, logStart: l.logStart, leo: l.leo, count: lr?.log.length ?? 0,
-        cells: l.records.map((r) => cellOf(r, lr!, l.hw)),
+        cells: markDuplicates(l.records.map((r) => cellOf(r, lr!, l.hw)), l.records, lr?.log ?? []),
         copies: l.replicas.map((r) => ({
           broker: r.broker, role: r.role, inSync: r.inSync, up: isUp(r.broker), fenced: r.fenced, leo: r.leo, hw: r.hw,
           behind: r.role === 'leader' ? 0 : Math.max(0, l.leo - r.leo),
@@ -231,8 +233,25 @@ export function cellOf(r: KRecord, lr: Replica, hw: number): RecordCell {
   }
   return {
     offset: r.offset, key: r.key, value: r.value, tombstone: r.value === null && !r.control, control: r.control ?? null,
-    txn, aboveHw: r.offset >= hw, producer: r.producer,
+    txn, aboveHw: r.offset >= hw, producer: r.producer, duplicate: false,
   };
+}
+
+/** How far back a duplicate is looked for (a retry lands close to its original). */
+const DUP_WINDOW = 500;
+
+function markDuplicates(cells: RecordCell[], records: readonly KRecord[], log: readonly KRecord[]): RecordCell[] {
+  if (records.length === 0) return cells;
+  const seen = new Set<number>();
+  const first = log.length - records.length;
+  for (let i = Math.max(0, first - DUP_WINDOW); i < first; i++) if (!log[i]!.control) seen.add(log[i]!.id);
+  return cells.map((c, k) => {
+    const r = records[k]!;
+    if (r.control) return c;
+    const dup = seen.has(r.id);
+    seen.add(r.id);
+    return dup ? { ...c, duplicate: true } : c;
+  });
 }
 
 /** Shortest prefixes (upper case) that tell the groups apart, at least one letter. */

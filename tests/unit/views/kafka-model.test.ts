@@ -115,6 +115,25 @@ run for=10ms`);
     expect(lab.picture().groups.find((g) => g.id === 'coop')!.rebalance).toBeNull();
   });
 
+  it('marks a retried record written twice as a duplicate, and only that one', () => {
+    const lab = runLab(`
+kafka.cluster brokers=1
+kafka.topic name=pay partitions=1
+kafka.producer id=plain acks=all idempotent=false timeout=200ms
+kafka.producer id=safe acks=all idempotent=true timeout=200ms
+link from=b1 to=plain loss=1 oneway=true
+link from=b1 to=safe loss=1 oneway=true
+kafka.produce producer=plain topic=pay key=alice value=charge
+kafka.produce producer=safe topic=pay key=bob value=charge
+run for=220ms
+link from=b1 to=plain loss=0 oneway=true
+link from=b1 to=safe loss=0 oneway=true
+run for=1s`);
+    const cells = lab.picture().partitions[0]!.cells;
+    expect(cells.map((c) => `${c.key}${c.duplicate ? '×2' : ''}`)).toEqual(['alice', 'bob', 'alice×2']);
+    expect(lab.sim.query('kafka.duplicated(pay)')).toBe(1);
+  });
+
   it('group tags are the shortest prefixes that tell groups apart', () => {
     expect(groupTags(['billing', 'search', 'shipping', 'audit'])).toEqual({ billing: 'B', search: 'SE', shipping: 'SH', audit: 'A' });
   });
