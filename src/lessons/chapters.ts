@@ -17,7 +17,7 @@ export const CHAPTERS: readonly Chapter[] = [
     summary: 'Competing consumers that take a message away vs a retained log every group reads and replays.' },
   { chapter: 3, slug: '03-kafka', title: 'Kafka deep dive',
     summary: 'Partitions, keys, offsets, consumer groups, rebalancing, replication, idempotence and transactions.' },
-  { chapter: 4, slug: '04-sqs-rabbitmq-pubsub', title: 'SQS, RabbitMQ and pub/sub',
+  { chapter: 4, slug: '04-brokers', title: 'SQS, RabbitMQ and pub/sub',
     summary: 'Visibility timeouts and redrive, exchanges and bindings, push and pull: one workload, three rule books.' },
   { chapter: 5, slug: '05-retries-dlq-idempotency', title: 'Retries, DLQs and idempotency',
     summary: 'Backoff with jitter, poison messages and dead-letter queues, and consumers that survive duplicates.' },

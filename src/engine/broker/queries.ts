@@ -2,6 +2,7 @@
 import type { Query } from '../core/types.ts';
 import type { RabbitConsumer, RabbitMessage, RabbitQueue, RabbitState } from './state.ts';
 import type { MessageView } from '../queue/message-view.ts';
+import { overtaken } from '../queue/ordering.ts';
 
 export const queueNamed = (s: RabbitState, name: string | undefined): RabbitQueue => {
   const q = s.queueOrder.includes(name ?? '') ? s.queues[name!] : undefined;
@@ -41,6 +42,7 @@ export const rabbitQueries: readonly Q[] = [
   perQueue('redelivered', 'deliveries flagged redelivered (after a requeue or a dead consumer)', (_s, q) => q.stats.redelivered),
   perQueue('duplicates', 'times consumers processed a message that had already been processed: duplicate side effects', (_s, q) => q.stats.duplicates),
   perQueue('consumers', 'consumers registered on the queue', (_s, q) => q.consumers.length),
+  perQueue('overtaken', 'messages acknowledged after a message published later than them (0: the work was done in publish order)', (_s, q) => overtaken(q.ackedOrder)),
   perQueue('ackedOrder', "bodies in the order they were acknowledged, comma-separated ('none' if none)", (s, q) =>
     q.ackedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),
   perConsumer('processed', 'messages the consumer processed and acked', (_s, c) => c.processed),

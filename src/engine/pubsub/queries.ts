@@ -2,6 +2,7 @@
 import type { Query } from '../core/types.ts';
 import type { PubsubMessage, PubsubState, Subscriber, Subscription } from './state.ts';
 import type { MessageView } from '../queue/message-view.ts';
+import { overtaken } from '../queue/ordering.ts';
 
 export const subNamed = (s: PubsubState, name: string | undefined): Subscription => {
   const sub = s.subs[name ?? ''];
@@ -36,6 +37,7 @@ export const pubsubQueries: readonly Q[] = [
   perSub('deadLettered', 'copies forwarded to the dead-letter topic', (_s, sub) => sub.stats.deadLettered),
   perSub('expired', 'copies dropped after the retention period', (_s, sub) => sub.stats.expired),
   perSub('duplicates', 'times subscribers processed a copy that had already been processed: duplicate side effects', (_s, sub) => sub.stats.duplicates),
+  perSub('overtaken', 'copies acked after a copy published later than them (0: the work was done in publish order)', (_s, sub) => overtaken(sub.ackedOrder)),
   perSub('ackedOrder', "bodies in the order they were acked, comma-separated ('none' if none)", (s, sub) =>
     sub.ackedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),
   { name: 'pubsub.published', params: ['topic'], example: 'expect pubsub.published(orders) == 3', description: 'messages published to the topic', get: (s, [t]) => s.topics[t ?? '']?.published ?? 0 },

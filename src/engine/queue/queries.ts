@@ -1,5 +1,6 @@
 // What conditions and views can read from SQS: `expect sqs.visible(orders) == 2`.
 import type { Query } from '../core/types.ts';
+import { overtaken } from './ordering.ts';
 import type { SqsConsumer, SqsMessage, SqsQueue, SqsState, SqsStatus } from './state.ts';
 
 export const queueNamed = (s: SqsState, name: string | undefined): SqsQueue => {
@@ -40,6 +41,7 @@ export const sqsQueries: readonly Q[] = [
   perQueue('duplicates', 'times consumers processed a message they (or others) had already processed: duplicate side effects', (_s, q) => q.stats.duplicates),
   perQueue('emptyReceives', 'receives that returned nothing (short polling on an empty queue runs this up)', (_s, q) => q.stats.emptyReceives),
   perQueue('deduplicated', 'sends swallowed by FIFO deduplication within the five-minute window', (_s, q) => q.stats.deduplicated),
+  perQueue('overtaken', 'messages deleted after a message sent later than them (0: the work was done in send order)', (_s, q) => overtaken(q.deletedOrder)),
   perQueue('deletedOrder', "bodies in the order consumers deleted them, comma-separated ('none' if none)", (s, q) =>
     q.deletedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),
   {

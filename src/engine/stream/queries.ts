@@ -1,6 +1,7 @@
 // What conditions and views can read from the stream: `expect stream.lag(audit) == 0`.
 import type { Query } from '../core/types.ts';
 import { lagOf } from './log.ts';
+import { overtaken } from '../queue/ordering.ts';
 import type { StreamReader, StreamState, StreamTopic } from './state.ts';
 
 export const topicNamed = (s: StreamState, name: string | undefined): StreamTopic => {
@@ -35,5 +36,6 @@ export const streamQueries: readonly Q[] = [
   perReader('failed', 'failed processing attempts (a retried record counts each time)', (_s, c) => c.failed),
   perReader('gaveUp', 'records it skipped after a failure (onFail=skip): their effect never happened', (_s, c) => c.gaveUp),
   perReader('retrying', "the offset it keeps failing on and retrying, or 'none'", (_s, c) => c.retrying ?? 'none'),
+  perReader('overtaken', 'records first processed after a later offset had been (0: read in offset order; re-reads do not count)', (_s, c) => overtaken(c.seen)),
   perReader('seen', "offsets processed in order, comma-separated ('none' if none)", (_s, c) => c.seen.join(',') || 'none'),
 ];

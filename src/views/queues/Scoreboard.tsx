@@ -27,13 +27,14 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
         </thead>
         <tbody>
           {rows.map((r) => {
-            const order = r.inOrder ? (r.inOrder.ok ? '✓ in order' : `✗ ${r.inOrder.note}`) : '… nothing yet';
+            const late = Number(r.overtaken.value);
+            const order = r.inOrder ? (r.inOrder.ok ? '✓ in order' : `✗ ${late} overtaken: ${r.inOrder.note}`) : '… nothing yet';
             return (
               <tr key={`${r.sys}:${r.subject}`} data-sys={r.sys}>
                 <th scope="row" title={`${r.book}, ${r.subject}`}>{r.book} <span className="qv-note">{r.subject.replace(/^(queue|reader|subscription) /, '')}</span></th>
-                <td title={`${order}: ${words(r.order)}`} aria-label={`${order}: ${words(r.order)}`}>
+                <td title={`${order}: ${words(r.overtaken)}; ${words(r.order)}`} aria-label={`${order}: ${words(r.overtaken)}; ${words(r.order)}`}>
                   <span className={`qv-order ${r.inOrder ? (r.inOrder.ok ? 'is-ok' : 'is-broken') : ''}`}>{order}</span>
-                  {wide ? <>{' '}<span className="qv-value qv-seq">{r.order.value}</span> <code>{r.order.query}</code></> : null}
+                  {wide ? <>{' '}<code>{r.overtaken.query}</code> <span className="qv-value qv-seq">{r.order.value}</span> <code>{r.order.query}</code></> : null}
                 </td>
                 <Cell m={r.duplicates} wide={wide} />
                 <Cell m={r.dead} note={r.deadNote} wide={wide} />

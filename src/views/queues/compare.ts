@@ -17,6 +17,8 @@ export interface CompareRow {
   /** The queue, subscription or reader measured. */
   subject: string;
   order: Measure;
+  /** How many finished after a later one (`*.overtaken`): 0 is send order. */
+  overtaken: Measure;
   /** Null when nothing finished yet; else whether work finished in send order, and the first break. */
   inOrder: { ok: boolean; note: string } | null;
   duplicates: Measure;
@@ -50,7 +52,7 @@ export function compareRows(sim: Sim): CompareRow[] {
       const seen = firsts(c.seen);
       const retrying = c.retrying;
       rows.push({
-        sys: 'stream', book: 'Kafka-style', subject: `reader ${r}`, order: q(`stream.seen(${r})`),
+        sys: 'stream', book: 'Kafka-style', subject: `reader ${r}`, order: q(`stream.seen(${r})`), overtaken: q(`stream.overtaken(${r})`),
         inOrder: orderCheck(seen, (o) => `offset ${o}`), duplicates: q(`stream.duplicates(${r})`), dead: null,
         deadNote: retrying !== null ? `none (no DLQ): stuck on offset ${retrying}` : c.gaveUp ? `none (no DLQ): ${c.gaveUp} skipped` : 'none (no DLQ)',
       });
@@ -62,7 +64,7 @@ export function compareRows(sim: Sim): CompareRow[] {
       const qu = s.queues[name]!;
       if (!s.consumerOrder.some((c) => s.consumers[c]!.queue === name)) continue;
       rows.push({
-        sys: 'rabbit', book: 'RabbitMQ', subject: `queue ${name}`, order: q(`rabbit.ackedOrder(${name})`),
+        sys: 'rabbit', book: 'RabbitMQ', subject: `queue ${name}`, order: q(`rabbit.ackedOrder(${name})`), overtaken: q(`rabbit.overtaken(${name})`),
         inOrder: orderCheck(qu.ackedOrder, (id) => s.msgs[String(id)]?.body ?? `#${id}`), duplicates: q(`rabbit.duplicates(${name})`),
         dead: qu.dlx !== null ? q(`rabbit.deadLettered(${name})`) : q(`rabbit.dropped(${name})`), deadNote: qu.dlx !== null ? null : 'dropped (no DLX)',
       });
@@ -74,7 +76,7 @@ export function compareRows(sim: Sim): CompareRow[] {
       const qu = s.queues[name]!;
       if (!s.consumerOrder.some((c) => s.consumers[c]!.queue === name)) continue;
       rows.push({
-        sys: 'sqs', book: 'SQS', subject: `queue ${name}`, order: q(`sqs.deletedOrder(${name})`),
+        sys: 'sqs', book: 'SQS', subject: `queue ${name}`, order: q(`sqs.deletedOrder(${name})`), overtaken: q(`sqs.overtaken(${name})`),
         inOrder: orderCheck(qu.deletedOrder, (id) => s.msgs[String(id)]?.body ?? `#${id}`), duplicates: q(`sqs.duplicates(${name})`),
         dead: qu.dlq !== null ? q(`sqs.deadLettered(${name})`) : null, deadNote: qu.dlq !== null ? null : 'none (no DLQ)',
       });
@@ -86,7 +88,7 @@ export function compareRows(sim: Sim): CompareRow[] {
       const sub = s.subs[name]!;
       if (!s.subscriberOrder.some((c) => s.subscribers[c]!.sub === name)) continue;
       rows.push({
-        sys: 'pubsub', book: 'Pub/sub', subject: `subscription ${name}`, order: q(`pubsub.ackedOrder(${name})`),
+        sys: 'pubsub', book: 'Pub/sub', subject: `subscription ${name}`, order: q(`pubsub.ackedOrder(${name})`), overtaken: q(`pubsub.overtaken(${name})`),
         inOrder: orderCheck(sub.ackedOrder, (id) => s.msgs[String(id)]?.body ?? `#${id}`), duplicates: q(`pubsub.duplicates(${name})`),
         dead: sub.deadLetterTopic !== null ? q(`pubsub.deadLettered(${name})`) : null, deadNote: sub.deadLetterTopic !== null ? null : 'none (no dead-letter topic)',
       });

@@ -243,6 +243,7 @@ describe('the scoreboard', () => {
     expect(rows.map((r) => [r.book, r.subject])).toEqual([['Kafka-style', 'reader r1'], ['SQS', 'queue orders']]);
     const [stream, sqs] = rows;
     expect(stream!.order).toEqual({ query: 'stream.seen(r1)', value: '0,1,2,3' });
+    expect(stream!.overtaken).toEqual({ query: 'stream.overtaken(r1)', value: '0' });
     expect(stream!.inOrder?.ok).toBe(true);
     expect(stream!.deadNote).toBe('none (no DLQ)');
     expect(sqs!.dead).toEqual({ query: 'sqs.deadLettered(orders)', value: '1' });
