@@ -106,8 +106,8 @@ export function createSim(opts: SimOptions): Sim {
   // The hash mixes each entry's fields as it is recorded (not the printed line, so nothing is formatted on
   // the hot path): time, kind, node, route and message, text. The route and message are hashed once at
   // send (`mh`, see messageHash) and reused for the deliveries and drops; the node, nearly always the
-  // route's sender or receiver, is mixed as which one it is. The ring stores the entry's fields (trace-ring.ts); an entry regenerated while replaying a
-  // stretch the ring already holds is hashed but not stored again.
+  // route's sender or receiver, is mixed as which one it is. The ring stores the entry's fields
+  // (trace-ring.ts); an entry regenerated while replaying a stretch the ring holds is hashed, not stored.
   function record(kind: TraceEvent['kind'], node: NodeId | undefined, from: NodeId | undefined, to: NodeId | undefined,
     msgId: MsgId | undefined, msg: Message | undefined, mh: number, sys: string | undefined, sentAt: Time | undefined,
     text: string | undefined, invariant?: string, cause?: number): void {
