@@ -201,7 +201,13 @@ export const sqsCommands: CommandSpec[] = [
       const c = s.consumers[argString(a, 'name')];
       if (!c) throw new CommandError(`no SQS consumer named ${argString(a, 'name')}`);
       c.stopped = true;
-      if (c.phase === 'idle' && c.pollTimer !== null) { ctx.cancelTimer(c.pollTimer); c.pollTimer = null; }
+      if (c.pollTimer !== null) { ctx.cancelTimer(c.pollTimer); c.pollTimer = null; }
+      if (c.phase === 'polling') {
+        // It closes its open request: the service forgets the long poll (an answer already on its way is ignored).
+        c.phase = 'idle';
+        for (const w of s.waiting.filter((x) => x.consumer === c.id)) ctx.cancelTimer(w.timer);
+        s.waiting = s.waiting.filter((x) => x.consumer !== c.id);
+      }
     }),
   },
   sqsProducer.command,

@@ -107,6 +107,18 @@ describe('SQS standard queue', () => {
     expect([s.q('sqs.delayed(orders)'), s.q('sqs.visible(orders)')]).toEqual([0, 1]);
   });
 
+  it('a stopped consumer closes its long poll: a message sent afterwards goes to the consumer still polling', () => {
+    const s = lab();
+    s.run(`sqs.queue name=orders
+      sqs.consumer name=old queue=orders wait=20s
+      sqs.consumer name=new queue=orders wait=20s
+      run for=100ms
+      sqs.stop name=old
+      sqs.send queue=orders body=a
+      run for=1s`);
+    expect([s.q('sqs.processed(old)'), s.q('sqs.processed(new)'), s.q('sqs.phase(old)')]).toEqual([0, 1, 'idle']);
+  });
+
   it('a message with its own delay stays delayed across a service restart, for its own delay', () => {
     const s = lab();
     s.run(`sqs.queue name=orders
