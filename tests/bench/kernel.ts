@@ -4,11 +4,14 @@
 // send its token on to the next node (the same `passToken` handler on both sides), over a network with
 // 1 ms base latency and 0..19 ms uniform jitter, no loss.
 //
-// Kernel side: createSim as lessons, the CLI and the app use it, driven by `runUntil` (what `run for=`
-// and the app's animation frames call): every send and delivery becomes a typed trace entry mixed into
-// the trace hash and kept in the bounded trace ring, a snapshot every 1,000 events, invariants checked
-// after each event (this system declares none), the input log consulted between events, paused and
-// crashed nodes, cancelled timers, partitions and link overrides all checked on the way.
+// Kernel side: createSim with its defaults, as lessons, the CLI and the app use it, driven by `runUntil`
+// (what `run for=` and the app's animation frames call): every send and delivery becomes a typed trace
+// entry mixed into the trace hash and kept in the bounded trace ring (100,000 entries, so each message
+// stays referenced for ~50,000 hops), periodic snapshots (at least 1,000 events apart; for this state
+// about 2,000), invariants checked after each event (this system declares none), the input log
+// consulted between events, paused and crashed senders and receivers, cancelled timers, partitions and
+// link overrides all checked on the way. Nothing reads the trace during the run (a reader would pay
+// for building each entry's object once, on first read).
 //
 // Plain side: what a minimal simulator must do per hop and nothing more: pop the (time, seq)-ordered
 // binary heap (the same heap functions), advance the clock, look the receiver up by name and check it is
