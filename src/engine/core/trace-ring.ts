@@ -100,8 +100,22 @@ export class TraceRing {
   /** The held entries below `n`, oldest first (the same array while nothing new was recorded). */
   upTo(n: number): readonly TraceEvent[] {
     const stop = Math.min(n, this.end);
-    for (let i = this.base + this.built.length; i < stop; i++) this.built.push(this.build(i));
-    return stop >= this.end ? this.built : this.built.slice(0, Math.max(0, stop - this.base));
+    const built = this.built;
+    const from = this.base + built.length;
+    if (from < stop) {
+      const { cap, t, kind, node, from: src, to, msgId, msg, sentAt, text, sys, invariant, cause } = this;
+      const objects = this.objects.size > 0 ? this.objects : null;
+      for (let i = from; i < stop; i++) {
+        const held = objects?.get(i);
+        if (held) { built.push(held); continue; }
+        const s = i % cap;
+        built.push({
+          i, t: t[s]!, kind: KINDS[kind[s]!]!, node: node[s], from: src[s], to: to[s], msgId: num(msgId[s]!), msg: msg[s],
+          sentAt: num(sentAt[s]!), text: text[s], sys: sys[s], invariant: invariant[s], cause: num(cause[s]!),
+        });
+      }
+    }
+    return stop >= this.end ? built : built.slice(0, Math.max(0, stop - this.base));
   }
 
   /** Forgets every entry from `n` on (a fork discards the old future). */
@@ -114,17 +128,6 @@ export class TraceRing {
     // Clear the references the discarded entries held, so their messages can be collected.
     for (let i = Math.max(n, this.base); i < this.end; i++) { const s = i % this.cap; this.msg[s] = undefined; this.text[s] = undefined; }
     this.end = n;
-  }
-
-  private build(i: number): TraceEvent {
-    const held = this.objects.get(i);
-    if (held) return held;
-    const s = i % this.cap;
-    return {
-      i, t: this.t[s]!, kind: KINDS[this.kind[s]!]!, node: this.node[s], from: this.from[s], to: this.to[s],
-      msgId: num(this.msgId[s]!), msg: this.msg[s], sentAt: num(this.sentAt[s]!), text: this.text[s], sys: this.sys[s],
-      invariant: this.invariant[s], cause: num(this.cause[s]!),
-    };
   }
 
   private grow(): void {
