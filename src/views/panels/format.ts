@@ -1,7 +1,8 @@
 // Small formatting helpers shared by the panels.
 export function formatTime(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 3).replace(/\.?0+$/, '')} s`;
+  // Trailing zeros go only after a decimal point (10 s must not read "1 s").
+  if (ms < 60_000) return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')} s`;
   const m = Math.floor(ms / 60_000);
   const s = Math.round((ms % 60_000) / 1000);
   return `${m} min ${s} s`;

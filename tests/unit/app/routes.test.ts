@@ -40,6 +40,8 @@ describe('panel formatting', () => {
     expect(formatTime(320)).toBe('320 ms');
     expect(formatTime(1000)).toBe('1 s');
     expect(formatTime(1030)).toBe('1.03 s');
+    expect(formatTime(10_000)).toBe('10 s');
+    expect(formatTime(20_500)).toBe('20.5 s');
     expect(formatTime(90_000)).toBe('1 min 30 s');
   });
 
