@@ -1,7 +1,7 @@
 // The action menu of a queue, exchange, topic, message or record: each entry runs one scenario command
 // through the store. Opened by right-click, the context-menu key or Shift+F10; ↑/↓ move, Escape closes
 // and gives focus back to what opened it.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { labStore } from '../../store/lab-store.ts';
 import type { ItemAction } from './actions.ts';
 
@@ -14,9 +14,9 @@ export function runLine(line: string): void {
 
 export function ActionMenu({ request, onClose }: { request: ActionRequest; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const opener = useRef<Element | null>(null);
+  // What had focus when the menu opened (read while rendering: effects may run twice in development).
+  const [opener] = useState<Element | null>(() => document.activeElement);
   useEffect(() => {
-    opener.current = document.activeElement;
     ref.current?.querySelector('button')?.focus();
     const away = (e: PointerEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };
     window.addEventListener('pointerdown', away, true);
@@ -24,7 +24,7 @@ export function ActionMenu({ request, onClose }: { request: ActionRequest; onClo
   }, [onClose]);
   const close = () => {
     onClose();
-    const back = opener.current;
+    const back = opener;
     if (back instanceof HTMLElement || back instanceof SVGElement) back.focus();
   };
   const move = (e: KeyboardEvent<HTMLDivElement>) => {

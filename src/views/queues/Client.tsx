@@ -29,19 +29,17 @@ export interface ClientProps {
 
 function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: number; y: number; w: number; fs: number }) {
   const size = Math.min(fs * 0.8, 11);
-  if (limit === 0 || limit > 8 || (limit * (size + 3)) > w - fs * 6.6) {
-    const text = limit === 0 ? `unacked ${used} · prefetch ∞` : `unacked ${used} of prefetch ${limit}`;
+  if (limit === 0 || limit > 8 || limit * (size + 3) + fs * 4.2 > w) {
+    const text = limit === 0 ? `${used} unacked · no limit` : `${used} of ${limit} unacked`;
     return <text x={x} y={y + size} fontSize={fs - 2} className="tb-mono">{fit(text, w, fs - 2)}</text>;
   }
-  const x0 = x + fs * 4.6;
   return (
     <g aria-hidden="true">
-      <text x={x} y={y + size - 1} fontSize={fs - 2}>prefetch</text>
       {Array.from({ length: limit }, (_, k) => (
-        <rect key={k} x={x0 + k * (size + 3)} y={y} width={size} height={size} rx={1.5}
+        <rect key={k} x={x + k * (size + 3)} y={y} width={size} height={size} rx={1.5}
           fill={k < used ? OKABE_ITO.orange : '#ffffff'} stroke="#1d1d1f" strokeWidth={1} />
       ))}
-      <text x={x0 + limit * (size + 3) + 2} y={y + size - 1} fontSize={fs - 2} className="tb-mono">{used}/{limit}</text>
+      <text x={x + limit * (size + 3) + 3} y={y + size - 1} fontSize={fs - 2} className="tb-mono">{used}/{limit} unacked</text>
     </g>
   );
 }
@@ -51,7 +49,8 @@ export const Client = memo(function Client(p: ClientProps) {
   const st = nodeStyle(p.index);
   const small = fs - 1.5;
   const lineH = fs * 1.25;
-  const status = !p.up ? 'ON FIRE · crashed' : p.paused ? 'PAUSED · frozen' : null;
+  const narrow = r.w < fs * 10;
+  const status = !p.up ? (p.town || narrow ? 'ON FIRE' : 'ON FIRE · crashed') : p.paused ? (p.town || narrow ? 'PAUSED' : 'PAUSED · frozen') : null;
   const lines = status ? [status, ...p.lines.slice(1)] : p.lines;
   const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
   // The town draws the building small at the left of the name line and says less: the state only.

@@ -26,6 +26,8 @@ export interface HolderProps {
   label: string;
   /** The heading beside the chips, not above them (short of room). */
   inline?: boolean;
+  /** Said inside the strip when nothing waits there ("empty · 5 deleted so far"). */
+  empty?: string | null;
   /** Messages not drawn for lack of room: the "+N" slot. */
   more: { r: Rect; n: number } | null;
   onMenu: (item: string, x: number, y: number) => void;
@@ -74,7 +76,7 @@ export const Holder = memo(function Holder(p: HolderProps) {
   const { fs, head } = p;
   const base = pointable({ kind: 'item', id: p.item }, `${p.label}. Arrow keys: its messages; context menu key: actions.`, (x, y) => p.onMenu(p.item, x, y));
   const dead = p.look === 'deadbox';
-  const nameW = Math.min(head.w * 0.55, (p.name.length + 2) * fs * 0.62);
+  const nameW = Math.min(p.inline ? head.w - 4 : head.w * 0.55, (p.name.length + (dead ? 4 : 2)) * fs * 0.62);
   const baseline = p.inline ? head.y + head.h / 2 + fs * 0.32 : head.y + head.h * 0.75;
   return (
     <g className={`tb-notice qv-holder${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base} data-row-head={p.item} data-item={p.item}
@@ -86,11 +88,15 @@ export const Holder = memo(function Holder(p: HolderProps) {
           stroke={dead ? OKABE_ITO.vermillion : '#b9b9c0'} strokeWidth={dead ? 1.6 : 1.2} strokeDasharray={dead ? '5 3' : undefined} />
       )}
       <text x={head.x + 2} y={baseline} fontSize={fs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>
-        {dead ? '✕ ' : ''}{fit(p.name, nameW, fs)}
+        {fit(`${dead ? '✕ ' : ''}${p.name}`, nameW, fs)}
       </text>
       <text x={head.x + 2 + nameW + 4} y={baseline} fontSize={fs - 2} fill={STATUS.ink} className={p.town ? 'tb-halo' : 'tb-mono'}>
         {fitSegments(p.detail, head.w - nameW - 6, fs - 2)}
       </text>
+      {p.empty && (
+        <text x={p.strip.x + 6} y={p.strip.y + Math.min(p.strip.h, fs * 1.9) / 2 + (fs - 2) * 0.36} fontSize={fs - 2} fontStyle="italic"
+          fill={p.town && p.look !== 'tray' && p.look !== 'pigeonhole' ? '#ffffff' : STATUS.muted} aria-hidden="true">{fit(p.empty, p.strip.w - 10, fs - 2)}</text>
+      )}
       {p.more && (
         <g aria-hidden="true">
           <rect x={p.more.r.x} y={p.more.r.y} width={p.more.r.w} height={p.more.r.h} rx={3} fill="#f0f0f3" stroke="#6b6b70" strokeDasharray="2 2" />
@@ -99,6 +105,6 @@ export const Holder = memo(function Holder(p: HolderProps) {
       )}
     </g>
   );
-}, (a, b) => a.item === b.item && a.name === b.name && a.detail.join('|') === b.detail.join('|') && a.look === b.look && a.town === b.town && a.fs === b.fs
+}, (a, b) => a.item === b.item && a.name === b.name && a.detail.join('|') === b.detail.join('|') && a.empty === b.empty && a.look === b.look && a.town === b.town && a.fs === b.fs
   && a.focused === b.focused && a.selected === b.selected && a.label === b.label && a.more?.n === b.more?.n && a.skin === b.skin
   && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h && a.strip.w === b.strip.w && a.inline === b.inline);

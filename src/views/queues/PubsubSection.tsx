@@ -49,7 +49,7 @@ export function PubsubSection({ geom, ctx }: { model: PubsubModel; geom: PubsubG
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={s.name} detail={detail} look="tray" town={town} fs={m.fs}
             focused={isFocused(ctx, item)} selected={isSelected(ctx, item)} label={pubsubSubWords(s)} more={row.more ? { r: row.more, n: row.hidden } : null}
-            onMenu={ctx.onItemMenu} skin={ctx.skin} />
+            onMenu={ctx.onItemMenu} skin={ctx.skin} empty={s.msgs.length ? null : `empty · ${s.stats.acked} acked${s.stats.deadLettered ? ` · ${s.stats.deadLettered} dead-lettered` : ''}`} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
@@ -65,7 +65,7 @@ export function PubsubSection({ geom, ctx }: { model: PubsubModel; geom: PubsubG
       }))}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused}
-          lines={[c.holding.length ? `working · ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `done ${c.processed} · failed ${c.failed}`]}
+          lines={[c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `done ${c.processed} · failed ${c.failed}`]}
           label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}

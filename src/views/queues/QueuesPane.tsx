@@ -180,9 +180,10 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const systems = systemsInRun(sim);
   const models = modelsOf(sim, systems);
   const longest = longestText(models);
-  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest), size.width)));
-  const m = metrics(fs, longest);
-  const sectionRects = stackSections(size, systems.map((s) => need(s, models, m, size.width)));
+  const crowded = systems.length >= 3;
+  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest, crowded), size.width)));
+  const m = metrics(fs, longest, crowded);
+  const sectionRects = stackSections(size, systems.map((s) => need(s, models, m, size.width)), crowded ? 4 : 6);
   const sections = systems.map((sys, k) => layoutSection(sys, models, sectionRects[k]!, m));
   const rects = rectsOf(sections);
   const flights = queueFlights(sim.inFlight(), new Set(systems), rects, (f) => {

@@ -11,7 +11,7 @@ import { Holder } from './Holder.tsx';
 import { Source } from './Source.tsx';
 import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
-import { exchangeRule, rabbitChipWords, rabbitConsumerWords, rabbitExchangeWords, rabbitQueueWords } from './describe.ts';
+import { exchangeRuleShort, rabbitChipWords, rabbitConsumerWords, rabbitExchangeWords, rabbitQueueWords } from './describe.ts';
 import { CHIP_LOOKS } from './looks.ts';
 import { formatDuration } from '../../engine/core/duration.ts';
 
@@ -37,7 +37,7 @@ export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: 
       {geom.sources.map(({ item: x, r }) => {
         const item = itemId('rabbit', 'exchange', x.name);
         return (
-          <Source key={item} item={item} r={r} name={x.name} rule={town ? sortingRule(x.type) : exchangeRule(x.type)} tag={x.isDlx ? `${x.type} · DLX` : x.type}
+          <Source key={item} item={item} r={r} name={x.name} rule={town ? sortingRule(x.type) : exchangeRuleShort(x.type)} tag={x.isDlx ? `${x.type} · DLX` : x.type}
             dead={x.isDlx} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)} label={rabbitExchangeWords(x)} onMenu={ctx.onItemMenu} />
         );
       })}
@@ -49,7 +49,8 @@ export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: 
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
             look={q.deadLetterBox ? 'deadbox' : 'pigeonhole'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
-            label={rabbitQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin} />
+            label={rabbitQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin}
+            empty={q.ready.length + q.unacked.length ? null : `empty · ${q.stats.acked} acked${q.stats.deadLettered ? ` · ${q.stats.deadLettered} dead-lettered` : ''}${q.stats.expired + q.stats.dropped ? ` · ${q.stats.expired + q.stats.dropped} dropped` : ''}`} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
@@ -68,7 +69,7 @@ export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: 
       )}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused}
-          lines={[c.connected ? (c.holding.length ? `working · ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting for deliveries') : 'not connected', `done ${c.processed} · failed ${c.failed}`]}
+          lines={[c.connected ? (c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting') : 'not connected', `done ${c.processed} · failed ${c.failed}`]}
           slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
           label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}

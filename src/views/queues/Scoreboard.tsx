@@ -4,6 +4,9 @@
 // short shows the whole of it on hover and to screen readers).
 import type { CompareRow, Measure } from './compare.ts';
 
+/** Narrow panes name the rule book in a word. */
+const SHORT_BOOK: Record<string, string> = { stream: 'Log', rabbit: 'RabbitMQ', sqs: 'SQS', pubsub: 'Pub/sub' };
+
 const words = (m: Measure | null, note?: string | null) => `${m ? `${m.value} (${m.query})` : ''}${note ? `${m ? ' · ' : ''}${note}` : ''}`;
 
 function Cell({ m, note, wide }: { m: Measure | null; note?: string | null; wide: boolean }) {
@@ -31,7 +34,7 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
             const order = r.inOrder ? (r.inOrder.ok ? '✓ in order' : `✗ ${late} overtaken: ${r.inOrder.note}`) : '… nothing yet';
             return (
               <tr key={`${r.sys}:${r.subject}`} data-sys={r.sys}>
-                <th scope="row" title={`${r.book}, ${r.subject}`}>{r.book} <span className="qv-note">{r.subject.replace(/^(queue|reader|subscription) /, '')}</span></th>
+                <th scope="row" title={`${r.book}, ${r.subject}`}>{wide ? r.book : SHORT_BOOK[r.sys]} <span className="qv-note">{wide ? r.subject : r.subject.replace(/^(queue|reader|subscription) /, '')}</span></th>
                 <td title={`${order}: ${words(r.overtaken)}; ${words(r.order)}`} aria-label={`${order}: ${words(r.overtaken)}; ${words(r.order)}`}>
                   <span className={`qv-order ${r.inOrder ? (r.inOrder.ok ? 'is-ok' : 'is-broken') : ''}`}>{order}</span>
                   {wide ? <>{' '}<code>{r.overtaken.query}</code> <span className="qv-value qv-seq">{r.order.value}</span> <code>{r.order.query}</code></> : null}

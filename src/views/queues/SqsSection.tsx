@@ -40,12 +40,13 @@ export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx:
         const dead = q.sources.length > 0;
         const detail = dead
           ? [`${q.counts.visible} dead letter${q.counts.visible === 1 ? '' : 's'}`, q.counts.inflight ? `${q.counts.inflight} in flight` : '', `from ${q.sources.join(', ')}`]
-          : [`${q.counts.visible} visible`, `${q.counts.inflight} in flight`, q.counts.delayed ? `${q.counts.delayed} delayed` : '', `${q.stats.deleted} deleted`,
+          : [`${q.counts.visible} visible`, `${q.counts.inflight} in flight`, `${q.stats.deleted} deleted`, q.counts.delayed ? `${q.counts.delayed} delayed` : '',
             `visibility ${formatDuration(q.visibilityMs)}`, q.dlq ? `→ ${q.dlq} after ${q.maxReceives} receives` : '', q.fifo ? 'FIFO' : 'standard'];
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
             look={dead ? 'deadbox' : 'spike'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
-            label={sqsQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin} />
+            label={sqsQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin}
+            empty={q.msgs.length ? null : dead ? 'no dead letters' : `empty · ${q.stats.deleted} deleted so far${q.stats.deadLettered ? ` · ${q.stats.deadLettered} dead-lettered` : ''}`} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {

@@ -52,7 +52,7 @@ export function compareRows(sim: Sim): CompareRow[] {
       const seen = firsts(c.seen);
       const retrying = c.retrying;
       rows.push({
-        sys: 'stream', book: 'Kafka-style', subject: `reader ${r}`, order: q(`stream.seen(${r})`), overtaken: q(`stream.overtaken(${r})`),
+        sys: 'stream', book: 'Kafka-style log', subject: `reader ${r}`, order: q(`stream.seen(${r})`), overtaken: q(`stream.overtaken(${r})`),
         inOrder: orderCheck(seen, (o) => `offset ${o}`), duplicates: q(`stream.duplicates(${r})`), dead: null,
         deadNote: retrying !== null ? `none (no DLQ): stuck on offset ${retrying}` : c.gaveUp ? `none (no DLQ): ${c.gaveUp} skipped` : 'none (no DLQ)',
       });

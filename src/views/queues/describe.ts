@@ -78,6 +78,9 @@ const EXCHANGE_RULE: Record<string, string> = {
   direct: 'routes by exact key', fanout: 'copies to every bound queue', topic: 'routes by pattern (* one word, # any)', headers: 'routes by headers',
 };
 export const exchangeRule = (type: string) => EXCHANGE_RULE[type] ?? type;
+const EXCHANGE_SHORT: Record<string, string> = { direct: 'exact key', fanout: 'copy to all', topic: 'by pattern', headers: 'by headers' };
+/** The rule in two words, for the exchange's box. */
+export const exchangeRuleShort = (type: string) => EXCHANGE_SHORT[type] ?? type;
 
 export function rabbitExchangeWords(x: RabbitExchangeBox): string {
   const binds = x.bindings.map((b) => `${b.label} to ${b.queue}`).join(', ') || 'no bindings';

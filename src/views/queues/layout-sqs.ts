@@ -44,7 +44,7 @@ export function sqsNeed(model: SqsModel, m: Metrics, width: number): Need {
  * more chips than one line holds get more lines while there is height to spare (at most 4); what still
  * does not fit is counted in a "+N" chip, and rows that do not fit at all are counted in `hidden`.
  */
-export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
+export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number; name?: string }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
   if (items.length === 0) return { rows: [], hidden: 0 };
   if (items.length * (m.rowH + m.rowGap) - m.rowGap > r.h + 0.5) return inlineRows(r, m, items);
   const fitRows = Math.max(1, Math.floor((r.h + m.rowGap) / (m.rowH + m.rowGap)));
@@ -71,16 +71,18 @@ export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; ch
 }
 
 /** Short of height: each row on one line, its name and numbers at the left and its chips beside them. */
-function inlineRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
+function inlineRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number; name?: string }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
   const h = inlineRowH(m);
   const gap = 3;
   const fitRows = Math.max(1, Math.floor((r.h + gap) / (h + gap)));
   const shown = items.slice(0, fitRows);
   const rows = shown.map((it, k): RowGeom<Q, C> => {
     const row: Rect = { x: r.x + it.indent, y: r.y + k * (h + gap), w: r.w - it.indent, h };
-    const headW = Math.min(row.w * 0.36, m.fs * 11);
+    // Room for the whole name (and its ✕ mark) when the row allows, else about a third of it.
+    const nameW = ((it.name?.length ?? 6) + 3) * m.fs * 0.62 + 8;
+    const headW = Math.min(row.w * 0.5, m.fs * 11, Math.max(row.w * 0.3, nameW));
     const head: Rect = { x: row.x, y: row.y, w: headW, h };
-    const strip: Rect = { x: row.x + headW + 4, y: row.y, w: row.w - headW - 8, h: h - 2 };
+    const strip: Rect = { x: row.x + headW + 4, y: row.y, w: row.w - headW - 8, h };
     const cr = chipRow(strip, m, it.chips.length, 1);
     return { q: it.q, r: row, head, strip, chips: cr.chips.map((c, i) => ({ chip: it.chips[i]!, r: c })), more: cr.more, hidden: cr.hidden, indent: it.indent, inline: true };
   });
@@ -91,7 +93,7 @@ export function layoutSqs(model: SqsModel, body: Rect, m: Metrics): SqsGeom {
   const rightW = model.consumers.length ? clientWidth(m, model.consumers.map((c) => c.id)) : null;
   const leftW = model.producers.length ? clientWidth(m, model.producers) * 0.8 : null;
   const cols = columns(body, m, leftW, rightW);
-  const items = model.queues.map((q) => ({ q, chips: q.msgs, indent: q.sources.length ? Math.round(m.fs * 1.6) : 0 }));
+  const items = model.queues.map((q) => ({ q, chips: q.msgs, indent: q.sources.length ? Math.round(m.fs * 1.6) : 0, name: q.name }));
   const { rows, hidden } = holderRows(cols.mid, m, items);
   const cs = cols.right ? stackBoxes(cols.right, model.consumers.length, m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
   const ps = cols.left ? stackBoxes(cols.left, model.producers.length, m.boxH * 0.75, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };

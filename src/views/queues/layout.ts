@@ -22,7 +22,7 @@ export function paneFont(size: Size, sections: number): number {
  * Sizes that follow the font, so everything scales together. A chip is as wide as the longest body it
  * shows needs (within limits), so "order12" is not cut to "ord…".
  */
-export function metrics(fs: number, longestText = 6) {
+export function metrics(fs: number, longestText = 6, crowded = false) {
   const line = Math.round(fs * 1.35);
   const chipH = Math.round(fs * 1.6);
   return {
@@ -35,7 +35,8 @@ export function metrics(fs: number, longestText = 6) {
     /** A client box (consumer, reader, producer): a name line and two status lines. */
     boxH: Math.round(fs * 4.1),
     gap: Math.round(fs * 2.2),
-    title: Math.round(fs * 1.7),
+    /** A section's title bar (lower when three or more sections share the pane). */
+    title: Math.round(fs * (crowded ? 1.45 : 1.7)),
   };
 }
 export type Metrics = ReturnType<typeof metrics>;
@@ -70,7 +71,7 @@ export function stackSections(size: Size, needs: readonly Need[], pad = 6): Rect
 }
 
 /** The height of a one-line holder row (heading beside its chips). */
-export const inlineRowH = (m: Metrics) => m.chipH + 10;
+export const inlineRowH = (m: Metrics) => m.chipH + 7;
 
 /**
  * `n` boxes of height `h` stacked from the top of `r`. Short of room they shrink, down to `minH` (a one-line
@@ -121,10 +122,13 @@ export interface Columns { left: Rect | null; mid: Rect; right: Rect | null }
 
 /** The three columns of a section body: sources (optional), holders, takers (optional). */
 export function columns(body: Rect, m: Metrics, leftW: number | null, rightW: number | null): Columns {
-  const l = leftW === null ? 0 : Math.min(leftW, body.w * 0.28);
-  const r = rightW === null ? 0 : Math.min(rightW, body.w * 0.32);
-  const gapL = l ? m.gap : 0;
-  const gapR = r ? m.gap : 0;
+  // Narrow panes give the middle (where messages wait) the most room.
+  const narrow = body.w < m.fs * 48;
+  const l = leftW === null ? 0 : Math.min(leftW, body.w * (narrow ? 0.22 : 0.28));
+  const r = rightW === null ? 0 : Math.min(rightW, body.w * (narrow ? 0.26 : 0.32));
+  const gap = narrow ? Math.round(m.gap * 0.7) : m.gap;
+  const gapL = l ? gap : 0;
+  const gapR = r ? gap : 0;
   return {
     left: l ? { x: body.x, y: body.y, w: l, h: body.h } : null,
     mid: { x: body.x + l + gapL, y: body.y, w: Math.max(0, body.w - l - r - gapL - gapR), h: body.h },

@@ -240,7 +240,7 @@ describe('the scoreboard', () => {
       run for=3s`);
     const rows = compareRows(s.sim);
     expect(isComparison(rows)).toBe(true);
-    expect(rows.map((r) => [r.book, r.subject])).toEqual([['Kafka-style', 'reader r1'], ['SQS', 'queue orders']]);
+    expect(rows.map((r) => [r.book, r.subject])).toEqual([['Kafka-style log', 'reader r1'], ['SQS', 'queue orders']]);
     const [stream, sqs] = rows;
     expect(stream!.order).toEqual({ query: 'stream.seen(r1)', value: '0,1,2,3' });
     expect(stream!.overtaken).toEqual({ query: 'stream.overtaken(r1)', value: '0' });
