@@ -20,6 +20,7 @@ print('Time travel (kernel ring)', benchSeek());
 const extra: [string, string, string][] = [
   ['Kafka', './kafka.ts', 'benchKafka'],
   ['Raft', './raft.ts', 'benchRaft'],
+  ['View', './view.ts', 'benchView'],
 ];
 for (const [title, file, fn] of extra) {
   if (!existsSync(new URL(file, import.meta.url))) continue;

@@ -2,7 +2,7 @@
 // phase, number and tally; acceptor's promise and accepted proposal; learner's value), the messages of
 // both phases in flight (droppable), the links (cut and heal), and in the middle the decree: the chosen
 // value, or the rounds piling up while proposers duel.
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { PaxosState } from '../../engine/paxos/state.ts';
 import type { PaxosAgentView } from '../../engine/paxos/view.ts';
@@ -43,7 +43,10 @@ export function PaxosTechView({ className }: StageViewProps) {
   const pic = paxosPicture(sim.state<PaxosState>('paxos'));
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.agents.map((a) => a.id);
-  const layout = paxosLayout(size, ids);
+  const idsKey = ids.join(',');
+  // The layout depends only on the pane's size and the servers: worked out once, not on every event.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
+  const layout = useMemo(() => paxosLayout(size, ids), [size.width, size.height, idsKey]);
   const focus = useFocus(highlight, () => sim.trace());
   const half = { w: layout.card.w / 2 + 3, h: layout.card.h / 2 + 3 };
   const edge = (id: string, toward: string): Point => boxExit(layout.at[id]!, half.w, half.h, layout.at[toward]!);

@@ -2,7 +2,7 @@
 // up a numbered motion; every member keeps a slate of what it promised ("nothing below #10") and what
 // it agreed to; when a majority agree to one motion, the decree is cut into the hall's stone. Two members
 // who keep out-numbering each other's motions argue forever: the stone stays blank and the count grows.
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { PaxosState } from '../../engine/paxos/state.ts';
 import type { PaxosAgentView } from '../../engine/paxos/view.ts';
@@ -53,7 +53,10 @@ export function PaxosTownView({ className }: StageViewProps) {
   const pic = paxosPicture(sim.state<PaxosState>('paxos'));
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.agents.map((a) => a.id);
-  const layout = councilLayout(size, ids);
+  const idsKey = ids.join(',');
+  // The layout depends only on the pane's size and the servers: worked out once, not on every event.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
+  const layout = useMemo(() => councilLayout(size, ids), [size.width, size.height, idsKey]);
   const { g } = layout;
   const focus = useFocus(highlight, () => sim.trace());
   const clear = layout.hall ? layout.hall * 0.75 : 0;

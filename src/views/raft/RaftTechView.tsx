@@ -3,7 +3,7 @@
 // cut and healed; and every server's log as a row of term-coloured entries with the commit index, the
 // leader's nextIndex/matchIndex and any safety violation marked. Structure re-renders on `version`;
 // timers and flights move every frame through `useFrame`.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
@@ -60,7 +60,10 @@ export function RaftTechView({ className }: StageViewProps) {
   const statuses = sim.nodes();
   const status = new Map(statuses.map((n, i) => [n.id, { n, i }]));
   const ids = pic.servers.map((s) => s.id);
-  const layout = raftTechLayout(size, ids);
+  const idsKey = ids.join(',');
+  // The layout depends only on the pane's size and the servers: worked out once, not on every event.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
+  const layout = useMemo(() => raftTechLayout(size, ids), [size.width, size.height, idsKey]);
   const g = layout.server;
   const violations = sim.violations().length;
   const table = logTable(layout.log, ids.length, pic.longest, g.fontSize, tableBadges(pic, violations).length);

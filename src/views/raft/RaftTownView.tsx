@@ -2,7 +2,7 @@
 // hall; the crier (the leader) wears a hat and rings a bell, candidates canvass with placards, ballots fly
 // between houses, and beside each house lies that member's copy of the town ledger. A burning house has
 // crashed, an iced one is paused. Same store, same highlights and menus as the technical picture.
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
@@ -62,7 +62,10 @@ export function RaftTownView({ className }: StageViewProps) {
   const pic = raftPicture(st);
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.servers.map((s) => s.id);
-  const layout = councilLayout(size, ids);
+  const idsKey = ids.join(',');
+  // The layout depends only on the pane's size and the servers: worked out once, not on every event.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
+  const layout = useMemo(() => councilLayout(size, ids), [size.width, size.height, idsKey]);
   const { g } = layout;
   const focus = useFocus(highlight, () => sim.trace());
   const pointed = [...focus.items].map(parseEntryItem).find((x) => x !== null) ?? null;
