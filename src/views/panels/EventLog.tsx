@@ -1,7 +1,8 @@
 // The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
 // Entries after the cursor (after a seek back) are shown dimmed as "later".
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
+import { useStructureVersion } from '../shared/hooks.ts';
 import type { TraceEvent, TraceKind } from '../../engine/core/types.ts';
 import { jumpToEvent } from './jump.ts';
 
@@ -35,7 +36,9 @@ function lastMatching(trace: readonly TraceEvent[], keep: (e: TraceEvent) => boo
 }
 
 export function EventLog({ active = true }: { active?: boolean }) {
-  const version = useLab((s) => s.version);
+  // At fast playback hundreds of events land every frame and the newest 400 all change: the log catches
+  // up five times a second then (at once when paused, stepping or seeking).
+  const version = useStructureVersion(12);
   const sim = useLab((s) => s.session.sim);
   const selected = useLab((s) => s.selected);
   const [node, setNode] = useState('');
@@ -90,17 +93,22 @@ export function EventLog({ active = true }: { active?: boolean }) {
         {rows.map((e) => {
           const later = e.i > cursor;
           const isSelected = selected?.kind === 'trace' && selected.id === e.i;
-          return (
-            <li key={e.i} className={`log-row kind-${e.kind}${later ? ' later' : ''}${isSelected ? ' selected' : ''}`} data-current={e === currentRow ? 'true' : undefined}>
-              <button type="button" onClick={() => jumpToEvent(e)}
-                onMouseEnter={() => hover(e)} onFocus={() => hover(e)} onMouseLeave={unhover} onBlur={unhover} aria-label={`${later ? 'later: ' : ''}${sim.formatEvent(e)}. Jump here`}>
-                <span className="log-glyph" aria-hidden="true">{GLYPH[e.kind]}</span>
-                <span className="log-text">{sim.formatEvent(e)}</span>
-              </button>
-            </li>
-          );
+          return <LogRow key={e.i} e={e} text={sim.formatEvent(e)} later={later} selected={isSelected} current={e === currentRow} />;
         })}
       </ol>
     </div>
   );
 }
+
+/** One entry; memoised, so a new event renders only the rows that came and went. */
+const LogRow = memo(function LogRow({ e, text, later, selected, current }: { e: TraceEvent; text: string; later: boolean; selected: boolean; current: boolean }) {
+  return (
+    <li className={`log-row kind-${e.kind}${later ? ' later' : ''}${selected ? ' selected' : ''}`} data-current={current ? 'true' : undefined}>
+      <button type="button" onClick={() => jumpToEvent(e)}
+        onMouseEnter={() => hover(e)} onFocus={() => hover(e)} onMouseLeave={unhover} onBlur={unhover} aria-label={`${later ? 'later: ' : ''}${text}. Jump here`}>
+        <span className="log-glyph" aria-hidden="true">{GLYPH[e.kind]}</span>
+        <span className="log-text">{text}</span>
+      </button>
+    </li>
+  );
+});
