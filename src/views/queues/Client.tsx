@@ -30,7 +30,7 @@ export interface ClientProps {
 function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: number; y: number; w: number; fs: number }) {
   const size = Math.min(fs * 0.8, 11);
   if (limit === 0 || limit > 8 || limit * (size + 3) + fs * 4.2 > w) {
-    const text = limit === 0 ? `${used} unacked · no limit` : `${used} of ${limit} unacked`;
+    const text = limit === 0 ? `${used}/∞ unacked` : `${used}/${limit} unacked`;
     return <text x={x} y={y + size} fontSize={fs - 2} className="tb-mono">{fit(text, w, fs - 2)}</text>;
   }
   return (
@@ -54,7 +54,7 @@ export const Client = memo(function Client(p: ClientProps) {
   const lines = status ? [status, ...p.lines.slice(1)] : p.lines;
   const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
   // The town draws the building small at the left of the name line and says less: the state only.
-  const pic = p.town ? Math.min(r.h * 0.9, fs * 2.8) : 0;
+  const pic = p.town ? Math.min(r.h * 0.9, fs * (r.w < fs * 11 ? 2.2 : 2.8)) : 0;
   const tx = r.x + (p.town ? pic + 4 : 12);
   const tw = r.w - (tx - r.x) - 4;
   const slotLine = p.slots ? 1 : 0;

@@ -65,7 +65,7 @@ export function PubsubSection({ geom, ctx }: { model: PubsubModel; geom: PubsubG
       }))}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused}
-          lines={[c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `done ${c.processed} · failed ${c.failed}`]}
+          lines={[c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}

@@ -5,6 +5,7 @@
 // Structure re-renders on `version`; timers and flights move every frame through useFrame.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
+import { useLesson } from '../../store/lesson-store.ts';
 import type { Sim } from '../../engine/core/sim.ts';
 import type { SqsState } from '../../engine/queue/state.ts';
 import type { RabbitState } from '../../engine/broker/state.ts';
@@ -30,7 +31,7 @@ import { itemActions } from './actions.ts';
 import { compareRows, isComparison } from './compare.ts';
 import { cardFor } from './cards.ts';
 import { SECTION_TITLES } from './looks.ts';
-import { SqsSection } from './SqsSection.tsx';
+import { chipText, SqsSection } from './SqsSection.tsx';
 import { RabbitSection, type RabbitGeom } from './RabbitSection.tsx';
 import { PubsubSection, type PubsubGeom } from './PubsubSection.tsx';
 import { StreamSection } from './StreamSection.tsx';
@@ -73,7 +74,7 @@ function modelsOf(sim: Sim, systems: readonly QueueSys[]): Models {
 /** The longest text a chip shows, so chips are wide enough for it. */
 function longestText(models: Models): number {
   const bodies = [
-    ...(models.sqs?.queues.flatMap((q) => q.msgs.map((c) => c.body)) ?? []),
+    ...(models.sqs?.queues.flatMap((q) => q.msgs.map(chipText)) ?? []),
     ...(models.rabbit?.queues.flatMap((q) => [...q.ready, ...q.unacked].map((c) => c.body)) ?? []),
     ...(models.pubsub?.subs.flatMap((q) => q.msgs.map((c) => c.body)) ?? []),
     ...(models.stream?.topics.flatMap((t) => t.records.map((r) => `${r.offset} ${r.body}`)) ?? []),
@@ -169,6 +170,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
+  const presenter = useLesson((s) => s.presenter);
   const [menu, setMenu] = useState<ActionRequest | null>(null);
   const [nodeMenu, setNodeMenu] = useState<MenuRequest | null>(null);
   const [hover, setHover] = useState<string | null>(null);
@@ -181,7 +183,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const models = modelsOf(sim, systems);
   const longest = longestText(models);
   const crowded = systems.length >= 3;
-  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest, crowded), size.width)));
+  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest, crowded), size.width)), crowded ? 4 : 6, presenter);
   const m = metrics(fs, longest, crowded);
   const sectionRects = stackSections(size, systems.map((s) => need(s, models, m, size.width)), crowded ? 4 : 6);
   const sections = systems.map((sys, k) => layoutSection(sys, models, sectionRects[k]!, m));

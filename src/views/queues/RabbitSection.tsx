@@ -69,7 +69,7 @@ export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: 
       )}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused}
-          lines={[c.connected ? (c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting') : 'not connected', `done ${c.processed} · failed ${c.failed}`]}
+          lines={[c.connected ? (c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting') : 'not connected', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
           label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}

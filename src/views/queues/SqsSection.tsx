@@ -14,6 +14,9 @@ import { sqsChipWords, sqsConsumerWords, sqsQueueWords } from './describe.ts';
 import { CHIP_LOOKS, type ChipKind } from './looks.ts';
 import type { SqsChip } from './model-sqs.ts';
 
+/** A FIFO message shows its group too: order is kept per group, so the group is what to watch. */
+export const chipText = (c: SqsChip) => (c.group !== null ? `${c.group.slice(0, 5)}:${c.body}` : c.body);
+
 const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight: 'held', delayed: 'delayed', 'dead-lettered': 'dead' };
 
 export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx: SectionCtx }) {
@@ -53,7 +56,7 @@ export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx:
         const item = itemId('sqs', 'msg', chip.id);
         const kind = KIND[chip.status];
         return (
-          <Chip key={item} item={item} r={r} kind={kind} text={chip.body} count={chip.receiveCount}
+          <Chip key={item} item={item} r={r} kind={kind} text={chipText(chip)} count={chip.receiveCount}
             timer={chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null}
             label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
             focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
@@ -66,7 +69,7 @@ export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx:
       {geom.hiddenRows > 0 && <text x={geom.rects['node:sqs']!.x + 4} y={geom.rects['node:sqs']!.y + geom.rects['node:sqs']!.h - 2} fontSize={m.fs - 2} fill="#6b6b70">+{geom.hiddenRows} more queues (see the inspector)</text>}
       {geom.consumers.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused}
-          lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? `working ${c.holding.map((x) => `#${x}`).join(',')}` : c.phase === 'polling' ? (c.longPoll ? 'long-polling' : 'polling') : c.phase, `done ${c.processed} · failed ${c.failed}`]}
+          lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? `working ${c.holding.map((x) => `#${x}`).join(',')}` : c.phase === 'polling' ? (c.longPoll ? 'long-polling' : 'polling') : c.phase, `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           label={sqsConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreConsumers.n} more consumers</text>}

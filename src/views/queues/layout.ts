@@ -124,8 +124,8 @@ export interface Columns { left: Rect | null; mid: Rect; right: Rect | null }
 export function columns(body: Rect, m: Metrics, leftW: number | null, rightW: number | null): Columns {
   // Narrow panes give the middle (where messages wait) the most room.
   const narrow = body.w < m.fs * 48;
-  const l = leftW === null ? 0 : Math.min(leftW, body.w * (narrow ? 0.22 : 0.28));
-  const r = rightW === null ? 0 : Math.min(rightW, body.w * (narrow ? 0.26 : 0.32));
+  const l = leftW === null ? 0 : Math.min(leftW, body.w * (narrow ? 0.2 : 0.28));
+  const r = rightW === null ? 0 : Math.min(rightW, body.w * (narrow ? 0.3 : 0.32));
   const gap = narrow ? Math.round(m.gap * 0.7) : m.gap;
   const gapL = l ? gap : 0;
   const gapR = r ? gap : 0;
@@ -160,14 +160,17 @@ export function rowsHeight(m: Metrics, chipCounts: readonly number[], stripW: nu
 }
 
 /**
- * The largest font (17 down to 11) at which every section gets the height it would like, so a small
- * scene is drawn big and a crowded one small. `needsAt` gives the sections' needs at a font size.
+ * The largest font (17 down to 11; 20 down to 13 for a projector) at which every section gets the height
+ * it would like, so a small scene is drawn big and a crowded one small. `needsAt` gives the sections'
+ * needs at a font size.
  */
-export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6): number {
-  const widest = Math.round(clamp(size.width / 34, 11, 17));
-  for (let fs = Math.min(widest, paneFont(size, sections) + 6); fs > 11; fs--) {
+export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6, presenter = false): number {
+  const lo = presenter ? 13 : 11;
+  const hi = presenter ? 20 : 17;
+  const widest = Math.round(clamp(size.width / 34, lo, hi));
+  for (let fs = widest; fs > lo; fs--) {
     const total = needsAt(fs).reduce((a, x) => a + x.pref, 0) + pad * (sections + 1);
     if (total <= size.height) return fs;
   }
-  return 11;
+  return lo;
 }

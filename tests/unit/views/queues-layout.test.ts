@@ -39,6 +39,8 @@ describe('sections share the pane', () => {
     expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }])).toBe(11);
     // Narrow panes cap the font whatever the height.
     expect(chooseFont({ width: 420, height: 900 }, 1, () => [{ pref: 10, min: 10 }])).toBe(12);
+    // A projector gets larger letters: never below 13.
+    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }], 6, true)).toBe(13);
   });
 });
 
