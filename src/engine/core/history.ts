@@ -51,8 +51,8 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
 
   /**
    * The ring is full: drop the snapshot whose two neighbours are closest together (never the first, at
-   * time zero, nor the newest). Snapshots stay spread over the whole run, at most about twice the even
-   * spacing apart, so a seek anywhere replays a short stretch; the newest stay dense, for stepBack.
+   * time zero, nor the newest). Snapshots stay spread evenly over the whole run, at most about twice the
+   * even spacing apart, so a seek anywhere (a stepBack too) replays a short stretch.
    */
   function thin(): void {
     let drop = 1;
