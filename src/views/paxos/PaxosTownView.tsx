@@ -9,7 +9,7 @@ import type { PaxosAgentView } from '../../engine/paxos/view.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useSize } from '../shared/hooks.ts';
 import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS, type NodeStyle } from '../shared/palette.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
@@ -19,7 +19,7 @@ import { Flights, type ConsensusFlight } from '../raft/Flights.tsx';
 import { Links, type LinkSpec } from '../raft/Links.tsx';
 import { Crier } from '../raft/town-drawings.tsx';
 import { linkMenu, messageMenu, run } from '../raft/actions.ts';
-import { useCallbackCache } from '../raft/use-callbacks.ts';
+import { useCallbackCache, useConsensusVersion } from '../raft/use-callbacks.ts';
 import { councilLayout, type CouncilGeometry } from '../raft/town-layout.ts';
 import type { MenuState } from '../raft/RaftTechView.tsx';
 import { PaxosMessageIcon } from './glyphs.tsx';
@@ -36,7 +36,7 @@ export function slateLines(a: PaxosAgentView): string[] {
 export function PaxosTownView({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  useStructureVersion();
+  useConsensusVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);

@@ -83,9 +83,12 @@ const LinkLine = memo(function LinkLine({ l, tab, fontSize, faint, onMenu }: { l
           <circle r={9} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
           <path d="M-4,-4L4,4M-4,4L4,-4" stroke={STATUS.cut} strokeWidth={2.5} strokeLinecap="round" />
           {l.cutXY !== l.cutYX && <path transform={`rotate(${ang.toFixed(0)})`} d="M12,-5L20,0L12,5Z" fill={STATUS.cut} stroke="#1d1d1f" strokeWidth={1} />}
-          <text y={21} textAnchor="middle" fontSize={fontSize - 1} fontWeight={800} className="tb-halo tb-status-fire">
-            {l.cutXY && l.cutYX ? 'cut' : l.cutXY ? `${l.x}↛${l.y}` : `${l.y}↛${l.x}`}
-          </text>
+          {/* a cut both ways is the cross alone (a partition cuts many links); one way also says which way */}
+          {l.cutXY !== l.cutYX && (
+            <text y={21} textAnchor="middle" fontSize={fontSize - 1} fontWeight={800} className="tb-halo tb-status-fire">
+              {l.cutXY ? `${l.x}↛${l.y}` : `${l.y}↛${l.x}`}
+            </text>
+          )}
         </g>
       )}
     </g>

@@ -93,6 +93,11 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
       {t.first > 1 && (
         <text x={region.x} y={headerY} fontSize={fs - 2} fill={STATUS.muted}>{`…${t.first - 1} older`}</text>
       )}
+      {region.y + region.h - rowY(t, rows.length) >= fs + 4 && (
+        <text x={region.x} y={region.y + region.h - 4} fontSize={fs - 2} fill={STATUS.muted}>
+          {fitText('filled: committed · dashed: not yet · ▮ commit index · ▲ nextIndex · ■ matchIndex (leader’s view) · ✕ breaks safety', Math.floor(region.w / ((fs - 2) * 0.55)))}
+        </text>
+      )}
       <g role="group" aria-label="Server logs: arrow keys move between entries, Enter inspects one" onKeyDown={onKey}>
         {rows.map((row, k) => (
           <LogRow key={row.id} row={row} k={k} t={t} style={styleOf(row.id)} isLeader={k === leaderRow}

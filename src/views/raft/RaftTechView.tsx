@@ -9,7 +9,7 @@ import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
 import { ActionMenu, NodeMenu, type MenuItem } from '../shared/interaction.tsx';
 import { nodeStyle, STATUS } from '../shared/palette.ts';
 import { Flights, type ConsensusFlight } from './Flights.tsx';
@@ -18,11 +18,11 @@ import { LogTable, tableBadges } from './LogTable.tsx';
 import { ServerNode } from './ServerNode.tsx';
 import { RaftMessageIcon } from './glyphs.tsx';
 import { raftMessageLook } from './messages.ts';
-import { describeServer, raftPicture } from './model.ts';
+import { describeServer, raftPictureAt } from './model.ts';
 import { logTable, raftTechLayout } from './tech-layout.ts';
 import { timerDash, timerFraction } from './timer.ts';
 import { linkMenu, messageMenu, run } from './actions.ts';
-import { useCallbackCache } from './use-callbacks.ts';
+import { useCallbackCache, useConsensusVersion } from './use-callbacks.ts';
 import '../shared/views.css';
 import './raft.css';
 
@@ -39,7 +39,7 @@ export const towards = (p: Point, q: Point, d: number): Point => {
 export function RaftTechView({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  useStructureVersion();
+  const version = useConsensusVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
@@ -56,7 +56,7 @@ export function RaftTechView({ className }: StageViewProps) {
 
   const sim = session.sim;
   const st = sim.state<RaftState>('raft');
-  const pic = raftPicture(st);
+  const pic = raftPictureAt(st, version);
   const statuses = sim.nodes();
   const status = new Map(statuses.map((n, i) => [n.id, { n, i }]));
   const ids = pic.servers.map((s) => s.id);

@@ -8,7 +8,7 @@ import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
 import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS, type NodeStyle } from '../shared/palette.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
@@ -20,11 +20,11 @@ import { Ledger } from './Ledger.tsx';
 import { Crier, Placard } from './town-drawings.tsx';
 import { TownMessageIcon } from './town-drawings.tsx';
 import { raftMessageLook } from './messages.ts';
-import { parseEntryItem, raftPicture, type RowModel, type ServerModel } from './model.ts';
+import { parseEntryItem, raftPictureAt, type RowModel, type ServerModel } from './model.ts';
 import { councilLayout, type CouncilGeometry } from './town-layout.ts';
 import { pieWedge, timerFraction } from './timer.ts';
 import { linkMenu, messageMenu, run } from './actions.ts';
-import { useCallbackCache } from './use-callbacks.ts';
+import { useCallbackCache, useConsensusVersion } from './use-callbacks.ts';
 import type { MenuState } from './RaftTechView.tsx';
 import '../shared/views.css';
 import './raft.css';
@@ -42,7 +42,7 @@ export function townLabels(s: ServerModel, paused: boolean, short: boolean): [st
 export function RaftTownView({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
-  useStructureVersion();
+  const version = useConsensusVersion();
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);
   const selected = useLab((s) => s.selected);
@@ -59,7 +59,7 @@ export function RaftTownView({ className }: StageViewProps) {
 
   const sim = session.sim;
   const st = sim.state<RaftState>('raft');
-  const pic = raftPicture(st);
+  const pic = raftPictureAt(st, version);
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.servers.map((s) => s.id);
   const idsKey = ids.join(',');
