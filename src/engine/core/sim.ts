@@ -169,7 +169,7 @@ export function createSim(opts: SimOptions): Sim {
       },
       cancelTimer: (id) => { st.timers.delete(id); },
       rng,
-      note: (node, text) => emit({ kind: 'note', node, text, sys }),
+      note: (node, text) => record('note', node, undefined, undefined, undefined, undefined, 0, sys, undefined, text),
       addNode: (node) => {
         const existing = st.nodes.get(node);
         if (existing) {
