@@ -32,7 +32,7 @@ import './raft.css';
 /** The two lines under a member's house, in the town's words; short ones when the ring is crowded. */
 export function townLabels(s: ServerModel, paused: boolean, short: boolean): [string, string] {
   const role = s.role === 'leader' ? (short ? 'crier' : 'town crier') : s.role === 'candidate' ? 'candidate'
-    : s.role === 'down' ? 'ON FIRE' : short ? 'member' : 'council member';
+    : s.role === 'down' ? 'ON FIRE' : !s.inCluster ? (short ? 'outside' : 'off the council') : short ? 'member' : 'council member';
   const term = short ? `t${s.term}` : `term ${s.term}`;
   const what = paused ? 'PAUSED' : s.role === 'leader' ? (short ? 'leads' : 'rings the bell') : s.role === 'candidate' ? `${s.votes}/${s.needed} votes`
     : s.role === 'down' ? 'crashed' : s.votedFor ? `voted ${s.votedFor}` : 'no vote';
@@ -178,7 +178,7 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
   const fs = g.fontSize;
   const label = `${words}, ledger of ${s.log.length} entries, ${s.commitIndex} committed${conflict ? ', its ledger contradicts what the town committed (safety violated)' : ''}`;
   return (
-    <g className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
+    <g className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`} opacity={s.inCluster ? undefined : 0.6}
       {...pointable({ kind: 'node', id: s.id }, `${label}. Enter to inspect, context menu key for actions.`, onMenu)}>
       <title>{label}</title>
       <rect className="tb-ring" x={-g.s * 0.62} y={-g.s * 0.5} width={g.s * 1.24} height={g.s * 0.92 + fs * 2.6} rx={10} />
@@ -216,4 +216,4 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
   );
 }, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.line1 === b.line1 && a.line2 === b.line2 && a.words === b.words
   && a.focused === b.focused && a.selected === b.selected && a.conflict === b.conflict && a.style.colour === b.style.colour
-  && a.clockRef === b.clockRef && a.onMenu === b.onMenu && a.s.role === b.s.role && a.s.log.length === b.s.log.length && a.s.commitIndex === b.s.commitIndex);
+  && a.clockRef === b.clockRef && a.onMenu === b.onMenu && a.s.role === b.s.role && a.s.inCluster === b.s.inCluster && a.s.log.length === b.s.log.length && a.s.commitIndex === b.s.commitIndex);

@@ -39,7 +39,7 @@ export const ServerNode = memo(function ServerNode({ s, at, g, style, paused, fo
   const down = s.role === 'down';
   return (
     <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} data-server={s.id}
-      className={`tb-node tb-raft-server${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
+      className={`tb-node tb-raft-server${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`} opacity={s.inCluster ? undefined : 0.55}
       {...pointable({ kind: 'node', id: s.id }, `${label}. Enter to inspect, context menu key for actions.`, onMenu)}>
       <title>{label}</title>
       <circle className="tb-ring" r={timerR + 5} />
@@ -74,7 +74,7 @@ export const ServerNode = memo(function ServerNode({ s, at, g, style, paused, fo
 
 function sameServer(a: ServerModel, b: ServerModel): boolean {
   return a.id === b.id && a.role === b.role && a.term === b.term && a.votedFor === b.votedFor && a.votes === b.votes
-    && a.needed === b.needed && a.preVoting === b.preVoting && a.member === b.member;
+    && a.needed === b.needed && a.preVoting === b.preVoting && a.inCluster === b.inCluster;
 }
 
 /** The words under a server: wide (two lines) or compact (three short lines), with the node's mark. */

@@ -12,6 +12,9 @@ export interface ServerModel extends RaftServerView {
   needed: number;
   /** The leader it last heard from. */
   leaderId: NodeId | null;
+  /** In the cluster's configuration as the leader (or, with no leader, the newest log) has it: a removed
+   *  server may never learn that it was removed, so its own log is not the one to ask. */
+  inCluster: boolean;
 }
 
 export interface CellModel {
@@ -65,7 +68,7 @@ export function raftPicture(st: RaftState): RaftPicture {
   const majority = majorityOf(cluster.members.length ? cluster.members : st.order);
   const servers: ServerModel[] = raftServerViews(st).map((v) => {
     const s = st.servers[v.id]!;
-    return { ...v, votes: v.role === 'candidate' ? s.votes.length : 0, needed: majority, leaderId: s.leaderId };
+    return { ...v, votes: v.role === 'candidate' ? s.votes.length : 0, needed: majority, leaderId: s.leaderId, inCluster: cluster.members.includes(v.id) };
   });
   const audit = st.audit;
   const leader = cluster.leader ? st.servers[cluster.leader]! : null;
@@ -113,6 +116,7 @@ export function serverLine2(s: ServerModel): string {
 /** The compact label's third line: the vote, votes held, or what a leader or crashed server does. */
 export function serverVoteWords(s: ServerModel): string {
   if (s.role === 'down') return 'down';
+  if (!s.inCluster) return 'not a member';
   if (s.role === 'candidate') return `${s.votes}/${s.needed} votes`;
   if (s.role === 'leader') return 'leads';
   return s.votedFor ? `voted ${s.votedFor}` : 'no vote';
@@ -126,7 +130,7 @@ export function describeServer(s: ServerModel, paused: boolean, timerLeftMs: num
   else if (s.role !== 'leader' && s.role !== 'down') bits.push(s.votedFor ? `voted for ${s.votedFor}` : 'has not voted this term');
   bits.push(`log ${s.log.length} entr${s.log.length === 1 ? 'y' : 'ies'}, commit index ${s.commitIndex}`);
   if (timerLeftMs !== null && s.role !== 'leader' && s.role !== 'down') bits.push(`election timer fires in ${timerLeftMs}ms`);
-  if (!s.member) bits.push('not a member of its configuration');
+  if (!s.inCluster) bits.push('not a member of the cluster');
   return bits.join(', ');
 }
 

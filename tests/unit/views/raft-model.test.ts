@@ -74,6 +74,22 @@ describe('log rows', () => {
     expect(pic.servers.map(serverLine2)).toEqual(['t1 · 2/3 votes', 't1 · 2/3 votes', 't1 · voted n1', 't1 · voted n2']);
   });
 
+  it('greys out a removed server by the leader’s configuration, though its own log never heard of the removal', () => {
+    const s = createSession(10);
+    run(s, `raft.start servers=5
+      raft.timeout node=n1
+      run for=30ms
+      raft.request value=a
+      run for=50ms
+      raft.remove node=n3
+      run for=100ms`);
+    const pic = raftPicture(raft(s));
+    const n3 = pic.servers.find((x) => x.id === 'n3')!;
+    expect([n3.member, n3.inCluster]).toEqual([true, false]);
+    expect(serverLine2(n3)).toBe('t1 · not a member');
+    expect(pic.servers.filter((x) => x.inCluster).map((x) => x.id)).toEqual(['n1', 'n2', 'n4', 'n5']);
+  });
+
   it('names a fresh client request that no log or earlier request uses', () => {
     const s = createSession(1);
     run(s, `raft.start servers=3
