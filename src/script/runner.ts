@@ -50,7 +50,7 @@ export function createSession(seed: number): Session {
           shown = kinds as TraceKind[];
         }
       } else {
-        const printed = cmd.spec.run(sim, cmd.args, cmd.rest);
+        const printed = sim.asTyped(cmd.text.replace(/\s+/g, ' '), () => cmd.spec.run(sim, cmd.args, cmd.rest));
         if (printed) output.push(...printed);
       }
     } catch (e) {

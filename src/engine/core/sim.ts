@@ -41,6 +41,11 @@ export interface Sim {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   systemDef(sys: string): SystemDef<any> | undefined;
   act<S>(sys: string, label: string, fn: (state: S, ctx: SystemContext) => void): void;
+  /**
+   * Runs `fn` (a scenario command) so that the first input it applies is labelled `line`, the command as
+   * the learner typed it, instead of the label the system builds from its parsed arguments and defaults.
+   */
+  asTyped<T>(line: string, fn: () => T): T;
   step(): boolean;
   runFor(ms: Time): void;
   runUntil(t: Time): void;
@@ -353,7 +358,10 @@ export function createSim(opts: SimOptions): Sim {
     }
   }
 
+  // Set by asTyped: the label the next input takes (once), so the trace shows the command as typed.
+  let typedLabel: string | null = null;
   function input(label: string, apply: () => void): void {
+    if (typedLabel !== null) { label = typedLabel; typedLabel = null; }
     dryRun(apply);
     const discarded = history.forkAt(st);
     if (discarded !== null) emit({ kind: 'fork', text: `acted at a past moment; the old future (${discarded} trace entries) was discarded` });
@@ -413,6 +421,10 @@ export function createSim(opts: SimOptions): Sim {
     hasSystem: (sys) => defs.has(sys),
     activeSystems: () => Object.keys(st.systems),
     systemDef: (sys) => defs.get(sys),
+    asTyped: (line, fn) => {
+      typedLabel = line;
+      try { return fn(); } finally { typedLabel = null; }
+    },
     act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
     step: () => {
       const before = st.eventCount;
