@@ -61,7 +61,9 @@ function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonL
   const { lines, results } = loadStep(lesson, index, lesson.meta.seed);
   const failed = results.findIndex((r) => r.error);
   if (failed >= 0) labStore.getState().setNotice(`This step's setup failed at "${lines[failed]}": ${results[failed]!.error}`);
-  if (lesson.meta.speed !== undefined) labStore.getState().setSpeed(lesson.meta.speed);
+  // The lesson's pace, unless the step picks its own with a `speed` command.
+  const stepSpeed = results.some((r) => r.setting?.speed !== undefined);
+  if (lesson.meta.speed !== undefined && !stepSpeed) labStore.getState().setSpeed(lesson.meta.speed);
   lessonStore.setState({ key, load, lesson, stepIndex: index, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
   markVisited(key, lesson, index);
 }

@@ -34,6 +34,8 @@ export interface TownboardHook {
   pause(): void;
   /** Sets the playback speed (simulated ms per real ms, kept within 1/100x..100x); returns the speed set. */
   setSpeed(x: number): number;
+  /** Shows both pictures, the town only or the technical view only (as the `view` command does). */
+  setView(mode: 'both' | 'town' | 'tech'): void;
   /** The link "Copy link" would make right now (a lesson step or the sandbox; null elsewhere). */
   shareLink(): string | null;
 }
@@ -92,6 +94,9 @@ export function createTestHook(): TownboardHook {
     setSpeed(x) {
       labStore.getState().setSpeed(x);
       return labStore.getState().speed;
+    },
+    setView(mode) {
+      labStore.getState().setView(mode === 'both' ? 'split' : mode);
     },
     shareLink: () => shareUrl() ?? sandboxShareUrl(),
   };

@@ -157,5 +157,19 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       args: [{ name: 'kinds', type: 'strings', required: true, doc: 'kinds to print, or all, or none' }],
       example: 'show kinds=note,fault', run: () => undefined,
     },
+    // Page settings: the lab applies them (a lesson step can pick its pictures and pace); the CLI ignores them.
+    {
+      name: 'view', summary: 'Choose the pictures the lab shows: both side by side, the town only, or the technical view only (the CLI ignores it).',
+      args: [{ name: 'mode', type: 'enum', values: ['both', 'town', 'tech'], required: true, doc: 'both, town or tech' }],
+      example: 'view mode=tech', run: () => undefined,
+    },
+    {
+      name: 'speed', summary: 'Set the playback speed in simulated time per real time, 0.01 to 100 (the CLI ignores it).',
+      args: [{ name: 'x', type: 'number', required: true, doc: 'e.g. 0.25 for a quarter speed, 10 for ten times' }],
+      example: 'speed x=0.25', run: (_sim, args) => {
+        const x = args.x as number;
+        if (!(x >= 0.01 && x <= 100)) throw new CommandError(`speed must be between 0.01 and 100, got ${x}`);
+      },
+    },
   ];
 }

@@ -19,6 +19,13 @@ export interface ExecResult {
   readonly kind?: 'syntax' | 'command' | 'expect';
   /** Invariant violations that happened during the command. */
   readonly violations: string[];
+  /** A page setting the command asked for (`view`, `speed`): the lab applies it, the CLI ignores it. */
+  readonly setting?: PageSetting;
+}
+
+export interface PageSetting {
+  view?: 'both' | 'town' | 'tech';
+  speed?: number;
 }
 
 export interface Session {
@@ -58,10 +65,13 @@ export function createSession(seed: number): Session {
       else if (e instanceof CommandError || e instanceof Error) { error = `${cmd.spec.name}: ${e.message}`; kind = 'command'; }
       else throw e;
     }
+    const setting: PageSetting | undefined = error !== undefined ? undefined
+      : cmd.spec.name === 'view' ? { view: cmd.args.mode as PageSetting['view'] }
+      : cmd.spec.name === 'speed' ? { speed: cmd.args.x as number } : undefined;
     const fresh = sim.trace().filter((e) => e.i >= before);
     const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
     const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
-    return { output: [...lines, ...output], violations, ...(error !== undefined ? { error, kind } : {}) };
+    return { output: [...lines, ...output], violations, ...(error !== undefined ? { error, kind } : {}), ...(setting ? { setting } : {}) };
   }
 
   return {

@@ -97,7 +97,17 @@ export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] 
 const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
 // Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
-const TIME_ONLY = new Set(['run', 'step', 'expect', 'show']);
+const TIME_ONLY = new Set(['run', 'step', 'expect', 'show', 'view', 'speed']);
+
+/** What the `view` and `speed` commands ask of the page, as store fields (the last one given wins). */
+function settingsOf(results: readonly ExecResult[]): Partial<Pick<LabState, 'view' | 'speed'>> {
+  const out: Partial<Pick<LabState, 'view' | 'speed'>> = {};
+  for (const r of results) {
+    if (r.setting?.view) out.view = r.setting.view === 'both' ? 'split' : r.setting.view;
+    if (r.setting?.speed !== undefined) out.speed = clampSpeed(r.setting.speed);
+  }
+  return out;
+}
 const commandName = (line: string) => line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
 
 export interface LabActions {
@@ -159,13 +169,14 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         const forked = r.output.some((l) => l.includes(' fork: '));
         let inputs = get().inputs;
         if (isInput && !r.error) inputs = [...inputs, ...(marker ? [marker] : []), { line: line.trim(), ...at }];
-        changed(forked ? { inputs, notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : { inputs });
+        const settings = settingsOf([r]);
+        changed(forked ? { inputs, ...settings, notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : { inputs, ...settings });
         return r;
       },
       load(seedValue, lines) {
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
-        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [] }));
+        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], ...settingsOf(results) }));
         return results;
       },
       play: () => set({ playing: true }),
