@@ -1,6 +1,6 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { inputsToHere, labStore, replayInputs, survivingInputs } from '../store/lab-store.ts';
+import { inputsToHere, labStore, replayInputs, survivingInputs, type ViewMode } from '../store/lab-store.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
@@ -56,9 +56,22 @@ function loadStep(lesson: Lesson, index: number, seed: number) {
   return { lines, results };
 }
 
+/**
+ * A step that picks its pictures (`view mode=tech`) picks them for itself: the next step that does not
+ * gives the learner back the view they had, unless they switched it meanwhile.
+ */
+let pickedView: { before: ViewMode; picked: ViewMode } | null = null;
+
 function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonLoad): void {
   const index = Math.max(0, Math.min(lesson.steps.length - 1, stepIndex));
+  const viewBefore = labStore.getState().view;
   const { lines, results } = loadStep(lesson, index, lesson.meta.seed);
+  if (results.some((r) => r.setting?.view)) {
+    pickedView = { before: pickedView?.before ?? viewBefore, picked: labStore.getState().view };
+  } else if (pickedView) {
+    if (labStore.getState().view === pickedView.picked) labStore.getState().setView(pickedView.before);
+    pickedView = null;
+  }
   const failed = results.findIndex((r) => r.error);
   if (failed >= 0) labStore.getState().setNotice(`This step's setup failed at "${lines[failed]}": ${results[failed]!.error}`);
   // The lesson's pace, unless the step picks its own with a `speed` command.
