@@ -1,7 +1,7 @@
 // Pointer and keyboard behaviour shared by everything the learner can point at in the views: hover and
 // focus set the store's highlight, click and Enter select, the context-menu key (or Shift+F10, or a
 // right-click) opens the node's action menu.
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeStatus } from '../../engine/core/types.ts';
 import { labStore, type Highlight } from '../../store/lab-store.ts';
 import { nodeActionsFor } from './node-actions.ts';
@@ -41,14 +41,26 @@ export function pointable(h: Highlight, label: string, onMenu?: (x: number, y: n
   };
 }
 
-export interface MenuItem { id: string; label: string; run: () => void }
+export interface MenuItem {
+  id: string;
+  label: string;
+  run: () => void;
+  /** A tooltip, e.g. the scenario command the item runs. */
+  hint?: string;
+}
 
 /**
  * A menu of actions at a viewport position (a node's, a message's, a link's): focus starts on the first
- * item, arrow keys move, Escape or a click elsewhere closes it.
+ * item, arrow keys move, Escape or a click elsewhere closes it, and focus goes back to what opened it.
+ * `title` shows the label as a heading too; `empty` is said when there is nothing to do.
  */
-export function ActionMenu({ label, items, x, y, onClose }: { label: string; items: readonly MenuItem[]; x: number; y: number; onClose: () => void }) {
+export function ActionMenu({ label, items, x, y, onClose, title = false, empty }: {
+  label: string; items: readonly MenuItem[]; x: number; y: number; onClose: () => void; title?: boolean; empty?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+  // Whatever had focus when the menu opened (the node or link it was opened from with the keyboard),
+  // read while rendering: effects may run twice in development, and by the second run the menu has focus.
+  const [opener] = useState<Element | null>(() => document.activeElement);
   useLayoutEffect(() => {
     // Opened near the window's edge (a link at the far right), the menu moves back inside it.
     const el = ref.current;
@@ -59,18 +71,16 @@ export function ActionMenu({ label, items, x, y, onClose }: { label: string; ite
   }, [x, y]);
   useEffect(() => {
     const menu = ref.current;
-    // Whatever had focus (the node or link the menu was opened from with the keyboard) gets it back
-    // when the menu closes, so the learner does not land at the top of the page.
-    const opener = document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement ? document.activeElement : null;
     menu?.querySelector('button')?.focus();
     const away = (e: PointerEvent) => { if (!menu?.contains(e.target as Node)) onClose(); };
     window.addEventListener('pointerdown', away, true);
     return () => {
       window.removeEventListener('pointerdown', away, true);
       const lost = document.activeElement === document.body || document.activeElement === null || menu?.contains(document.activeElement);
-      if (opener && opener !== document.body && opener.isConnected && lost) opener.focus();
+      const back = opener instanceof HTMLElement || opener instanceof SVGElement ? opener : null;
+      if (back && back !== document.body && back.isConnected && lost) back.focus();
     };
-  }, [onClose]);
+  }, [onClose, opener]);
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -80,8 +90,10 @@ export function ActionMenu({ label, items, x, y, onClose }: { label: string; ite
   };
   return (
     <div ref={ref} className="tb-node-menu" role="menu" aria-label={label} onKeyDown={move} style={{ left: x, top: y }}>
+      {title && <div className="tb-menu-title" aria-hidden="true">{label}</div>}
+      {items.length === 0 && empty && <p className="tb-menu-empty">{empty}</p>}
       {items.map((a) => (
-        <button key={a.id} type="button" role="menuitem" onClick={() => { onClose(); a.run(); }}>
+        <button key={a.id} type="button" role="menuitem" title={a.hint} onClick={() => { onClose(); a.run(); }}>
           {a.label}
         </button>
       ))}
