@@ -1,116 +1,184 @@
 // Raft's safety properties (Figure 3), checked after every event against the servers' state and the audit
 // record of what happened (which leaders existed, what was committed and applied).
-import type { Invariant } from '../core/types.ts';
-import { prefixHash, type LogEntry, type RaftServer, type RaftState } from './state.ts';
+//
+// Each check is a pure function of the state, worked out incrementally. Per state it remembers what it last
+// saw of each server (its log and log version, role, term, lastApplied) and of the audit (its lengths), and
+// the answer it gave; an event that changed nothing a check reads costs a few comparisons per server, and
+// one that did re-checks only what it touched. Logs are compared through their digests (log.ts): prefix
+// hashes, so two prefixes compare in one step (equal hashes, equal prefixes), and runs of equal terms.
+// tests/unit/raft/reference-invariants.ts states each property from scratch; a property test keeps the two
+// in agreement under random fault schedules and random edits.
+import type { Invariant, NodeId } from '../core/types.ts';
+import type { LogEntry, RaftServer, RaftState } from './state.ts';
+import { commonPrefix, digestOf, lastIndexOfEqualTerms } from './log.ts';
+import { MinTree } from './min-tree.ts';
 
-// The checks are pure functions of the state. Each is memoised on a short key of what it reads (log
-// versions, roles, terms, applied and committed counts) so an event that changed none of it costs O(servers).
-const memo = new WeakMap<RaftState, Record<string, { key: string; result: string | null }>>();
-function memoised(name: string, keyOf: (st: RaftState) => string, check: (st: RaftState) => string | null) {
-  return (st: RaftState): string | null => {
-    const key = keyOf(st);
-    let m = memo.get(st);
-    if (!m) { m = {}; memo.set(st, m); }
-    const hit = m[name];
-    if (hit && hit.key === key) return hit.result;
-    const result = check(st);
-    m[name] = { key, result };
-    return result;
-  };
+/** What one server looked like when a check last worked out its part of the answer. */
+interface Seen {
+  server: RaftServer;
+  log: LogEntry[];
+  version: number;
+  /** Check-specific: the term (leader completeness) or lastApplied (state machine safety). */
+  a: number;
+  /** The audit length the answer covered. */
+  b: number;
+  result: string | null;
 }
-// Prefix hashes of each log, recomputed only when that log changed, and of the applied record, which only grows.
-const hashCache = new WeakMap<RaftState, { logs: Record<string, { version: number; hashes: Int32Array }>; applied: number[] }>();
-function cacheOf(st: RaftState) {
-  let c = hashCache.get(st);
-  if (!c) { c = { logs: {}, applied: [17] }; hashCache.set(st, c); }
+
+interface Memo {
+  election?: { record: RaftState['audit']['leadersByTerm']; count: number; result: string | null };
+  /** Log matching: the servers' logs as last seen, and one answer per pair (x < y at x * n + y). */
+  pairs?: { n: number; seen: (Seen | undefined)[]; dirty: boolean[]; results: (string | null)[]; broken: number };
+  completeness: (Seen | undefined)[];
+  machine: (Seen | undefined)[];
+  /** Prefix hashes and terms of the committed record, and prefix hashes of the applied one (append-only). */
+  committed?: { ids: readonly number[]; terms: readonly number[]; hash: number[]; minTerm: MinTree };
+  applied?: { ids: readonly number[]; hash: number[] };
+}
+
+const memos = new WeakMap<RaftState, Memo>();
+let lastState: RaftState | null = null;
+let lastMemo: Memo | null = null;
+function memoOf(st: RaftState): Memo {
+  if (st === lastState) return lastMemo!;
+  let m = memos.get(st);
+  if (!m) { m = { completeness: [], machine: [] }; memos.set(st, m); }
+  lastState = st;
+  lastMemo = m;
+  return m;
+}
+
+const unchanged = (w: Seen | undefined, s: RaftServer, a: number, b: number): w is Seen =>
+  w !== undefined && w.server === s && w.log === s.log && w.version === s.logVersion && w.a === a && w.b === b;
+const seen = (s: RaftServer, a: number, b: number, result: string | null): Seen =>
+  ({ server: s, log: s.log, version: s.logVersion, a, b, result });
+
+/** Election Safety: at most one leader can be elected in a given term (§5.2). Worked out again only when
+ *  someone became leader (the record's count moved). */
+function electionSafety(st: RaftState): string | null {
+  const m = memoOf(st);
+  const a = st.audit;
+  const e = m.election;
+  if (e && e.record === a.leadersByTerm && e.count === a.elected) return e.result;
+  let result: string | null = null;
+  for (const term in a.leadersByTerm) {
+    const who = a.leadersByTerm[term]!;
+    const other = who.find((x) => x !== who[0]);
+    if (other !== undefined) { result = `${who[0]} and ${other} were both elected leader in term ${term}`; break; }
+  }
+  m.election = { record: a.leadersByTerm, count: a.elected, result };
+  return result;
+}
+
+/** Leader Append-Only: a leader never overwrites or deletes entries in its log, only appends (§5.3). One
+ *  prefix hash per running leader, read from its digest. */
+function leaderAppendOnly(st: RaftState): string | null {
+  for (const id of st.order) {
+    const s = st.servers[id]!;
+    if (s.role !== 'leader' || s.down) continue;
+    const rec = st.audit.leaderLog[id];
+    if (!rec || rec.term !== s.currentTerm) continue;
+    if (rec.len > s.log.length) return `leader ${id} (term ${s.currentTerm}) lost entries from index ${s.log.length + 1}`;
+    if (digestOf(s).hash[rec.len] !== rec.hash) return `leader ${id} (term ${s.currentTerm}) overwrote entries among its first ${rec.len}`;
+  }
+  return null;
+}
+
+/** Log Matching for one pair: if two logs contain an entry with the same index and term, the logs are
+ *  identical in all entries up through that index (§5.3). It is enough to compare the prefixes up to the
+ *  last index where their terms agree: every earlier agreeing index is inside that prefix. */
+function logsMatch(a: RaftServer, b: RaftServer): string | null {
+  const da = digestOf(a);
+  const db = digestOf(b);
+  const m = lastIndexOfEqualTerms(da, db, Math.min(a.log.length, b.log.length));
+  if (m === 0 || da.hash[m] === db.hash[m]) return null;
+  let k = 1;
+  while (a.log[k - 1]!.id === b.log[k - 1]!.id) k++;
+  return `${a.id} and ${b.id} both hold an entry of term ${a.log[m - 1]!.term} at index ${m}, but their logs differ at index ${k}`;
+}
+
+/** Log Matching over every pair of servers; only the pairs with a log that changed are compared again. */
+function logMatching(st: RaftState): string | null {
+  const m = memoOf(st);
+  const n = st.order.length;
+  let p = m.pairs;
+  if (!p || p.n !== n) {
+    p = m.pairs = { n, seen: new Array<Seen | undefined>(n), dirty: new Array<boolean>(n).fill(false), results: new Array<string | null>(n * n).fill(null), broken: 0 };
+  }
+  let any = false;
+  for (let x = 0; x < n; x++) {
+    const s = st.servers[st.order[x]!]!;
+    if (unchanged(p.seen[x], s, 0, 0)) continue;
+    p.seen[x] = seen(s, 0, 0, null);
+    p.dirty[x] = any = true;
+  }
+  if (any) {
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        if (!p.dirty[x] && !p.dirty[y]) continue;
+        const k = x * n + y;
+        const before = p.results[k]!;
+        const now = logsMatch(st.servers[st.order[x]!]!, st.servers[st.order[y]!]!);
+        p.results[k] = now;
+        p.broken += (now !== null ? 1 : 0) - (before !== null ? 1 : 0);
+      }
+    }
+    p.dirty.fill(false);
+  }
+  if (p.broken === 0) return null;
+  for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) if (p.results[x * n + y] !== null) return p.results[x * n + y]!;
+  return null;
+}
+
+/** Prefix hashes of a list of ids that only grows (the audit's), extended as it grows. */
+function extendHashes(hash: number[], ids: readonly number[]): void {
+  for (let i = hash.length - 1; i < ids.length; i++) hash.push((Math.imul(hash[i]!, 31) + ids[i]!) | 0);
+}
+
+function committedOf(st: RaftState, m: Memo): NonNullable<Memo['committed']> {
+  const a = st.audit;
+  let c = m.committed;
+  if (!c || c.hash.length > a.committedIds.length + 1) {
+    c = m.committed = { ids: a.committedIds, terms: a.committedInTerm, hash: [17], minTerm: new MinTree() };
+  }
+  extendHashes(c.hash, a.committedIds);
+  while (c.minTerm.length < a.committedInTerm.length) c.minTerm.push(a.committedInTerm[c.minTerm.length]!);
   return c;
 }
-function logHashes(st: RaftState, s: RaftServer): Int32Array {
-  const c = cacheOf(st);
-  const hit = c.logs[s.id];
-  if (hit && hit.version === s.logVersion && hit.hashes.length === s.log.length + 1) return hit.hashes;
-  const hashes = prefixHashes(s.log, null, s.log.length);
-  c.logs[s.id] = { version: s.logVersion, hashes };
-  return hashes;
-}
-function appliedHashes(st: RaftState): number[] {
-  const h = cacheOf(st).applied;
-  const ids = st.audit.appliedIds;
-  if (h.length > ids.length + 1) h.length = 1;
-  for (let i = h.length - 1; i < ids.length; i++) h.push((Math.imul(h[i]!, 31) + ids[i]!) | 0);
-  return h;
-}
 
-const logsKey = (st: RaftState) => st.order.map((id) => `${st.servers[id]!.logVersion}.${st.servers[id]!.log.length}`).join(',');
-const rolesKey = (st: RaftState) => st.order.map((id) => { const s = st.servers[id]!; return `${s.role[0]}${s.down ? 'd' : ''}${s.currentTerm}`; }).join(',');
-
-const leaders = (st: RaftState): RaftServer[] =>
-  st.order.map((id) => st.servers[id]!).filter((s) => s.role === 'leader' && !s.down);
-
-/** Election Safety: at most one leader can be elected in a given term (§5.2). */
-function electionSafety(st: RaftState): string | null {
-  for (const term in st.audit.leadersByTerm) {
-    const who = st.audit.leadersByTerm[term]!;
-    const other = who.find((x) => x !== who[0]);
-    if (other !== undefined) return `${who[0]} and ${other} were both elected leader in term ${term}`;
+/** Leader Completeness for one leader: the first committed entry of an earlier term its log lacks. The
+ *  prefix its log shares with the committed record is found by binary search over the prefix hashes; past
+ *  it, only the entries committed in an earlier term than the leader's are looked at (the min-tree finds
+ *  them), each compared by id. */
+function leaderHasCommitted(st: RaftState, s: RaftServer, c: NonNullable<Memo['committed']>): string | null {
+  const a = st.audit;
+  const count = a.committedIds.length;
+  let i = commonPrefix(digestOf(s).hash, c.hash, Math.min(s.log.length, count));
+  for (;;) {
+    i = c.minTerm.firstBelow(s.currentTerm, i);
+    if (i < 0 || i >= count) return null;
+    if (s.log[i]?.id !== a.committedIds[i]) return `leader ${s.id} of term ${s.currentTerm} lacks committed entry ${i + 1} (${a.committedText[i]})`;
+    i++;
   }
-  return null;
-}
-
-/** Leader Append-Only: a leader never overwrites or deletes entries in its log, only appends (§5.3). */
-function leaderAppendOnly(st: RaftState): string | null {
-  for (const s of leaders(st)) {
-    const rec = st.audit.leaderLog[s.id];
-    if (!rec || rec.term !== s.currentTerm) continue;
-    if (rec.len > s.log.length) return `leader ${s.id} (term ${s.currentTerm}) lost entries from index ${s.log.length + 1}`;
-    if (prefixHash(s.log, rec.len) !== rec.hash) return `leader ${s.id} (term ${s.currentTerm}) overwrote entries among its first ${rec.len}`;
-  }
-  return null;
-}
-
-/** Running hashes of prefixes: h[i] covers the ids of entries 1..i (h[0] is the empty log). The same mix
- *  as state.ts's `mixId`, written out here because this loop runs after every event that changed a log. */
-function prefixHashes(log: readonly LogEntry[] | null, ids: readonly number[] | null, len: number): Int32Array {
-  const h = new Int32Array(len + 1);
-  let acc = 17;
-  h[0] = acc;
-  for (let i = 0; i < len; i++) {
-    acc = (Math.imul(acc, 31) + (log ? log[i]!.id : ids![i]!)) | 0;
-    h[i + 1] = acc;
-  }
-  return h;
-}
-
-/** Log Matching: if two logs contain an entry with the same index and term, the logs are identical in all
- *  entries up through that index (§5.3). For each pair of servers it is enough to compare the prefixes up
- *  to the last index where their terms agree: every earlier agreeing index is inside that prefix. */
-function logMatching(st: RaftState): string | null {
-  const servers = st.order.map((id) => st.servers[id]!);
-  const hashes = servers.map((s) => logHashes(st, s));
-  for (let x = 0; x < servers.length; x++) {
-    for (let y = x + 1; y < servers.length; y++) {
-      const a = servers[x]!;
-      const b = servers[y]!;
-      let m = Math.min(a.log.length, b.log.length);
-      while (m > 0 && a.log[m - 1]!.term !== b.log[m - 1]!.term) m--;
-      if (m === 0 || hashes[x]![m] === hashes[y]![m]) continue;
-      let k = 1;
-      while (a.log[k - 1]!.id === b.log[k - 1]!.id) k++;
-      return `${a.id} and ${b.id} both hold an entry of term ${a.log[m - 1]!.term} at index ${m}, but their logs differ at index ${k}`;
-    }
-  }
-  return null;
 }
 
 /** Leader Completeness: an entry committed in a term is present in the logs of the leaders of all later terms (§5.4). */
 function leaderCompleteness(st: RaftState): string | null {
-  for (const s of leaders(st)) {
-    const a = st.audit;
-    for (let i = 0; i < a.committedIds.length; i++) {
-      if (a.committedInTerm[i]! < s.currentTerm && s.log[i]?.id !== a.committedIds[i]) {
-        return `leader ${s.id} of term ${s.currentTerm} lacks committed entry ${i + 1} (${a.committedText[i]})`;
-      }
+  const m = memoOf(st);
+  const a = st.audit;
+  // A record replaced wholesale (not grown) makes every remembered answer stale.
+  if (m.committed && (m.committed.ids !== a.committedIds || m.committed.terms !== a.committedInTerm)) { m.committed = undefined; m.completeness = []; }
+  let c: NonNullable<Memo['committed']> | undefined;
+  const count = a.committedIds.length;
+  for (let x = 0; x < st.order.length; x++) {
+    const s = st.servers[st.order[x]!]!;
+    if (s.role !== 'leader' || s.down) continue;
+    let w = m.completeness[x];
+    if (!unchanged(w, s, s.currentTerm, count)) {
+      c ??= committedOf(st, m);
+      w = m.completeness[x] = seen(s, s.currentTerm, count, leaderHasCommitted(st, s, c));
     }
+    if (w.result !== null) return w.result;
   }
   return null;
 }
@@ -118,36 +186,46 @@ function leaderCompleteness(st: RaftState): string | null {
 /** State Machine Safety: if a server has applied an entry at an index, no other server ever applies a
  *  different entry at that index (§5.4.3). Each server's applied prefix must equal the first-applied record. */
 function stateMachineSafety(st: RaftState): string | null {
+  const m = memoOf(st);
   const a = st.audit;
-  const first = appliedHashes(st);
-  for (const id of st.order) {
+  if (m.applied && m.applied.ids !== a.appliedIds) { m.applied = undefined; m.machine = []; }
+  const count = a.appliedIds.length;
+  let first: number[] | undefined;
+  for (let x = 0; x < st.order.length; x++) {
+    const id: NodeId = st.order[x]!;
     const s = st.servers[id]!;
-    const n = Math.min(s.lastApplied, s.log.length, a.appliedIds.length);
-    if (logHashes(st, s)[n] === first[n]) continue;
-    let i = 1;
-    while (s.log[i - 1]!.id === a.appliedIds[i - 1]) i++;
-    const mine = s.log[i - 1]!;
-    return `index ${i}: ${a.appliedText[i - 1]} was applied, but ${id}, applied up to ${s.lastApplied}, holds ${mine.command} (term ${mine.term}) there`;
+    let w = m.machine[x];
+    if (!unchanged(w, s, s.lastApplied, count)) {
+      first ??= appliedHashes(st, m);
+      w = m.machine[x] = seen(s, s.lastApplied, count, appliedMatches(st, s, first));
+    }
+    if (w.result !== null) return w.result;
   }
   return null;
 }
 
+function appliedHashes(st: RaftState, m: Memo): number[] {
+  const ids = st.audit.appliedIds;
+  let h = m.applied;
+  if (!h || h.hash.length > ids.length + 1) h = m.applied = { ids, hash: [17] };
+  extendHashes(h.hash, ids);
+  return h.hash;
+}
+
+function appliedMatches(st: RaftState, s: RaftServer, first: readonly number[]): string | null {
+  const a = st.audit;
+  const n = Math.min(s.lastApplied, s.log.length, a.appliedIds.length);
+  if (digestOf(s).hash[n] === first[n]) return null;
+  let i = 1;
+  while (s.log[i - 1]!.id === a.appliedIds[i - 1]) i++;
+  const mine = s.log[i - 1]!;
+  return `index ${i}: ${a.appliedText[i - 1]} was applied, but ${s.id}, applied up to ${s.lastApplied}, holds ${mine.command} (term ${mine.term}) there`;
+}
+
 export const raftInvariants: readonly Invariant<RaftState>[] = [
   { name: 'election-safety', description: 'at most one leader is elected in a term', check: electionSafety },
-  {
-    name: 'leader-append-only', description: 'a leader never overwrites or deletes its log entries',
-    check: memoised('lao', (st) => `${logsKey(st)}|${rolesKey(st)}`, leaderAppendOnly),
-  },
-  {
-    name: 'log-matching', description: 'two logs with an entry of the same index and term agree up to it',
-    check: memoised('lm', logsKey, logMatching),
-  },
-  {
-    name: 'leader-completeness', description: 'a committed entry is in the log of every later leader',
-    check: memoised('lc', (st) => `${logsKey(st)}|${rolesKey(st)}|${st.audit.committedIds.length}`, leaderCompleteness),
-  },
-  {
-    name: 'state-machine-safety', description: 'no two servers apply different commands at the same index',
-    check: memoised('sms', (st) => `${logsKey(st)}|${st.order.map((id) => st.servers[id]!.lastApplied).join(',')}|${st.audit.appliedIds.length}`, stateMachineSafety),
-  },
+  { name: 'leader-append-only', description: 'a leader never overwrites or deletes its log entries', check: leaderAppendOnly },
+  { name: 'log-matching', description: 'two logs with an entry of the same index and term agree up to it', check: logMatching },
+  { name: 'leader-completeness', description: 'a committed entry is in the log of every later leader', check: leaderCompleteness },
+  { name: 'state-machine-safety', description: 'no two servers apply different commands at the same index', check: stateMachineSafety },
 ];

@@ -1,8 +1,7 @@
 // Log replication (Figure 2: AppendEntries RPC, and the leader's rules for nextIndex, matchIndex and commit).
 import type { NodeId, SystemContext } from '../core/types.ts';
-import {
-  configOf, lastIndex, majorityOf, mixId, prefixHash, termAt, type LogEntry, type RaftServer, type RaftState,
-} from './state.ts';
+import { configOf, lastIndex, majorityOf, mixId, termAt, type LogEntry, type RaftServer, type RaftState } from './state.ts';
+import { appendEntry, digestOf, truncateLog } from './log.ts';
 import type { AppendEntries, AppendEntriesReply } from './messages.ts';
 import { becomeFollower, peersOf, resetElectionTimer } from './roles.ts';
 import { noteLeaderContact, recordAck, refreshLease } from './lease.ts';
@@ -12,12 +11,12 @@ export function appendAsLeader(
   st: RaftState, s: RaftServer, what: { command: string; config?: readonly NodeId[] }, ctx: SystemContext,
 ): number {
   const entry: LogEntry = { term: s.currentTerm, command: what.command, id: st.nextEntryId++, ...(what.config ? { config: [...what.config] } : {}) };
-  s.log.push(entry);
-  s.logVersion++;
+  appendEntry(s, entry);
+  // The record extends its own hash (not the log's), so a leader that rewrote its log still differs from it.
   const rec = st.audit.leaderLog[s.id];
   st.audit.leaderLog[s.id] = rec && rec.term === s.currentTerm && rec.len === s.log.length - 1
     ? { term: s.currentTerm, len: s.log.length, hash: mixId(rec.hash, entry.id) }
-    : { term: s.currentTerm, len: s.log.length, hash: prefixHash(s.log, s.log.length) };
+    : { term: s.currentTerm, len: s.log.length, hash: digestOf(s).hash[s.log.length]! };
   // A configuration takes effect as soon as it is in the log (dissertation §4.1): new peers start probing.
   if (what.config) {
     for (const p of peersOf(st, s)) {
@@ -72,10 +71,9 @@ export function handleAppendEntries(st: RaftState, s: RaftServer, from: NodeId, 
     const existing = s.log[index - 1];
     if (existing && existing.term !== e.term) {
       ctx.note(s.id, `deleted ${s.log.length - index + 1} conflicting entr${s.log.length - index + 1 === 1 ? 'y' : 'ies'} from index ${index}`);
-      s.log.length = index - 1;
-      s.logVersion++;
+      truncateLog(s, index - 1);
     }
-    if (!s.log[index - 1]) { s.log.push(e); s.logVersion++; }
+    if (!s.log[index - 1]) appendEntry(s, e);
   });
   const lastNew = msg.prevLogIndex + msg.entries.length;
   // 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).

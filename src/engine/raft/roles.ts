@@ -1,6 +1,7 @@
 // Role changes (Figure 2, "Rules for Servers"): follower, candidate, leader, and the timers each keeps.
 import type { NodeId, SystemContext } from '../core/types.ts';
-import { configOf, lastIndex, lastTerm, majorityOf, prefixHash, type RaftServer, type RaftState } from './state.ts';
+import { configOf, lastIndex, lastTerm, majorityOf, recordLeader, type RaftServer, type RaftState } from './state.ts';
+import { digestOf } from './log.ts';
 import type { RequestVote } from './messages.ts';
 import { appendAsLeader, broadcastAppendEntries } from './replication.ts';
 
@@ -116,8 +117,8 @@ export function becomeLeader(st: RaftState, s: RaftServer, ctx: SystemContext): 
   s.leaderSince = ctx.clock(s.id);
   s.ackedSentAt = {};
   s.leaseUntil = null;
-  (st.audit.leadersByTerm[s.currentTerm] ??= []).push(s.id);
-  st.audit.leaderLog[s.id] = { term: s.currentTerm, len: s.log.length, hash: prefixHash(s.log, s.log.length) };
+  recordLeader(st.audit, s.currentTerm, s.id);
+  st.audit.leaderLog[s.id] = { term: s.currentTerm, len: s.log.length, hash: digestOf(s).hash[s.log.length]! };
   ctx.note(s.id, `became leader term=${s.currentTerm}`);
   if (st.config.noop) appendAsLeader(st, s, { command: 'noop' }, ctx);
   broadcastAppendEntries(st, s, ctx);

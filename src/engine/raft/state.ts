@@ -24,7 +24,7 @@ export interface RaftServer {
   votedFor: NodeId | null;
   /** log[0] is index 1. */
   log: LogEntry[];
-  /** Bumped on every change to the log (append or truncate), so checks can skip unchanged logs. */
+  /** Bumped on every change to the log (log.ts's appendEntry and truncateLog), so checks can skip unchanged logs. */
   logVersion: number;
   // ---- volatile on all servers
   role: Role;
@@ -88,6 +88,9 @@ export interface ClientRequest {
 export interface RaftAudit {
   /** Every server that ever became leader, per term (election safety). */
   leadersByTerm: Record<string, NodeId[]>;
+  /** How many times any server became leader: moves with every addition to leadersByTerm (recordLeader), so
+   *  the election-safety check reads the record again only when it grew. */
+  elected: number;
   /** The first entry any server applied at each index: its id, and "x (term 2) by n1" (state machine safety). */
   appliedIds: number[];
   appliedText: string[];
@@ -107,6 +110,12 @@ export function prefixHash(log: readonly LogEntry[], len: number): number {
   let h = 17;
   for (let i = 0; i < len; i++) h = mixId(h, log[i]!.id);
   return h;
+}
+
+/** Notes in the audit that `id` became leader in `term`. */
+export function recordLeader(audit: RaftAudit, term: number, id: NodeId): void {
+  (audit.leadersByTerm[term] ??= []).push(id);
+  audit.elected++;
 }
 
 /** Client requests remembered for views; older ones are forgotten so long runs stay bounded. */
@@ -133,7 +142,7 @@ export const DEFAULT_RAFT_CONFIG: RaftConfig = {
 export const initialRaftState = (): RaftState => ({
   config: { ...DEFAULT_RAFT_CONFIG }, servers: {}, order: [], initialConfig: [], requests: [],
   audit: {
-    leadersByTerm: {}, appliedIds: [], appliedText: [], committedIds: [], committedCommands: [], committedInTerm: [], committedText: [], leaderLog: {},
+    leadersByTerm: {}, elected: 0, appliedIds: [], appliedText: [], committedIds: [], committedCommands: [], committedInTerm: [], committedText: [], leaderLog: {},
   },
   nextEntryId: 1, nextLoadValue: 1,
 });

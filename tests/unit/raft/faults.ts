@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createSim, type Sim } from '../../../src/engine/core/sim.ts';
 import { CommandError } from '../../../src/engine/core/command.ts';
 import { raft } from '../../../src/engine/raft/system.ts';
+import type { SystemDef } from '../../../src/engine/core/types.ts';
 import { raftCommands } from '../../../src/engine/raft/commands.ts';
 import { clientRequest } from '../../../src/engine/raft/client.ts';
 import type { RaftState } from '../../../src/engine/raft/state.ts';
@@ -91,10 +92,15 @@ export interface Outcome {
   recoveredIn: number | null;
 }
 
-/** Applies the schedule, then stops every fault and waits (at most `bound` ms) for a leader and a commit. */
-export function runSchedule(sc: Schedule, bound = 10_000): Outcome {
-  const sim = createSim({ seed: sc.seed, systems: [raft], snapshotEvery: 1_000_000 });
-  start.run(sim, { servers: sc.servers, prevote: sc.prevote, lease: sc.lease, noop: sc.noop }, undefined);
+/**
+ * Applies the schedule, then stops every fault and waits (at most `bound` ms) for a leader and a commit.
+ * `system` replaces the Raft system (the same one with instrumented checks, say); `brokenCommit` switches on
+ * the deliberately wrong commit rule.
+ */
+export function runSchedule(sc: Schedule, bound = 10_000, opts: { system?: SystemDef<RaftState>; brokenCommit?: boolean } = {}): Outcome {
+  const sim = createSim({ seed: sc.seed, systems: [opts.system ?? raft], snapshotEvery: 1_000_000 });
+  const broken = opts.brokenCommit ? { brokenCommit: true } : {};
+  start.run(sim, { servers: sc.servers, prevote: sc.prevote, lease: sc.lease, noop: sc.noop, ...broken }, undefined);
   sc.steps.forEach((step, k) => {
     sim.runFor(step.gap);
     apply(sim, step.fault, k);
