@@ -1,14 +1,14 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
 import type {
-  InFlight, Invariant, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent,
+  InFlight, Invariant, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind,
 } from './types.ts';
 import { cloneState, type MsgEvent, type NodeRecord, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
 import { chancePpm, rngOf, seedRng } from './prng.ts';
 import { hasAny, initialNetwork, isCut, linkKey, linkSpec, routeDelay, routeOf, type NetworkState, type Route } from './network.ts';
 import { HASH_START, hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
-import { kindCode } from './trace-ring.ts';
+import { DELIVER, DROP, kindCode, SEND, TIMER } from './trace-ring.ts';
 import { defaultFormatMessage, formatTraceEvent } from './format.ts';
 import { createHistory, type InputEntry } from './history.ts';
 import { parseQueryCall } from './query.ts';
@@ -112,24 +112,55 @@ export function createSim(opts: SimOptions): Sim {
   // the hot path): time, kind, node, route and message, text. The route and message are hashed once at
   // send (`mh`, see messageHash) and reused for the deliveries and drops; the node, nearly always the
   // route's sender or receiver, is mixed as which one it is. The ring stores the entry's fields
-  // (trace-ring.ts); an entry regenerated while replaying a stretch the ring holds is hashed, not stored.
-  function record(kind: TraceEvent['kind'], node: NodeId | undefined, from: NodeId | undefined, to: NodeId | undefined,
-    msgId: MsgId | undefined, msg: Message | undefined, mh: number, sys: string | undefined, sentAt: Time | undefined,
-    text: string | undefined, invariant?: string, cause?: number): void {
+  // (trace-ring.ts): a message's entries as the queued event itself. An entry regenerated while replaying a
+  // stretch the ring holds is hashed, not stored.
+
+  /** A message's send, delivery or drop on arrival (`code`: SEND, DELIVER, DROP); `text` a drop's reason. */
+  function recordMsg(code: number, ev: MsgEvent, text: string | undefined): void {
+    if (dry) return;
+    // The node is the sender of a send, else the receiver; mixed as 2 (sender) or 1 (receiver, or both).
+    let h = mix32(mix32(mixInt(st.hash, st.now), code), code === SEND && ev.from !== ev.to ? 2 : 1);
+    h = mix32(h, ev.mh);
+    if (text !== undefined) h = mixString(h, text);
+    st.hash = h;
+    const i = st.traceLen++;
+    if (i >= trace.end) trace.pushMsg(i, st.now, code, ev, text);
+  }
+
+  /** A message dropped as it is sent (a cut link): a drop whose node is the sender. */
+  function recordDropAtSend(ev: MsgEvent, text: string): void {
+    if (dry) return;
+    let h = mix32(mix32(mixInt(st.hash, st.now), DROP), ev.from !== ev.to ? 2 : 1);
+    h = mixString(mix32(h, ev.mh), text);
+    st.hash = h;
+    const i = st.traceLen++;
+    if (i >= trace.end) trace.pushDropAtSend(i, st.now, ev, text);
+  }
+
+  function recordTimer(ev: TimerEvent, text: string): void {
+    if (dry) return;
+    st.hash = mixString(mixString(mix32(mix32(mixInt(st.hash, st.now), TIMER), 3), ev.node), text);
+    const i = st.traceLen++;
+    if (i >= trace.end) trace.pushTimer(i, st.now, ev, text);
+  }
+
+  /** Every other entry: a note, fault, input, fork or violation. */
+  function recordText(kind: TraceKind, node: NodeId | undefined, sys: string | undefined, text: string | undefined,
+    invariant?: string, cause?: number): void {
     if (dry) return;
     const code = kindCode(kind);
     let h = mix32(mixInt(st.hash, st.now), code);
-    if (node !== undefined) h = node === to ? mix32(h, 1) : node === from ? mix32(h, 2) : mixString(mix32(h, 3), node);
-    if (from !== undefined || to !== undefined || msg !== undefined) h = mix32(h, mh);
+    if (node !== undefined) h = mixString(mix32(h, 3), node);
     if (text !== undefined) h = mixString(h, text);
     st.hash = h;
     const i = st.traceLen++;
     if (i < trace.end) return;
-    if (kind === 'violation') history.recordViolation({ i, t: st.now, kind, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause });
-    else trace.push(i, st.now, code, node, from, to, msgId, msg, sentAt, text, sys, invariant, cause);
+    if (kind === 'violation') {
+      history.recordViolation({ i, t: st.now, kind, node, from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined, text, sys, invariant, cause });
+    } else trace.pushText(i, st.now, code, node, sys, text);
   }
-  const emit = (e: Omit<TraceEvent, 'i' | 't'>) =>
-    record(e.kind, e.node, e.from, e.to, e.msgId, e.msg, messageHash(e.from, e.to, e.msg), e.sys, e.sentAt, e.text, e.invariant, e.cause);
+  const emit = (e: { kind: TraceKind; node?: NodeId; sys?: string; text?: string; invariant?: string; cause?: number }) =>
+    recordText(e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
 
   function formatMsg(e: TraceEvent): string {
     if (!e.msg) return '';
@@ -174,7 +205,7 @@ export function createSim(opts: SimOptions): Sim {
       },
       cancelTimer: (id) => { st.timers.delete(id); },
       rng,
-      note: (node, text) => record('note', node, undefined, undefined, undefined, undefined, 0, sys, undefined, text),
+      note: (node, text) => recordText('note', node, sys, text),
       addNode: (node) => {
         const existing = st.nodes.get(node);
         if (existing) {
@@ -210,24 +241,29 @@ export function createSim(opts: SimOptions): Sim {
     }
   }
 
+  /** The record of the node whose event is being handled (the usual sender), while its handler runs. */
+  let current: NodeRecord | undefined;
+
   function send(sys: string, from: NodeId, to: NodeId, msg: Message): MsgId {
     const id = st.nextMsgId++;
-    const sender = st.nodes.get(from);
+    // Nearly always the node whose event is running: no lookup then.
+    const sender = current !== undefined && current.id === from ? current : st.nodes.get(from);
     if (sender && !sender.up) return id; // a crashed node sends nothing
     st.counters.sent++;
     const mh = messageHash(from, to, msg);
-    record('send', from, from, to, id, msg, mh, sys, undefined, undefined);
     if (st.net !== netSeen) learnNetwork();
     if (anyCuts && isCut(st.net, from, to)) {
+      const ev = msgEvent(0, id, from, to, sys, msg, mh, 'partition');
+      recordMsg(SEND, ev, undefined);
       st.counters.dropped++;
-      record('drop', from, from, to, id, msg, mh, sys, st.now, 'partition');
+      recordDropAtSend(ev, 'partition');
       return id;
     }
     // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
-    if (from === to) { schedule(0, id, from, to, sys, msg, mh, undefined); return id; }
+    if (from === to) { recordMsg(SEND, schedule(0, id, from, to, sys, msg, mh, undefined), undefined); return id; }
     const r = anyLinks ? routeFor(from, to) : defaultRoute;
     const lost = chancePpm(st.rng, r.lossPpm);
-    schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined);
+    recordMsg(SEND, schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined), undefined);
     if (!lost && chancePpm(st.rng, r.dupPpm)) schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, undefined);
     return id;
   }
@@ -255,9 +291,12 @@ export function createSim(opts: SimOptions): Sim {
     return r;
   }
 
-  function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): void {
-    const ev: MsgEvent = { t: st.now + delay, seq: st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: st.now, doom };
+  const msgEvent = (delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent =>
+    ({ t: st.now + delay, seq: st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: st.now, doom });
+  function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent {
+    const ev = msgEvent(delay, id, from, to, sys, msg, mh, doom);
     heapPush<QueuedEvent>(st.queue, ev);
+    return ev;
   }
 
   function cancelTimersOf(node: NodeId) {
@@ -300,19 +339,23 @@ export function createSim(opts: SimOptions): Sim {
     if (e.k === 'timer') {
       st.timers.delete(e.id);
       const late = st.now - e.due;
-      record('timer', e.node, undefined, undefined, undefined, undefined, 0, e.sys, undefined, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
+      recordTimer(e, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
+      current = dst;
       entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);
+      current = undefined;
     } else {
       if (st.net !== netSeen) learnNetwork();
       const reason = e.doom ?? (anyCuts && isCut(st.net, e.from, e.to) ? 'partition'
         : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
       if (reason) {
         st.counters.dropped++;
-        record('drop', e.to, e.from, e.to, e.id, e.msg, e.mh, e.sys, e.sentAt, reason);
+        recordMsg(DROP, e, reason);
       } else {
         st.counters.delivered++;
-        record('deliver', e.to, e.from, e.to, e.id, e.msg, e.mh, e.sys, e.sentAt, undefined);
+        recordMsg(DELIVER, e, undefined);
+        current = dst;
         entry.def.onMessage(sysState(e.sys), e.to, e.from, e.msg, entry.ctx);
+        current = undefined;
       }
     }
     if (checking.length > 0) checkInvariants();
@@ -395,6 +438,7 @@ export function createSim(opts: SimOptions): Sim {
   }
 
   function restore(snap: { state: SimState }): void {
+    current = undefined;
     st = cloneState(snap.state);
     rebindRng();
     refreshChecks();

@@ -1,9 +1,8 @@
-// The bounded trace ring. Entries are stored by field in preallocated columns (numbers in typed arrays,
-// strings and messages by reference), so recording an event allocates nothing and a long run does not
-// keep hundreds of thousands of small objects alive for the garbage collector to copy. A reader gets
-// ordinary TraceEvent objects: each is built the first time it is read and then kept, so repeated reads
-// return the same objects and cost nothing.
-import type { Message, TraceEvent, TraceKind } from './types.ts';
+// The bounded trace ring. Entries are stored by field in preallocated columns, so recording an event
+// allocates nothing and a long run does not keep hundreds of thousands of small objects alive for the
+// garbage collector to copy (only the messages themselves stay referenced). A reader gets ordinary TraceEvent objects: each is built the first time it is read and
+// then kept, so repeated reads return the same objects and cost nothing.
+import type { Message, MsgId, NodeId, TraceEvent, TraceKind } from './types.ts';
 
 const KINDS: readonly TraceKind[] = ['send', 'deliver', 'drop', 'timer', 'note', 'fault', 'input', 'fork', 'violation'];
 
@@ -22,13 +21,34 @@ export function kindCode(kind: TraceKind): number {
   }
 }
 
-/** Column value for "absent" in the numeric columns (trace numbers are integers, never NaN). */
-const NONE = Number.NaN;
-const num = (v: number): number | undefined => (v === v ? v : undefined);
+export const SEND = 0;
+export const DELIVER = 1;
+export const DROP = 2;
+export const TIMER = 3;
+/** Stored only: a drop at the sender (a cut link), whose node is the sender and sentAt the entry's time. */
+const DROP_AT_SEND = 9;
+
+/** What a message's entries read from the queued event (MsgEvent has all of it). */
+export interface MsgRef {
+  readonly id: MsgId;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly sys: string;
+  readonly msg: Message;
+  readonly sentAt: number;
+}
+/** What a timer's entry reads from the queued timer (TimerEvent has it). */
+export interface TimerRef {
+  readonly node: NodeId;
+  readonly sys: string;
+}
+
+const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
 /**
- * The ring. `firstColumns` is the columns' first length; they double as needed up to limit + 1. It holds
- * at most limit + 1 entries for an instant: past `limit` the oldest quarter goes.
+ * The ring. `firstColumns` is the columns' first length; they double as needed (a power of two, so a slot
+ * is an index masked, not divided) up to the first power of two above limit. It holds at most limit + 1
+ * entries for an instant: past `limit` the oldest quarter goes.
  */
 export class TraceRing {
   /** Index of the oldest entry still held. */
@@ -37,18 +57,17 @@ export class TraceRing {
   end = 0;
   private readonly most: number;
   private readonly cut: number;
-  private cap: number;
+  private mask: number;
   private t: Float64Array;
   private kind: Uint8Array;
   private msgId: Float64Array;
   private sentAt: Float64Array;
-  private cause: Float64Array;
+  /** The node of a timer or text entry; the sender of a message's. */
   private node: (string | undefined)[];
-  private from: (string | undefined)[];
+  /** The receiver of a message's entry. */
   private to: (string | undefined)[];
-  private text: (string | undefined)[];
   private sys: (string | undefined)[];
-  private invariant: (string | undefined)[];
+  private text: (string | undefined)[];
   private msg: (Message | undefined)[];
   /** Entries kept as objects at record time (violations), by index. */
   private readonly objects = new Map<number, TraceEvent>();
@@ -56,44 +75,70 @@ export class TraceRing {
   private built: TraceEvent[] = [];
 
   constructor(private readonly limit: number, firstColumns = 1024) {
-    this.most = Math.max(0, limit) + 1;
+    this.most = nextPowerOfTwo(Math.max(0, limit) + 1);
     this.cut = Math.max(1, Math.floor(limit / 4));
-    const cap = this.cap = Math.max(1, Math.min(this.most, firstColumns));
+    const cap = Math.min(this.most, nextPowerOfTwo(firstColumns));
+    this.mask = cap - 1;
     this.t = new Float64Array(cap);
     this.kind = new Uint8Array(cap);
     this.msgId = new Float64Array(cap);
     this.sentAt = new Float64Array(cap);
-    this.cause = new Float64Array(cap);
-    const refs = () => new Array<undefined>(cap).fill(undefined) as (string | undefined)[];
-    this.node = refs(); this.from = refs(); this.to = refs(); this.text = refs(); this.sys = refs(); this.invariant = refs();
-    this.msg = new Array<Message | undefined>(cap).fill(undefined);
+    const refs = <T,>() => new Array<T | undefined>(cap).fill(undefined);
+    this.node = refs();
+    this.to = refs();
+    this.sys = refs();
+    this.text = refs();
+    this.msg = refs();
   }
 
-  /** Records entry `i` (always `end`: entries arrive in order). `kind` is its kindCode. */
-  push(i: number, t: number, kind: number, node: string | undefined, from: string | undefined, to: string | undefined,
-    msgId: number | undefined, msg: Message | undefined, sentAt: number | undefined, text: string | undefined,
-    sys: string | undefined, invariant: string | undefined, cause: number | undefined): void {
-    if (this.end >= this.cap && this.cap < this.most) this.grow();
-    const s = i % this.cap;
-    this.t[s] = t;
-    this.kind[s] = kind;
-    this.node[s] = node;
-    this.from[s] = from;
-    this.to[s] = to;
-    this.msgId[s] = msgId ?? NONE;
-    this.msg[s] = msg;
-    this.sentAt[s] = sentAt ?? NONE;
-    this.text[s] = text;
-    this.sys[s] = sys;
-    this.invariant[s] = invariant;
-    this.cause[s] = cause ?? NONE;
+  /** The slot for entry `i` (always `end`: entries arrive in order), after making room. */
+  private slot(i: number): number {
+    if (i > this.mask && this.mask + 1 < this.most) this.grow();
     this.end = i + 1;
     if (this.end - this.base > this.limit) this.dropOldest();
+    return i & this.mask;
+  }
+
+  /** A message's entry: `code` is SEND, DELIVER or DROP; `text` a drop's reason. */
+  pushMsg(i: number, t: number, code: number, ev: MsgRef, text: string | undefined): void {
+    const s = this.slot(i);
+    this.t[s] = t;
+    this.kind[s] = code;
+    this.msgId[s] = ev.id;
+    this.sentAt[s] = ev.sentAt;
+    this.node[s] = ev.from;
+    this.to[s] = ev.to;
+    this.sys[s] = ev.sys;
+    this.msg[s] = ev.msg;
+    if (code === DROP) this.text[s] = text;
+  }
+
+  /** A message dropped as it was sent (its link is cut): its node is the sender. */
+  pushDropAtSend(i: number, t: number, ev: MsgRef, text: string): void {
+    this.pushMsg(i, t, DROP, ev, text);
+    this.kind[i & this.mask] = DROP_AT_SEND;
+  }
+
+  /** A timer's entry; `text` is its name (and how late it fired). */
+  pushTimer(i: number, t: number, ev: TimerRef, text: string): void {
+    this.pushText(i, t, TIMER, ev.node, ev.sys, text);
+  }
+
+  /** Any other entry (note, fault, input, fork): `code` is its kindCode. */
+  pushText(i: number, t: number, code: number, node: string | undefined, sys: string | undefined, text: string | undefined): void {
+    const s = this.slot(i);
+    this.t[s] = t;
+    this.kind[s] = code;
+    this.node[s] = node;
+    this.sys[s] = sys;
+    this.text[s] = text;
   }
 
   /** Keeps this object as the entry at its index (so a violation is the same object in both lists). */
   pushObject(ev: TraceEvent): void {
-    this.push(ev.i, ev.t, kindCode(ev.kind), ev.node, ev.from, ev.to, ev.msgId, ev.msg, ev.sentAt, ev.text, ev.sys, ev.invariant, ev.cause);
+    const s = this.slot(ev.i);
+    this.t[s] = ev.t;
+    this.kind[s] = kindCode(ev.kind);
     if (ev.i >= this.base) this.objects.set(ev.i, ev);
   }
 
@@ -103,19 +148,32 @@ export class TraceRing {
     const built = this.built;
     const from = this.base + built.length;
     if (from < stop) {
-      const { cap, t, kind, node, from: src, to, msgId, msg, sentAt, text, sys, invariant, cause } = this;
       const objects = this.objects.size > 0 ? this.objects : null;
       for (let i = from; i < stop; i++) {
         const held = objects?.get(i);
-        if (held) { built.push(held); continue; }
-        const s = i % cap;
-        built.push({
-          i, t: t[s]!, kind: KINDS[kind[s]!]!, node: node[s], from: src[s], to: to[s], msgId: num(msgId[s]!), msg: msg[s],
-          sentAt: num(sentAt[s]!), text: text[s], sys: sys[s], invariant: invariant[s], cause: num(cause[s]!),
-        });
+        built.push(held ?? this.entry(i));
       }
     }
     return stop >= this.end ? built : built.slice(0, Math.max(0, stop - this.base));
+  }
+
+  private entry(i: number): TraceEvent {
+    const s = i & this.mask;
+    const t = this.t[s]!;
+    const code = this.kind[s]!;
+    if (code <= DROP || code === DROP_AT_SEND) {
+      const from = this.node[s];
+      const to = this.to[s];
+      return {
+        i, t, kind: code === DROP_AT_SEND ? 'drop' : KINDS[code]!, node: code === SEND || code === DROP_AT_SEND ? from : to, from, to,
+        msgId: this.msgId[s], msg: this.msg[s], sentAt: code === SEND ? undefined : code === DROP_AT_SEND ? t : this.sentAt[s],
+        text: code === DROP || code === DROP_AT_SEND ? this.text[s] : undefined, sys: this.sys[s], invariant: undefined, cause: undefined,
+      };
+    }
+    return {
+      i, t, kind: KINDS[code]!, node: this.node[s], from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined,
+      text: this.text[s], sys: this.sys[s], invariant: undefined, cause: undefined,
+    };
   }
 
   /** Forgets every entry from `n` on (a fork discards the old future). */
@@ -126,14 +184,14 @@ export class TraceRing {
       for (const i of this.objects.keys()) if (i >= n) this.objects.delete(i);
     }
     // Clear the references the discarded entries held, so their messages can be collected.
-    for (let i = Math.max(n, this.base); i < this.end; i++) { const s = i % this.cap; this.msg[s] = undefined; this.text[s] = undefined; }
+    for (let i = Math.max(n, this.base); i < this.end; i++) { const s = i & this.mask; this.msg[s] = undefined; this.text[s] = undefined; }
     this.end = n;
   }
 
   private grow(): void {
     // Only before anything was dropped: dropping starts once the columns have their full length, and a
     // fork can move `base` only back to where dropping left it. So entry i sits at slot i and stays there.
-    const next = Math.min(this.most, this.cap * 2);
+    const next = Math.min(this.most, (this.mask + 1) * 2);
     const numbers = <A extends Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a); return b; };
     // Longer reference columns: a hole reads as undefined, and the slots are written before they are read.
     const refs = <T,>(a: T[]): T[] => { a.length = next; return a; };
@@ -141,9 +199,8 @@ export class TraceRing {
     this.kind = numbers(this.kind, new Uint8Array(next));
     this.msgId = numbers(this.msgId, new Float64Array(next));
     this.sentAt = numbers(this.sentAt, new Float64Array(next));
-    this.cause = numbers(this.cause, new Float64Array(next));
-    refs(this.node); refs(this.from); refs(this.to); refs(this.text); refs(this.sys); refs(this.invariant); refs(this.msg);
-    this.cap = next;
+    refs(this.node); refs(this.to); refs(this.sys); refs(this.text); refs(this.msg);
+    this.mask = next - 1;
   }
 
   private dropOldest(): void {
