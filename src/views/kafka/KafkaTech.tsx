@@ -8,45 +8,42 @@ import { FlightLayer } from '../shared/FlightLayer.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
 import type { StageViewProps } from '../stages.ts';
-import { techLayout, type TechLayout } from './layout-tech.ts';
+import { replicaY, type TechLayout } from './layout-tech.ts';
 import type { KafkaPicture } from './model.ts';
 import { TechLane } from './TechLane.tsx';
 import { bandChips, GroupRow } from './TechBand.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
 import { ItemMenu } from './ItemMenu.tsx';
-import { Bookmark, cut, KafkaDefs, NodeMark } from './glyphs.tsx';
+import { Bookmark, KafkaDefs, NodeMark } from './glyphs.tsx';
+import { firstFit, textWidth } from './measure.ts';
+import { TechKey } from './TechKey.tsx';
+import { chipText, planTech } from './plan.ts';
+import { useLesson } from '../../store/lesson-store.ts';
 import { LAG_WINDOW_MS, useKafka } from './useKafka.ts';
 import { groupFocused } from './ids.ts';
 import '../shared/views.css';
 import './kafka.css';
 
-const chipText = (p: KafkaPicture['producers'][number]) => `${p.id} acks=${p.acks}${p.txnId ? ' txn' : p.idempotent ? ' idem' : ''}`;
 
 export function KafkaTech({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   const k = useKafka();
+  const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
   if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
-  // Producers' chips say their settings when there is room, else just their names.
-  const full = [...pic.producers.map(chipText), ...(pic.controller ? ['controller'] : [])];
-  const roomy = full.reduce((n, t) => n + t.length + 5, 0) * 8 < size.width * 0.5;
-  const chips = roomy ? full : [...pic.producers.map((p) => p.id), ...(pic.controller ? ['controller'] : [])];
-  const l = techLayout({ width: size.width, height: size.height }, {
-    topics: pic.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })), brokers: pic.brokers.length, groups: pic.groups.length,
-    chips, longestTp: Math.max(8, ...pic.partitions.map((p) => p.tp.length)), maxCells: Math.max(0, ...pic.partitions.map((p) => p.cells.length)),
-  });
+  const { layout: l, entries, roomy } = planTech(pic, size, presenter, textWidth);
   const { fs } = l;
   const brokerIds = pic.brokers.map((b) => b.id);
   const laneRow = (tp: string) => l.rows.find((r) => r.kind === 'lane' && `${r.topic}-${r.partition}` === tp);
   const chipAt = (i: number): Point => ({ x: l.chips[i]!.x + l.chips[i]!.w / 2, y: l.chips[i]!.y + l.chips[i]!.h / 2 });
-  const bands = pic.groups.map((g, i) => bandChips(g, { ...l.groupRows[i]!, h: fs + 6 }, fs));
+  const bands = pic.groups.map((g, i) => bandChips(g, { ...l.groupRows[i]!, h: fs + 6 }, fs, textWidth));
   const at = (node: string, tp: string | null): Point | null => {
     const bi = brokerIds.indexOf(node);
     if (bi >= 0) {
       const row = tp ? laneRow(tp) : undefined;
       const x = l.brokers.x + (bi + 0.5) * l.brokers.cell;
-      return row ? { x, y: row.y + row.h / 2 } : { x, y: l.colHead.y + l.colHead.h / 2 };
+      return row ? { x, y: replicaY(l, row) } : { x, y: l.colHead.y + l.colHead.h / 2 };
     }
     const pi = pic.producers.findIndex((p) => p.id === node);
     if (pi >= 0) return chipAt(pi);
@@ -77,7 +74,7 @@ export function KafkaTech({ className }: StageViewProps) {
               <rect className="tb-ring" x={r.x - 3} y={r.y - 3} width={r.w + 6} height={r.h + 6} rx={5} />
               <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={4} fill={p.up ? '#fff8e6' : 'url(#kt-hatch)'} stroke={p.lastError && p.failed ? '#a83a00' : '#6b6b70'} />
               <NodeMark x={r.x + fs * 0.7} y={r.y + r.h / 2} index={p.index} r={fs * 0.36} dim={!p.up} />
-              <text x={r.x + fs * 1.35} y={r.y + r.h / 2 + fs * 0.35} fontSize={fs - 1} className="tb-mono">{cut(roomy ? chipText(p) : p.id, r.w - fs * 1.5, fs - 1)}{p.up ? '' : ' ✕'}</text>
+              <text x={r.x + fs * 1.35} y={r.y + r.h / 2 + fs * 0.35} fontSize={fs - 1} className="tb-mono">{roomy ? chipText(p) : p.id}{p.up ? '' : ' ✕'}</text>
             </g>
           );
         })}
@@ -94,6 +91,7 @@ export function KafkaTech({ className }: StageViewProps) {
           );
         })()}
         <ColumnHeads pic={pic} l={l} k={k} />
+        {l.key && <TechKey entries={entries} items={l.key.items} fs={l.key.fs} />}
         {l.rows.map((row, i) => {
           if (row.kind === 'topic') {
             return <text key={`t-${row.topic}`} x={l.pad + 4} y={row.y + row.h / 2 + fs * 0.35} fontSize={fs - 1} fontWeight={800} fill={STATUS.muted}>topic {row.topic}</text>;
@@ -133,22 +131,36 @@ function Header({ pic, l }: { pic: KafkaPicture; l: TechLayout }) {
   const t = pic.topics;
   const cfg = (name: string) => pic.partitions.find((p) => p.topic === name);
   const one = t.length === 1 ? t[0]! : null;
-  const text = one
-    ? `${one.name}: ${one.partitions.length} partition${one.partitions.length === 1 ? '' : 's'} × ${one.partitions[0]?.copies.length ?? 0} · min ISR ${cfg(one.name)?.minIsr ?? 1}${cfg(one.name)?.compact ? ' · compacted' : ''}`
-    : t.length === 0 ? 'no topics yet' : `${t.length} topics: ${t.map((x) => `${x.name} (${x.partitions.length})`).join(', ')}`;
-  return <text x={l.pad + 2} y={l.header.y + l.header.h / 2 + fs * 0.35} fontSize={fs} fontWeight={700}>{cut(text, right - l.pad - 8, fs, 0.58)}</text>;
+  const options = one
+    ? (() => {
+      const n = one.partitions.length;
+      const rf = one.partitions[0]?.copies.length ?? 0;
+      const c = cfg(one.name);
+      const extra = c?.compact ? ' · compacted' : '';
+      return [
+        `${one.name}: ${n} partition${n === 1 ? '' : 's'} × ${rf} cop${rf === 1 ? 'y' : 'ies'} · min ISR ${c?.minIsr ?? 1}${extra}`,
+        `${one.name}: ${n} partition${n === 1 ? '' : 's'} × ${rf} · min ISR ${c?.minIsr ?? 1}${extra}`,
+        `${one.name}: ${n} × ${rf} · min ISR ${c?.minIsr ?? 1}`, `${one.name}: ${n} × ${rf}`, one.name,
+      ];
+    })()
+    : t.length === 0 ? ['no topics yet'] : [`${t.length} topics: ${t.map((x) => `${x.name} (${x.partitions.length})`).join(', ')}`, `${t.length} topics`];
+  return <text x={l.pad + 2} y={l.header.y + l.header.h / 2 + fs * 0.35} fontSize={fs} fontWeight={700}>{firstFit(options, right - l.pad - 8, fs, { bold: true })}</text>;
 }
 
 function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: ReturnType<typeof useKafka> }) {
   const { fs } = l;
   const y = l.colHead.y;
   const h = l.colHead.h;
-  const ty = y + h / 2 + fs * 0.33;
+  const hfs = fs - 2;
+  const ty = y + (fs + 8) / 2 + fs * 0.33;
   const sel = k.selected;
+  const stacked = l.style === 'stacked';
+  // The broker heads sit over their column of copies: beside the names (compact) or under them (stacked).
+  const bh = fs + 8;
   return (
     <g>
       <rect x={l.pad} y={y} width={l.width - 2 * l.pad} height={h} fill="#e9e9ee" />
-      <text x={l.label.x + 4} y={ty} fontSize={fs - 2} fill={STATUS.muted} fontWeight={700}>partition</text>
+      {!stacked && <text x={l.label.x + 4} y={ty} fontSize={hfs} fill={STATUS.muted} fontWeight={700}>{firstFit(['partition', 'part.'], l.brokers.x - l.label.x - 6, hfs, { bold: true })}</text>}
       {pic.brokers.map((b, j) => {
         const x = l.brokers.x + j * l.brokers.cell;
         const down = !b.up || b.fenced;
@@ -156,24 +168,31 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
           <g key={b.id} className={`tb-node${k.focus.nodes.has(b.id) ? ' is-focused' : ''}${sel?.kind === 'node' && sel.id === b.id ? ' is-selected' : ''}`} data-testid={`broker-${b.id}`}
             {...pointable({ kind: 'node', id: b.id }, `broker ${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'}, leads ${b.leads.length} partitions, follows ${b.follows.length}${b.outOfSync.length ? `, out of sync on ${b.outOfSync.join(',')}` : ''}${b.coordinates.length ? `, coordinates ${b.coordinates.join(',')}` : ''}. Context-menu key: crash or restart.`, k.openNode(b.id))}>
             <title>{`${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'} · leads ${b.leads.length} · follows ${b.follows.length}${b.outOfSync.length ? ` · behind on ${b.outOfSync.length}` : ''}`}</title>
-            <rect className="tb-ring" x={x} y={y} width={l.brokers.cell} height={h} rx={3} />
-            <rect x={x + 1} y={y + 2} width={l.brokers.cell - 2} height={h - 4} rx={3} fill={down ? '#D55E00' : '#ffffff'} stroke="#6b6b70" />
-            <text x={x + l.brokers.cell / 2} y={ty} textAnchor="middle" fontSize={Math.min(fs - 2, (l.brokers.cell - 2) / (b.id.length * 0.62))} fontWeight={800}
+            <rect className="tb-ring" x={x} y={y} width={l.brokers.cell} height={bh} rx={3} />
+            <rect x={x + 1} y={y + 2} width={l.brokers.cell - 2} height={bh - 4} rx={3} fill={down ? '#D55E00' : '#ffffff'} stroke="#6b6b70" />
+            <text x={x + l.brokers.cell / 2} y={ty} textAnchor="middle" fontSize={Math.min(hfs, (l.brokers.cell - 3) / (b.id.length * 0.62))} fontWeight={800}
               fill={down ? '#ffffff' : STATUS.ink} textDecoration={down ? 'line-through' : undefined}>{b.id}</text>
           </g>
         );
       })}
-      <text x={l.log.x + 2} y={ty} fontSize={fs - 2} fill={STATUS.muted} fontWeight={700}>
-        {cut('log, newest → · ▌ high watermark', l.log.w - 4, fs - 2, 0.55)}
+      <text x={l.log.x + 2} y={ty} fontSize={hfs} fill={STATUS.muted} fontWeight={700}>
+        {firstFit(l.key ? ['log of records, oldest → newest', 'log, newest →', 'log'] : ['log, newest → · ▌ high watermark', 'log, newest →', 'log'], l.log.w - 4, hfs, { bold: true })}
       </text>
-      {pic.groups.map((g, i) => {
+      {stacked && l.lag.x.length > 0 && (
+        <text x={l.lag.x[0]! + 3} y={ty} fontSize={hfs} fontWeight={700} fill={STATUS.muted}>{l.lag.heads[0]![0]}</text>
+      )}
+      {!stacked && pic.groups.map((g, i) => {
         const x = l.lag.x[i]!;
         const f = groupFocused(k.focus, g.id);
+        const lines = l.lag.heads[i] ?? [`${g.id} lag`];
         return (
           <g key={g.id} className={`tb-node${f ? ' is-focused' : ''}`} aria-hidden="true">
+            <title>{`${g.id}: lag per partition (high watermark minus committed offset) and who reads it`}</title>
             <rect className="tb-ring" x={x} y={y} width={l.lag.w} height={h} rx={3} />
-            <Bookmark x={x + fs * 0.7} y={y + h - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(9, fs - 3)} />
-            <text x={x + fs * 1.4} y={ty} fontSize={fs - 2} fontWeight={700}>{cut(`${g.id} lag`, l.lag.w - fs * 1.5, fs - 2)}</text>
+            <Bookmark x={x + fs * 0.7} y={y + Math.min(h, fs + 8) - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(10, fs - 3)} />
+            {lines.map((t, j) => (
+              <text key={j} x={x + fs * 1.4} y={y + 4 + (j + 1) * (hfs + 2) - 2} fontSize={hfs} fontWeight={700} fill={j === 1 ? STATUS.muted : STATUS.ink}>{t}</text>
+            ))}
           </g>
         );
       })}

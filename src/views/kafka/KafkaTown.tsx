@@ -12,15 +12,18 @@ import type { StageNode } from '../shared/town-model.ts';
 import type { StageViewProps } from '../stages.ts';
 import { BuildingNode } from '../town/BuildingNode.tsx';
 import { Slip } from '../town/icons.tsx';
-import { townLayout, type TownLayout } from './layout-town.ts';
+import type { TownLayout } from './layout-town.ts';
+import { planTown } from './plan.ts';
 import type { GroupModel, KafkaPicture } from './model.ts';
 import { TownBoard } from './TownBoard.tsx';
 import { TownSquare } from './TownSquares.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
 import { ItemMenu } from './ItemMenu.tsx';
-import { cut, groupColour, groupDash, KafkaDefs } from './glyphs.tsx';
+import { groupColour, groupDash, KafkaDefs } from './glyphs.tsx';
 import { groupFocused } from './ids.ts';
-import { groupWords, rebalanceLine } from './describe.ts';
+import { groupWords, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
+import { firstFit, fitText, textWidth } from './measure.ts';
+import { useLesson } from '../../store/lesson-store.ts';
 import { useKafka } from './useKafka.ts';
 import '../shared/views.css';
 import './kafka.css';
@@ -32,12 +35,10 @@ export function KafkaTown({ className }: StageViewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   const k = useKafka();
+  const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
   if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
-  const l = townLayout(size, {
-    topics: pic.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })), brokers: pic.brokers.length,
-    producers: pic.producers.length, controller: pic.controller !== null, members: pic.groups.map((g) => g.members.length),
-  });
+  const l = planTown(pic, size, presenter, textWidth);
   const { fs } = l;
   const paused = new Set(k.sim.nodes().filter((n) => n.paused).map((n) => n.id));
   const brokerIds = new Set(pic.brokers.map((b) => b.id));
@@ -81,7 +82,7 @@ export function KafkaTown({ className }: StageViewProps) {
         <TownBoard pic={pic} l={l} focus={k.focus} selected={k.selectedItem} onMenu={k.openItem} />
         {pic.producers.map((p, i) => (
           <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={fs - 1}
-            note={`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
+            note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, fs - 3)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
             waitRef={noop} onMenu={k.openNode(p.id)} />
         ))}
         {pic.controller && l.hall && (
@@ -113,6 +114,7 @@ export function KafkaTown({ className }: StageViewProps) {
 }
 
 const noop = () => {};
+
 const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 });
 
 function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pic: KafkaPicture; k: ReturnType<typeof useKafka> }) {
@@ -121,8 +123,7 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
   const focused = groupFocused(k.focus, g.id);
   const sel = k.selected?.kind === 'item' && k.selected.id === g.item;
   const rb = rebalanceLine(g, pic.now, true);
-  const trouble = [g.effects.twice ? `${g.effects.twice} twice` : '', g.effects.skipped ? `${g.effects.skipped} skipped` : ''].filter(Boolean).join(' · ');
-  const head = `${g.id} team · ${g.state === 'Stable' ? `lag ${g.totalLag}` : g.state === 'Empty' ? 'nobody reading' : '⟳ rebalancing'}${trouble ? ` · ${trouble}` : ''}`;
+  const heads = teamHeads(g);
   const slot = (r.w - 12) / Math.max(1, g.members.length);
   const rowH = r.h - (fs + 8) - (fs + 4);
   return (
@@ -134,9 +135,9 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={8} fill={g.rebalance?.active ? '#fff2d6' : '#f6f1e4'} stroke={groupColour(g.index)} strokeWidth={2.2} strokeDasharray={groupDash(g.index)} />
         <rect x={r.x + 6} y={r.y + 4} width={fs * 1.1} height={fs + 2} rx={2} fill={groupColour(g.index)} stroke="#1d1d1f" strokeWidth={0.8} />
         <text x={r.x + 6 + fs * 0.55} y={r.y + 4 + fs * 0.86} textAnchor="middle" fontSize={fs - 2} fontWeight={800} fill="#ffffff">{g.tag.slice(0, 1)}</text>
-        <text x={r.x + fs * 1.6 + 8} y={r.y + 4 + fs * 0.86} fontSize={fs - 1} fontWeight={700}>{cut(head, r.w - fs * 1.6 - 14, fs - 1, 0.58)}</text>
+        <text x={r.x + fs * 1.6 + 8} y={r.y + 4 + fs * 0.86} fontSize={fs - 1} fontWeight={700}>{firstFit(heads, r.w - fs * 1.6 - 14, fs - 1, { bold: true })}</text>
         {rb && (
-          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={fs - 2} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{cut(rb, r.w - 16, fs - 2, 0.56)}</text>
+          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={fs - 2} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{firstFit(rebalanceLines(g, pic.now).slice(1), r.w - 16, fs - 2, { bold: true })}</text>
         )}
       </g>
       {g.members.map((m, j) => (
@@ -155,8 +156,9 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
   const st = nodeStyle(m.index);
   const stopped = m.up && m.phase !== 'stable';
   // Rejoining under a cooperative protocol, a reader keeps reading what it has.
-  const doing = !m.up ? '✕ ON FIRE' : stopped && m.owned.length === 0 ? (g.rebalance?.protocol === 'eager' ? '‖ stopped' : `⟳ ${m.phase}`)
-    : m.owned.length ? `${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}` : 'reads nothing';
+  // From the fullest words to the shortest ("reads 0,1" then "0,1"): a word is dropped, never cut.
+  const doing = !m.up ? ['✕ ON FIRE', '✕ fire', '✕'] : stopped && m.owned.length === 0 ? (g.rebalance?.protocol === 'eager' ? ['‖ stopped', '‖'] : [`⟳ ${m.phase}`, '⟳'])
+    : m.owned.length ? [`${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}`, `${stopped ? '⟳' : ''}${partitionsShort(m.owned)}`] : ['reads nothing', 'none'];
   const fig = Math.min(h, fs * 2);
   const two = h >= fs * 2 + 2;
   const tx = at.x + fig * 0.75 + 3;
@@ -174,8 +176,8 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
       </g>
       {two ? (
         <>
-          <text x={tx} y={at.y - 2} fontSize={fs - 1} fontWeight={700}>{cut(m.id, tw, fs - 1)}</text>
-          <text x={tx} y={at.y + fs - 1} fontSize={fs - 3} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{cut(doing, tw, fs - 3)}</text>
+          <text x={tx} y={at.y - 2} fontSize={fs - 1} fontWeight={700}>{fitText(m.id, tw, fs - 1, { bold: true })}</text>
+          <text x={tx} y={at.y + fs - 1} fontSize={Math.max(10, fs - 2)} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{firstFit(doing, tw, Math.max(10, fs - 2), { bold: !m.up || stopped })}</text>
         </>
       ) : (
         <text x={tx} y={at.y + fs * 0.35} fontSize={fs - 2} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, fs - 2)}</text>
@@ -187,7 +189,7 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
 /** "a1 0,4,8" when it fits, else the name alone (the rest is in the label and the inspector). */
 const oneLine = (id: string, rest: string, w: number, fs: number) => {
   const both = `${id} ${rest}`;
-  return both.length * fs * 0.6 <= w ? both : cut(id, w, fs);
+  return textWidth(both, fs, { bold: true }) <= w ? both : fitText(id, w, fs, { bold: true });
 };
 
 const partitionsShort = (tps: readonly string[]) => {

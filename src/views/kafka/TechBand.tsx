@@ -7,8 +7,9 @@ import type { Focus } from '../shared/highlight.ts';
 import type { Rect } from './layout-tech.ts';
 import type { GroupModel, MemberModel } from './model.ts';
 import { groupFocused } from './ids.ts';
-import { effectsWords, groupWords, rebalanceLine } from './describe.ts';
-import { Bookmark, cut, groupColour, NodeMark, partitionList } from './glyphs.tsx';
+import { effectsWords, groupWords, rebalanceLine, rebalanceLines } from './describe.ts';
+import { Bookmark, groupColour, NodeMark, partitionList } from './glyphs.tsx';
+import { estimateWidth, firstFit, textWidth, type TextWidth } from './measure.ts';
 
 export interface ChipSpot { id: string; x: number; y: number; w: number; h: number; text: string }
 
@@ -24,18 +25,17 @@ export function memberText(m: MemberModel, full: boolean): string {
  * Where each member's chip goes in its group's row: full text when it fits, else short, else names, else
  * marks alone; members that still do not fit are left out (they are in the group's label and inspector).
  */
-export function bandChips(g: GroupModel, row: Rect, fs: number): { headW: number; short: boolean; chips: ChipSpot[]; textX: number; hidden: number } {
-  const cw = fs * 0.6;
+export function bandChips(g: GroupModel, row: Rect, fs: number, measure: TextWidth = estimateWidth): { headW: number; short: boolean; chips: ChipSpot[]; textX: number; hidden: number } {
   const lineH = fs + 6;
   const levels = [[false, 'full'], [false, 'short'], [true, 'short'], [true, 'name'], [true, 'mark']] as const;
   for (const [short, mode] of levels) {
-    const headW = (headText(g, short).length + 3) * cw + fs * 1.4;
+    const headW = Math.ceil(measure(headText(g, short), fs - 1, { bold: true }) + fs * 1.6 + 14);
     let x = row.x + headW;
     const chips: ChipSpot[] = [];
     let hidden = 0;
     for (const m of g.members) {
       const text = mode === 'mark' ? '' : mode === 'name' ? m.id : memberText(m, mode === 'full');
-      const w = text.length * cw + fs * 1.5 + (text ? 6 : 0);
+      const w = Math.ceil((text ? measure(text, fs - 1, { mono: true }) + 6 : 0) + fs * 1.5);
       if (mode === 'mark' && x + w > row.x + row.w) { hidden++; continue; }
       chips.push({ id: m.id, x, y: row.y, w, h: lineH, text });
       x += w + 4;
@@ -45,17 +45,19 @@ export function bandChips(g: GroupModel, row: Rect, fs: number): { headW: number
   throw new Error('unreachable');
 }
 
-export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex, onGroupMenu, onNodeMenu }: {
+export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex, onGroupMenu, onNodeMenu, measure = textWidth }: {
   g: GroupModel; row: Rect; fs: number; twoLines: boolean; focus: Focus; selected: { kind: string; id: unknown } | null; now: number;
   nodeIndex: Record<string, number>; onGroupMenu: (x: number, y: number) => void; onNodeMenu: (node: string) => (x: number, y: number) => void;
+  measure?: TextWidth;
 }) {
-  const lay = bandChips(g, { ...row, h: fs + 6 }, fs);
+  const lay = bandChips(g, { ...row, h: fs + 6 }, fs, measure);
   const lineH = fs + 6;
   const focused = groupFocused(focus, g.id);
   const sel = selected?.kind === 'item' && selected.id === g.item;
   const rb = rebalanceLine(g, now, !twoLines);
-  const second = rb ?? `coordinator ${g.coordinator ?? 'none'} · total lag ${g.totalLag} · ${effectsWords(g)}${g.readCommitted ? ' · read_committed' : ''}${g.eos ? ' · exactly-once' : ''}`;
-  const cw = fs * 0.6;
+  const modes = `${g.readCommitted ? ' · read_committed' : ''}${g.eos ? ' · exactly-once' : ''}`;
+  const second = rb ? rebalanceLines(g, now)
+    : [`coordinator ${g.coordinator ?? 'none'} · total lag ${g.totalLag} · ${effectsWords(g)}${modes}`, `total lag ${g.totalLag} · ${effectsWords(g)}${modes}`, `lag ${g.totalLag} · ${effectsWords(g)}`];
   return (
     <g data-testid={`group-${g.id}`}>
       <g className={`tb-node${focused ? ' is-focused' : ''}${sel ? ' is-selected' : ''}`} data-testid={`group-head-${g.id}`}
@@ -86,11 +88,11 @@ export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex
       )}
       {twoLines ? (
         <text x={row.x + 4} y={row.y + lineH + lineH / 2 + fs * 0.35} fontSize={fs - 1} fill={rb?.startsWith('⟳') ? '#8a4b00' : STATUS.ink} fontWeight={rb?.startsWith('⟳') ? 700 : 400} aria-hidden="true">
-          {cut(second, row.w - 8, fs - 1, 0.56)}
+          {firstFit(second, row.w - 8, fs - 1, { bold: true }, measure)}
         </text>
-      ) : rb && row.x + row.w - lay.textX > cw * 8 ? (
+      ) : rb && row.x + row.w - lay.textX > fs * 5 ? (
         <text x={lay.textX} y={row.y + lineH / 2 + fs * 0.35} fontSize={fs - 1} fill="#8a4b00" fontWeight={700} aria-hidden="true">
-          {cut(rb, row.x + row.w - lay.textX, fs - 1, 0.56)}
+          {firstFit(rebalanceLines(g, now), row.x + row.w - lay.textX, fs - 1, { bold: true }, measure)}
         </text>
       ) : null}
     </g>

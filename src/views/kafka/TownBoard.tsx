@@ -8,8 +8,10 @@ import { pointable } from '../shared/interaction.tsx';
 import { inkOn, NODE_COLOURS, STATUS } from '../shared/palette.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { partitionFocused, recordFocused, recordItem } from './ids.ts';
-import type { BoardColumn, TownLayout } from './layout-town.ts';
-import type { GroupModel, KafkaPicture, PartitionModel, RecordCell } from './model.ts';
+import { columnGrid, noticeText, slotAt, type BoardColumn, type TownLayout } from './layout-town.ts';
+import { firstFit, textWidth } from './measure.ts';
+import { earliestMark, type GroupModel, type KafkaPicture, type PartitionModel, type RecordCell } from './model.ts';
+import { visibleWindow } from './layout-tech.ts';
 import { partitionWords, recordWords } from './describe.ts';
 import { cut, groupColour, groupDash, NodeMark } from './glyphs.tsx';
 
@@ -73,24 +75,29 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
   const holders = [...p.copies.map((x) => x.broker), ...mine.flatMap((g) => (g.holder[p.tp] ? [g.holder[p.tp]!] : []))];
   const focused = partitionFocused(focus, p.tp, holders) || mine.some((g) => focus.items.has(g.item));
   const sel = selected === p.item;
-  const hiddenSlot = p.cells.length > l.slots ? 1 : 0;
-  const shown = p.cells.slice(-(l.slots - hiddenSlot));
+  const grid = columnGrid(l, c, p.cells.length);
+  const cap = grid.subs * l.slots;
+  // The newest notices, or from the earliest bookmark or reader on when that is older; a slot at the
+  // start says how many older ones are not shown, one at the end how many newer.
+  const from = earliestMark(p, mine);
+  let room = cap;
+  let win = visibleWindow(p.cells, room, from);
+  if (win.newer > 0) win = visibleWindow(p.cells, --room, from);
+  const hiddenSlot = win.shown.length > 0 && win.shown[0] !== p.cells[0] ? 1 : 0;
+  if (hiddenSlot) win = visibleWindow(p.cells, room - 1, from);
+  const { shown, newer } = win;
   const hidden = shown.length ? shown[0]!.offset - p.logStart : 0;
-  const gut = Math.max(3, Math.min(7, c.w * 0.14));
-  const flagW = c.w >= fs * 2.6 ? Math.round(fs * 0.85) : 0;
-  // Notices no wider than a slip of paper, however few the columns.
-  const sw = Math.min(Math.max(8, c.w - gut - Math.max(gut, flagW)), fs * 9);
-  const sx = c.x + gut + (c.w - gut - Math.max(gut, flagW) - sw) / 2;
-  const top = l.notesTop + hiddenSlot * slipH;
-  const y = (k: number) => top + k * slipH;
-  // The boundary before `offset`: the top of its notice, or the bottom of the stack when it is newer.
+  const { gut, noteW: sw } = grid;
+  const flagW = grid.flag;
+  const at = (j: number) => slotAt(l, grid, j);
+  // The boundary before `offset`: the top of its notice, or where the next notice will go when it is newer.
   const boundary = (offset: number) => {
-    if (shown.length === 0 || offset < shown[0]!.offset) return { y: top, before: shown.length > 0 };
+    if (shown.length === 0 || offset < shown[0]!.offset) return { ...at(hiddenSlot), before: shown.length > 0 };
     let i = 0;
     while (i < shown.length && shown[i]!.offset < offset) i++;
-    return { y: y(i), before: false };
+    return { ...at(hiddenSlot + i), before: false };
   };
-  const wide = c.w >= fs * 3.4;
+  const end = at(hiddenSlot + shown.length);
   const head = pointable({ kind: 'item', id: p.item }, `column ${p.partition} of ${p.topic}: ${partitionWords(p, groups)}. Down arrow: its notices; context-menu key: actions.`, onMenu(p.item));
   const headKeys = (e: KeyboardEvent<SVGElement>) => {
     if (e.key === 'ArrowDown') {
@@ -113,26 +120,31 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
       <g {...head} onKeyDown={headKeys} className={`kf-col${focused ? ' is-focused' : ''}${sel ? ' is-selected' : ''}`} data-col-head={p.tp}>
         <rect className="kf-focus" x={c.x + 1} y={colTop} width={c.w - 2} height={fs + 4} rx={3} fill="transparent" />
         <text x={c.x + c.w / 2} y={l.colHeadY} textAnchor="middle" fontSize={fs - 1} fontWeight={800} fill={!p.leader ? '#a83a00' : '#3d2612'}>
-          {!p.leader ? '⚠' : ''}{wide ? `col ${p.partition}` : p.partition}
+          {!p.leader ? '⚠' : ''}{firstFit([`column ${p.partition}`, `col ${p.partition}`, String(p.partition)], c.w - (p.leader ? 4 : fs * 1.2 + 4), fs - 1, { bold: true })}
         </text>
       </g>
       {p.lost > 0 && (
-        <text x={c.x + c.w / 2} y={l.notesTop + (hiddenSlot + shown.length) * slipH + slipH * 0.75} textAnchor="middle" fontSize={Math.max(9, fs - 2)} fontWeight={800} className="tb-halo tb-status-fire" aria-hidden="true">
-          {wide ? `✕ ${p.lost} lost` : `✕${p.lost}`}
+        <text x={end.x + sw / 2} y={Math.min(end.y, l.notesTop + (l.slots - 1) * slipH) + slipH * 0.75} textAnchor="middle" fontSize={l.nfs} fontWeight={800} className="tb-halo tb-status-fire" aria-hidden="true">
+          {firstFit([`✕ ${p.lost} lost`, `✕${p.lost}`], c.w - 2, l.nfs, { bold: true })}
         </text>
       )}
-      {hiddenSlot > 0 && (
-        <text x={c.x + c.w / 2} y={l.notesTop + slipH * 0.7} textAnchor="middle" fontSize={Math.max(9, fs - 3)} fill="#3d2612" aria-hidden="true">
-          {wide ? `⋯ ${hidden} older` : '⋯'}
+      {newer > 0 && (
+        <text x={end.x + sw / 2} y={end.y + slipH * 0.5 + l.nfs * 0.36} textAnchor="middle" fontSize={l.nfs} fill="#3d2612" aria-hidden="true">
+          {firstFit([`⋯ ${newer} newer`, `⋯${newer}`, '⋯'], sw + gut, l.nfs)}
+        </text>
+      )}
+      {hiddenSlot > 0 && hidden > 0 && (
+        <text x={grid.xs[0]! + sw / 2} y={l.notesTop + slipH * 0.5 + l.nfs * 0.36} textAnchor="middle" fontSize={l.nfs} fill="#3d2612" aria-hidden="true">
+          {firstFit([`⋯ ${hidden} older`, `⋯${hidden}`, '⋯'], sw + gut, l.nfs)}
         </text>
       )}
       {hiddenSlot === 0 && p.logStart > 0 && shown.length > 0 && (
-        <text x={c.x + c.w / 2} y={l.notesTop - 1} textAnchor="middle" fontSize={Math.max(8, fs - 4)} fill="#7a2b00" aria-hidden="true">
-          <title>{`notices below ${p.logStart} were taken down (retention or compaction)`}</title>✂ {p.logStart}
+        <text x={grid.xs[0]! + sw / 2} y={l.notesTop - 2} textAnchor="middle" fontSize={Math.max(10, fs - 3)} fill="#7a2b00" aria-hidden="true">
+          <title>{`notices below ${p.logStart} were taken down (retention or compaction)`}</title>{firstFit([`✂ below ${p.logStart}`, `✂ ${p.logStart}`, '✂'], c.w - 2, Math.max(10, fs - 3))}
         </text>
       )}
       {shown.map((r, k) => (
-        <Notice key={r.offset} r={r} tp={p.tp} x={sx} y={y(k)} w={sw} h={slipH - 2} fs={fs} wide={wide}
+        <Notice key={r.offset} r={r} tp={p.tp} x={at(hiddenSlot + k).x} y={at(hiddenSlot + k).y} w={sw} h={slipH - 2} fs={l.nfs}
           focused={recordFocused(focus, p.tp, r.offset)} selected={selected === recordItem(p.tp, r.offset)}
           reading={mine.some((g) => g.members.some((m) => m.processing?.tp === p.tp && m.processing.offset === r.offset))}
           onMenu={onMenu(recordItem(p.tp, r.offset))} />
@@ -140,16 +152,16 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
       {mine.map((g, k) => {
         const off = g.committed[p.tp];
         if (off === undefined) return null;
-        const at = boundary(off);
-        const by = at.y - 1 + k * 2;
+        const b = boundary(off);
+        const by = b.y - 1 + k * 2;
         const colour = groupColour(g.index);
-        const fh = Math.max(9, fs - 2);
+        const fh = Math.max(10, Math.min(l.nfs, fs - 1));
         return (
           <g key={g.id} aria-hidden="true">
-            <title>{`team ${g.id}'s bookmark: committed offset ${off}${at.before ? ' (older than shown)' : ''}`}</title>
-            <line x1={sx - 1} y1={by} x2={sx + sw + 1} y2={by} stroke={colour} strokeWidth={2.5} strokeDasharray={groupDash(g.index)} />
+            <title>{`team ${g.id}'s bookmark: committed offset ${off}${b.before ? ' (older than shown)' : ''}`}</title>
+            <line x1={b.x - 1} y1={by} x2={b.x + sw + 1} y2={by} stroke={colour} strokeWidth={2.5} strokeDasharray={groupDash(g.index)} />
             {flagW > 0 && (
-              <g transform={`translate(${(sx + sw).toFixed(1)},${(by + k * (fh * 0.85)).toFixed(1)})`}>
+              <g transform={`translate(${(b.x + sw).toFixed(1)},${(by + k * (fh * 0.85)).toFixed(1)})`}>
                 <path d={`M0,0L3,${-fh / 2}H${flagW}V${fh / 2}H3Z`} fill={colour} stroke="#1d1d1f" strokeWidth={0.8} />
                 <text x={flagW / 2 + 1.5} y={fh * 0.33} textAnchor="middle" fontSize={fh - 2} fontWeight={800} fill={inkOn(colour)}>{g.tag.slice(0, 1)}</text>
               </g>
@@ -160,7 +172,8 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
       {mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
         const pos = m.position[p.tp];
         if (pos === undefined) return null;
-        return <NodeMark key={m.id} x={sx - gut * 0.5 - 0.5} y={boundary(pos).y} index={nodeIndex[m.id] ?? 0} r={Math.max(3, Math.min(5, gut * 0.7))} />;
+        const b = boundary(pos);
+        return <NodeMark key={m.id} x={b.x - gut * 0.5 - 0.5} y={b.y} index={nodeIndex[m.id] ?? 0} r={Math.max(3, Math.min(6, gut * 0.7))} />;
       }))}
       {mine.map((g, k) => {
         const h = g.holder[p.tp];
@@ -179,15 +192,18 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
   );
 }
 
-function Notice({ r, tp, x, y, w, h, fs, wide, focused, selected, reading, onMenu }: {
-  r: RecordCell; tp: string; x: number; y: number; w: number; h: number; fs: number; wide: boolean;
+function Notice({ r, tp, x, y, w, h, fs, focused, selected, reading, onMenu }: {
+  r: RecordCell; tp: string; x: number; y: number; w: number; h: number; fs: number;
   focused: boolean; selected: boolean; reading: boolean; onMenu: (x: number, y: number) => void;
 }) {
   const ph = pointable({ kind: 'item', id: recordItem(tp, r.offset) }, `notice ${tp} ${recordWords(r)}. Up and down arrows: other notices; Escape: the column.`, onMenu);
   const aborted = r.txn === 'aborted';
   const fill = r.control === 'commit' ? '#cdeee2' : r.control === 'abort' ? '#f6d3c0' : aborted ? '#d9d4cc' : STATUS.paper;
-  const sfs = Math.max(8, Math.min(fs - 2, h - 3));
-  const text = r.control ? (r.control === 'commit' ? '✓' : '✕') : r.tombstone ? '∅' : '';
+  const sfs = Math.max(8, Math.min(fs, h - 3));
+  const n = noticeText(r, w, sfs, textWidth);
+  const text = n.text;
+  const tfs = n.fs;
+  const off = String(r.offset);
   return (
     <g {...ph} tabIndex={-1} data-rec={r.offset} data-testid={`notice-${tp}-${r.offset}`} onKeyDown={(e) => { noticeKeys(e); if (!e.defaultPrevented) ph.onKeyDown(e); }}
       className={`tb-notice kf-rec${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`} opacity={r.aboveHw ? 0.6 : 1}>
@@ -196,10 +212,10 @@ function Notice({ r, tp, x, y, w, h, fs, wide, focused, selected, reading, onMen
       <rect x={x} y={y} width={w} height={h} fill={fill} stroke={reading ? '#1d1d1f' : r.txn === 'open' ? '#E69F00' : '#6b5a3a'}
         strokeWidth={reading ? 2.5 : r.txn === 'open' ? 2 : 1} strokeDasharray={r.aboveHw ? '3 2' : undefined} />
       {r.key && !r.control && <rect x={x} y={y} width={3} height={h} fill={keyColour(r.key)} />}
-      {r.duplicate && <text x={x + w + 1} y={y + h * 0.8} fontSize={Math.max(8, sfs - 1)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
-      <text x={x + w / 2 + 1} y={y + h / 2 + sfs * 0.36} textAnchor="middle" fontSize={sfs} className="tb-mono" fill={aborted ? '#6b6b70' : STATUS.ink}
-        textDecoration={aborted ? 'line-through' : undefined}>
-        {text}{wide && !r.control ? cut(`${r.offset}${r.key ? ` ${r.key}` : ''}`, w - 6, sfs) : r.control ? '' : r.offset}
+      {r.duplicate && <text x={x + w - 2} y={y + h / 2 + sfs * 0.36} textAnchor="end" fontSize={Math.max(10, sfs - 1)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
+      <text x={text === off && w < sfs * 3 ? x + w / 2 + 1 : x + 6} y={y + h / 2 + tfs * 0.36} fontSize={tfs} className="tb-mono" fill={aborted ? '#6b6b70' : STATUS.ink}
+        textAnchor={text === off && w < sfs * 3 ? 'middle' : undefined} textDecoration={aborted ? 'line-through' : undefined}>
+        {text}
       </text>
     </g>
   );

@@ -10,7 +10,8 @@ import type { Rect } from './layout-tech.ts';
 import type { BrokerModel, KafkaPicture } from './model.ts';
 import { partitionFocused } from './ids.ts';
 import { copyWords } from './describe.ts';
-import { cut, NodeMark } from './glyphs.tsx';
+import { NodeMark } from './glyphs.tsx';
+import { firstFit } from './measure.ts';
 
 export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
   b: BrokerModel; r: Rect; pic: KafkaPicture; fs: number; focus: Focus; selected: boolean; onMenu: (x: number, y: number) => void;
@@ -71,5 +72,5 @@ export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
 
 /** The first phrasing that fits. */
 function fitWords(options: readonly string[], w: number, fs: number): string {
-  return options.find((o) => o.length * fs * 0.6 <= w) ?? cut(options[options.length - 1]!, w, fs);
+  return firstFit(options, w, fs, { bold: true });
 }

@@ -52,8 +52,38 @@ export function rebalanceLine(g: GroupModel, now: number, short = false): string
   return `✓ gen ${rb.generation} after ${rb.endedAt! - rb.startedAt}ms (${rb.protocol}${rb.round === 2 ? ', 2 rounds' : ''}): ${moves}`;
 }
 
+/**
+ * The rebalance line from the fullest to the briefest phrasing, for a picture to take the first that
+ * fits (never a sentence cut in the middle): the whole story, without the reason, then just the state.
+ */
+export function rebalanceLines(g: GroupModel, now: number): string[] {
+  const rb = g.rebalance;
+  if (!rb) return [];
+  const full = rebalanceLine(g, now)!;
+  const short = rebalanceLine(g, now, true)!;
+  if (rb.active) {
+    const since = `${Math.max(0, now - rb.startedAt)}ms`;
+    const kind = rb.protocol === 'eager' ? 'eager, all stopped' : `cooperative round ${rb.round}`;
+    return [full, short, `⟳ ${kind} · ${since}`, `⟳ rebalancing · ${since}`, '⟳ rebalancing'];
+  }
+  const took = `${rb.endedAt! - rb.startedAt}ms`;
+  return [full, `✓ gen ${rb.generation} after ${took} (${rb.protocol}${rb.round === 2 ? ', 2 rounds' : ''})`, `✓ gen ${rb.generation} after ${took}`, `✓ gen ${rb.generation}`];
+}
+
 /** "applied 20 · 4 twice · 3 skipped": only the parts that are not zero after `applied`. */
 export function effectsWords(g: GroupModel): string {
   const e = g.effects;
   return [`applied ${e.applied}`, e.twice ? `${e.twice} twice` : '', e.skipped ? `${e.skipped} skipped` : ''].filter(Boolean).join(' · ');
+}
+
+/** A team's heading in the town, fullest first: the team's name is never cut ("team" and then the state's words go first). */
+export function teamHeads(g: GroupModel): string[] {
+  const trouble = [g.effects.twice ? `${g.effects.twice} twice` : '', g.effects.skipped ? `${g.effects.skipped} skipped` : ''].filter(Boolean).join(' · ');
+  const state = g.state === 'Stable' ? `lag ${g.totalLag}` : g.state === 'Empty' ? 'nobody reading' : '⟳ rebalancing';
+  const brief = g.state === 'Stable' ? `lag ${g.totalLag}` : g.state === 'Empty' ? 'empty' : '⟳';
+  const t = trouble ? ` · ${trouble}` : '';
+  return [
+    `${g.id} team · ${state}${t}`, `${g.id} · ${state}${t}`,
+    ...(trouble ? [`${g.id} · ${brief}${t}`, `${g.id} · ${trouble}`] : []), `${g.id} · ${brief}`, g.id,
+  ];
 }

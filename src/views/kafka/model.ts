@@ -254,6 +254,26 @@ function markDuplicates(cells: RecordCell[], records: readonly KRecord[], log: r
   });
 }
 
+/**
+ * The oldest offset on a partition worth keeping in view: the earliest committed offset, reader's
+ * position or record being processed of the groups reading it (null when there is none).
+ */
+export function earliestMark(p: PartitionModel, groups: readonly GroupModel[]): number | null {
+  let lo: number | null = null;
+  for (const g of groups) {
+    if (!g.topics.includes(p.topic)) continue;
+    const c = g.committed[p.tp];
+    if (c !== undefined) lo = lo === null ? c : Math.min(lo, c);
+    for (const m of g.members) {
+      const pos = m.up && m.owned.includes(p.tp) ? m.position[p.tp] : undefined;
+      if (pos !== undefined) lo = lo === null ? pos : Math.min(lo, pos);
+      // The record being processed is behind the position (a batch is fetched, then processed).
+      if (m.processing?.tp === p.tp) lo = lo === null ? m.processing.offset : Math.min(lo, m.processing.offset);
+    }
+  }
+  return lo;
+}
+
 /** Shortest prefixes (upper case) that tell the groups apart, at least one letter. */
 export function groupTags(ids: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};

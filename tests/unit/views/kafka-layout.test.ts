@@ -1,7 +1,8 @@
 // The Kafka pictures' layouts at the sizes the lab is used at: nothing overlaps and everything fits, with
 // 12 partitions on 5 brokers read by 3 groups (the issue's "without clutter" case) and with small runs.
 import { describe, expect, it } from 'vitest';
-import { techLayout, offsetX, visibleTail, type Rect } from '../../../src/views/kafka/layout-tech.ts';
+import { techLayout, offsetX, visibleWindow, type Rect } from '../../../src/views/kafka/layout-tech.ts';
+import { modeShowsKeys } from '../../../src/views/kafka/layout-lane.ts';
 import { townLayout } from '../../../src/views/kafka/layout-town.ts';
 import { bandChips } from '../../../src/views/kafka/TechBand.tsx';
 import { BIG, runLab } from './kafka-scenes.ts';
@@ -66,17 +67,28 @@ describe('technical layout', () => {
     const l = techLayout({ width: 900, height: 500 }, { topics: [{ name: 'clicks', partitions: 1 }, { name: 'profiles', partitions: 1 }], brokers: 1, groups: 1, chips: ['app'], longestTp: 10 });
     expect(l.rows.map((r) => r.kind)).toEqual(['topic', 'lane', 'topic', 'lane']);
     expect(l.rows[1]!.h).toBeGreaterThan(l.fs * 2);
-    expect(l.log.showKeys).toBe(true);
+    expect(modeShowsKeys(l.log.mode)).toBe(true);
     expect(l.twoLines).toBe(true);
   });
 
   it('a lane shows the tail and places offsets on cell boundaries, clamping older ones to the left', () => {
     const cells = [5, 6, 8, 9].map((offset) => ({ offset }));
-    expect(visibleTail(cells, 3)).toEqual([{ offset: 8 }, { offset: 9 }]);
-    expect(offsetX(cells, 8, 100, 20)).toEqual({ x: 140, before: false });
-    expect(offsetX(cells, 7, 100, 20)).toEqual({ x: 140, before: false }); // a compacted gap
-    expect(offsetX(cells, 10, 100, 20)).toEqual({ x: 180, before: false });
-    expect(offsetX(cells, 2, 100, 20)).toEqual({ x: 100, before: true });
+    expect(visibleWindow(cells, 2)).toEqual({ shown: [{ offset: 8 }, { offset: 9 }], newer: 0 });
+    expect(offsetX(cells, 8, 100, 20)).toEqual({ x: 140, before: false, after: false });
+    expect(offsetX(cells, 7, 100, 20)).toEqual({ x: 140, before: false, after: false }); // a compacted gap
+    expect(offsetX(cells, 10, 100, 20)).toEqual({ x: 180, before: false, after: false });
+    expect(offsetX(cells, 2, 100, 20)).toEqual({ x: 100, before: true, after: false });
+  });
+
+  it('the window moves back to keep the earliest reader in view, and says how many newer records it leaves out', () => {
+    const cells = Array.from({ length: 12 }, (_, offset) => ({ offset }));
+    expect(visibleWindow(cells, 5).shown.map((c) => c.offset)).toEqual([7, 8, 9, 10, 11]);
+    const w = visibleWindow(cells, 5, 4);
+    expect(w.shown.map((c) => c.offset)).toEqual([3, 4, 5, 6, 7]);
+    expect(w.newer).toBe(4);
+    // Past the window: the boundary sits at its end, marked "after".
+    expect(offsetX(w.shown, 12, 0, 10, w.newer)).toEqual({ x: 50, before: false, after: true });
+    expect(offsetX(w.shown, 8, 0, 10, w.newer)).toEqual({ x: 50, before: false, after: false });
   });
 });
 
