@@ -58,17 +58,11 @@ export class TraceRing {
   private readonly most: number;
   private readonly cut: number;
   private mask: number;
-  private t: Float64Array;
   private kind: Uint8Array;
-  private msgId: Float64Array;
-  private sentAt: Float64Array;
-  /** The node of a timer or text entry; the sender of a message's. */
-  private node: (string | undefined)[];
-  /** The receiver of a message's entry. */
-  private to: (string | undefined)[];
-  private sys: (string | undefined)[];
-  private text: (string | undefined)[];
-  private msg: (Message | undefined)[];
+  /** Per slot s, at 3s: time, message id, send time. */
+  private nums: Float64Array;
+  /** Per slot s, at 5s: node (the sender of a message's entry), receiver, system, text, message. */
+  private refs: (string | Message | undefined)[];
   /** Entries kept as objects at record time (violations), by index. */
   private readonly objects = new Map<number, TraceEvent>();
   /** Built entries: built[k] is entry base + k. */
@@ -79,16 +73,9 @@ export class TraceRing {
     this.cut = Math.max(1, Math.floor(limit / 4));
     const cap = Math.min(this.most, nextPowerOfTwo(firstColumns));
     this.mask = cap - 1;
-    this.t = new Float64Array(cap);
     this.kind = new Uint8Array(cap);
-    this.msgId = new Float64Array(cap);
-    this.sentAt = new Float64Array(cap);
-    const refs = <T,>() => new Array<T | undefined>(cap).fill(undefined);
-    this.node = refs();
-    this.to = refs();
-    this.sys = refs();
-    this.text = refs();
-    this.msg = refs();
+    this.nums = new Float64Array(3 * cap);
+    this.refs = new Array<string | Message | undefined>(5 * cap).fill(undefined);
   }
 
   /** The slot for entry `i` (always `end`: entries arrive in order), after making room. */
@@ -102,15 +89,18 @@ export class TraceRing {
   /** A message's entry: `code` is SEND, DELIVER or DROP; `text` a drop's reason. */
   pushMsg(i: number, t: number, code: number, ev: MsgRef, text: string | undefined): void {
     const s = this.slot(i);
-    this.t[s] = t;
     this.kind[s] = code;
-    this.msgId[s] = ev.id;
-    this.sentAt[s] = ev.sentAt;
-    this.node[s] = ev.from;
-    this.to[s] = ev.to;
-    this.sys[s] = ev.sys;
-    this.msg[s] = ev.msg;
-    if (code === DROP) this.text[s] = text;
+    const n = 3 * s;
+    this.nums[n] = t;
+    this.nums[n + 1] = ev.id;
+    this.nums[n + 2] = ev.sentAt;
+    const r = 5 * s;
+    const refs = this.refs;
+    refs[r] = ev.from;
+    refs[r + 1] = ev.to;
+    refs[r + 2] = ev.sys;
+    refs[r + 3] = text;
+    refs[r + 4] = ev.msg;
   }
 
   /** A message dropped as it was sent (its link is cut): its node is the sender. */
@@ -127,17 +117,20 @@ export class TraceRing {
   /** Any other entry (note, fault, input, fork): `code` is its kindCode. */
   pushText(i: number, t: number, code: number, node: string | undefined, sys: string | undefined, text: string | undefined): void {
     const s = this.slot(i);
-    this.t[s] = t;
     this.kind[s] = code;
-    this.node[s] = node;
-    this.sys[s] = sys;
-    this.text[s] = text;
+    this.nums[3 * s] = t;
+    const r = 5 * s;
+    const refs = this.refs;
+    refs[r] = node;
+    refs[r + 2] = sys;
+    refs[r + 3] = text;
+    refs[r + 4] = undefined;
   }
 
   /** Keeps this object as the entry at its index (so a violation is the same object in both lists). */
   pushObject(ev: TraceEvent): void {
     const s = this.slot(ev.i);
-    this.t[s] = ev.t;
+    this.nums[3 * s] = ev.t;
     this.kind[s] = kindCode(ev.kind);
     if (ev.i >= this.base) this.objects.set(ev.i, ev);
   }
@@ -159,20 +152,24 @@ export class TraceRing {
 
   private entry(i: number): TraceEvent {
     const s = i & this.mask;
-    const t = this.t[s]!;
+    const t = this.nums[3 * s]!;
     const code = this.kind[s]!;
+    const r = 5 * s;
+    const refs = this.refs;
+    const node = refs[r] as string | undefined;
+    const sys = refs[r + 2] as string | undefined;
+    const text = refs[r + 3] as string | undefined;
     if (code <= DROP || code === DROP_AT_SEND) {
-      const from = this.node[s];
-      const to = this.to[s];
+      const to = refs[r + 1] as string;
       return {
-        i, t, kind: code === DROP_AT_SEND ? 'drop' : KINDS[code]!, node: code === SEND || code === DROP_AT_SEND ? from : to, from, to,
-        msgId: this.msgId[s], msg: this.msg[s], sentAt: code === SEND ? undefined : code === DROP_AT_SEND ? t : this.sentAt[s],
-        text: code === DROP || code === DROP_AT_SEND ? this.text[s] : undefined, sys: this.sys[s], invariant: undefined, cause: undefined,
+        i, t, kind: code === DROP_AT_SEND ? 'drop' : KINDS[code]!, node: code === SEND || code === DROP_AT_SEND ? node : to, from: node, to,
+        msgId: this.nums[3 * s + 1], msg: refs[r + 4] as Message, sentAt: code === SEND ? undefined : code === DROP_AT_SEND ? t : this.nums[3 * s + 2],
+        text, sys, invariant: undefined, cause: undefined,
       };
     }
     return {
-      i, t, kind: KINDS[code]!, node: this.node[s], from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined,
-      text: this.text[s], sys: this.sys[s], invariant: undefined, cause: undefined,
+      i, t, kind: KINDS[code]!, node, from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined,
+      text, sys, invariant: undefined, cause: undefined,
     };
   }
 
@@ -184,7 +181,7 @@ export class TraceRing {
       for (const i of this.objects.keys()) if (i >= n) this.objects.delete(i);
     }
     // Clear the references the discarded entries held, so their messages can be collected.
-    for (let i = Math.max(n, this.base); i < this.end; i++) { const s = i & this.mask; this.msg[s] = undefined; this.text[s] = undefined; }
+    for (let i = Math.max(n, this.base); i < this.end; i++) { const r = 5 * (i & this.mask); this.refs[r + 3] = undefined; this.refs[r + 4] = undefined; }
     this.end = n;
   }
 
@@ -192,14 +189,15 @@ export class TraceRing {
     // Only before anything was dropped: dropping starts once the columns have their full length, and a
     // fork can move `base` only back to where dropping left it. So entry i sits at slot i and stays there.
     const next = Math.min(this.most, (this.mask + 1) * 2);
-    const numbers = <A extends Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a); return b; };
-    // Longer reference columns: a hole reads as undefined, and the slots are written before they are read.
-    const refs = <T,>(a: T[]): T[] => { a.length = next; return a; };
-    this.t = numbers(this.t, new Float64Array(next));
-    this.kind = numbers(this.kind, new Uint8Array(next));
-    this.msgId = numbers(this.msgId, new Float64Array(next));
-    this.sentAt = numbers(this.sentAt, new Float64Array(next));
-    refs(this.node); refs(this.to); refs(this.sys); refs(this.text); refs(this.msg);
+    const kind = new Uint8Array(next);
+    kind.set(this.kind);
+    this.kind = kind;
+    const nums = new Float64Array(3 * next);
+    nums.set(this.nums);
+    this.nums = nums;
+    const refs = new Array<string | Message | undefined>(5 * next).fill(undefined);
+    for (let k = 0; k < this.refs.length; k++) refs[k] = this.refs[k];
+    this.refs = refs;
     this.mask = next - 1;
   }
 
