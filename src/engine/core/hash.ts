@@ -57,24 +57,51 @@ export const HASH_START = 0x811c9dc5;
 /** Mixes a 32-bit integer (a code or another hash) in one step. */
 export const mix32 = (h: number, n: number): number => Math.imul(h ^ n, PRIME);
 
+/** A message type's field names as last seen, their hash, and the hash of the type's name. */
+interface Shape { readonly keys: readonly string[]; readonly keysHash: number; readonly typeHash: number }
+/** By message type. Only a cache (a miss costs time, never a different hash), so it is simply emptied when
+ *  a run invents more types than a system plausibly has. */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 512;
+
+function shapeOf(type: unknown, msg: object): { keysHash: number; typeHash: number } {
+  const keys: string[] = [];
+  let keysHash = 0x3a;
+  for (const k in msg) { keys.push(k); keysHash = mixString(keysHash, k); }
+  const shape = { keys, keysHash, typeHash: typeof type === 'string' ? mixString(HASH_START, type) : 0 };
+  if (typeof type === 'string') {
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(type, shape);
+  }
+  return shape;
+}
+
 /**
  * What a message contributes to each trace entry about it (its send, deliveries and drops): its route and
- * its fields, hashed once when it is sent (a message never changes after it is sent).
+ * its fields, hashed once when it is sent (a message never changes after it is sent). The field names in
+ * order and the values in order are two separate chains, so the names, the same for every message of a type,
+ * are hashed once per type and afterwards only compared; a string value is mixed as its own hash, so the
+ * type's name is hashed once too. Names and values in order together say exactly which object it was.
  */
 export function messageHash(from: string | undefined, to: string | undefined, msg: object | undefined): number {
   let h = from === undefined ? HASH_START : mixString(HASH_START, from);
   h = mix32(h, 0x3e); // '>' keeps (from, to) apart from (to, from)
   if (to !== undefined) h = mixString(h, to);
   if (msg === undefined) return h;
-  h = mix32(h, 0x3a);
-  // mixValue(h, msg), with a message's usual fields (strings, integers) mixed in line.
+  const type = (msg as { type?: unknown }).type;
+  const cached = typeof type === 'string' ? shapes.get(type) : undefined;
+  let same = cached !== undefined;
+  let n = 0;
+  let vals = HASH_START;
   for (const k in msg) {
-    h = mixString(h, k);
+    if (same && cached!.keys[n] !== k) same = false;
     const x = (msg as Record<string, unknown>)[k];
-    h = typeof x === 'string' ? mixString(h, x) : typeof x === 'number' && (x | 0) === x ? mixInt(h, x) : mixValue(h, x, 1);
+    if (typeof x === 'string') vals = mix32(vals, same && n === 0 && x === type ? cached!.typeHash : mixString(HASH_START, x));
+    else vals = typeof x === 'number' && (x | 0) === x ? mixInt(vals, x) : mixValue(vals, x, 1);
+    n++;
   }
-  return h;
+  const shape = same && n === cached!.keys.length ? cached! : shapeOf(type, msg);
+  return mix32(mix32(h, shape.keysHash), vals);
 }
-
 
 export const hashHex = (h: number): string => (h >>> 0).toString(16).padStart(8, '0');
