@@ -4,7 +4,9 @@
 // references shared (two paths to one object stay two paths to one copy), copies only own enumerable
 // string keys in their order, keeps array holes, and refuses functions and symbols. Anything else (Date,
 // RegExp, typed arrays, class instances) goes to structuredClone itself, so it is copied exactly as
-// before. One difference: named (non-index) properties on an array are not copied; state has none.
+// before. Two differences: named (non-index) properties on an array are not copied (state has none), and
+// a frozen object or array is shared, not copied: nothing can change it, so a copy could never differ
+// from it (a system freezes only what is immutable all the way down, like Raft's log entries).
 
 /** Copies `value`; `seen` maps each object already copied to its copy (pass a fresh Map per graph). */
 export function clonePlain<T>(value: T, seen: Map<object, unknown> = new Map()): T {
@@ -16,6 +18,7 @@ function copy(v: unknown, seen: Map<object, unknown>): unknown {
     if (typeof v === 'function' || typeof v === 'symbol') throw new TypeError(`snapshot: state cannot hold a ${typeof v}`);
     return v;
   }
+  if (Object.isFrozen(v)) return v;
   const done = seen.get(v);
   if (done !== undefined) return done;
   if (Array.isArray(v)) {
@@ -24,7 +27,7 @@ function copy(v: unknown, seen: Map<object, unknown>): unknown {
     seen.set(v, out);
     for (let i = 0; i < out.length; i++) {
       const x: unknown = out[i];
-      if (typeof x === 'object' ? x !== null : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, seen);
+      if (typeof x === 'object' ? x !== null && !Object.isFrozen(x) : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, seen);
     }
     return out;
   }

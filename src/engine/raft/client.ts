@@ -5,7 +5,8 @@ import type { NodeId, SystemContext } from '../core/types.ts';
 import {
   configOf, currentLeader, MAX_SERVERS, newServer, REQUESTS_KEPT, type ClientRequest, type RaftServer, type RaftState,
 } from './state.ts';
-import { appendAsLeader, broadcastAppendEntries, lastConfigIndex } from './replication.ts';
+import { appendAsLeader, broadcastAppendEntries } from './replication.ts';
+import { lastConfigIndex } from './log.ts';
 
 /** A client's command arriving at `s`. Returns a sentence saying what happened to it. */
 export function clientRequest(st: RaftState, s: RaftServer, value: string, ctx: SystemContext, forwarded = false): string {

@@ -1,9 +1,14 @@
-// Changes to a server's log, and the digest the safety checks read instead of rescanning the log: the
-// running hash of every prefix (equal hashes, equal prefixes) and the log's runs of entries of one term.
+// Changes to a server's log, and the digest that the safety checks and the configuration lookup read instead
+// of rescanning the log: the running hash of every prefix (equal hashes, equal prefixes), the log's runs of
+// entries of one term, and where its configuration entries are. Entries are frozen as they are appended:
+// they never change, so snapshots share them instead of copying them (core/clone.ts).
 // The digest is kept beside the state, not in it, so snapshots copy nothing more: appendEntry and
 // truncateLog keep it in step; any other change to a log must bump logVersion (as every change always
 // had to), and the digest is then rebuilt from the log the next time it is read.
-import { mixId, type LogEntry, type RaftServer } from './state.ts';
+import type { LogEntry, RaftServer } from './state.ts';
+
+/** A running hash over entry ids: equal hashes for equal prefixes (collisions are astronomically rare). */
+export const mixId = (hash: number, id: number): number => (Math.imul(hash, 31) + id) | 0;
 
 export interface LogDigest {
   /** The log and version this digest describes. */
@@ -14,12 +19,14 @@ export interface LogDigest {
   /** Runs of consecutive entries of one term: run r starts at 0-based index runStart[r], its term runTerm[r]. */
   readonly runStart: number[];
   readonly runTerm: number[];
+  /** 0-based indices of the membership-change entries, in order. */
+  readonly configs: number[];
 }
 
 const digests = new WeakMap<RaftServer, LogDigest>();
 
 function rebuild(s: RaftServer): LogDigest {
-  const d: LogDigest = { log: s.log, version: s.logVersion, hash: [17], runStart: [], runTerm: [] };
+  const d: LogDigest = { log: s.log, version: s.logVersion, hash: [17], runStart: [], runTerm: [], configs: [] };
   for (let i = 0; i < s.log.length; i++) extend(d, s.log[i]!, i);
   digests.set(s, d);
   return d;
@@ -28,6 +35,7 @@ function rebuild(s: RaftServer): LogDigest {
 function extend(d: LogDigest, e: LogEntry, index0: number): void {
   d.hash.push(mixId(d.hash[d.hash.length - 1]!, e.id));
   if (d.runTerm[d.runTerm.length - 1] !== e.term) { d.runStart.push(index0); d.runTerm.push(e.term); }
+  if (e.config) d.configs.push(index0);
 }
 
 /** The digest of `s`'s log as it is now. */
@@ -42,8 +50,9 @@ function inStep(s: RaftServer): LogDigest | undefined {
   return d !== undefined && d.log === s.log && d.version === s.logVersion ? d : undefined;
 }
 
-/** Appends one entry to the log. */
+/** Appends one entry to the log (frozen, with its configuration, if it is not already). */
 export function appendEntry(s: RaftServer, e: LogEntry): void {
+  if (!Object.isFrozen(e)) { if (e.config) Object.freeze(e.config); Object.freeze(e); }
   const d = inStep(s);
   s.log.push(e);
   s.logVersion++;
@@ -61,7 +70,14 @@ export function truncateLog(s: RaftServer, len: number): void {
   if (d === undefined) return;
   d.hash.length = len + 1;
   while (d.runStart.length > 0 && d.runStart[d.runStart.length - 1]! >= len) { d.runStart.pop(); d.runTerm.pop(); }
+  while (d.configs.length > 0 && d.configs[d.configs.length - 1]! >= len) d.configs.pop();
   d.version = s.logVersion;
+}
+
+/** The 1-based index of the newest membership-change entry in the log, or 0. */
+export function lastConfigIndex(s: RaftServer): number {
+  const c = digestOf(s).configs;
+  return c.length === 0 ? 0 : c[c.length - 1]! + 1;
 }
 
 /** The run holding 0-based index `i` (which must be inside the log). */

@@ -1,7 +1,7 @@
 // Log replication (Figure 2: AppendEntries RPC, and the leader's rules for nextIndex, matchIndex and commit).
 import type { NodeId, SystemContext } from '../core/types.ts';
-import { configOf, lastIndex, majorityOf, mixId, termAt, type LogEntry, type RaftServer, type RaftState } from './state.ts';
-import { appendEntry, digestOf, truncateLog } from './log.ts';
+import { configOf, lastIndex, majorityOf, termAt, type LogEntry, type RaftServer, type RaftState } from './state.ts';
+import { appendEntry, digestOf, lastConfigIndex, mixId, truncateLog } from './log.ts';
 import type { AppendEntries, AppendEntriesReply } from './messages.ts';
 import { becomeFollower, peersOf, resetElectionTimer } from './roles.ts';
 import { noteLeaderContact, recordAck, refreshLease } from './lease.ts';
@@ -110,13 +110,17 @@ export function handleAppendEntriesReply(st: RaftState, s: RaftServer, from: Nod
  *  log[N].term == currentTerm: set commitIndex = N" (§5.3, §5.4). */
 export function advanceCommitIndex(st: RaftState, s: RaftServer, ctx: SystemContext): void {
   const members = configOf(st, s);
-  const need = majorityOf(members);
-  for (let n = lastIndex(s); n > s.commitIndex; n--) {
-    // §5.4.2: never commit an earlier term's entry by counting replicas. The broken switch does exactly that.
-    if (!st.config.brokenCommit && termAt(s, n) !== s.currentTerm) break;
-    const count = members.filter((m) => (m === s.id ? true : (s.matchIndex[m] ?? 0) >= n)).length;
-    if (count >= need) { setCommitIndex(st, s, n, ctx); return; }
-  }
+  const last = lastIndex(s);
+  // The highest N a majority has: the majority-th largest matchIndex, the leader counting its whole log.
+  const held = members.map((m) => (m === s.id ? last : Math.min(s.matchIndex[m] ?? 0, last)));
+  held.sort((a, b) => b - a);
+  const n = held[majorityOf(members) - 1] ?? 0;
+  if (n <= s.commitIndex) return;
+  // §5.4.2: never commit an earlier term's entry by counting replicas: N and every entry above it must be of
+  // the current term (counting down from the top, the first entry of another term stops the search). The
+  // broken switch skips exactly this.
+  if (!st.config.brokenCommit) for (let i = last; i >= n; i--) if (termAt(s, i) !== s.currentTerm) return;
+  setCommitIndex(st, s, n, ctx);
 }
 
 export function setCommitIndex(st: RaftState, s: RaftServer, n: number, ctx: SystemContext): void {
@@ -161,7 +165,3 @@ function answerClient(st: RaftState, s: RaftServer, e: LogEntry, ctx: SystemCont
   if (req) req.appliedAt = ctx.now;
 }
 
-export function lastConfigIndex(s: RaftServer): number {
-  for (let i = s.log.length; i >= 1; i--) if (s.log[i - 1]!.config) return i;
-  return 0;
-}

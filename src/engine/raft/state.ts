@@ -2,6 +2,9 @@
 // volatile), plus an audit record the safety invariants read (what each term's leader and each applied
 // index was), which no server can see.
 import type { NodeId, Time, TimerId } from '../core/types.ts';
+import { lastConfigIndex, mixId } from './log.ts';
+
+export { mixId };
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
@@ -104,8 +107,6 @@ export interface RaftAudit {
   leaderLog: Record<NodeId, { term: number; len: number; hash: number }>;
 }
 
-/** A running hash over entry ids: equal hashes for equal prefixes (collisions are astronomically rare). */
-export const mixId = (hash: number, id: number): number => (Math.imul(hash, 31) + id) | 0;
 export function prefixHash(log: readonly LogEntry[], len: number): number {
   let h = 17;
   for (let i = 0; i < len; i++) h = mixId(h, log[i]!.id);
@@ -164,11 +165,8 @@ export const termAt = (s: RaftServer, index: number): number | undefined =>
 
 /** The configuration a server follows: the newest config entry in its log, committed or not (§4.1). */
 export function configOf(st: RaftState, s: RaftServer): readonly NodeId[] {
-  for (let i = s.log.length - 1; i >= 0; i--) {
-    const c = s.log[i]!.config;
-    if (c) return c;
-  }
-  return st.initialConfig;
+  const i = lastConfigIndex(s);
+  return i === 0 ? st.initialConfig : s.log[i - 1]!.config!;
 }
 
 /** When a server's election timer will fire (global ms), or null when none runs: for drawing the timer. */

@@ -111,4 +111,16 @@ describe('clonePlain', () => {
     expect(() => clonePlain([Symbol('s')])).toThrow(/cannot hold a symbol/);
     expect(() => structuredClone({ f: () => 1 })).toThrow();
   });
+
+  it('shares a frozen object or array instead of copying it (nothing can change it), and copies what holds it', () => {
+    const entry = Object.freeze({ term: 2, id: 7, config: Object.freeze(['n1', 'n2']) });
+    const v = { log: [entry, { term: 3, id: 8 }], last: entry, list: Object.freeze([1, 2]) };
+    const c = clonePlain(v);
+    expect(c.log[0]).toBe(entry);
+    expect(c.last).toBe(entry);
+    expect(c.list).toBe(v.list);
+    expect(c.log).not.toBe(v.log);
+    expect(c.log[1]).not.toBe(v.log[1]);
+    expect(shape(c)).toBe(shape(structuredClone(v)));
+  });
 });
