@@ -362,14 +362,17 @@ export function createSim(opts: SimOptions): Sim {
   }
 
   function checkInvariants(): void {
+    // Nearly always nothing is broken: then a check that holds needs no lookup.
+    let anyBroken = hasAny(st.broken);
     for (const entry of checking) {
       const sys = entry.def.name;
       const s = st.systems[sys];
       for (const { inv, key } of entry.checks) {
         const problem = inv.check(s);
-        if (problem === null) { if (st.broken[key]) delete st.broken[key]; continue; }
+        if (problem === null) { if (anyBroken && st.broken[key]) delete st.broken[key]; continue; }
         if (st.broken[key]) continue;
         st.broken[key] = true;
+        anyBroken = true;
         emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: causeIndex });
       }
     }

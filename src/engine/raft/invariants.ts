@@ -26,6 +26,9 @@ interface Seen {
 }
 
 interface Memo {
+  /** The servers in order, looked up once per cluster size: a server's record is never replaced, only added. */
+  order?: readonly NodeId[];
+  servers: RaftServer[];
   election?: { record: RaftState['audit']['leadersByTerm']; count: number; result: string | null };
   /** Log matching: the servers' logs as last seen, and one answer per pair (x < y at x * n + y). */
   pairs?: { n: number; seen: (Seen | undefined)[]; dirty: boolean[]; results: (string | null)[]; broken: number };
@@ -42,10 +45,18 @@ let lastMemo: Memo | null = null;
 function memoOf(st: RaftState): Memo {
   if (st === lastState) return lastMemo!;
   let m = memos.get(st);
-  if (!m) { m = { completeness: [], machine: [] }; memos.set(st, m); }
+  if (!m) { m = { servers: [], completeness: [], machine: [] }; memos.set(st, m); }
   lastState = st;
   lastMemo = m;
   return m;
+}
+
+function serversOf(st: RaftState, m: Memo): readonly RaftServer[] {
+  if (m.order !== st.order || m.servers.length !== st.order.length) {
+    m.order = st.order;
+    m.servers = st.order.map((id) => st.servers[id]!);
+  }
+  return m.servers;
 }
 
 const unchanged = (w: Seen | undefined, s: RaftServer, a: number, b: number): w is Seen =>
@@ -73,9 +84,11 @@ function electionSafety(st: RaftState): string | null {
 /** Leader Append-Only: a leader never overwrites or deletes entries in its log, only appends (§5.3). One
  *  prefix hash per running leader, read from its digest. */
 function leaderAppendOnly(st: RaftState): string | null {
-  for (const id of st.order) {
-    const s = st.servers[id]!;
+  const servers = serversOf(st, memoOf(st));
+  for (let x = 0; x < servers.length; x++) {
+    const s = servers[x]!;
     if (s.role !== 'leader' || s.down) continue;
+    const id = s.id;
     const rec = st.audit.leaderLog[id];
     if (!rec || rec.term !== s.currentTerm) continue;
     if (rec.len > s.log.length) return `leader ${id} (term ${s.currentTerm}) lost entries from index ${s.log.length + 1}`;
@@ -105,9 +118,10 @@ function logMatching(st: RaftState): string | null {
   if (!p || p.n !== n) {
     p = m.pairs = { n, seen: new Array<Seen | undefined>(n), dirty: new Array<boolean>(n).fill(false), results: new Array<string | null>(n * n).fill(null), broken: 0 };
   }
+  const servers = serversOf(st, m);
   let any = false;
   for (let x = 0; x < n; x++) {
-    const s = st.servers[st.order[x]!]!;
+    const s = servers[x]!;
     if (unchanged(p.seen[x], s, 0, 0)) continue;
     p.seen[x] = seen(s, 0, 0, null);
     p.dirty[x] = any = true;
@@ -118,7 +132,7 @@ function logMatching(st: RaftState): string | null {
         if (!p.dirty[x] && !p.dirty[y]) continue;
         const k = x * n + y;
         const before = p.results[k]!;
-        const now = logsMatch(st.servers[st.order[x]!]!, st.servers[st.order[y]!]!);
+        const now = logsMatch(servers[x]!, servers[y]!);
         p.results[k] = now;
         p.broken += (now !== null ? 1 : 0) - (before !== null ? 1 : 0);
       }
@@ -170,8 +184,9 @@ function leaderCompleteness(st: RaftState): string | null {
   if (m.committed && (m.committed.ids !== a.committedIds || m.committed.terms !== a.committedInTerm)) { m.committed = undefined; m.completeness = []; }
   let c: NonNullable<Memo['committed']> | undefined;
   const count = a.committedIds.length;
-  for (let x = 0; x < st.order.length; x++) {
-    const s = st.servers[st.order[x]!]!;
+  const servers = serversOf(st, m);
+  for (let x = 0; x < servers.length; x++) {
+    const s = servers[x]!;
     if (s.role !== 'leader' || s.down) continue;
     let w = m.completeness[x];
     if (!unchanged(w, s, s.currentTerm, count)) {
@@ -191,9 +206,9 @@ function stateMachineSafety(st: RaftState): string | null {
   if (m.applied && m.applied.ids !== a.appliedIds) { m.applied = undefined; m.machine = []; }
   const count = a.appliedIds.length;
   let first: number[] | undefined;
-  for (let x = 0; x < st.order.length; x++) {
-    const id: NodeId = st.order[x]!;
-    const s = st.servers[id]!;
+  const servers = serversOf(st, m);
+  for (let x = 0; x < servers.length; x++) {
+    const s = servers[x]!;
     let w = m.machine[x];
     if (!unchanged(w, s, s.lastApplied, count)) {
       first ??= appliedHashes(st, m);

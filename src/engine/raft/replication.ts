@@ -109,13 +109,22 @@ export function handleAppendEntriesReply(st: RaftState, s: RaftServer, from: Nod
 /** Figure 2, leaders: "If there exists an N > commitIndex such that a majority of matchIndex[i] >= N, and
  *  log[N].term == currentTerm: set commitIndex = N" (§5.3, §5.4). */
 export function advanceCommitIndex(st: RaftState, s: RaftServer, ctx: SystemContext): void {
-  const members = configOf(st, s);
   const last = lastIndex(s);
-  // The highest N a majority has: the majority-th largest matchIndex, the leader counting its whole log.
-  const held = members.map((m) => (m === s.id ? last : Math.min(s.matchIndex[m] ?? 0, last)));
-  held.sort((a, b) => b - a);
-  const n = held[majorityOf(members) - 1] ?? 0;
-  if (n <= s.commitIndex) return;
+  if (last <= s.commitIndex) return;
+  const members = configOf(st, s);
+  const need = majorityOf(members);
+  // The highest N a majority has: the largest member's matchIndex that a majority reaches (the leader
+  // counting its whole log). Nine members at most, so the pairs are counted rather than sorted.
+  const has = (m: NodeId) => (m === s.id ? last : Math.min(s.matchIndex[m] ?? 0, last));
+  let n = 0;
+  for (const m of members) {
+    const v = has(m);
+    if (v <= n || v <= s.commitIndex) continue;
+    let count = 0;
+    for (const o of members) if (has(o) >= v) count++;
+    if (count >= need) n = v;
+  }
+  if (n === 0) return;
   // §5.4.2: never commit an earlier term's entry by counting replicas: N and every entry above it must be of
   // the current term (counting down from the top, the first entry of another term stops the search). The
   // broken switch skips exactly this.
