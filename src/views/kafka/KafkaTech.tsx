@@ -151,7 +151,7 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
   const { fs } = l;
   const y = l.colHead.y;
   const h = l.colHead.h;
-  const hfs = fs - 2;
+  const hfs = Math.max(10, fs - 2);
   const ty = y + (fs + 8) / 2 + fs * 0.33;
   const sel = k.selected;
   const stacked = l.style === 'stacked';
@@ -189,7 +189,7 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
           <g key={g.id} className={`tb-node${f ? ' is-focused' : ''}`} aria-hidden="true">
             <title>{`${g.id}: lag per partition (high watermark minus committed offset) and who reads it`}</title>
             <rect className="tb-ring" x={x} y={y} width={l.lag.w} height={h} rx={3} />
-            <Bookmark x={x + fs * 0.7} y={y + Math.min(h, fs + 8) - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(10, fs - 3)} />
+            <Bookmark x={x + fs * 0.7} y={y + Math.min(h, fs + 8) - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(11, fs - 2)} />
             {lines.map((t, j) => (
               <text key={j} x={x + fs * 1.4} y={y + 4 + (j + 1) * (hfs + 2) - 2} fontSize={hfs} fontWeight={700} fill={j === 1 ? STATUS.muted : STATUS.ink}>{t}</text>
             ))}

@@ -19,7 +19,7 @@ import { TownBoard } from './TownBoard.tsx';
 import { TownSquare } from './TownSquares.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
 import { ItemMenu } from './ItemMenu.tsx';
-import { groupColour, groupDash, KafkaDefs } from './glyphs.tsx';
+import { groupColour, groupDash, KafkaDefs, NodeMark } from './glyphs.tsx';
 import { groupFocused } from './ids.ts';
 import { groupWords, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
 import { firstFit, fitText, textWidth } from './measure.ts';
@@ -81,16 +81,16 @@ export function KafkaTown({ className }: StageViewProps) {
         <rect width={size.width} height={size.height} fill="#eef3e2" />
         <TownBoard pic={pic} l={l} focus={k.focus} selected={k.selectedItem} onMenu={k.openItem} />
         {pic.producers.map((p, i) => (
-          <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={fs - 1}
-            note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, fs - 3)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
+          <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={Math.max(12, fs - 1)}
+            note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, Math.max(12, fs - 1) - 2)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
             waitRef={noop} onMenu={k.openNode(p.id)} />
         ))}
         {pic.controller && l.hall && (
-          <BuildingNode node={stageNode('controller', pic.controller.index, 'hall', pic.controller.up, paused.has('controller'))} at={l.hall} s={l.s} fontSize={fs - 1}
+          <BuildingNode node={stageNode('controller', pic.controller.index, 'hall', pic.controller.up, paused.has('controller'))} at={l.hall} s={l.s} fontSize={Math.max(12, fs - 1)}
             note="town hall" focused={k.focus.nodes.has('controller')} selected={isSel('controller')} waitRef={noop} onMenu={k.openNode('controller')} />
         )}
         {pic.brokers.map((b, i) => (
-          <TownSquare key={b.id} b={b} r={l.squares[i]!} pic={pic} fs={fs - 1} focus={k.focus} selected={isSel(b.id)} onMenu={k.openNode(b.id)} />
+          <TownSquare key={b.id} b={b} r={l.squares[i]!} pic={pic} fs={fs} focus={k.focus} selected={isSel(b.id)} onMenu={k.openNode(b.id)} />
         ))}
         {pic.groups.map((g, i) => (
           <Team key={g.id} g={g} i={i} l={l} pic={pic} k={k} />
@@ -134,10 +134,10 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
         <rect className="tb-ring" x={r.x - 4} y={r.y - 4} width={r.w + 8} height={r.h + 8} rx={10} />
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={8} fill={g.rebalance?.active ? '#fff2d6' : '#f6f1e4'} stroke={groupColour(g.index)} strokeWidth={2.2} strokeDasharray={groupDash(g.index)} />
         <rect x={r.x + 6} y={r.y + 4} width={fs * 1.1} height={fs + 2} rx={2} fill={groupColour(g.index)} stroke="#1d1d1f" strokeWidth={0.8} />
-        <text x={r.x + 6 + fs * 0.55} y={r.y + 4 + fs * 0.86} textAnchor="middle" fontSize={fs - 2} fontWeight={800} fill="#ffffff">{g.tag.slice(0, 1)}</text>
+        <text x={r.x + 6 + fs * 0.55} y={r.y + 4 + fs * 0.86} textAnchor="middle" fontSize={Math.max(10, fs - 2)} fontWeight={800} fill="#ffffff">{g.tag.slice(0, 1)}</text>
         <text x={r.x + fs * 1.6 + 8} y={r.y + 4 + fs * 0.86} fontSize={fs - 1} fontWeight={700}>{firstFit(heads, r.w - fs * 1.6 - 14, fs - 1, { bold: true })}</text>
         {rb && (
-          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={fs - 2} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{firstFit(rebalanceLines(g, pic.now).slice(1), r.w - 16, fs - 2, { bold: true })}</text>
+          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={Math.max(10, fs - 2)} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{firstFit(rebalanceLines(g, pic.now).slice(1), r.w - 16, Math.max(10, fs - 2), { bold: true })}</text>
         )}
       </g>
       {g.members.map((m, j) => (
@@ -158,16 +158,28 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
   // Rejoining under a cooperative protocol, a reader keeps reading what it has.
   // From the fullest words to the shortest ("reads 0,1" then "0,1"): a word is dropped, never cut.
   const doing = !m.up ? ['✕ ON FIRE', '✕ fire', '✕'] : stopped && m.owned.length === 0 ? (g.rebalance?.protocol === 'eager' ? ['‖ stopped', '‖'] : [`⟳ ${m.phase}`, '⟳'])
-    : m.owned.length ? [`${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}`, `${stopped ? '⟳' : ''}${partitionsShort(m.owned)}`] : ['reads nothing', 'none'];
+    : m.owned.length ? [`${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}`, `${stopped ? '⟳' : ''}${partitionsShort(m.owned)}`, `${m.owned.length} column${m.owned.length === 1 ? '' : 's'}`, `×${m.owned.length}`]
+      : ['reads nothing', 'none'];
   const fig = Math.min(h, fs * 2);
   const two = h >= fs * 2 + 2;
   const tx = at.x + fig * 0.75 + 3;
   const tw = w - fig * 0.75 - 6;
+  const nfs = Math.max(10, fs - 2);
+  // A slot too narrow for the figure and the name holds the reader's mark and its name instead.
+  const narrow = textWidth(m.id, nfs, { bold: true }) > tw;
   const words = `reader ${m.id} of team ${g.id}: ${!m.up ? 'ON FIRE · crashed' : stopped ? `${m.phase} (rebalance)` : m.busy}; ${m.owned.length ? `reads columns ${m.owned.join(',')}` : 'reads nothing'}; processed ${m.processed}; commits ${m.commit}. Context-menu key: actions.`;
   return (
     <g className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`} data-testid={`reader-${m.id}`} {...pointable({ kind: 'node', id: m.id }, words, onMenu)}>
       <title>{words}</title>
       <rect className="tb-ring" x={at.x - 2} y={at.y - h / 2 - 1} width={w - 2} height={h + 2} rx={5} />
+      {narrow ? (
+        <>
+          <NodeMark x={at.x + nfs * 0.5} y={at.y} index={m.index} r={nfs * 0.42} dim={!m.up} />
+          <text x={at.x + nfs * 1.1} y={at.y + nfs * 0.36} fontSize={nfs} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined} aria-hidden="true">
+            {fitText(`${m.id}${m.up ? '' : ' ✕'}`, w - nfs * 1.1 - 3, nfs, { bold: true })}
+          </text>
+        </>
+      ) : <>
       <g transform={`translate(${(at.x + fig * 0.38).toFixed(1)},${at.y.toFixed(1)})`} className={m.up ? undefined : 'is-burnt'} aria-hidden="true">
         <circle cy={-fig * 0.26} r={fig * 0.17} fill={m.up ? '#f2d4b7' : '#cccccc'} stroke="#1d1d1f" strokeWidth={1} />
         <path d={`M${-fig * 0.3},${fig * 0.42}Q${-fig * 0.3},${-fig * 0.06} 0,${-fig * 0.06}Q${fig * 0.3},${-fig * 0.06} ${fig * 0.3},${fig * 0.42}Z`}
@@ -180,8 +192,9 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
           <text x={tx} y={at.y + fs - 1} fontSize={Math.max(10, fs - 2)} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{firstFit(doing, tw, Math.max(10, fs - 2), { bold: !m.up || stopped })}</text>
         </>
       ) : (
-        <text x={tx} y={at.y + fs * 0.35} fontSize={fs - 2} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, fs - 2)}</text>
+        <text x={tx} y={at.y + fs * 0.35} fontSize={Math.max(10, fs - 2)} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, Math.max(10, fs - 2))}</text>
       )}
+      </>}
     </g>
   );
 }

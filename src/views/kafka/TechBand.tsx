@@ -65,7 +65,7 @@ export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex
         <title>{`${groupWords(g)}${rb ? `\n${rb}` : ''}`}</title>
         <rect className="tb-ring" x={row.x - 2} y={row.y - 1} width={lay.headW - 2} height={lineH + 2} rx={4} />
         <rect x={row.x} y={row.y + 1} width={lay.headW - 6} height={lineH - 2} rx={3} fill={g.rebalance?.active ? '#fff2d6' : '#ffffff'} stroke={groupColour(g.index)} strokeWidth={2} />
-        <Bookmark x={row.x + fs * 0.8} y={row.y + lineH - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(9, fs - 3)} />
+        <Bookmark x={row.x + fs * 0.8} y={row.y + lineH - 1} tag={g.tag.slice(0, 1)} index={g.index} fs={Math.max(11, fs - 2)} />
         <text x={row.x + fs * 1.6} y={row.y + lineH / 2 + fs * 0.35} fontSize={fs - 1} fontWeight={700}>{headText(g, lay.short)}</text>
       </g>
       {lay.chips.map((c) => {

@@ -35,7 +35,7 @@ export function ReplicaCell({ p, broker, x, cy, cell, fs }: { p: PartitionModel;
   const fill = down ? 'url(#kt-hatch)' : c.role === 'leader' ? '#1d1d1f' : c.inSync ? '#d6ecf8' : '#ffffff';
   const glyph = down ? '✕' : c.role === 'leader' ? '★' : c.inSync ? '✓' : c.behind > 0 ? `−${c.behind > 99 ? '∞' : c.behind}` : '…';
   const ink = c.role === 'leader' && !down ? '#ffffff' : down ? '#a83a00' : STATUS.ink;
-  const gfs = Math.min(fs - 1, (s - 2) / Math.max(1, glyph.length * 0.62));
+  const gfs = Math.max(10, Math.min(fs - 1, (s - 2) / Math.max(1, glyph.length * 0.62)));
   return (
     <g aria-hidden="true">
       <title>{`${p.tp} on ${copyWords(c)}`}</title>

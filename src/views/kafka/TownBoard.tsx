@@ -9,11 +9,11 @@ import { inkOn, NODE_COLOURS, STATUS } from '../shared/palette.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { partitionFocused, recordFocused, recordItem } from './ids.ts';
 import { columnGrid, noticeText, slotAt, type BoardColumn, type TownLayout } from './layout-town.ts';
-import { firstFit, textWidth } from './measure.ts';
+import { firstFit, fitText, textWidth } from './measure.ts';
 import { earliestMark, type GroupModel, type KafkaPicture, type PartitionModel, type RecordCell } from './model.ts';
 import { visibleWindow } from './layout-tech.ts';
 import { partitionWords, recordWords } from './describe.ts';
-import { cut, groupColour, groupDash, NodeMark } from './glyphs.tsx';
+import { groupColour, groupDash, NodeMark } from './glyphs.tsx';
 
 const keyColour = (key: string) => {
   let h = 0;
@@ -45,10 +45,11 @@ export function TownBoard({ pic, l, focus, selected, onMenu }: {
       <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={8} fill="#8b5a2b" stroke="#3d2612" strokeWidth={2} aria-hidden="true" />
       <rect x={b.x + 8} y={b.y + 8} width={b.w - 16} height={b.h - 16} rx={3} fill="#d8b27a" aria-hidden="true" />
       <text x={b.x + b.w / 2} y={l.titleY} textAnchor="middle" fontSize={fs} fontWeight={800} fill="#3d2612" letterSpacing={1.2} aria-hidden="true">
-        {cut(pic.topics.length === 1 ? `BULLETIN BOARD · ${pic.topics[0]!.name}` : 'BULLETIN BOARD', b.w - 24, fs, 0.7)}
+        {firstFit(pic.topics.length === 1 ? [`BULLETIN BOARD · ${pic.topics[0]!.name}`, `BOARD · ${pic.topics[0]!.name}`, pic.topics[0]!.name] : ['BULLETIN BOARD', 'BOARD'],
+          b.w - 24, fs, { bold: true }, (t, f, st) => textWidth(t, f, st) + 1.2 * t.length)}
       </text>
       {pic.topics.length > 1 && l.topicHeads.map((t) => (
-        <text key={t.name} x={t.x + t.w / 2} y={t.y} textAnchor="middle" fontSize={fs - 2} fontWeight={700} fill="#3d2612">{cut(t.name, t.w, fs - 2)}</text>
+        <text key={t.name} x={t.x + t.w / 2} y={t.y} textAnchor="middle" fontSize={Math.max(10, fs - 2)} fontWeight={700} fill="#3d2612">{fitText(t.name, t.w, Math.max(10, fs - 2), { bold: true })}</text>
       ))}
       {pic.partitions.length === 0 && (
         <text x={b.x + b.w / 2} y={b.y + b.h / 2} textAnchor="middle" fontSize={fs - 1} fill="#5a3a1c" fontStyle="italic">no topic yet: kafka.topic name=orders</text>
@@ -58,7 +59,7 @@ export function TownBoard({ pic, l, focus, selected, onMenu }: {
         return p ? <Column key={p.tp} p={p} c={c} l={l} groups={pic.groups} nodeIndex={pic.nodeIndex} focus={focus} selected={selected} onMenu={onMenu} /> : null;
       })}
       {pic.groups.map((g, k) => (
-        <text key={g.id} x={b.x + 2} y={l.footerTop + 4 + k * l.footerRow + l.footerRow * 0.72} fontSize={Math.max(9, fs - 3)} fontWeight={800} fill="#ffffff" aria-hidden="true">
+        <text key={g.id} x={b.x + 2} y={l.footerTop + 4 + k * l.footerRow + l.footerRow * 0.72} fontSize={Math.max(10, fs - 3)} fontWeight={800} fill="#ffffff" aria-hidden="true">
           {g.tag.slice(0, 1)}
         </text>
       ))}
@@ -163,7 +164,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
             {flagW > 0 && (
               <g transform={`translate(${(b.x + sw).toFixed(1)},${(by + k * (fh * 0.85)).toFixed(1)})`}>
                 <path d={`M0,0L3,${-fh / 2}H${flagW}V${fh / 2}H3Z`} fill={colour} stroke="#1d1d1f" strokeWidth={0.8} />
-                <text x={flagW / 2 + 1.5} y={fh * 0.33} textAnchor="middle" fontSize={fh - 2} fontWeight={800} fill={inkOn(colour)}>{g.tag.slice(0, 1)}</text>
+                <text x={flagW / 2 + 1.5} y={fh * 0.33} textAnchor="middle" fontSize={Math.max(10, fh - 2)} fontWeight={800} fill={inkOn(colour)}>{g.tag.slice(0, 1)}</text>
               </g>
             )}
           </g>
@@ -183,7 +184,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
           <g key={g.id} aria-hidden="true">
             <rect x={c.x + 2} y={fy} width={c.w - 4} height={l.footerRow - 2} rx={2} fill="#fffdf5" stroke={groupColour(g.index)} strokeWidth={1.6} strokeDasharray={groupDash(g.index)} />
             {h ? <NodeMark x={c.x + c.w / 2} y={fy + (l.footerRow - 2) / 2} index={nodeIndex[h] ?? 0} r={Math.min(l.footerRow * 0.32, c.w * 0.3)} />
-              : <text x={c.x + c.w / 2} y={fy + l.footerRow * 0.68} textAnchor="middle" fontSize={Math.max(9, fs - 3)} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
+              : <text x={c.x + c.w / 2} y={fy + l.footerRow * 0.68} textAnchor="middle" fontSize={Math.max(10, fs - 3)} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
                 {st === 'stopped' ? '‖' : st === 'moving' ? '⇄' : '–'}</text>}
           </g>
         );

@@ -21,12 +21,15 @@ export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
     const c = p.copies.find((x) => x.broker === b.id);
     return c ? [{ p, c }] : [];
   });
+  // Words at least 10 px: the name a little larger, the state and the copies' marks as small as that.
+  const small = Math.max(10, fs - 2);
   const lineH = fs + 3;
   const inner = { x: r.x + 6, y: r.y + lineH + 6, w: r.w - 12, h: r.h - lineH - 10 };
   const colW = inner.w / Math.max(1, copies.length);
-  const labels = colW >= fs * 0.9;
-  const barTop = inner.y + fs * 0.9;
-  const barH = Math.max(6, inner.h - fs * 0.9 - (labels ? fs * 0.9 : 2));
+  const marks = colW >= small * 0.8;
+  const labels = colW >= small * 0.62 * (pic.topics.length > 1 ? 3 : 2);
+  const barTop = inner.y + small * 0.95;
+  const barH = Math.max(6, inner.h - small * 0.95 - (labels ? small * 0.95 : 2));
   const words = `square ${b.id} (broker): ${down ? 'ON FIRE · crashed' : b.fenced ? 'fenced by the controller' : 'up'}; holds the original of ${b.leads.length ? b.leads.join(',') : 'nothing'}; copies of ${b.follows.length ? b.follows.join(',') : 'nothing'}${b.outOfSync.length ? `; behind on ${b.outOfSync.join(',')}` : ''}. Context-menu key: crash or restart.`;
   const focused = focus.nodes.has(b.id);
   return (
@@ -36,9 +39,9 @@ export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
       <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={8} fill={down ? '#cfcac0' : '#efe6d2'} stroke="#b9ab8c" strokeWidth={1.5} />
       <NodeMark x={r.x + fs * 0.7} y={r.y + lineH * 0.62} index={b.index} r={fs * 0.36} dim={down} />
       <text x={r.x + fs * 1.35} y={r.y + lineH * 0.62 + fs * 0.35} fontSize={fs - 1} fontWeight={800}>{b.id}</text>
-      <text x={r.x + r.w - 5} y={r.y + lineH * 0.62 + fs * 0.35} textAnchor="end" fontSize={fs - 2} fontWeight={down || b.fenced ? 800 : 400}
+      <text x={r.x + r.w - 5} y={r.y + lineH * 0.62 + fs * 0.35} textAnchor="end" fontSize={small} fontWeight={down || b.fenced ? 800 : 400}
         className={down ? 'tb-status-fire' : undefined} fill={down ? undefined : STATUS.muted}>
-        {fitWords(down ? ['ON FIRE'] : b.fenced ? ['fenced'] : [`leads ${b.leads.length} · copies ${b.follows.length}`, `★${b.leads.length} copies ${b.follows.length}`, `★${b.leads.length}`], r.w - fs * 1.4 - b.id.length * fs * 0.6 - 8, fs - 2)}
+        {fitWords(down ? ['ON FIRE'] : b.fenced ? ['fenced'] : [`leads ${b.leads.length} · copies ${b.follows.length}`, `★${b.leads.length} copies ${b.follows.length}`, `★${b.leads.length}`], r.w - fs * 1.4 - b.id.length * fs * 0.62 - 8, small)}
       </text>
       <rect x={inner.x} y={inner.y} width={inner.w} height={inner.h} rx={3} fill={down ? '#b3a99a' : '#d8b27a'} stroke="#6b4226" />
       {copies.map(({ p, c }, i) => {
@@ -56,9 +59,9 @@ export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
             <rect x={x + 1.5} y={barTop + barH - barH} width={bw} height={barH} fill="rgba(255,255,255,0.35)" stroke="rgba(61,38,18,0.35)" strokeWidth={0.8} />
             <rect x={x + 1.5} y={barTop + barH - h} width={bw} height={h} fill={!c.inSync ? 'url(#kw-pale)' : c.role === 'leader' ? '#fffdf5' : '#e3f1fb'}
               stroke={!c.inSync ? '#a83a00' : '#3d2612'} strokeWidth={!c.inSync ? 1.4 : 1} strokeDasharray={!c.inSync ? '2 2' : undefined} />
-            {colW >= fs * 0.8 && <text x={x + colW / 2} y={inner.y + fs * 0.78} textAnchor="middle" fontSize={Math.max(8, Math.min(fs - 3, colW * 0.9))} fontWeight={800}
+            {marks && <text x={x + colW / 2} y={inner.y + small * 0.8} textAnchor="middle" fontSize={small} fontWeight={800}
               fill={glyph === '−' ? '#a83a00' : '#3d2612'}>{glyph}</text>}
-            {labels && <text x={x + colW / 2} y={inner.y + inner.h - 2} textAnchor="middle" fontSize={Math.max(8, Math.min(fs - 3, colW * 0.7))} fill="#3d2612">
+            {labels && <text x={x + colW / 2} y={inner.y + inner.h - 2} textAnchor="middle" fontSize={small} fill="#3d2612">
               {pic.topics.length > 1 ? `${p.topic.slice(0, 1)}${p.partition}` : p.partition}</text>}
           </g>
         );

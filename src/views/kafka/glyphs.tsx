@@ -40,13 +40,6 @@ export function Tag({ x, y, word, fs, fill = STATUS.crashed }: { x: number; y: n
   );
 }
 
-/** Text cut to fit `w` pixels at font size `fs` (mono-ish estimate), with an ellipsis. */
-export function cut(text: string, w: number, fs: number, charW = 0.6): string {
-  const n = Math.floor(w / (fs * charW));
-  if (text.length <= n) return text;
-  return n <= 1 ? text.slice(0, Math.max(0, n)) : `${text.slice(0, n - 1)}…`;
-}
-
 /** Hatching for down things, defined once per picture. */
 export function KafkaDefs({ id }: { id: string }) {
   return (

@@ -195,11 +195,12 @@ function stacked(W: number, H: number, fs: number, cellFs: number, mode: CellMod
   }, end, measure);
 }
 
-/** After the last record: the high watermark's bar and its word, or "⋯ 12" for newer records left out. */
-const endRoom = (fs: number, measure: TextWidth) => Math.ceil(Math.max(measure('HW ▸', fs - 1, { bold: true }), measure('⋯ 99', fs - 1)) + 8);
+/** After the last record: the high watermark's bar and its word (stacked lanes), or "⋯ 12" for newer records left out. */
+const endRoom = (fs: number, measure: TextWidth, words = true) =>
+  Math.ceil(Math.max(words ? measure('HW ▸', fs - 1, { bold: true }) : 0, measure('⋯ 99', fs - 1)) + (words ? 8 : 4));
 
 const lagHead = (w: number, fs: number, measure: TextWidth) =>
-  ['lag = HW − committed', 'lag'].find((t) => measure(t, fs - 2, { bold: true }) <= w - 6) ?? 'lag';
+  ['lag = HW − committed', 'lag'].find((t) => measure(t, Math.max(10, fs - 2), { bold: true }) <= w - 6) ?? 'lag';
 
 function compact(W: number, H: number, lo: number, hi: number, c: TechCounts, measure: TextWidth): TechLayout {
   const multi = c.topics.length > 1;
@@ -234,7 +235,7 @@ function compact(W: number, H: number, lo: number, hi: number, c: TechCounts, me
   // band under the lanes spells it out) only when the name does not fit even on a line of its own.
   const room = lagW - fs * 1.5;
   const gn = names(c);
-  const hfs = fs - 2;
+  const hfs = Math.max(10, fs - 2);
   const oneLine = gn.every((g) => measure(`${g.name} lag`, hfs, { bold: true }) <= room);
   const heads = gn.map((g) => (oneLine ? [`${g.name} lag`] : [measure(g.name, hfs, { bold: true }) <= room ? g.name : g.tag, 'lag']));
   const colHeadH = oneLine || !G ? fs + 8 : 2 * hfs + 10;
@@ -251,7 +252,7 @@ function compact(W: number, H: number, lo: number, hi: number, c: TechCounts, me
   // richest cells of which enough fit (six, or all the records), else the narrowest.
   const modes = laneH >= 2 * cellFs + 10 ? COMPACT_TWO : COMPACT_ONE;
   const text = c.text ?? { key: 4, value: 4, kv: 9, digits: 2 };
-  const slotsOf = (w: number) => Math.max(3, Math.floor((logW - gutter - endRoom(fs, measure)) / w) + 1);
+  const slotsOf = (w: number) => Math.max(3, Math.floor((logW - gutter - endRoom(fs, measure, false)) / w) + 1);
   const widthOf = (m: CellMode) => Math.max(cellWidth(m, text, cellFs, measure), Math.round(fs * 2.3));
   const need = Math.min(6, (c.maxCells ?? 6) + 1);
   const mode = modes.find((m) => slotsOf(widthOf(m)) >= need) ?? modes[modes.length - 1]!;
