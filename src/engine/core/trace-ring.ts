@@ -58,6 +58,8 @@ export class TraceRing {
   private readonly most: number;
   private readonly cut: number;
   private mask: number;
+  /** The first index whose entry needs longer columns or a drop first: until then recording only writes. */
+  private room = 0;
   private kind: Uint8Array;
   /** Per slot s, at 3s: time, message id, send time. */
   private nums: Float64Array;
@@ -76,14 +78,25 @@ export class TraceRing {
     this.kind = new Uint8Array(cap);
     this.nums = new Float64Array(3 * cap);
     this.refs = new Array<string | Message | undefined>(5 * cap).fill(undefined);
+    this.findRoom();
   }
 
   /** The slot for entry `i` (always `end`: entries arrive in order), after making room. */
   private slot(i: number): number {
-    if (i > this.mask && this.mask + 1 < this.most) this.grow();
+    if (i >= this.room) this.makeRoom(i);
     this.end = i + 1;
-    if (this.end - this.base > this.limit) this.dropOldest();
     return i & this.mask;
+  }
+
+  /** Entry `i` needs longer columns or the oldest quarter dropped (`room` says from which index on). */
+  private makeRoom(i: number): void {
+    if (i > this.mask && this.mask + 1 < this.most) this.grow();
+    if (i + 1 - this.base > this.limit) this.dropOldest();
+    this.findRoom();
+  }
+
+  private findRoom(): void {
+    this.room = Math.min(this.mask + 1 < this.most ? this.mask + 1 : Number.POSITIVE_INFINITY, this.base + this.limit);
   }
 
   /** A message's entry: `code` is SEND, DELIVER or DROP; `text` a drop's reason. */
@@ -93,7 +106,7 @@ export class TraceRing {
     const n = 3 * s;
     this.nums[n] = t;
     this.nums[n + 1] = ev.id;
-    this.nums[n + 2] = ev.sentAt;
+    if (code !== SEND) this.nums[n + 2] = ev.sentAt;
     const r = 5 * s;
     const refs = this.refs;
     refs[r] = ev.from;
@@ -183,6 +196,7 @@ export class TraceRing {
     // Clear the references the discarded entries held, so their messages can be collected.
     for (let i = Math.max(n, this.base); i < this.end; i++) { const r = 5 * (i & this.mask); this.refs[r + 3] = undefined; this.refs[r + 4] = undefined; }
     this.end = n;
+    this.findRoom();
   }
 
   private grow(): void {
