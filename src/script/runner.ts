@@ -42,7 +42,7 @@ export function createSession(seed: number): Session {
   let shown: readonly TraceKind[] = DEFAULT_SHOWN;
 
   function execParsed(cmd: ParsedCommand): ExecResult {
-    const before = sim.trace().length ? sim.trace()[sim.trace().length - 1]!.i + 1 : 0;
+    const before = sim.traceLength;
     const output: string[] = [];
     let error: string | undefined;
     let kind: ExecResult['kind'];
@@ -68,7 +68,7 @@ export function createSession(seed: number): Session {
     const setting: PageSetting | undefined = error !== undefined ? undefined
       : cmd.spec.name === 'view' ? { view: cmd.args.mode as PageSetting['view'] }
       : cmd.spec.name === 'speed' ? { speed: cmd.args.x as number } : undefined;
-    const fresh = sim.trace().filter((e) => e.i >= before);
+    const fresh = sim.traceSince(before);
     const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
     const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
     return { output: [...lines, ...output], violations, ...(error !== undefined ? { error, kind } : {}), ...(setting ? { setting } : {}) };

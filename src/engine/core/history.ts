@@ -85,6 +85,10 @@ export function createHistory(opts: { snapshotEvery: number; traceLimit: number 
       return trace.upTo(n);
     },
 
+    traceBetween(from: number, n: number): readonly TraceEvent[] {
+      return trace.range(from, n);
+    },
+
     violationsUpTo(n: number): readonly TraceEvent[] {
       return violations.filter((v) => v.i < n);
     },

@@ -54,6 +54,13 @@ export interface Sim {
   nextEventTime(): Time | null;
   /** Trace entries up to the cursor (entries older than the bounded ring are gone). */
   trace(): readonly TraceEvent[];
+  /** How many trace entries the run has up to the cursor: the index the next entry will take. */
+  readonly traceLength: number;
+  /**
+   * The trace entries from index `i` up to the cursor (those the ring still holds): what a command just
+   * added, without reading the whole trace. The same objects `trace()` returns.
+   */
+  traceSince(i: number): readonly TraceEvent[];
   /** Trace entries up to the horizon, including the future after a seek back. */
   fullTrace(): readonly TraceEvent[];
   traceHash(): string;
@@ -497,6 +504,8 @@ export function createSim(opts: SimOptions): Sim {
     },
     nextEventTime: () => peekLive()?.t ?? null,
     trace: () => history.traceUpTo(st.traceLen),
+    get traceLength() { return st.traceLen; },
+    traceSince: (i) => history.traceBetween(i, st.traceLen),
     fullTrace: () => history.traceUpTo(Number.POSITIVE_INFINITY),
     traceHash: () => hashHex(st.hash),
     formatEvent: (e) => formatTraceEvent(e, formatMsg),

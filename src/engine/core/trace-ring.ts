@@ -150,6 +150,19 @@ export class TraceRing {
 
   /** The held entries below `n`, oldest first (the same array while nothing new was recorded). */
   upTo(n: number): readonly TraceEvent[] {
+    const stop = this.buildTo(n);
+    return stop >= this.end ? this.built : this.built.slice(0, Math.max(0, stop - this.base));
+  }
+
+  /** The held entries from `from` up to (not including) `n`: the same objects upTo returns. */
+  range(from: number, n: number): readonly TraceEvent[] {
+    const stop = this.buildTo(n);
+    const start = Math.max(from, this.base);
+    return start >= stop ? [] : this.built.slice(start - this.base, stop - this.base);
+  }
+
+  /** Builds the entries below `n` not built yet; returns min(n, end). */
+  private buildTo(n: number): number {
     const stop = Math.min(n, this.end);
     const built = this.built;
     const from = this.base + built.length;
@@ -160,7 +173,7 @@ export class TraceRing {
         built.push(held ?? this.entry(i));
       }
     }
-    return stop >= this.end ? built : built.slice(0, Math.max(0, stop - this.base));
+    return stop;
   }
 
   private entry(i: number): TraceEvent {
