@@ -97,3 +97,38 @@ test('lesson 03 page with the Kafka views: no serious or critical axe violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`);
   expect(serious).toEqual([]);
 });
+
+/** Every word the two pictures draw (flights aside): its text, box and font size. */
+async function words(page: import('@playwright/test').Page) {
+  return page.evaluate(() => ['kafka-tech', 'kafka-town'].flatMap((id) => {
+    const root = document.querySelector(`[data-testid=${id}]`)!;
+    const pane = root.getBoundingClientRect();
+    return [...root.querySelectorAll('svg text')].filter((t) => t.textContent!.trim() && !t.closest('[data-flight-label]') && !t.hasAttribute('data-flight-label'))
+      .map((t) => { const r = t.getBoundingClientRect(); return { id, text: t.textContent!, x: r.x, y: r.y, w: r.width, h: r.height, fs: parseFloat(getComputedStyle(t).fontSize), pane: { x: pane.x, w: pane.width } }; });
+  }));
+}
+
+for (const [step, run] of [[13, 'run for=500ms'], [7, 'run for=300ms'], [4, 'run for=1500ms']] as const) {
+  test(`lesson 03 step ${step} at 1280x800, both pictures: no word over another, none cut, none under 10 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openStep(page, step);
+    await page.evaluate((line) => window.townboard!.exec(line), run);
+    // Let the structure catch up (it re-renders on the store's version).
+    await page.waitForTimeout(300);
+    const ws = await words(page);
+    expect(ws.length).toBeGreaterThan(20);
+    for (const w of ws) {
+      expect(w.text, `${w.id}: "${w.text}" is cut`).not.toContain('…');
+      expect(w.fs, `${w.id}: "${w.text}" at ${w.fs}px`).toBeGreaterThanOrEqual(10);
+      expect(w.x + w.w, `${w.id}: "${w.text}" runs out of its picture`).toBeLessThanOrEqual(w.pane.x + w.pane.w + 1);
+    }
+    for (let i = 0; i < ws.length; i++) for (let j = i + 1; j < ws.length; j++) {
+      const a = ws[i]!;
+      const b = ws[j]!;
+      // Text boxes include the line's gaps above and below the letters.
+      const across = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const down = Math.min(a.y + a.h * 0.85, b.y + b.h * 0.85) - Math.max(a.y + a.h * 0.15, b.y + b.h * 0.15);
+      expect(across > 1.5 && down > 1.5, `"${a.text}" overlaps "${b.text}" in ${a.id}`).toBe(false);
+    }
+  });
+}

@@ -1,7 +1,7 @@
 // The technical picture of a Kafka run: partition logs as lanes (see TechLane), the brokers as columns of
 // replica cells, the clients as chips, the groups band (see TechBand), and the messages in flight between
 // them (fetches and heartbeats small and unlabelled, the rest with their type).
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSize } from '../shared/hooks.ts';
 import { NodeMenu, pointable } from '../shared/interaction.tsx';
 import { FlightLayer } from '../shared/FlightLayer.tsx';
@@ -31,8 +31,10 @@ export function KafkaTech({ className }: StageViewProps) {
   const k = useKafka();
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
-  if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
-  const { layout: l, entries, roomy } = planTech(pic, size, presenter, textWidth);
+  // Planned once per picture and size: a hover re-renders with the same ones.
+  const planned = useMemo(() => (pic ? planTech(pic, { width: size.width, height: size.height }, presenter, textWidth) : null), [pic, size.width, size.height, presenter]);
+  if (!pic || !planned) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
+  const { layout: l, entries, roomy } = planned;
   const { fs } = l;
   const brokerIds = pic.brokers.map((b) => b.id);
   const laneRow = (tp: string) => l.rows.find((r) => r.kind === 'lane' && `${r.topic}-${r.partition}` === tp);

@@ -2,7 +2,7 @@
 // the left, the bulletin board split into columns (TownBoard), the other squares holding copies
 // (TownSquares), and the teams of readers (consumer groups) at the bottom. Notices fly from a shop to
 // their column; routine traffic (fetches, heartbeats) flies small and quiet.
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSize } from '../shared/hooks.ts';
 import { NodeMenu, pointable } from '../shared/interaction.tsx';
 import { FlightLayer } from '../shared/FlightLayer.tsx';
@@ -37,8 +37,9 @@ export function KafkaTown({ className }: StageViewProps) {
   const k = useKafka();
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
-  if (!pic) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
-  const l = planTown(pic, size, presenter, textWidth);
+  const planned = useMemo(() => (pic ? planTown(pic, { width: size.width, height: size.height }, presenter, textWidth) : null), [pic, size.width, size.height, presenter]);
+  if (!pic || !planned) return <div ref={wrap} className={`tb-view ${className ?? ''}`}><p className="muted empty">No Kafka cluster yet: start one with kafka.cluster brokers=3.</p></div>;
+  const l = planned;
   const { fs } = l;
   const paused = new Set(k.sim.nodes().filter((n) => n.paused).map((n) => n.id));
   const brokerIds = new Set(pic.brokers.map((b) => b.id));

@@ -75,8 +75,12 @@ export function techLayout(size: Size, c: TechCounts, measure: TextWidth = estim
   const hi = c.presenter ? 20 : 16;
   // Richer cells first, then the largest font that lets them fit.
   const widest = clamp(Math.floor(W / 36), lo, hi);
-  // Rows of their own for each group's markers, else one row the groups share.
-  for (const mode of STACKED_MODES) {
+  // Rows of their own for each group's markers, else one row the groups share; not tried at all when
+  // even the smallest stacked lanes (one line, shared rows, the smallest font) would not fit.
+  const parts = c.topics.reduce((n, t) => n + t.partitions, 0);
+  const smallest = laneRows(c.groups, true, 1, lo, lo - 1, 0).h;
+  const tryStacked = parts > 0 && PAD + (lo + 12) + (lo + 8) + parts * smallest + (c.groups ? c.groups * (lo + 8) + 6 : 0) + 2 * PAD <= H;
+  for (const mode of tryStacked ? STACKED_MODES : []) {
     for (const shared of c.groups > 1 ? [false, true] : [false]) {
       for (let fs = widest; fs >= lo; fs--) {
         // Records a little larger than the rest when a short log leaves the room.

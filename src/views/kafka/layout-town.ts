@@ -106,12 +106,13 @@ export function townLayout(size: Size, c: TownCounts, measure: TextWidth = estim
   const minSlip = clamp(Math.round(fs * 1.45), 15, 28);
   const n = c.maxCells ?? 0;
   const levels = c.noteChars?.length ? c.noteChars : [6];
-  const capacity = (h: number, chars: number) => Math.max(1, Math.floor(colW / (noteWidth(noteFont(h, fs), fs, chars, measure) + gut + Math.max(gut, flagW)))) * Math.floor(avail / h);
+  // How many notices a column holds at this height, written this way (none when one is wider than the column).
+  const capacity = (h: number, chars: number) => Math.floor(colW / (noteWidth(noteFont(h, fs), fs, chars, measure) + gut + Math.max(gut, flagW))) * Math.floor(avail / h);
   // The fullest text, then the tallest notice, that lets every notice show; else the smallest notices
   // written the way that shows the most of them.
   let pick: { h: number; chars: number } | null = null;
   for (const chars of levels) {
-    for (let h = Math.round(fs * 2.8); h >= minSlip && !pick; h--) if (capacity(h, chars) >= n) pick = { h, chars };
+    for (let h = Math.round(fs * 2.8); h >= minSlip && !pick; h--) if (capacity(h, chars) >= Math.max(1, n)) pick = { h, chars };
     if (pick) break;
   }
   if (!pick) pick = { h: minSlip, chars: levels.reduce((best, ch) => (capacity(minSlip, ch) > capacity(minSlip, best) ? ch : best), levels[0]!) };
@@ -156,9 +157,9 @@ export function townLayout(size: Size, c: TownCounts, measure: TextWidth = estim
 /** A notice's font for its height: about half of it, at least 10 px, at most a little over the picture's. */
 const noteFont = (h: number, fs: number) => clamp(Math.round(h * 0.52), 10, fs + 3);
 
-/** Wide enough for "17 alice=order-1" (at most 14 characters; longer ones say less, see TownBoard). */
+/** Wide enough for "17 alice=order-1" (at most 18 characters; longer ones say less, see noticeText). */
 const noteWidth = (nfs: number, fs: number, chars: number, measure: TextWidth) =>
-  Math.ceil(Math.max(fs * 2.6, measure('0'.repeat(clamp(chars, 2, 14)), nfs, { mono: true }) + 12));
+  Math.ceil(Math.max(fs * 2.6, measure('0'.repeat(clamp(chars, 2, 18)), nfs, { mono: true }) + 12));
 
 export interface ColumnGrid { subs: number; noteW: number; gut: number; flag: number; xs: number[] }
 
