@@ -105,7 +105,8 @@ export function TechLane({ p, row, l, groups, brokers, nodeIndex, focus, selecte
           {firstFit([`⋯ ${newer} newer`, `⋯ ${newer}`, '⋯'], l.log.x + l.log.w - (x0 + shown.length * cw) - 6, fs - 1)}
         </text>
       )}
-      {p.count === 0 && <text x={x0 + 2} y={recMid + fs * 0.35} fontSize={fs - 1} fill={STATUS.muted} fontStyle="italic">empty</text>}
+      {/* A compact lane's bookmarks and readers of an empty log stand at its start: the word goes after them. */}
+      {p.count === 0 && <text x={x0 + (lane ? 2 : 6 + 8 * mine.length)} y={recMid + fs * 0.35} fontSize={fs - 1} fill={STATUS.muted} fontStyle="italic">empty</text>}
       {lane ? <StackedMarks p={p} shown={shown} newer={newer} groups={groups} l={l} lane={lane} y={y} x0={x0} nodeIndex={nodeIndex} />
         : <CompactMarks p={p} shown={shown} newer={newer} mine={mine} l={l} y={y} h={h} x0={x0} nodeIndex={nodeIndex} />}
       {lane ? groups.map((g, gi) => {
@@ -145,27 +146,45 @@ function CompactMarks({ p, shown, newer, mine, l, y, h, x0, nodeIndex }: {
           ✕ {p.lost} lost
         </text>
       )}
-      {mine.map((g, k) => {
-        const c = g.committed[p.tp];
-        if (c === undefined) return null;
-        const at = offsetX(shown, c, x0, cw, newer);
-        const x = at.x + k * 2 - 1;
-        const colour = groupColour(g.index);
-        return (
-          <g key={g.id} aria-hidden="true">
-            <title>{`${g.id} committed offset ${c}${at.before ? ' (older than shown)' : ''}`}</title>
-            <line x1={x} y1={y + 2} x2={x} y2={y + h * 0.62} stroke={colour} strokeWidth={2.5} strokeDasharray={groupDash(g.index)} />
-            <path d={`M${x - 4},${y + 1}H${x + 4}L${x},${y + 6}Z`} fill={colour} stroke="#1d1d1f" strokeWidth={0.7} />
-            {letters && <text x={x + 4} y={y + fs * 0.8} fontSize={Math.max(10, fs - 3)} fontWeight={800} className="tb-halo" style={{ fill: colour }}>{g.tag.slice(0, 1)}</text>}
+      {(() => {
+        // Bookmarks at the same boundary stand side by side around it (8 px each), their letters after them.
+        const at = new Map<number, GroupModel[]>();
+        for (const g of mine) {
+          const c = g.committed[p.tp];
+          if (c === undefined) continue;
+          const x = offsetX(shown, c, x0, cw, newer).x;
+          at.set(x, [...(at.get(x) ?? []), g]);
+        }
+        return [...at.entries()].map(([bx, gs]) => (
+          <g key={`b-${bx}`} aria-hidden="true">
+            <title>{gs.map((g) => `${g.id} committed offset ${g.committed[p.tp]}`).join('; ')}</title>
+            {gs.map((g, k) => {
+              const x = bx + (k - (gs.length - 1) / 2) * 8;
+              const colour = groupColour(g.index);
+              return (
+                <g key={g.id}>
+                  <line x1={x} y1={y + 2} x2={x} y2={y + h * 0.62} stroke={colour} strokeWidth={2.5} strokeDasharray={groupDash(g.index)} />
+                  <path d={`M${x - 4},${y + 1}H${x + 4}L${x},${y + 6}Z`} fill={colour} stroke="#1d1d1f" strokeWidth={0.7} />
+                </g>
+              );
+            })}
+            {letters && <text x={bx + gs.length * 4 + 1} y={y + fs * 0.8} fontSize={Math.max(10, fs - 3)} fontWeight={800} className="tb-halo">{gs.map((g) => g.tag.slice(0, 1)).join('')}</text>}
           </g>
-        );
-      })}
-      {mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
-        const pos = m.position[p.tp];
-        if (pos === undefined) return null;
-        const at = offsetX(shown, pos, x0, cw, newer);
-        return <NodeMark key={`${g.id}:${m.id}`} x={at.x} y={y + h - Math.max(4, fs * 0.35)} index={nodeIndex[m.id] ?? 0} r={Math.max(3.5, fs * 0.33)} />;
-      }))}
+        ));
+      })()}
+      {(() => {
+        // Readers at the same boundary stand side by side, rightwards.
+        const r = Math.max(3.5, fs * 0.33);
+        const seen = new Map<number, number>();
+        return mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
+          const pos = m.position[p.tp];
+          if (pos === undefined) return null;
+          const at = offsetX(shown, pos, x0, cw, newer);
+          const k = seen.get(at.x) ?? 0;
+          seen.set(at.x, k + 1);
+          return <NodeMark key={`${g.id}:${m.id}`} x={at.x + k * (2 * r + 1)} y={y + h - Math.max(4, fs * 0.35)} index={nodeIndex[m.id] ?? 0} r={r} />;
+        }));
+      })()}
     </>
   );
 }

@@ -170,12 +170,19 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
           </g>
         );
       })}
-      {mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
-        const pos = m.position[p.tp];
-        if (pos === undefined) return null;
-        const b = boundary(pos);
-        return <NodeMark key={m.id} x={b.x - gut * 0.5 - 0.5} y={b.y} index={nodeIndex[m.id] ?? 0} r={Math.max(3, Math.min(6, gut * 0.7))} />;
-      }))}
+      {(() => {
+        // Readers at the same notice stand side by side, leftwards (one team's reader and another's, say).
+        const r = Math.max(3, Math.min(6, gut * 0.7));
+        const seen = new Map<string, number>();
+        return mine.flatMap((g) => g.members.filter((m) => m.up && m.owned.includes(p.tp)).map((m) => {
+          const pos = m.position[p.tp];
+          if (pos === undefined) return null;
+          const b = boundary(pos);
+          const k = seen.get(`${b.x},${b.y}`) ?? 0;
+          seen.set(`${b.x},${b.y}`, k + 1);
+          return <NodeMark key={m.id} x={Math.max(c.x + r, b.x - gut * 0.5 - 0.5 - k * (2 * r + 1))} y={b.y} index={nodeIndex[m.id] ?? 0} r={r} />;
+        }));
+      })()}
       {mine.map((g, k) => {
         const h = g.holder[p.tp];
         const st = g.status[p.tp];
