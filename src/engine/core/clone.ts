@@ -8,12 +8,15 @@
 // a frozen object or array is shared, not copied: nothing can change it, so a copy could never differ
 // from it (a system freezes only what is immutable all the way down, like Raft's log entries).
 
-/** Copies `value`; `seen` maps each object already copied to its copy (pass a fresh Map per graph). */
-export function clonePlain<T>(value: T, seen: Map<object, unknown> = new Map()): T {
-  return copy(value, seen) as T;
+/**
+ * Copies `value`; `seen` maps each object already copied to its copy (pass a fresh Map per graph). When
+ * given, `slots.n` grows by the length of every array copied (what a snapshot holds besides objects).
+ */
+export function clonePlain<T>(value: T, seen: Map<object, unknown> = new Map(), slots?: { n: number }): T {
+  return copy(value, seen, slots) as T;
 }
 
-function copy(v: unknown, seen: Map<object, unknown>): unknown {
+function copy(v: unknown, seen: Map<object, unknown>, slots?: { n: number }): unknown {
   if (typeof v !== 'object' || v === null) {
     if (typeof v === 'function' || typeof v === 'symbol') throw new TypeError(`snapshot: state cannot hold a ${typeof v}`);
     return v;
@@ -25,9 +28,10 @@ function copy(v: unknown, seen: Map<object, unknown>): unknown {
     // slice keeps holes and length; then the elements that are objects are replaced by their copies.
     const out = v.slice();
     seen.set(v, out);
+    if (slots) slots.n += out.length;
     for (let i = 0; i < out.length; i++) {
       const x: unknown = out[i];
-      if (typeof x === 'object' ? x !== null && !Object.isFrozen(x) : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, seen);
+      if (typeof x === 'object' ? x !== null && !Object.isFrozen(x) : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, seen, slots);
     }
     return out;
   }
@@ -36,7 +40,7 @@ function copy(v: unknown, seen: Map<object, unknown>): unknown {
     const out: Record<string, unknown> = {};
     seen.set(v, out);
     for (const k of Object.keys(v)) {
-      const x = copy((v as Record<string, unknown>)[k], seen);
+      const x = copy((v as Record<string, unknown>)[k], seen, slots);
       if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
       else out[k] = x;
     }
@@ -45,13 +49,13 @@ function copy(v: unknown, seen: Map<object, unknown>): unknown {
   if (v instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(v, out);
-    for (const [k, x] of v) out.set(copy(k, seen), copy(x, seen));
+    for (const [k, x] of v) out.set(copy(k, seen, slots), copy(x, seen, slots));
     return out;
   }
   if (v instanceof Set) {
     const out = new Set<unknown>();
     seen.set(v, out);
-    for (const x of v) out.add(copy(x, seen));
+    for (const x of v) out.add(copy(x, seen, slots));
     return out;
   }
   return fallback(v, seen);

@@ -123,4 +123,10 @@ describe('clonePlain', () => {
     expect(c.log[1]).not.toBe(v.log[1]);
     expect(shape(c)).toBe(shape(structuredClone(v)));
   });
+
+  it('counts the slots of the arrays it copies, when asked', () => {
+    const slots = { n: 0 };
+    clonePlain({ a: [1, 2, 3], b: { c: [[4], []] }, m: new Map([['k', [5, 6]]]) }, new Map(), slots);
+    expect(slots.n).toBe(3 + 2 + 1 + 0 + 2);
+  });
 });
