@@ -1,6 +1,7 @@
 // What a technical box says about a node, line by line. The town board's services get their queue,
-// busy state, counts and latencies; other systems register their own lines with `registerNodeSummary`
-// (Raft: role and term, Kafka: partitions led, ...). Without one, a node shows its status only.
+// busy state, counts and the last fan-out's latencies (worded short enough for a box); other systems
+// register their own lines with `registerNodeSummary` (Raft: role and term, Kafka: partitions led, ...).
+// Without one, a node shows its status only.
 import type { Sim } from '../../engine/core/sim.ts';
 import type { StageNode } from '../shared/town-model.ts';
 
@@ -19,7 +20,7 @@ export function townServiceLines(n: StageNode): string[] {
   if (!s) return [];
   const busy = s.current ? `busy (${s.current.kind} #${s.current.ref})` : 'idle';
   const lines = [`queue ${s.queue.length} · ${busy}`, `handled ${s.handled}${s.waiting ? ' · WAITING on reply' : ''}`];
-  if (s.lastOp) lines.push(`last ${s.lastOp.mode}: waited ${ms(s.lastOp.waited)}`, `${' '.repeat(s.lastOp.mode.length + 6)}finished ${ms(s.lastOp.finished)}`);
+  if (s.lastOp) lines.push(`${s.lastOp.mode}: waited ${ms(s.lastOp.waited)}`, `${' '.repeat(s.lastOp.mode.length + 2)}finished ${ms(s.lastOp.finished)}`);
   if (s.topics.length) lines.push(`reads ${s.topics.join(', ')}`);
   return lines;
 }

@@ -36,7 +36,7 @@ describe('what a service box says', () => {
 
   it('shows how long the last operation kept the caller waiting and when every reader had finished', () => {
     const lines = townServiceLines(node({ lastOp: { mode: 'events', waited: 20, finished: 320, targets: 4 } }));
-    expect(lines[2]).toBe('last events: waited 20ms');
+    expect(lines[2]).toBe('events: waited 20ms');
     expect(lines[3]?.trim()).toBe('finished 320ms');
     expect(townServiceLines(node({ lastOp: { mode: 'calls', waited: null, finished: null, targets: 4 }, waiting: true }))[1]).toContain('WAITING');
   });
