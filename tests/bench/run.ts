@@ -27,6 +27,6 @@ for (const [title, file, fn] of extra) {
   const mod = (await import(file)) as Record<string, () => Figure[] | Promise<Figure[]>>;
   const figures = await mod[fn]!();
   print(title, figures.flatMap((f) => (/\/s$/.test(f.unit)
-    ? [f, { name: `  ${f.name.slice(0, 40)} / kernel`, value: f.value / baseline, unit: 'ratio' }]
+    ? [f, { name: '  / kernel events/s', value: f.value / baseline, unit: 'ratio' }]
     : [f])));
 }
