@@ -13,6 +13,8 @@ const KINDS: { kind: TraceKind; label: string }[] = [
 ];
 const DEFAULT_ON: TraceKind[] = ['deliver', 'drop', 'note', 'fault', 'input', 'fork', 'violation'];
 const SHOWN = 400;
+/** While playing, rows this far either side of the cursor's row are drawn; the rest are spacers. */
+const AROUND = 60;
 
 const GLYPH: Record<TraceKind, string> = {
   send: '↗', deliver: '↘', drop: '✕', timer: '◔', note: '•', fault: '⚡', input: '▸', fork: '⤴', violation: '!',
@@ -41,6 +43,10 @@ export function EventLog({ active = true }: { active?: boolean }) {
   const version = useStructureVersion(12);
   const sim = useLab((s) => s.session.sim);
   const selected = useLab((s) => s.selected);
+  // Playing, the list follows the cursor, so only the rows around it can be seen: drawing just those
+  // spares building ~400 new rows on every update at fast playback. Paused, every row is there.
+  const playing = useLab((s) => s.playing);
+  const rowHeight = useRef(20);
   const [node, setNode] = useState('');
   const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
   const list = useRef<HTMLOListElement>(null);
@@ -59,14 +65,19 @@ export function EventLog({ active = true }: { active?: boolean }) {
     const el = list.current;
     const current = el?.querySelector<HTMLElement>('[data-current="true"]');
     if (!el || !current) return;
+    rowHeight.current = current.offsetHeight || rowHeight.current;
     const top = current.offsetTop - el.offsetTop;
     if (top < el.scrollTop || top + current.offsetHeight > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight + current.offsetHeight + 8);
     }
-  }, [rows, cursor]);
+  }, [rows, cursor, playing]);
 
   const toggle = (k: TraceKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const currentRow = [...rows].reverse().find((e) => e.i <= cursor);
+  const at = currentRow ? rows.indexOf(currentRow) : rows.length - 1;
+  const from = playing ? Math.max(0, at - AROUND) : 0;
+  const to = playing ? Math.min(rows.length, at + AROUND + 1) : rows.length;
+  const spacer = (n: number) => (n > 0 ? <li className="log-spacer" aria-hidden="true" style={{ height: n * rowHeight.current }} /> : null);
 
   return (
     <div className="event-log">
@@ -90,11 +101,13 @@ export function EventLog({ active = true }: { active?: boolean }) {
       {more ? <p className="muted small log-more">Showing the last {SHOWN} matching entries; narrow the filter or jump on the timeline for earlier ones.</p> : null}
       {rows.length === 0 ? <p className="muted empty">Nothing here yet. Press play, or step forward.</p> : null}
       <ol className="log-list" ref={list} aria-label="Events" data-testid="event-log">
-        {rows.map((e) => {
+        {spacer(from)}
+        {rows.slice(from, to).map((e) => {
           const later = e.i > cursor;
           const isSelected = selected?.kind === 'trace' && selected.id === e.i;
           return <LogRow key={e.i} e={e} text={sim.formatEvent(e)} later={later} selected={isSelected} current={e === currentRow} />;
         })}
+        {spacer(rows.length - to)}
       </ol>
     </div>
   );
