@@ -1,8 +1,9 @@
 // The timeline: drag (or use arrow keys on it) to any moment. Message traffic is drawn as a density strip;
 // inputs, faults and invariant violations are individual marks with their own shapes, not only colours.
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import type { TraceEvent } from '../../engine/core/types.ts';
+import { useStructureVersion } from '../shared/hooks.ts';
 import { formatTime, niceCeil } from './format.ts';
 
 const BINS = 160;
@@ -21,7 +22,8 @@ interface Tally {
 }
 
 export function Timeline() {
-  const version = useLab((s) => s.version);
+  // The strip and marks follow the (throttled) structure version; only the cursor moves every frame.
+  const version = useStructureVersion();
   const now = useLab((s) => s.now);
   const session = useLab((s) => s.session);
   const track = useRef<HTMLDivElement>(null);
@@ -49,7 +51,8 @@ export function Timeline() {
     t.last = trace[trace.length - 1];
     tally.current = t;
     const max = Math.max(1, ...t.counts);
-    return { bins: t.counts.map((c) => c / max), marks: t.marks.slice(-300) };
+    // Whole percent heights: a bin's span is rewritten only when its height visibly changes.
+    return { bins: t.counts.map((c) => (c > 0 ? 20 + Math.round((c / max) * 80) : 0)), marks: t.marks.slice(-300) };
   }, [sim, version, end]);
 
   const seekToClientX = (clientX: number) => {
@@ -81,7 +84,7 @@ export function Timeline() {
     else if (e.key === 'End') to(horizon);
   };
 
-  const pct = (t: number) => `${Math.min(100, (t / end) * 100)}%`;
+  const pct = (t: number) => pctOf(t, end);
   const violations = marks.filter((m) => m.kind === 'violation');
 
   return (
@@ -102,14 +105,7 @@ export function Timeline() {
         onKeyDown={onKeyDown}
       >
         <div className="timeline-reached" style={{ width: pct(horizon) }} />
-        <div className="timeline-density" aria-hidden="true">
-          {bins.map((h, k) => (h > 0 ? <span key={k} style={{ left: `${(k / BINS) * 100}%`, height: `${20 + h * 80}%` }} /> : null))}
-        </div>
-        {marks.map((m) => (
-          <span key={m.i} className={`timeline-mark mark-${m.kind}`} style={{ left: pct(m.t) }} title={m.label} aria-hidden="true">
-            {m.kind === 'violation' ? <span>!</span> : null}
-          </span>
-        ))}
+        <Strip bins={bins} marks={marks} end={end} />
         <div className="timeline-cursor" style={{ left: pct(now) }} aria-hidden="true" />
       </div>
       <div className="timeline-scale" aria-hidden="true">
@@ -118,3 +114,21 @@ export function Timeline() {
     </div>
   );
 }
+
+const pctOf = (t: number, end: number) => `${Math.min(100, (t / end) * 100)}%`;
+
+/** The density strip and the marks: re-rendered only when they change, not as the cursor moves. */
+const Strip = memo(function Strip({ bins, marks, end }: { bins: number[]; marks: Mark[]; end: number }) {
+  return (
+    <>
+      <div className="timeline-density" aria-hidden="true">
+        {bins.map((h, k) => (h > 0 ? <span key={k} style={{ left: `${(k / BINS) * 100}%`, height: `${h}%` }} /> : null))}
+      </div>
+      {marks.map((m) => (
+        <span key={m.i} className={`timeline-mark mark-${m.kind}`} style={{ left: pctOf(m.t, end) }} title={m.label} aria-hidden="true">
+          {m.kind === 'violation' ? <span>!</span> : null}
+        </span>
+      ))}
+    </>
+  );
+});
