@@ -5,7 +5,7 @@
 import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { pointOnCurve, type Point } from '../shared/geometry.ts';
 import { flightProgress } from '../shared/flight.ts';
-import { useElementMap, useFrame } from '../shared/hooks.ts';
+import { setAttr, useElementMap, useFrame } from '../shared/hooks.ts';
 import { msgFocused, type Focus } from '../shared/highlight.ts';
 import { pointable } from '../shared/interaction.tsx';
 
@@ -56,9 +56,9 @@ export function Flights({ flights, focus, selectedMsg, icon, fontSize, onMenu, o
       if (!el) continue;
       const t = flightProgress(f, now, reduced);
       const p = pointOnCurve(f.a, f.c, f.b, t);
-      el.setAttribute('transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
+      setAttr(el, 'transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
       const label = el.lastElementChild;
-      if (label?.tagName === 'text') label.setAttribute('opacity', reduced || labelShown(t) ? '1' : '0');
+      if (label?.tagName === 'text') setAttr(label, 'opacity', reduced || labelShown(t) ? '1' : '0');
     }
   });
   const onKey = (e: KeyboardEvent<SVGGElement>) => {

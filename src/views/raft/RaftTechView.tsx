@@ -9,7 +9,7 @@ import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { setAttr, useElementMap, useFrame, useSize } from '../shared/hooks.ts';
 import { ActionMenu, NodeMenu, type MenuItem } from '../shared/interaction.tsx';
 import { nodeStyle, STATUS } from '../shared/palette.ts';
 import { Flights, type ConsensusFlight } from './Flights.tsx';
@@ -72,7 +72,10 @@ export function RaftTechView({ className }: StageViewProps) {
 
   // The election timers drain every frame, without React.
   useFrame((now) => {
-    for (const s of pic.servers) timers.get(s.id)?.setAttribute('stroke-dasharray', timerDash(timerFraction(s.timerStart, s.timerDeadline, now)));
+    for (const s of pic.servers) {
+      const el = timers.get(s.id);
+      if (el) setAttr(el, 'stroke-dasharray', timerDash(timerFraction(s.timerStart, s.timerDeadline, now)));
+    }
   });
 
   const edge = (id: string, toward: string) => towards(layout.at[id]!, layout.at[toward]!, g.timerR + 3);

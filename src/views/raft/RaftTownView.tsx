@@ -8,7 +8,7 @@ import type { RaftState } from '../../engine/raft/state.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { setAttr, useElementMap, useFrame, useSize } from '../shared/hooks.ts';
 import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS, type NodeStyle } from '../shared/palette.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
@@ -75,7 +75,7 @@ export function RaftTownView({ className }: StageViewProps) {
   useFrame((now) => {
     for (const s of pic.servers) {
       const el = clocks.get(s.id);
-      if (el) el.setAttribute('d', pieWedge(g.clock.r - 1.5, timerFraction(s.timerStart, s.timerDeadline, now)));
+      if (el) setAttr(el, 'd', pieWedge(g.clock.r - 1.5, timerFraction(s.timerStart, s.timerDeadline, now)));
     }
   });
 

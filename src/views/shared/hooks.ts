@@ -42,6 +42,11 @@ export function useFrame(apply: FrameApply): void {
   }), []);
 }
 
+/** Writes an attribute only when its value changes: an unchanged write still restyles and repaints. */
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** A map of elements by key, filled by callback refs, for `useFrame` to update. */
 export function useElementMap<K, E extends Element>(): Map<K, E> {
   const [map] = useState(() => new Map<K, E>());
