@@ -13,8 +13,9 @@ const KINDS: { kind: TraceKind; label: string }[] = [
 ];
 const DEFAULT_ON: TraceKind[] = ['deliver', 'drop', 'note', 'fault', 'input', 'fork', 'violation'];
 const SHOWN = 400;
-/** While playing, rows this far either side of the cursor's row are drawn; the rest are spacers. */
-const AROUND = 60;
+/** While playing, at least this many rows either side of the cursor's row are drawn (a list-full more
+ *  once its height is known); the rest are spacers. */
+const AROUND = 20;
 
 const GLYPH: Record<TraceKind, string> = {
   send: '↗', deliver: '↘', drop: '✕', timer: '◔', note: '•', fault: '⚡', input: '▸', fork: '⤴', violation: '!',
@@ -47,6 +48,7 @@ export function EventLog({ active = true }: { active?: boolean }) {
   // spares building ~400 new rows on every update at fast playback. Paused, every row is there.
   const playing = useLab((s) => s.playing);
   const rowHeight = useRef(20);
+  const around = useRef(AROUND);
   const [node, setNode] = useState('');
   const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
   const list = useRef<HTMLOListElement>(null);
@@ -66,6 +68,7 @@ export function EventLog({ active = true }: { active?: boolean }) {
     const current = el?.querySelector<HTMLElement>('[data-current="true"]');
     if (!el || !current) return;
     rowHeight.current = current.offsetHeight || rowHeight.current;
+    around.current = Math.max(AROUND, Math.ceil(el.clientHeight / rowHeight.current) + 5);
     const top = current.offsetTop - el.offsetTop;
     if (top < el.scrollTop || top + current.offsetHeight > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight + current.offsetHeight + 8);
@@ -75,8 +78,8 @@ export function EventLog({ active = true }: { active?: boolean }) {
   const toggle = (k: TraceKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const currentRow = [...rows].reverse().find((e) => e.i <= cursor);
   const at = currentRow ? rows.indexOf(currentRow) : rows.length - 1;
-  const from = playing ? Math.max(0, at - AROUND) : 0;
-  const to = playing ? Math.min(rows.length, at + AROUND + 1) : rows.length;
+  const from = playing ? Math.max(0, at - around.current) : 0;
+  const to = playing ? Math.min(rows.length, at + around.current + 1) : rows.length;
   const spacer = (n: number) => (n > 0 ? <li className="log-spacer" aria-hidden="true" style={{ height: n * rowHeight.current }} /> : null);
 
   return (
