@@ -13,12 +13,41 @@ interface Mark { i: number; t: number; kind: 'input' | 'fault' | 'violation' | '
 interface Tally {
   sim: unknown;
   end: number;
-  /** Entries counted so far, and the first and last of them (to notice a fork or a trimmed trace). */
-  seen: number;
-  first: TraceEvent | undefined;
+  /** The entries counted, from index `firstI` on: each one's bin (-1 for none), to take back off the
+   *  counts when the engine's bounded trace lets its oldest entries go. */
+  firstI: number;
+  binOf: number[];
   last: TraceEvent | undefined;
   counts: number[];
   marks: Mark[];
+}
+
+/** The tally with the new entries counted and the ones the trace no longer holds taken off; a fresh one
+ *  when the trace is another run's (a new sim, a new scale, a seek that forked it). */
+function recount(prev: Tally | null, sim: { formatEvent(e: TraceEvent): string }, trace: readonly TraceEvent[], end: number): Tally {
+  const base = trace[0]?.i ?? 0;
+  const lastAt = prev?.last ? prev.last.i - base : -1;
+  const valid = prev && prev.sim === sim && prev.end === end && base >= prev.firstI
+    && (prev.last === undefined ? base === prev.firstI : lastAt >= -1 && lastAt < trace.length && (lastAt < 0 || trace[lastAt] === prev.last));
+  const t: Tally = valid ? prev : { sim, end, firstI: base, binOf: [], last: undefined, counts: new Array<number>(BINS).fill(0), marks: [] };
+  const gone = Math.min(t.binOf.length, base - t.firstI);
+  for (let k = 0; k < gone; k++) if (t.binOf[k]! >= 0) t.counts[t.binOf[k]!]! -= 1;
+  if (gone > 0) {
+    t.binOf.splice(0, gone);
+    t.marks = t.marks.filter((m) => m.i >= base);
+  }
+  t.firstI = base;
+  for (let k = t.binOf.length; k < trace.length; k++) {
+    const e = trace[k]!;
+    let bin = -1;
+    if (e.kind === 'deliver' || e.kind === 'drop' || e.kind === 'timer') t.counts[bin = Math.min(BINS - 1, Math.floor((e.t / end) * BINS))]! += 1;
+    else if (e.kind === 'input' || e.kind === 'fault' || e.kind === 'violation' || e.kind === 'fork') {
+      t.marks.push({ i: e.i, t: e.t, kind: e.kind, label: sim.formatEvent(e) });
+    }
+    t.binOf.push(bin);
+  }
+  t.last = trace[trace.length - 1];
+  return t;
 }
 
 export function Timeline() {
@@ -31,24 +60,11 @@ export function Timeline() {
   const horizon = sim.horizon;
   const end = niceCeil(Math.max(100, horizon, now, sim.nextEventTime() ?? 0) * 1.05);
 
-  // Counted incrementally: while the run only grows, each update reads just the new entries.
+  // Counted incrementally: each update reads just the new entries (and takes off those the trace let go).
   const tally = useRef<Tally | null>(null);
   const { bins, marks } = useMemo(() => {
     void version;
-    const trace = sim.fullTrace() as TraceEvent[];
-    let t = tally.current;
-    const stillValid = t && t.sim === sim && t.end === end && trace.length >= t.seen && trace[0] === t.first
-      && (t.seen === 0 || trace[t.seen - 1] === t.last);
-    if (!t || !stillValid) t = { sim, end, seen: 0, first: trace[0], last: undefined, counts: new Array<number>(BINS).fill(0), marks: [] };
-    for (let k = t.seen; k < trace.length; k++) {
-      const e = trace[k]!;
-      if (e.kind === 'deliver' || e.kind === 'drop' || e.kind === 'timer') t.counts[Math.min(BINS - 1, Math.floor((e.t / end) * BINS))]! += 1;
-      else if (e.kind === 'input' || e.kind === 'fault' || e.kind === 'violation' || e.kind === 'fork') {
-        t.marks.push({ i: e.i, t: e.t, kind: e.kind, label: sim.formatEvent(e) });
-      }
-    }
-    t.seen = trace.length;
-    t.last = trace[trace.length - 1];
+    const t = recount(tally.current, sim, sim.fullTrace(), end);
     tally.current = t;
     const max = Math.max(1, ...t.counts);
     // Whole percent heights: a bin's span is rewritten only when its height visibly changes.
