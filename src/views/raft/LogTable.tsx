@@ -9,7 +9,7 @@ import { inkOn, markPath, STATUS, type NodeStyle } from '../shared/palette.ts';
 import type { Highlight } from '../../store/lab-store.ts';
 import { Crown } from './glyphs.tsx';
 import { describeCell, entryItemId, parseEntryItem, termColour, type RaftPicture, type RowModel } from './model.ts';
-import { cellX, rowY, shownIndex, type LogTableGeometry } from './tech-layout.ts';
+import { cellX, LOG_LEGEND, rowY, shortest, shownIndex, wrapItems, type LogTableGeometry } from './tech-layout.ts';
 
 /** Warnings shown over the table: the broken commit rule switched on, and any safety violation. */
 export function tableBadges(pic: RaftPicture, violations: number): { text: string; fill: string }[] {
@@ -67,10 +67,15 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
   const fs = t.fontSize;
   const { region } = t;
   const captionA = `Logs · committed up to index ${pic.clusterCommit}`;
+  const chars = Math.floor(region.w / (fs * 0.56));
   const captionB = pic.leader
-    ? `leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`
+    ? shortest([`leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`,
+      `leader ${pic.leader} · term ${pic.maxTerm} · needs ${pic.majority}/${pic.members.length}`], chars)
     : `no leader · highest term ${pic.maxTerm}`;
   const captionLines = t.captionLines === 1 ? [`${captionA} · ${captionB}`] : [captionA, captionB];
+  const legendChars = Math.floor(region.w / ((fs - 2) * 0.55));
+  const legendRoom = Math.floor((region.y + region.h - rowY(t, rows.length) - 4) / (fs + 1));
+  const legend = wrapItems(LOG_LEGEND, legendChars).slice(0, Math.max(0, legendRoom));
   const headerY = region.y + t.captionH + t.headerH - 4;
   const step = t.cellW < fs * 1.6 ? 2 : 1;
   const badges = tableBadges(pic, violations);
@@ -78,7 +83,7 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
     <g className="tb-raft-logs">
       {captionLines.map((line, k) => (
         <text key={k} x={region.x} y={region.y + fs + k * (fs + 3)} fontSize={fs} fontWeight={k === 0 ? 700 : 500} fill={STATUS.ink}>
-          {fitText(line, Math.floor(region.w / (fs * 0.56)))}
+          {fitText(line, chars)}
         </text>
       ))}
       {badges.map((b, k) => (
@@ -93,11 +98,11 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
       {t.first > 1 && (
         <text x={region.x} y={headerY} fontSize={fs - 2} fill={STATUS.muted}>{`…${t.first - 1} older`}</text>
       )}
-      {region.y + region.h - rowY(t, rows.length) >= fs + 4 && (
-        <text x={region.x} y={region.y + region.h - 4} fontSize={fs - 2} fill={STATUS.muted}>
-          {fitText('filled: committed · dashed: not yet · ▮ commit index · ▲ nextIndex · ■ matchIndex (leader’s view) · ✕ breaks safety', Math.floor(region.w / ((fs - 2) * 0.55)))}
+      {legend.map((line, k) => (
+        <text key={k} x={region.x} y={region.y + region.h - 4 - (legend.length - 1 - k) * (fs + 1)} fontSize={fs - 2} fill={STATUS.muted}>
+          {fitText(line, legendChars)}
         </text>
-      )}
+      ))}
       <g role="group" aria-label="Server logs: arrow keys move between entries, Enter inspects one" onKeyDown={onKey}>
         {rows.map((row, k) => (
           <LogRow key={row.id} row={row} k={k} t={t} style={styleOf(row.id)} isLeader={k === leaderRow}

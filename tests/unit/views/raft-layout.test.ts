@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/raft/ring-layout.ts';
-import { cellX, logTable, raftTechLayout, rowY, serverReach } from '../../../src/views/raft/tech-layout.ts';
+import { cellX, LOG_LEGEND, logTable, raftTechLayout, rowY, serverReach, shortest, wrapItems } from '../../../src/views/raft/tech-layout.ts';
 import { councilLayout, councilReach } from '../../../src/views/raft/town-layout.ts';
 import { paxosLayout } from '../../../src/views/paxos/layout.ts';
 
@@ -72,6 +72,20 @@ describe('log table', () => {
   it('leaves a column past the end of the longest log for a nextIndex marker', () => {
     const t = logTable({ x: 0, y: 0, w: 400, h: 300 }, 5, 40, 12);
     expect(t.first + t.cols - 1).toBe(41);
+  });
+
+  it('wraps the legend between its items in a narrow pane, so no mark is cut in half', () => {
+    const lines = wrapItems(LOG_LEGEND, 40);
+    expect(lines.join(' · ')).toBe(LOG_LEGEND.join(' · '));
+    expect(lines.every((l) => l.length <= 40)).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(wrapItems(LOG_LEGEND, 500)).toHaveLength(1);
+  });
+
+  it('words the leader caption shorter when the long wording does not fit', () => {
+    const words = ['leader n2 · term 3 · majority 3 of 5', 'leader n2 · term 3 · needs 3/5'];
+    expect(shortest(words, 40)).toBe(words[0]);
+    expect(shortest(words, 31)).toBe(words[1]);
   });
 });
 
