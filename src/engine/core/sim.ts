@@ -122,26 +122,21 @@ export function createSim(opts: SimOptions): Sim {
   // (trace-ring.ts): a message's entries as the queued event itself. An entry regenerated while replaying a
   // stretch the ring holds is hashed, not stored.
 
-  /** A message's send, delivery or drop on arrival (`code`: SEND, DELIVER, DROP); `text` a drop's reason. */
-  function recordMsg(code: number, ev: MsgEvent, text: string | undefined): void {
+  /**
+   * A message's send, delivery or drop (`code`: SEND, DELIVER, DROP); `text` a drop's reason. A drop
+   * `atSend` (a cut link) is the sender's entry, as a send is; any other is the receiver's.
+   */
+  function recordMsg(code: number, ev: MsgEvent, text: string | undefined, atSend = false): void {
     if (dry) return;
-    // The node is the sender of a send, else the receiver; mixed as 2 (sender) or 1 (receiver, or both).
-    let h = mix32(mix32(mixInt(st.hash, st.now), code), code === SEND && ev.from !== ev.to ? 2 : 1);
+    // The node is mixed as 2 (the sender) or 1 (the receiver, or both).
+    let h = mix32(mix32(mixInt(st.hash, st.now), code), (code === SEND || atSend) && ev.from !== ev.to ? 2 : 1);
     h = mix32(h, ev.mh);
     if (text !== undefined) h = mixString(h, text);
     st.hash = h;
     const i = st.traceLen++;
-    if (i >= trace.end) trace.pushMsg(i, st.now, code, ev, text);
-  }
-
-  /** A message dropped as it is sent (a cut link): a drop whose node is the sender. */
-  function recordDropAtSend(ev: MsgEvent, text: string): void {
-    if (dry) return;
-    let h = mix32(mix32(mixInt(st.hash, st.now), DROP), ev.from !== ev.to ? 2 : 1);
-    h = mixString(mix32(h, ev.mh), text);
-    st.hash = h;
-    const i = st.traceLen++;
-    if (i >= trace.end) trace.pushDropAtSend(i, st.now, ev, text);
+    if (i < trace.end) return;
+    if (atSend) trace.pushDropAtSend(i, st.now, ev, text!);
+    else trace.pushMsg(i, st.now, code, ev, text);
   }
 
   function recordTimer(ev: TimerEvent, text: string): void {
@@ -263,7 +258,7 @@ export function createSim(opts: SimOptions): Sim {
       const ev = msgEvent(0, id, from, to, sys, msg, mh, 'partition');
       recordMsg(SEND, ev, undefined);
       st.counters.dropped++;
-      recordDropAtSend(ev, 'partition');
+      recordMsg(DROP, ev, 'partition', true);
       return id;
     }
     // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
