@@ -6,7 +6,7 @@ import { groupTags } from '../../../src/views/kafka/model.ts';
 import { parseItem, partitionItem, recordItem, groupItem } from '../../../src/views/kafka/ids.ts';
 import { itemActions } from '../../../src/views/kafka/actions.ts';
 import { inspectItem, inspectNode } from '../../../src/views/kafka/inspect.ts';
-import { BIG, runLab } from './kafka-scenes.ts';
+import { BIG, LESSON03, runLab } from './kafka-scenes.ts';
 
 describe('kafka picture', () => {
   it('12 partitions x 5 brokers x 3 groups: copies, leaders, owners and lag agree with the queries', () => {
@@ -116,19 +116,7 @@ run for=10ms`);
   });
 
   it('marks a retried record written twice as a duplicate, and only that one', () => {
-    const lab = runLab(`
-kafka.cluster brokers=1
-kafka.topic name=pay partitions=1
-kafka.producer id=plain acks=all idempotent=false timeout=200ms
-kafka.producer id=safe acks=all idempotent=true timeout=200ms
-link from=b1 to=plain loss=1 oneway=true
-link from=b1 to=safe loss=1 oneway=true
-kafka.produce producer=plain topic=pay key=alice value=charge
-kafka.produce producer=safe topic=pay key=bob value=charge
-run for=220ms
-link from=b1 to=plain loss=0 oneway=true
-link from=b1 to=safe loss=0 oneway=true
-run for=1s`);
+    const lab = runLab(LESSON03['idempotence (step 12)']!);
     const cells = lab.picture().partitions[0]!.cells;
     expect(cells.map((c) => `${c.key}${c.duplicate ? '×2' : ''}`)).toEqual(['alice', 'bob', 'alice×2']);
     expect(lab.sim.query('kafka.duplicated(pay)')).toBe(1);
