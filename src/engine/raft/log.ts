@@ -9,12 +9,14 @@ import type { LogEntry, RaftServer } from './state.ts';
 
 /** A running hash over entry ids: equal hashes for equal prefixes (collisions are astronomically rare). */
 export const mixId = (hash: number, id: number): number => (Math.imul(hash, 31) + id) | 0;
+/** The running hash of the empty log. */
+export const EMPTY_LOG_HASH = 17;
 
 export interface LogDigest {
   /** The log and version this digest describes. */
   log: LogEntry[];
   version: number;
-  /** hash[i]: mixId over the ids of entries 1..i; hash[0] = 17 is the empty log (state.ts's prefixHash). */
+  /** hash[i]: mixId over the ids of entries 1..i; hash[0] = EMPTY_LOG_HASH. */
   readonly hash: number[];
   /** Runs of consecutive entries of one term: run r starts at 0-based index runStart[r], its term runTerm[r]. */
   readonly runStart: number[];
@@ -26,7 +28,7 @@ export interface LogDigest {
 const digests = new WeakMap<RaftServer, LogDigest>();
 
 function rebuild(s: RaftServer): LogDigest {
-  const d: LogDigest = { log: s.log, version: s.logVersion, hash: [17], runStart: [], runTerm: [], configs: [] };
+  const d: LogDigest = { log: s.log, version: s.logVersion, hash: [EMPTY_LOG_HASH], runStart: [], runTerm: [], configs: [] };
   for (let i = 0; i < s.log.length; i++) extend(d, s.log[i]!, i);
   digests.set(s, d);
   return d;

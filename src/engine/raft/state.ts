@@ -2,9 +2,7 @@
 // volatile), plus an audit record the safety invariants read (what each term's leader and each applied
 // index was), which no server can see.
 import type { NodeId, Time, TimerId } from '../core/types.ts';
-import { lastConfigIndex, mixId } from './log.ts';
-
-export { mixId };
+import { lastConfigIndex } from './log.ts';
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
@@ -105,12 +103,6 @@ export interface RaftAudit {
   committedText: string[];
   /** Per leader, the length and a hash of its log the last time it acted as leader (leader append-only). */
   leaderLog: Record<NodeId, { term: number; len: number; hash: number }>;
-}
-
-export function prefixHash(log: readonly LogEntry[], len: number): number {
-  let h = 17;
-  for (let i = 0; i < len; i++) h = mixId(h, log[i]!.id);
-  return h;
 }
 
 /** Notes in the audit that `id` became leader in `term`. */

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clusterState } from './fake-ctx.ts';
 import { toFigure8c, toFigure8d } from './figure8-steps.ts';
-import { referenceChecks } from './reference-invariants.ts';
+import { prefixHash, referenceChecks } from './reference-invariants.ts';
 import { runSchedule, scheduleArb } from './faults.ts';
 import { raft } from '../../../src/engine/raft/system.ts';
 import { raftInvariants } from '../../../src/engine/raft/invariants.ts';
 import { appendEntry, truncateLog } from '../../../src/engine/raft/log.ts';
-import { prefixHash, recordLeader, type LogEntry, type RaftState } from '../../../src/engine/raft/state.ts';
+import { recordLeader, type LogEntry, type RaftState } from '../../../src/engine/raft/state.ts';
 import { clonePlain } from '../../../src/engine/core/clone.ts';
 import type { SystemDef } from '../../../src/engine/core/types.ts';
 

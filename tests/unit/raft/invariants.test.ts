@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterState, entries } from './fake-ctx.ts';
 import { raftInvariants } from '../../../src/engine/raft/invariants.ts';
-import { prefixHash, type RaftState } from '../../../src/engine/raft/state.ts';
+import type { RaftState } from '../../../src/engine/raft/state.ts';
+import { prefixHash } from './reference-invariants.ts';
 
 const check = (name: string, st: RaftState) => raftInvariants.find((i) => i.name === name)!.check(st);
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendEntry, commonPrefix, digestOf, lastIndexOfEqualTerms, truncateLog } from '../../../src/engine/raft/log.ts';
 import { MinTree } from '../../../src/engine/raft/min-tree.ts';
-import { newServer, prefixHash, type LogEntry, type RaftServer } from '../../../src/engine/raft/state.ts';
+import { newServer, type LogEntry, type RaftServer } from '../../../src/engine/raft/state.ts';
+import { prefixHash } from './reference-invariants.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
 let nextId = 1;

@@ -1,7 +1,15 @@
 // The five safety properties of Figure 3 stated from scratch, the dumb way: every server, every pair, every
 // index, compared entry by entry, nothing remembered between calls. The engine's checks (invariants.ts) work
 // the same answers out incrementally; the property tests hold the two equal, message for message.
-import { prefixHash, type RaftServer, type RaftState } from '../../../src/engine/raft/state.ts';
+import { EMPTY_LOG_HASH, mixId } from '../../../src/engine/raft/log.ts';
+import type { LogEntry, RaftServer, RaftState } from '../../../src/engine/raft/state.ts';
+
+/** The running hash of a log's first `len` entries, from scratch (log.ts keeps it incrementally). */
+export function prefixHash(log: readonly LogEntry[], len: number): number {
+  let h = EMPTY_LOG_HASH;
+  for (let i = 0; i < len; i++) h = mixId(h, log[i]!.id);
+  return h;
+}
 
 const servers = (st: RaftState): RaftServer[] => st.order.map((id) => st.servers[id]!);
 const runningLeaders = (st: RaftState) => servers(st).filter((s) => s.role === 'leader' && !s.down);
