@@ -1,7 +1,6 @@
 // The cells of a lane in the technical picture: a partition's copy on one broker (★ leader, ✓ in sync,
 // −N behind, ✕ down), a record (its offset, key and value on the lines its mode has), and a group's lag
 // on the partition (who reads it, a chart of the last seconds, the number).
-import type { KeyboardEvent } from 'react';
 import { STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { recordItem } from './ids.ts';
@@ -11,20 +10,10 @@ import { groupColour, NodeMark } from './glyphs.tsx';
 import { lagScale, sparkPaths } from './lag-history.ts';
 import { cellText, type CellMode } from './layout-lane.ts';
 import { firstFit, fitText, textWidth } from './measure.ts';
+import { walkRecords } from './record-keys.ts';
 
-/** Arrow keys move between a lane's records; Escape goes back to the lane. */
-function recordKeys(e: KeyboardEvent<SVGElement>) {
-  const el = e.currentTarget;
-  const sibs = [...(el.parentElement?.querySelectorAll<SVGElement>('[data-rec]') ?? [])];
-  const at = sibs.indexOf(el);
-  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-    e.preventDefault(); e.stopPropagation();
-    sibs[Math.max(0, Math.min(sibs.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))]?.focus();
-  } else if (e.key === 'Escape') {
-    e.preventDefault(); e.stopPropagation();
-    el.closest('[data-lane]')?.querySelector<SVGElement>('[data-lane-label]')?.focus();
-  }
-}
+/** Escape from a record goes back to its lane. */
+const laneOf = (el: SVGElement) => el.closest('[data-lane]')?.querySelector<SVGElement>('[data-lane-label]');
 
 export function ReplicaCell({ p, broker, x, cy, cell, fs }: { p: PartitionModel; broker: string; x: number; cy: number; cell: number; fs: number }) {
   const c = p.copies.find((r) => r.broker === broker);
@@ -78,7 +67,7 @@ export function RecordBox({ r, tp, x, y, w, h, fs, mode, focused, selected, proc
     );
   };
   return (
-    <g {...ph} tabIndex={-1} data-rec={r.offset} data-testid={`record-${tp}-${r.offset}`} onKeyDown={(e) => { recordKeys(e); if (!e.defaultPrevented) ph.onKeyDown(e); }}
+    <g {...ph} tabIndex={-1} data-rec={r.offset} data-testid={`record-${tp}-${r.offset}`} onKeyDown={(e) => { walkRecords(e, ['ArrowLeft', 'ArrowRight'], laneOf); if (!e.defaultPrevented) ph.onKeyDown(e); }}
       className={`tb-notice kf-rec${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}>
       <title>{recordWords(r)}</title>
       <rect className="tb-ring" x={x - 1} y={y + 1} width={w} height={h - 2} rx={3} />

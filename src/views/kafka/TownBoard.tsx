@@ -14,6 +14,7 @@ import { earliestMark, type GroupModel, type KafkaPicture, type PartitionModel, 
 import { visibleWindow } from './layout-tech.ts';
 import { partitionWords, recordWords } from './describe.ts';
 import { groupColour, groupDash, NodeMark } from './glyphs.tsx';
+import { walkRecords } from './record-keys.ts';
 
 const keyColour = (key: string) => {
   let h = 0;
@@ -21,18 +22,8 @@ const keyColour = (key: string) => {
   return NODE_COLOURS[h % NODE_COLOURS.length]!;
 };
 
-function noticeKeys(e: KeyboardEvent<SVGElement>) {
-  const el = e.currentTarget;
-  const sibs = [...(el.parentElement?.querySelectorAll<SVGElement>('[data-rec]') ?? [])];
-  const at = sibs.indexOf(el);
-  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-    e.preventDefault(); e.stopPropagation();
-    sibs[Math.max(0, Math.min(sibs.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-  } else if (e.key === 'Escape') {
-    e.preventDefault(); e.stopPropagation();
-    el.parentElement?.querySelector<SVGElement>('[data-col-head]')?.focus();
-  }
-}
+/** Escape from a notice goes back to its column's head. */
+const columnOf = (el: SVGElement) => el.parentElement?.querySelector<SVGElement>('[data-col-head]');
 
 export function TownBoard({ pic, l, focus, selected, onMenu }: {
   pic: KafkaPicture; l: TownLayout; focus: Focus; selected: string | null; onMenu: (item: string) => (x: number, y: number) => void;
@@ -213,7 +204,7 @@ function Notice({ r, tp, x, y, w, h, fs, focused, selected, reading, onMenu }: {
   const tfs = n.fs;
   const off = String(r.offset);
   return (
-    <g {...ph} tabIndex={-1} data-rec={r.offset} data-testid={`notice-${tp}-${r.offset}`} onKeyDown={(e) => { noticeKeys(e); if (!e.defaultPrevented) ph.onKeyDown(e); }}
+    <g {...ph} tabIndex={-1} data-rec={r.offset} data-testid={`notice-${tp}-${r.offset}`} onKeyDown={(e) => { walkRecords(e, ['ArrowUp', 'ArrowDown'], columnOf); if (!e.defaultPrevented) ph.onKeyDown(e); }}
       className={`tb-notice kf-rec${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`} opacity={r.aboveHw ? 0.6 : 1}>
       <title>{recordWords(r)}</title>
       <rect className="tb-ring" x={x - 2} y={y - 1} width={w + 4} height={h + 2} rx={2} />
