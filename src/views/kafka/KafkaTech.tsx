@@ -15,7 +15,7 @@ import { bandChips, GroupRow } from './TechBand.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
 import { ItemMenu } from './ItemMenu.tsx';
 import { Bookmark, KafkaDefs, NodeMark } from './glyphs.tsx';
-import { firstFit, textWidth } from './measure.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import { TechKey } from './TechKey.tsx';
 import { chipText, planTech } from './plan.ts';
 import { useLesson } from '../../store/lesson-store.ts';

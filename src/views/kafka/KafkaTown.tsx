@@ -22,7 +22,7 @@ import { ItemMenu } from './ItemMenu.tsx';
 import { groupColour, groupDash, KafkaDefs, NodeMark } from './glyphs.tsx';
 import { groupFocused } from './ids.ts';
 import { groupWords, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
-import { firstFit, fitText, textWidth } from './measure.ts';
+import { firstFit, fitText, textWidth } from '../shared/measure.ts';
 import { useLesson } from '../../store/lesson-store.ts';
 import { useKafka } from './useKafka.ts';
 import '../shared/views.css';

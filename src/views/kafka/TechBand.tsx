@@ -9,7 +9,7 @@ import type { GroupModel, MemberModel } from './model.ts';
 import { groupFocused } from './ids.ts';
 import { effectsWords, groupWords, rebalanceLine, rebalanceLines } from './describe.ts';
 import { Bookmark, groupColour, NodeMark, partitionList } from './glyphs.tsx';
-import { estimateWidth, firstFit, textWidth, type TextWidth } from './measure.ts';
+import { estimateWidth, firstFit, textWidth, type TextWidth } from '../shared/measure.ts';
 
 export interface ChipSpot { id: string; x: number; y: number; w: number; h: number; text: string }
 

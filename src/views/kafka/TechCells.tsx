@@ -9,7 +9,7 @@ import { copyWords, recordWords } from './describe.ts';
 import { groupColour, NodeMark } from './glyphs.tsx';
 import { lagScale, sparkPaths } from './lag-history.ts';
 import { cellText, type CellMode } from './layout-lane.ts';
-import { firstFit, fitText, textWidth } from './measure.ts';
+import { firstFit, fitText, textWidth } from '../shared/measure.ts';
 import { walkRecords } from './record-keys.ts';
 
 /** Escape from a record goes back to its lane. */

@@ -12,7 +12,7 @@ import { offsetX, replicaY, visibleWindow, type LaneRow, type TechLayout } from 
 import { earliestMark, type GroupModel, type PartitionModel } from './model.ts';
 import { partitionWords } from './describe.ts';
 import { groupColour, groupDash, NodeMark } from './glyphs.tsx';
-import { firstFit, fitText } from './measure.ts';
+import { firstFit, fitText } from '../shared/measure.ts';
 import { LagBlock, LagCell, RecordBox, ReplicaCell } from './TechCells.tsx';
 import { StackedMarks } from './TechMarks.tsx';
 

@@ -8,7 +8,7 @@ import type { LaneRows } from './layout-lane.ts';
 import { laneMarks } from './layout-marks.ts';
 import type { GroupModel, PartitionModel, RecordCell } from './model.ts';
 import { groupColour, groupDash, NodeMark } from './glyphs.tsx';
-import { textWidth } from './measure.ts';
+import { textWidth } from '../shared/measure.ts';
 
 export interface MarksProps {
   p: PartitionModel;

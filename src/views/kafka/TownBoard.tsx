@@ -9,7 +9,7 @@ import { inkOn, NODE_COLOURS, STATUS } from '../shared/palette.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { partitionFocused, recordFocused, recordItem } from './ids.ts';
 import { columnGrid, noticeText, slotAt, type BoardColumn, type TownLayout } from './layout-town.ts';
-import { firstFit, fitText, textWidth } from './measure.ts';
+import { firstFit, fitText, textWidth } from '../shared/measure.ts';
 import { earliestMark, type GroupModel, type KafkaPicture, type PartitionModel, type RecordCell } from './model.ts';
 import { visibleWindow } from './layout-tech.ts';
 import { partitionWords, recordWords } from './describe.ts';

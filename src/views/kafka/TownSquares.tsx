@@ -11,7 +11,7 @@ import type { BrokerModel, KafkaPicture } from './model.ts';
 import { partitionFocused } from './ids.ts';
 import { copyWords } from './describe.ts';
 import { NodeMark } from './glyphs.tsx';
-import { firstFit } from './measure.ts';
+import { firstFit } from '../shared/measure.ts';
 
 export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
   b: BrokerModel; r: Rect; pic: KafkaPicture; fs: number; focus: Focus; selected: boolean; onMenu: (x: number, y: number) => void;

@@ -11,7 +11,7 @@
 //   ● peeker 3
 //
 // Pure: a function of sizes and text widths, tested in tests/unit/views/kafka-layout.test.ts.
-import type { TextWidth } from './measure.ts';
+import type { TextWidth } from '../shared/measure.ts';
 
 export type CellMode = 'kv3' | 'kv2' | 'key2' | 'off' | 'kv1' | 'off1';
 export const STACKED_MODES: readonly CellMode[] = ['kv3', 'kv2', 'key2', 'off'];

@@ -5,7 +5,7 @@
 import { offsetX, type TechLayout } from './layout-tech.ts';
 import { packLabels, watermarkLabels, type LaneRows, type PackItem, type Placed, type Span } from './layout-lane.ts';
 import type { GroupModel, MemberModel, PartitionModel, RecordCell } from './model.ts';
-import { firstFit, fitText, type TextWidth } from './measure.ts';
+import { firstFit, fitText, type TextWidth } from '../shared/measure.ts';
 
 export interface Boundary { x: number; before: boolean; after: boolean }
 

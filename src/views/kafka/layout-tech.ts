@@ -9,7 +9,7 @@
 // Pure: a function of the pane's size, the counts and a text measure, tested for overlaps and truncation
 // (tests/unit/views/kafka-layout.test.ts).
 import { clamp, type Size } from '../shared/geometry.ts';
-import { estimateWidth, type TextWidth } from './measure.ts';
+import { estimateWidth, type TextWidth } from '../shared/measure.ts';
 import { cellLines, cellWidth, COMPACT_ONE, COMPACT_TWO, laneRows, STACKED_MODES, wrapItems, type CellMode, type LaneRows, type RecordText } from './layout-lane.ts';
 
 export interface Rect { x: number; y: number; w: number; h: number }

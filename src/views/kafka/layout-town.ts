@@ -5,7 +5,7 @@
 // Pure, and tested for overlaps at 12 partitions x 5 brokers x 3 groups.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
 import type { Rect } from './layout-tech.ts';
-import { estimateWidth, type TextWidth } from './measure.ts';
+import { estimateWidth, type TextWidth } from '../shared/measure.ts';
 import type { RecordCell } from './model.ts';
 
 export interface TownCounts {

@@ -5,7 +5,7 @@ import { techLayout, type TechLayout } from './layout-tech.ts';
 import type { RecordText } from './layout-lane.ts';
 import { townLayout, type TownLayout } from './layout-town.ts';
 import { earliestMark, type KafkaPicture } from './model.ts';
-import type { TextWidth } from './measure.ts';
+import type { TextWidth } from '../shared/measure.ts';
 
 export const chipText = (p: KafkaPicture['producers'][number]) => `${p.id} acks=${p.acks}${p.txnId ? ' txn' : p.idempotent ? ' idem' : ''}`;
 

@@ -9,7 +9,8 @@ import { inkOn, markPath, STATUS, type NodeStyle } from '../shared/palette.ts';
 import type { Highlight } from '../../store/lab-store.ts';
 import { Crown } from './glyphs.tsx';
 import { describeCell, entryItemId, parseEntryItem, termColour, type RaftPicture, type RowModel } from './model.ts';
-import { cellX, LOG_LEGEND, rowY, shortest, shownIndex, wrapItems, type LogTableGeometry } from './tech-layout.ts';
+import { cellX, LOG_LEGEND, rowY, shownIndex, wrapItems, type LogTableGeometry } from './tech-layout.ts';
+import { estimateWidth, firstFit } from '../shared/measure.ts';
 
 /** Warnings shown over the table: the broken commit rule switched on, and any safety violation. */
 export function tableBadges(pic: RaftPicture, violations: number): { text: string; fill: string }[] {
@@ -69,8 +70,8 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
   const captionA = `Logs · committed up to index ${pic.clusterCommit}`;
   const chars = Math.floor(region.w / (fs * 0.56));
   const captionB = pic.leader
-    ? shortest([`leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`,
-      `leader ${pic.leader} · term ${pic.maxTerm} · needs ${pic.majority}/${pic.members.length}`], chars)
+    ? firstFit([`leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`,
+      `leader ${pic.leader} · term ${pic.maxTerm} · needs ${pic.majority}/${pic.members.length}`], region.w, fs, {}, estimateWidth)
     : `no leader · highest term ${pic.maxTerm}`;
   const captionLines = t.captionLines === 1 ? [`${captionA} · ${captionB}`] : [captionA, captionB];
   const legendChars = Math.floor(region.w / ((fs - 2) * 0.55));

@@ -159,8 +159,6 @@ export const cellX = (t: LogTableGeometry, index: number) => t.region.x + t.name
 export const rowY = (t: LogTableGeometry, row: number) => t.region.y + t.captionH + t.headerH + row * t.rowH + 1;
 export const shownIndex = (t: LogTableGeometry, index: number) => index >= t.first && index < t.first + t.cols;
 
-/** The first wording that fits, else the last one cut. */
-export const shortest = (words: string[], chars: number) => words.find((w) => w.length <= chars) ?? words[words.length - 1]!;
 export const LOG_LEGEND = ['filled: committed', 'dashed: not yet', '▮ commit index', '▲ nextIndex', '■ matchIndex (leader’s view)', '✕ breaks safety'];
 /** Items joined with ' · ' into lines of at most `chars`, never splitting an item. The legend lists the
  *  commonest marks first, so when the room under the rows is short its first lines are the ones kept. */

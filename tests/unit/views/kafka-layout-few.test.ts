@@ -12,7 +12,7 @@ import { planTech, planTown } from '../../../src/views/kafka/plan.ts';
 import { earliestMark, type KafkaPicture } from '../../../src/views/kafka/model.ts';
 import { bandChips } from '../../../src/views/kafka/TechBand.tsx';
 import { rebalanceLines, teamHeads } from '../../../src/views/kafka/describe.ts';
-import { estimateWidth as measure, firstFit } from '../../../src/views/kafka/measure.ts';
+import { estimateWidth as measure, firstFit } from '../../../src/views/shared/measure.ts';
 import { LESSON03, runLab } from './kafka-scenes.ts';
 
 const SIZES = [

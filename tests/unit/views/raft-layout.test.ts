@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/raft/ring-layout.ts';
-import { cellX, LOG_LEGEND, logTable, raftTechLayout, rowY, serverReach, shortest, wrapItems } from '../../../src/views/raft/tech-layout.ts';
+import { cellX, LOG_LEGEND, logTable, raftTechLayout, rowY, serverReach, wrapItems } from '../../../src/views/raft/tech-layout.ts';
+import { estimateWidth, firstFit } from '../../../src/views/shared/measure.ts';
 import { councilLayout, councilReach } from '../../../src/views/raft/town-layout.ts';
 import { paxosLayout } from '../../../src/views/paxos/layout.ts';
 
@@ -84,8 +85,9 @@ describe('log table', () => {
 
   it('words the leader caption shorter when the long wording does not fit', () => {
     const words = ['leader n2 · term 3 · majority 3 of 5', 'leader n2 · term 3 · needs 3/5'];
-    expect(shortest(words, 40)).toBe(words[0]);
-    expect(shortest(words, 31)).toBe(words[1]);
+    // As the log table asks at font size 12: the long wording takes 36 characters, the short one 30.
+    expect(firstFit(words, 40 * 12 * 0.56, 12, {}, estimateWidth)).toBe(words[0]);
+    expect(firstFit(words, 31 * 12 * 0.56, 12, {}, estimateWidth)).toBe(words[1]);
   });
 });
 

@@ -13,7 +13,7 @@ const EM = { sans: 0.56, bold: 0.62, mono: 0.61 };
 export const estimateWidth: TextWidth = (text, fontSize, style = {}) =>
   [...text].length * fontSize * (style.mono ? EM.mono : style.bold ? EM.bold : EM.sans);
 
-// The fonts of .tb-view and .tb-mono (src/views/shared/views.css).
+// The fonts of .tb-view and .tb-mono (views.css).
 const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace';
 
