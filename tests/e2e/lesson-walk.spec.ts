@@ -1,8 +1,12 @@
-// A student walks lessons 00 and 01 end to end: once with the mouse (saving a screenshot of every step),
-// once with the keyboard only. Every prediction is locked in and answered by the simulation; every
+// A student walks every lesson end to end: once with the mouse (saving a screenshot of every step), once
+// with the keyboard only. Every prediction is locked in and answered by the simulation; every
 // challenge is solved by typing its reference solution into the console.
 import { expect, test } from '@playwright/test';
 import { LESSONS, expectStep, ready, stepCount, tabTo } from './helpers.ts';
+
+/** A walk's time grows with its steps (lesson 10 has 13, and tabbing through a Raft step is slow on two
+ *  loaded cores): 30 s to start and finish, 6 s a step. */
+const walkBudget = (steps: number) => 30_000 + steps * 6_000;
 
 interface StepInfo { predict: boolean; challenge: string[] | null }
 
@@ -25,6 +29,7 @@ for (const lesson of LESSONS) {
     await expect(page.getByTestId('step-title')).toBeVisible();
     const count = await stepCount(page);
     expect(count).toBeGreaterThan(2);
+    test.setTimeout(walkBudget(count));
     for (let k = 0; k < count; k++) {
       await expectStep(page, k, count);
       const info = await stepInfo(page);
@@ -70,6 +75,7 @@ for (const lesson of LESSONS) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('step-title')).toBeVisible();
     const count = await stepCount(page);
+    test.setTimeout(walkBudget(count));
     for (let k = 0; k < count; k++) {
       await expectStep(page, k, count);
       const predict = page.getByTestId('predict');
