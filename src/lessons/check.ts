@@ -4,6 +4,7 @@
 import { buildCatalog, displayPath, strayLessons, type LessonSources } from './build-catalog.ts';
 import { parseLesson, describeLoadError } from './parse.ts';
 import { checkGoal, openStepSession, resolvePredict, runLines } from './runtime.ts';
+import { simplificationsProblem } from './markdown-lint.ts';
 import type { Lesson } from './types.ts';
 
 export interface CheckLine {
@@ -53,6 +54,9 @@ export function checkLesson(lesson: Lesson): CheckLine[] {
   const problems: string[] = [];
   if (!lesson.steps.some((s) => s.predict)) problems.push(`${lesson.file}: the lesson has no predict question (CURRICULUM.md asks for at least one)`);
   if (!lesson.steps.some((s) => s.challenge)) problems.push(`${lesson.file}: the lesson has no challenge (CURRICULUM.md asks for at least one)`);
+  const last = lesson.steps[lesson.steps.length - 1]!;
+  const simplifies = simplificationsProblem(last.narration);
+  if (simplifies) problems.push(`${lesson.file}:${last.line}: ${simplifies}`);
   const head: CheckLine = {
     ok: problems.length === 0, label: lesson.meta.id, problems,
     detail: `${lesson.steps.length} steps, seed ${lesson.meta.seed}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkLesson, checkLessonSources, formatCheckLine } from '../../../src/lessons/check.ts';
+import { simplificationsProblem } from '../../../src/lessons/markdown-lint.ts';
 import { readLessonSources } from '../../../src/lessons/node-sources.ts';
 import { parseLesson } from '../../../src/lessons/parse.ts';
 import { openStep, openStepSession, resolvePredict, predictAnswer, checkGoal } from '../../../src/lessons/runtime.ts';
@@ -53,7 +54,24 @@ describe('the lesson check catches lessons the engine disagrees with', () => {
     expect(head!.problems).toEqual([
       expect.stringMatching(/no predict question/),
       expect.stringMatching(/no challenge/),
+      expect.stringMatching(/^lessons\/00-town-square\/lesson.md:\d+: the lesson does not end with a '### Where the lab simplifies' section/),
     ]);
+  });
+
+  // Issue #20: a lab people learn real systems from says which of its numbers are scaled and which rules simplified.
+  it('every lesson must end with a "Where the lab simplifies" section that lists something', () => {
+    const withSection = '## S\n\nn\n\n## Last\n\nText.\n\n### Where the lab simplifies\n\n- Visibility 2 s (SQS: 30 s).\n';
+    expect(checkLesson(lessonFrom(withSection))[0]!.problems.filter((p) => p.includes('simplifies'))).toEqual([]);
+    const onlyEarlier = checkLesson(lessonFrom('## S\n\n### Where the lab simplifies\n\n- one\n\n## Last\n\nn\n'))[0]!;
+    expect(onlyEarlier.problems.join('\n')).toMatch(/lesson.md:\d+: the lesson does not end with a '### Where the lab simplifies' section/);
+  });
+
+  it('the section must come last, must list something, and a heading in a code block does not count', () => {
+    expect(simplificationsProblem('x\n\n### Where the lab simplifies\n\n- a\n\n### Further reading\n\n- b'))
+      .toMatch(/must come last, but '### Further reading' follows it/);
+    expect(simplificationsProblem('x\n\n### Where the lab simplifies\n\nNothing much.')).toMatch(/lists nothing/);
+    expect(simplificationsProblem('```text\n### Where the lab simplifies\n- a\n```')).toMatch(/does not end with/);
+    expect(simplificationsProblem('### Where the lab simplifies\n\n```text\n# not a heading\n```\n\n1. one rule')).toBeNull();
   });
 
   it('reports a lesson that does not parse, and a folder outside the catalog', () => {
