@@ -4,7 +4,8 @@ import type { Sim } from '../core/sim.ts';
 import type { SystemContext } from '../core/types.ts';
 import { formatDuration } from '../core/duration.ts';
 import { poll } from './consumer.ts';
-import { changeVisibility, deleteMessage, moveTo, msgOf, receive, sendMessage } from './service.ts';
+import { changeVisibility, deleteMessage, moveTo, msgOf, receive, sendMessage, sendRefusal } from './service.ts';
+import { checkLimit, SQS_LIMITS } from './limits.ts';
 import { emptyStats, SQS, SQS_NODE, type SqsQueue, type SqsState } from './state.ts';
 import { queueNamed } from './queries.ts';
 import { sqsProducer } from './producer.ts';
@@ -34,17 +35,17 @@ const queueArg = { name: 'queue', type: 'string', required: true, doc: 'the queu
 
 export const sqsCommands: CommandSpec[] = [
   {
-    name: 'sqs.queue', sys: SQS, summary: 'Create a queue (standard, or FIFO when fifo=true or the name ends in .fifo), with its visibility timeout, retention and redrive policy.',
+    name: 'sqs.queue', sys: SQS, summary: 'Create a queue (standard, or FIFO when fifo=true or the name ends in .fifo), with its visibility timeout, retention and redrive policy, within Amazon\'s ranges (in ms where Amazon counts seconds).',
     args: [
       { name: 'name', type: 'string', required: true, doc: 'the queue name' },
       { name: 'fifo', type: 'bool', doc: 'a FIFO queue: order within each message group, deduplication' },
-      { name: 'visibility', type: 'duration', default: '30s', doc: 'how long a received message stays invisible unless deleted' },
-      { name: 'retention', type: 'duration', default: '96h', doc: 'messages older than this are dropped (SQS default: 4 days)' },
-      { name: 'delay', type: 'duration', default: '0ms', doc: 'delivery delay: new messages cannot be received for this long' },
-      { name: 'wait', type: 'duration', default: '0ms', doc: 'default long-poll wait for receives (0: short polling)' },
+      { name: 'visibility', type: 'duration', default: '30s', doc: 'how long a received message stays invisible unless deleted (0 to 12h)' },
+      { name: 'retention', type: 'duration', default: '96h', doc: 'messages older than this are dropped (1m to 336h, i.e. 14 days; SQS default: 4 days)' },
+      { name: 'delay', type: 'duration', default: '0ms', doc: 'delivery delay: new messages cannot be received for this long (0 to 15m)' },
+      { name: 'wait', type: 'duration', default: '0ms', doc: 'default long-poll wait for receives (0: short polling; at most 20s)' },
       { name: 'dlq', type: 'string', doc: 'dead-letter queue (created first) to move messages to after maxReceives receives' },
-      { name: 'maxReceives', type: 'int', default: '3', doc: 'maxReceiveCount of the redrive policy' },
-      { name: 'contentDedup', type: 'bool', doc: 'FIFO: deduplicate by body when no dedup= is given' },
+      { name: 'maxReceives', type: 'int', default: '3', doc: 'maxReceiveCount of the redrive policy (1 to 1000)' },
+      { name: 'contentDedup', type: 'bool', doc: 'FIFO: when no dedup= is given, the deduplication id is the SHA-256 of the body' },
     ],
     example: 'sqs.queue name=orders-dlq\nsqs.queue name=orders visibility=5s dlq=orders-dlq maxReceives=3',
     run: (sim, a) => act(sim, `sqs.queue${words(a)}`, (s, ctx) => {
@@ -56,13 +57,20 @@ export const sqsCommands: CommandSpec[] = [
         const d = queueOf(s, dlq);
         if (d.fifo !== fifo) throw new CommandError(`the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must also be ${fifo ? 'FIFO' : 'standard'}`);
       }
-      const maxReceives = opt<number>(a, 'maxReceives') ?? 3;
-      if (maxReceives < 1) throw new CommandError('maxReceives must be at least 1');
+      const settings = {
+        visibilityMs: opt<number>(a, 'visibility') ?? 30_000, retentionMs: opt<number>(a, 'retention') ?? 96 * 3_600_000,
+        delayMs: opt<number>(a, 'delay') ?? 0, waitMs: opt<number>(a, 'wait') ?? 0, maxReceives: opt<number>(a, 'maxReceives') ?? 3,
+      };
+      checkLimit('visibility', settings.visibilityMs, SQS_LIMITS.visibility);
+      checkLimit('retention', settings.retentionMs, SQS_LIMITS.retention);
+      checkLimit('delay', settings.delayMs, SQS_LIMITS.delay);
+      checkLimit('wait', settings.waitMs, SQS_LIMITS.wait);
+      checkLimit('maxReceives', settings.maxReceives, SQS_LIMITS.maxReceives, true);
+      const contentDedup = opt<boolean>(a, 'contentDedup') ?? false;
+      if (contentDedup && !fifo) throw new CommandError(`${name} is a standard queue: content-based deduplication is for FIFO queues`);
       ownNode(sim, ctx, SQS_NODE, false);
       s.queues[name] = {
-        name, fifo, visibilityMs: opt<number>(a, 'visibility') ?? 30_000, retentionMs: opt<number>(a, 'retention') ?? 96 * 3_600_000,
-        delayMs: opt<number>(a, 'delay') ?? 0, waitMs: opt<number>(a, 'wait') ?? 0, dlq, maxReceives,
-        contentDedup: opt<boolean>(a, 'contentDedup') ?? false, ids: [], finished: [], dedup: {}, nextSeq: 1, stats: emptyStats(), deletedOrder: [],
+        name, fifo, ...settings, dlq, contentDedup, ids: [], finished: [], dedup: {}, nextSeq: 1, stats: emptyStats(), deletedOrder: [],
       };
       s.queueOrder.push(name);
     }),
@@ -73,9 +81,9 @@ export const sqsCommands: CommandSpec[] = [
       queueArg,
       { name: 'body', type: 'string', required: true, doc: 'the body; with count=3 the bodies are body1, body2, body3' },
       { name: 'count', type: 'int', default: '1', doc: 'how many messages' },
-      { name: 'group', type: 'strings', doc: 'FIFO message group (a list is used round-robin: group=a,b)' },
+      { name: 'group', type: 'strings', doc: 'FIFO message group, required on a FIFO queue (a list is used round-robin: group=a,b)' },
       { name: 'dedup', type: 'string', doc: 'FIFO deduplication id (with count>1, suffixed like the bodies)' },
-      { name: 'delay', type: 'duration', doc: 'per-message delay (standard queues), instead of the queue default' },
+      { name: 'delay', type: 'duration', doc: 'per-message delay (standard queues, 0 to 15m), instead of the queue default' },
       { name: 'from', type: 'string', doc: 'a producer node that sends it over the network (it may be lost)' },
     ],
     example: 'sqs.send queue=orders body=order count=3', setup: 'sqs.queue name=orders',
@@ -84,9 +92,10 @@ export const sqsCommands: CommandSpec[] = [
       const n = opt<number>(a, 'count') ?? 1;
       if (n < 1 || n > 1000) throw new CommandError('count must be 1 to 1000');
       const groups = (opt<string[]>(a, 'group') ?? []);
-      if (groups.length && !q.fifo) throw new CommandError(`${q.name} is a standard queue: message groups are for FIFO queues`);
       const delay = opt<number>(a, 'delay');
-      if (delay !== undefined && q.fifo) throw new CommandError('FIFO queues have a per-queue delay only (set delay= on sqs.queue)');
+      const refusal = sendRefusal(q, { group: groups[0] ?? null, dedup: opt<string>(a, 'dedup') ?? null, ...(delay !== undefined ? { delayMs: delay } : {}) });
+      if (refusal !== null) throw new CommandError(refusal);
+      if (delay !== undefined) checkLimit('delay', delay, SQS_LIMITS.delay);
       const from = opt<string>(a, 'from');
       if (from !== undefined) { ownNode(sim, ctx, from); if (!s.producers.includes(from)) s.producers.push(from); }
       const out: string[] = [];
@@ -131,31 +140,32 @@ export const sqsCommands: CommandSpec[] = [
   },
   {
     name: 'sqs.visibility', sys: SQS, summary: 'Change a received message\'s visibility timeout, counted from now (0: visible again at once).',
-    args: [queueArg, { name: 'msg', type: 'int', required: true, doc: 'the message id' }, { name: 'timeout', type: 'duration', required: true, doc: 'new timeout from now' }],
+    args: [queueArg, { name: 'msg', type: 'int', required: true, doc: 'the message id' }, { name: 'timeout', type: 'duration', required: true, doc: 'new timeout from now (0 to 12h)' }],
     example: 'sqs.visibility queue=orders msg=1 timeout=0s', setup: 'sqs.queue name=orders\nsqs.send queue=orders body=a\nsqs.receive queue=orders',
     run: (sim, a) => act(sim, `sqs.visibility${words(a)}`, (s, ctx) => {
       const q = queueOf(s, argString(a, 'queue'));
       const m = msgOf(s, argNumber(a, 'msg'));
       if (!m || m.queue !== q.name || m.status !== 'inflight') throw new CommandError(`#${argNumber(a, 'msg')} is not in flight in ${q.name}`);
+      checkLimit('timeout', argNumber(a, 'timeout'), SQS_LIMITS.visibility);
       changeVisibility(s, m, argNumber(a, 'timeout'), ctx);
     }),
   },
   {
-    name: 'sqs.redrive', sys: SQS, summary: 'Move messages from a dead-letter queue back to the queue they came from (or to=), receive counts reset.',
+    name: 'sqs.redrive', sys: SQS, summary: 'Move messages from a dead-letter queue back to the queue they came from (or to=), as new messages: receive counts and retention start over.',
     args: [{ name: 'from', type: 'string', required: true, doc: 'the dead-letter queue' }, { name: 'to', type: 'string', doc: 'destination (default: each message\'s source queue)' }, { name: 'max', type: 'int', doc: 'at most this many' }],
     example: 'sqs.redrive from=orders-dlq',
     setup: 'sqs.queue name=orders-dlq\nsqs.queue name=orders visibility=1s dlq=orders-dlq maxReceives=1\nsqs.send queue=orders body=a\nsqs.receive queue=orders\nrun for=1s\nsqs.receive queue=orders',
     run: (sim, a) => act(sim, `sqs.redrive${words(a)}`, (s, ctx) => {
       const dlq = queueOf(s, argString(a, 'from'));
       const to = opt<string>(a, 'to');
-      if (to !== undefined) queueOf(s, to);
+      if (to !== undefined && queueOf(s, to).fifo !== dlq.fifo) throw new CommandError(`a redrive moves messages between queues of one type: ${dlq.name} is ${dlq.fifo ? 'FIFO' : 'standard'}, ${to} is not`);
       const ready = dlq.ids.map((id) => msgOf(s, id)!).filter((m) => m.status === 'dead-lettered' || m.status === 'visible');
       const moving = ready.slice(0, opt<number>(a, 'max') ?? ready.length);
       if (moving.length === 0) throw new CommandError(`${dlq.name} has nothing to redrive${dlq.ids.length ? ' (its messages are in flight)' : ''}`);
       for (const m of moving) {
         const dest = s.queues[to ?? m.route[m.route.length - 2] ?? '']!;
         if (!dest) throw new CommandError(`#${m.id} did not come from another queue; say to=`);
-        moveTo(s, dlq, dest, m, 'visible', ctx);
+        moveTo(s, dlq, dest, m, 'visible', { keepEnqueueTime: false }, ctx);
       }
       ctx.note(SQS_NODE, `${dlq.name}: redrove ${moving.map((m) => `#${m.id}`).join(',')} to ${to ?? 'their source queues'}`);
     }),
@@ -169,10 +179,10 @@ export const sqsCommands: CommandSpec[] = [
       { name: 'fail', type: 'prob', default: '0', doc: 'chance that processing fails (no delete: it comes back)' },
       { name: 'poison', type: 'strings', doc: 'bodies it always fails on (a poison message), e.g. poison=order5' },
       { name: 'batch', type: 'int', default: '1', doc: 'max messages per receive (1 to 10)' },
-      { name: 'wait', type: 'duration', doc: 'long-poll wait (default: the queue\'s; 0: short polling)' },
+      { name: 'wait', type: 'duration', doc: 'long-poll wait (default: the queue\'s; 0: short polling; at most 20s)' },
       { name: 'idle', type: 'duration', default: '1s', doc: 'pause after an empty short poll' },
       { name: 'heartbeat', type: 'duration', default: '0ms', doc: 'while working, extend the message\'s visibility this often (0: never)' },
-      { name: 'extend', type: 'duration', default: '30s', doc: 'the visibility timeout each heartbeat asks for, counted from then' },
+      { name: 'extend', type: 'duration', default: '30s', doc: 'the visibility timeout each heartbeat asks for, counted from then (0 to 12h)' },
     ],
     example: 'sqs.consumer name=w1 queue=orders work=200ms fail=10%', setup: 'sqs.queue name=orders',
     run: (sim, a) => act(sim, `sqs.consumer${words(a)}`, (s, ctx) => {
@@ -181,6 +191,8 @@ export const sqsCommands: CommandSpec[] = [
       const batch = opt<number>(a, 'batch') ?? 1;
       if (batch < 1 || batch > 10) throw new CommandError('batch must be 1 to 10');
       const existing = s.consumers[name];
+      if (opt<number>(a, 'wait') !== undefined) checkLimit('wait', opt<number>(a, 'wait')!, SQS_LIMITS.wait);
+      if (opt<number>(a, 'extend') !== undefined) checkLimit('extend', opt<number>(a, 'extend')!, SQS_LIMITS.visibility);
       const cfg = {
         queue: q.name, workMs: opt<number>(a, 'work') ?? existing?.workMs ?? 100, jitterMs: opt<number>(a, 'jitter') ?? existing?.jitterMs ?? 0,
         failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? existing?.poison ?? [])], batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,

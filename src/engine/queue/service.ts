@@ -2,7 +2,9 @@
 // N messages, visibility timeouts, delete with the latest receipt handle, change-visibility, redrive to
 // a dead-letter queue, retention. Every way a message leaves a queue is noted in the trace.
 import type { SystemContext, Time } from '../core/types.ts';
+import { formatDuration } from '../core/duration.ts';
 import { fifoOrderBreach } from './audit.ts';
+import { sha256Hex } from './sha256.ts';
 import {
   DEDUP_WINDOW, KEEP_FINISHED, SQS_NODE, type SqsMessage, type SqsQueue, type SqsState, type SqsStatus,
 } from './state.ts';
@@ -11,16 +13,40 @@ export const msgOf = (s: SqsState, id: number): SqsMessage | undefined => s.msgs
 
 export interface SendRequest { queue: string; body: string; group: string | null; dedup: string | null; delayMs?: Time }
 
-/** SendMessage. Returns the message id, or the earlier one when FIFO deduplication swallowed it. */
+/**
+ * Why Amazon would refuse this SendMessage, or null. A FIFO message needs a message group id; groups,
+ * deduplication ids and content-based deduplication are FIFO features; a FIFO queue has no per-message delay.
+ */
+export function sendRefusal(q: SqsQueue, req: Pick<SendRequest, 'group' | 'dedup' | 'delayMs'>): string | null {
+  if (q.fifo && req.group === null) return `${q.name} is a FIFO queue: every message needs a message group id (group=)`;
+  if (q.fifo && req.delayMs !== undefined) return `FIFO queues have a per-queue delay only (set delay= on sqs.queue ${q.name})`;
+  if (!q.fifo && req.group !== null) return `${q.name} is a standard queue: message groups are for FIFO queues`;
+  if (!q.fifo && req.dedup !== null) return `${q.name} is a standard queue: deduplication ids (dedup=) are for FIFO queues`;
+  return null;
+}
+
+/**
+ * The deduplication id of a FIFO send: the one given, or with content-based deduplication the SHA-256 of
+ * the body (SQS API reference, SendMessage MessageDeduplicationId: "Amazon SQS uses a SHA-256 hash to
+ * generate the MessageDeduplicationId using the body of the message"). Both live in one table, so an
+ * explicit id equal to a body's hash is a duplicate too, as Amazon documents.
+ */
+export function dedupIdOf(q: SqsQueue, req: Pick<SendRequest, 'body' | 'dedup'>): string | null {
+  if (!q.fifo) return null;
+  return req.dedup ?? (q.contentDedup ? sha256Hex(req.body) : null);
+}
+
+/** SendMessage (already checked with sendRefusal). Returns the message id, or the earlier one when FIFO deduplication swallowed it. */
 export function sendMessage(s: SqsState, req: SendRequest, ctx: SystemContext): { id: number; duplicate: boolean } {
   const q = s.queues[req.queue]!;
   const now = ctx.now;
-  const dedupId = q.fifo ? req.dedup ?? (q.contentDedup ? req.body : null) : null;
+  const dedupId = dedupIdOf(q, req);
   if (dedupId !== null) {
     const seen = q.dedup[dedupId];
     if (seen && seen.until > now) {
       q.stats.deduplicated++;
-      ctx.note(SQS_NODE, `${q.name}: '${req.body}' has deduplication id ${dedupId} like #${seen.id} sent ${now - (seen.until - DEDUP_WINDOW)}ms ago: accepted, not enqueued again`);
+      const named = req.dedup !== null ? `deduplication id ${dedupId}` : `content-based deduplication id ${dedupId.slice(0, 12)}… (SHA-256 of the body)`;
+      ctx.note(SQS_NODE, `${q.name}: '${req.body}' has ${named} like #${seen.id} sent ${now - (seen.until - DEDUP_WINDOW)}ms ago: accepted, not enqueued again`);
       return { id: seen.id, duplicate: true };
     }
     for (const k of Object.keys(q.dedup)) if (q.dedup[k]!.until <= now) delete q.dedup[k];
@@ -28,7 +54,7 @@ export function sendMessage(s: SqsState, req: SendRequest, ctx: SystemContext): 
   const id = s.nextId++;
   const delay = req.delayMs ?? q.delayMs;
   const m: SqsMessage = {
-    id, body: req.body, queue: q.name, status: delay > 0 ? 'delayed' : 'visible', group: q.fifo ? req.group ?? 'default' : null,
+    id, body: req.body, queue: q.name, status: delay > 0 ? 'delayed' : 'visible', group: q.fifo ? req.group : null,
     dedupId, seq: q.nextSeq++, enqueuedAt: now, sentAt: now, receiveCount: 0, processed: 0, availableAt: delay > 0 ? now + delay : null, visibleAt: null, receipt: null, receiver: null,
     route: [q.name], endedAt: null, why: null, visTimer: null, retTimer: null, delayTimer: null,
   };
@@ -37,7 +63,7 @@ export function sendMessage(s: SqsState, req: SendRequest, ctx: SystemContext): 
   q.stats.sent++;
   s.audit.accepted++;
   if (dedupId !== null) q.dedup[dedupId] = { id, until: now + DEDUP_WINDOW };
-  m.retTimer = ctx.setTimer(SQS_NODE, q.retentionMs, 'retention', { id });
+  armRetention(m, q, ctx);
   if (delay > 0) m.delayTimer = ctx.setTimer(SQS_NODE, delay, 'delay', { id });
   else serveWaiting(s, q.name, ctx);
   return { id, duplicate: false };
@@ -48,23 +74,7 @@ export interface Received { id: number; receipt: number; body: string; group: st
 /** ReceiveMessage: up to `max` receivable messages, each made invisible for the queue's visibility timeout. */
 export function receive(s: SqsState, queue: string, max: number, receiver: string, ctx: SystemContext): Received[] {
   const q = s.queues[queue]!;
-  const picked: SqsMessage[] = [];
-  const blocked: Record<string, true> = {}; // FIFO groups with an earlier message not receivable
-  for (const id of [...q.ids]) {
-    if (picked.length >= max) break;
-    const m = msgOf(s, id)!;
-    if (m.group !== null && blocked[m.group]) continue;
-    if (!isReceivableIn(m)) {
-      if (q.fifo && m.group !== null) blocked[m.group] = true; // a group is locked while a message is in flight
-      continue;
-    }
-    if (q.dlq && m.receiveCount >= q.maxReceives) {
-      // Redrive policy: the receive that would exceed maxReceiveCount moves the message instead.
-      deadLetter(s, q, m, ctx);
-      continue;
-    }
-    picked.push(m);
-  }
+  const picked = q.fifo ? pickFifo(s, q, max, ctx) : pickStandard(s, q, max, ctx);
   const batch = picked.map((m) => m.id);
   const out: Received[] = [];
   for (const m of picked) {
@@ -84,6 +94,56 @@ export function receive(s: SqsState, queue: string, max: number, receiver: strin
 }
 
 const isReceivableIn = (m: SqsMessage): boolean => m.status === 'visible' || m.status === 'dead-lettered';
+
+/**
+ * Redrive policy: the receive that would exceed maxReceiveCount moves the message to the dead-letter queue
+ * instead of handing it out. Returns whether it did.
+ */
+function deadLetteredOnReceive(s: SqsState, q: SqsQueue, m: SqsMessage, ctx: SystemContext): boolean {
+  if (!q.dlq || m.receiveCount < q.maxReceives) return false;
+  deadLetter(s, q, m, ctx);
+  return true;
+}
+
+/** A standard queue: the first `max` receivable messages in queue order. */
+function pickStandard(s: SqsState, q: SqsQueue, max: number, ctx: SystemContext): SqsMessage[] {
+  const picked: SqsMessage[] = [];
+  for (const id of [...q.ids]) {
+    if (picked.length >= max) break;
+    const m = msgOf(s, id)!;
+    if (isReceivableIn(m) && !deadLetteredOnReceive(s, q, m, ctx)) picked.push(m);
+  }
+  return picked;
+}
+
+/**
+ * A FIFO queue (SQS guide, FIFO delivery logic): a group with a message in flight is locked; a group's
+ * messages go out in order; and one receive takes as many messages of one group as it can before it adds
+ * another group's ("Amazon SQS first attempts to return as many messages with the same message group ID
+ * as possible"), the group with the oldest message first.
+ */
+function pickFifo(s: SqsState, q: SqsQueue, max: number, ctx: SystemContext): SqsMessage[] {
+  const runs = new Map<string, SqsMessage[]>(); // each open group's receivable messages from its head
+  const closed = new Set<string>(); // locked (a message in flight) or cut off (a message not yet receivable)
+  for (const id of q.ids) {
+    const m = msgOf(s, id)!;
+    const group = m.group ?? '';
+    if (m.status === 'inflight') { runs.delete(group); closed.add(group); continue; }
+    if (closed.has(group)) continue;
+    if (!isReceivableIn(m)) { closed.add(group); continue; }
+    const run = runs.get(group);
+    if (run) run.push(m);
+    else runs.set(group, [m]);
+  }
+  const picked: SqsMessage[] = [];
+  for (const run of runs.values()) {
+    for (const m of run) {
+      if (picked.length >= max) return picked;
+      if (!deadLetteredOnReceive(s, q, m, ctx)) picked.push(m);
+    }
+  }
+  return picked;
+}
 
 export type DeleteOutcome = 'deleted' | 'stale' | 'gone';
 
@@ -149,7 +209,9 @@ export function onRetention(s: SqsState, id: number, ctx: SystemContext): void {
   m.retTimer = null;
   const q = s.queues[m.queue]!;
   q.stats.expired++;
-  finish(s, q, m, 'expired', `expired: older than the retention period of ${q.retentionMs}ms`, ctx);
+  // After a move, say which enqueue time counted (a standard DLQ keeps the source queue's).
+  const since = m.route.length > 1 ? ` counted from t=${formatDuration(m.enqueuedAt)}, when it was enqueued in ${m.enqueuedAt === m.sentAt ? m.route[0] : q.name}` : '';
+  finish(s, q, m, 'expired', `expired: older than the retention period of ${q.retentionMs}ms${since}`, ctx);
 }
 
 /** Moves a message to the queue's dead-letter queue; its receive count starts again there. */
@@ -157,11 +219,17 @@ export function deadLetter(s: SqsState, q: SqsQueue, m: SqsMessage, ctx: SystemC
   const dlq = s.queues[q.dlq!]!;
   ctx.note(SQS_NODE, `${q.name}: #${m.id} moved to dead-letter queue ${dlq.name} after ${m.receiveCount} receives (maxReceiveCount=${q.maxReceives})`);
   q.stats.deadLettered++;
-  moveTo(s, q, dlq, m, 'dead-lettered', ctx);
+  // SQS guide, dead-letter queue retention: "For standard queues, the expiration of a message is always
+  // based on its original enqueue timestamp"; "For FIFO queues, the enqueue timestamp resets".
+  moveTo(s, q, dlq, m, 'dead-lettered', { keepEnqueueTime: !dlq.fifo }, ctx);
 }
 
-/** Moves a message between queues, keeping its id and adding to its route. */
-export function moveTo(s: SqsState, from: SqsQueue, to: SqsQueue, m: SqsMessage, status: SqsStatus, ctx: SystemContext): void {
+/**
+ * Moves a message between queues, keeping its id and adding to its route. Its retention is the new queue's,
+ * counted from its enqueue time: kept when a standard queue dead-letters it, else reset to now (a FIFO
+ * dead-letter queue; a redrive, whose messages "are considered new messages" in the SQS guide).
+ */
+export function moveTo(s: SqsState, from: SqsQueue, to: SqsQueue, m: SqsMessage, status: SqsStatus, age: { keepEnqueueTime: boolean }, ctx: SystemContext): void {
   from.ids = from.ids.filter((x) => x !== m.id);
   m.queue = to.name;
   m.route.push(to.name);
@@ -171,13 +239,18 @@ export function moveTo(s: SqsState, from: SqsQueue, to: SqsQueue, m: SqsMessage,
   m.visibleAt = null;
   m.receipt = null;
   to.ids.push(m.id);
-  // Standard queues keep the original enqueue time for retention; a FIFO DLQ resets it (SQS guide).
-  if (to.fifo) {
-    m.enqueuedAt = ctx.now;
-    if (m.retTimer !== null) ctx.cancelTimer(m.retTimer);
-    m.retTimer = ctx.setTimer(SQS_NODE, to.retentionMs, 'retention', { id: m.id });
-  }
+  if (!age.keepEnqueueTime) m.enqueuedAt = ctx.now;
+  if (m.retTimer !== null) ctx.cancelTimer(m.retTimer);
+  armRetention(m, to, ctx);
   serveWaiting(s, to.name, ctx);
+}
+
+/**
+ * The retention deadline: the message's enqueue time plus its queue's retention period. The one formula
+ * for a send, a move and a restart, so a crash of the service cannot change when a message expires.
+ */
+function armRetention(m: SqsMessage, q: SqsQueue, ctx: SystemContext): void {
+  m.retTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.enqueuedAt + q.retentionMs - ctx.now), 'retention', { id: m.id });
 }
 
 function finish(s: SqsState, q: SqsQueue, m: SqsMessage, status: 'acked' | 'expired', why: string, ctx: SystemContext): void {
@@ -224,7 +297,7 @@ export function rearmTimers(s: SqsState, ctx: SystemContext): void {
     const q = s.queues[name]!;
     for (const id of q.ids) {
       const m = msgOf(s, id)!;
-      m.retTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.enqueuedAt + q.retentionMs - now), 'retention', { id });
+      armRetention(m, q, ctx);
       if (m.status === 'inflight' && m.visibleAt !== null) m.visTimer = ctx.setTimer(SQS_NODE, Math.max(0, m.visibleAt - now), 'visibility', { id, receipt: m.receipt });
       // A per-message delay is the message's own (DelaySeconds), not the queue's.
       if (m.status === 'delayed') m.delayTimer = ctx.setTimer(SQS_NODE, Math.max(0, (m.availableAt ?? m.enqueuedAt + q.delayMs) - now), 'delay', { id });

@@ -7,7 +7,7 @@ import { crashConsumer, onHeartbeat, onMessages, onPollTimer, onWorkDone, poll }
 import { unaccounted } from './audit.ts';
 import {
   changeVisibility, deleteMessage, msgOf, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
-  serveWaiting, type Received,
+  sendRefusal, serveWaiting, type Received,
 } from './service.ts';
 import { initialSqsState, SQS, SQS_NODE, type SqsState } from './state.ts';
 import { sqsQueries } from './queries.ts';
@@ -25,6 +25,8 @@ function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext):
   if (!('queue' in msg) || !s.queues[msg.queue]) return;
   switch (msg.type) {
     case 'SendMessage': {
+      const refusal = sendRefusal(s.queues[msg.queue]!, msg);
+      if (refusal !== null) { ctx.note(SQS_NODE, `${msg.queue}: SendMessage from ${from} refused: ${refusal}`); return; }
       const r = sendMessage(s, msg, ctx);
       ctx.note(SQS_NODE, `${msg.queue}: accepted #${r.id} (${msg.body}) from ${from}${r.duplicate ? ' as a duplicate' : ''}`);
       return;

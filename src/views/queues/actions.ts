@@ -33,12 +33,17 @@ export function itemActions(sim: Sim, id: string): ItemAction[] {
   }
 }
 
+const fifoGroup = (sent: number) => (sent % 2 === 0 ? 'a' : 'b');
+
 function sqsActions(s: SqsState, kind: string, name: string): ItemAction[] {
   if (kind === 'queue') {
     const q = s.queues[name];
     if (!q) return [];
     const out: ItemAction[] = [
-      { label: `Send a message to ${name}`, line: `sqs.send queue=${quote(name)} body=${next('msg', q.stats.sent)}` },
+      // A FIFO send needs a message group: alternate two, so a student sees groups interleave.
+      q.fifo
+        ? { label: `Send a message to ${name} (group ${fifoGroup(q.stats.sent)})`, line: `sqs.send queue=${quote(name)} body=${next('msg', q.stats.sent)} group=${fifoGroup(q.stats.sent)}` }
+        : { label: `Send a message to ${name}`, line: `sqs.send queue=${quote(name)} body=${next('msg', q.stats.sent)}` },
       { label: `Receive one from ${name} yourself`, line: `sqs.receive queue=${quote(name)}` },
     ];
     const dead = q.ids.filter((i) => s.msgs[String(i)]!.status === 'dead-lettered').length;

@@ -58,9 +58,9 @@ describe('SQS FIFO queue', () => {
   it('content-based deduplication uses the body when no id is given', () => {
     const s = lab();
     s.run(`sqs.queue name=pay.fifo contentDedup=true
-      sqs.send queue=pay.fifo body=charge
-      sqs.send queue=pay.fifo body=charge
-      sqs.send queue=pay.fifo body=refund`);
+      sqs.send queue=pay.fifo body=charge group=g
+      sqs.send queue=pay.fifo body=charge group=g
+      sqs.send queue=pay.fifo body=refund group=g`);
     expect(s.q('sqs.depth(pay.fifo)')).toBe(2);
   });
 

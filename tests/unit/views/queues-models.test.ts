@@ -162,6 +162,7 @@ describe('actions from the drawings', () => {
       sqs.receive queue=orders
       run for=1s
       sqs.receive queue=orders
+      sqs.queue name=jobs.fifo
       rabbit.exchange name=x type=topic
       rabbit.exchange name=f type=fanout
       rabbit.exchange name=h type=headers
@@ -180,10 +181,11 @@ describe('actions from the drawings', () => {
       stream.reader name=r1 topic=log`;
     const s = lab(1);
     s.run(script);
-    const items = ['sqs:queue:orders', 'sqs:queue:dlq', 'sqs:msg:1', 'sqs:msg:2', 'rabbit:exchange:x', 'rabbit:exchange:f', 'rabbit:exchange:h', 'rabbit:queue:q',
+    const items = ['sqs:queue:orders', 'sqs:queue:dlq', 'sqs:queue:jobs.fifo', 'sqs:msg:1', 'sqs:msg:2', 'rabbit:exchange:x', 'rabbit:exchange:f', 'rabbit:exchange:h', 'rabbit:queue:q',
       'rabbit:msg:1', 'pubsub:topic:t', 'pubsub:sub:s', 'pubsub:msg:1', 'stream:topic:log', recordId('log', 1)];
     const lines = items.flatMap((id) => itemActions(s.sim, id).map((a) => a.line));
     expect(lines).toContain('sqs.redrive from=dlq');
+    expect(lines).toContain('sqs.send queue=jobs.fifo body=msg1 group=a');
     expect(lines).toContain('sqs.delete queue=orders msg=2');
     expect(lines).toContain('rabbit.ack msg=1');
     expect(lines).toContain('rabbit.publish exchange=h headers="kind=eu" body=msg2');
