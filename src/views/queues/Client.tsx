@@ -7,7 +7,7 @@ import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { fit } from '../town/Board.tsx';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
-import type { Rect } from './layout.ts';
+import { townPic, type Rect } from './layout.ts';
 
 export interface ClientProps {
   id: string;
@@ -24,6 +24,8 @@ export interface ClientProps {
   focused: boolean;
   selected: boolean;
   slots?: { used: number; limit: number } | null;
+  /** The town draws what the client holds in its hands (layout-hands.ts): the state line gives way to it. */
+  holding?: boolean;
   onMenu: (node: string, x: number, y: number) => void;
 }
 
@@ -54,12 +56,15 @@ export const Client = memo(function Client(p: ClientProps) {
   const lines = status ? [status, ...p.lines.slice(1)] : p.lines;
   const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
   // The town draws the building small at the left of the name line and says less: the state only.
-  const pic = p.town ? Math.min(r.h * 0.9, fs * (r.w < fs * 11 ? 2.2 : 2.8)) : 0;
+  const pic = p.town ? townPic(r, fs) : 0;
   const tx = r.x + (p.town ? pic + 4 : 12);
   const tw = r.w - (tx - r.x) - 4;
   const slotLine = p.slots ? 1 : 0;
   const room = Math.max(0, Math.floor((r.h - lineH * (1.2 + slotLine)) / lineH));
-  const shown = lines.slice(0, p.town ? Math.min(1, room) : room);
+  // In the town, a client with something in its hands shows that instead of its state line (unless it is on fire or frozen).
+  const hands = p.town && p.holding === true && !status;
+  const shown = hands ? [] : lines.slice(0, p.town ? Math.min(1, room) : room);
+  const slotsY = hands ? r.y + lineH * 1.15 + Math.round(fs * 1.6) + 8 : r.y + lineH * (shown.length + 1.05);
   // A one-line box (short of room): the name and its state on one line, the window as n/limit.
   const oneLine = r.h < lineH * 2;
   const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
@@ -89,9 +94,9 @@ export const Client = memo(function Client(p: ClientProps) {
         <text key={k} x={tx} y={r.y + lineH * (k + 1.62)} fontSize={small} className={`${p.town ? 'tb-halo' : 'tb-mono'}${status && k === 0 ? (!p.up ? ' tb-status-fire' : ' tb-status-ice') : ''}`}
           fill={STATUS.ink}>{fit(l, tw, small)}</text>
       ))}
-      {p.slots && !oneLine && room >= 0 && r.h >= lineH * (2.2 + Math.min(1, shown.length)) && <Slots used={p.slots.used} limit={p.slots.limit} x={tx} y={r.y + lineH * (shown.length + 1.05)} w={tw} fs={fs} />}
+      {p.slots && !oneLine && room >= 0 && slotsY + Math.min(fs * 0.8, 11) <= r.y + r.h + 0.5 && r.h >= lineH * (2.2 + Math.min(1, shown.length)) && <Slots used={p.slots.used} limit={p.slots.limit} x={tx} y={slotsY} w={tw} fs={fs} />}
     </g>
   );
 }, (a, b) => a.id === b.id && a.index === b.index && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h
   && a.lines.join('|') === b.lines.join('|') && a.up === b.up && a.paused === b.paused && a.label === b.label && a.fs === b.fs && a.town === b.town
-  && a.building === b.building && a.focused === b.focused && a.selected === b.selected && a.slots?.used === b.slots?.used && a.slots?.limit === b.slots?.limit);
+  && a.building === b.building && a.holding === b.holding && a.focused === b.focused && a.selected === b.selected && a.slots?.used === b.slots?.used && a.slots?.limit === b.slots?.limit);

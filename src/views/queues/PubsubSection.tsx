@@ -12,12 +12,15 @@ import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { pubsubChipWords, pubsubSubWords, pubsubSubscriberWords, pubsubTopicWords } from './describe.ts';
 import { CHIP_LOOKS } from './looks.ts';
+import { handsIndex, type HandsPlan } from './layout-hands.ts';
+import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
 import { formatDuration } from '../../engine/core/duration.ts';
 
 export type PubsubGeom = GraphGeom<PubsubTopicBox, PubsubSubBox, PubsubChip, PubsubSubscriberBox>;
 
-export function PubsubSection({ geom, ctx }: { model: PubsubModel; geom: PubsubGeom; ctx: SectionCtx }) {
+export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: PubsubGeom; hands: HandsPlan<PubsubChip> | null; ctx: SectionCtx }) {
   const { m, town } = ctx;
+  const where = handsIndex(hands);
   const srcRect = (name: string) => geom.sources.find((s) => s.item.name === name)?.r;
   const edges: EdgeDraw[] = geom.rows.flatMap((row) => {
     const from = srcRect(row.q.topic);
@@ -55,16 +58,26 @@ export function PubsubSection({ geom, ctx }: { model: PubsubModel; geom: PubsubG
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
         const item = itemId('pubsub', 'msg', chip.id);
         const kind = chip.status === 'leased' ? 'held' : 'waiting';
-        return (
-          <Chip key={item} item={item} r={r} kind={kind} text={chip.body} count={chip.attempts}
-            timer={chip.deadline !== null ? { until: chip.deadline, span: chip.span } : null}
+        const timer = chip.deadline !== null ? { until: chip.deadline, span: chip.span } : null;
+        // The town: a leased copy is out of its mailbox, in the subscriber's hands until it acks or the deadline passes.
+        const out = where.out.get(chip);
+        const ghost = out && (
+          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
+            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
+        );
+        if (where.counted.has(chip)) return [ghost];
+        return [ghost, (
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chip.body} count={chip.attempts}
+            timer={timer}
             label={`${pubsubChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
             focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('pubsub', 'sub', row.q.name)}
             onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        );
+        )];
       }))}
+      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
+      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.clients.map(({ item: c, r }) => (
-        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused}
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}

@@ -22,9 +22,10 @@ import { chooseFont, metrics, stackSections, type Metrics, type Need, type Rect 
 import { layoutSqs, sqsNeed, type SqsGeom } from './layout-sqs.ts';
 import { graphNeed, layoutGraph } from './layout-graph.ts';
 import { layoutStream, streamNeed, type StreamGeom } from './layout-stream.ts';
-import { sqsModel, type SqsModel } from './model-sqs.ts';
-import { rabbitModel, routeEdges, type RabbitModel } from './model-rabbit.ts';
-import { pubsubModel, type PubsubModel } from './model-pubsub.ts';
+import { sqsModel, type SqsChip, type SqsModel } from './model-sqs.ts';
+import { rabbitModel, routeEdges, type RabbitChip, type RabbitModel } from './model-rabbit.ts';
+import { pubsubModel, type PubsubChip, type PubsubModel } from './model-pubsub.ts';
+import { handsOnly, planHands, type HandsPlan } from './layout-hands.ts';
 import { streamModel, type StreamModel } from './model-stream.ts';
 import { queueFlights, type QueueFlight } from './flights.ts';
 import { itemActions } from './actions.ts';
@@ -47,10 +48,10 @@ import './queues.css';
 const rabbitClientH = (m: Metrics) => Math.round(m.boxH + m.fs * 1.3);
 
 type Section =
-  | { sys: 'sqs'; r: Rect; model: SqsModel; geom: SqsGeom }
-  | { sys: 'rabbit'; r: Rect; model: RabbitModel; geom: RabbitGeom }
-  | { sys: 'pubsub'; r: Rect; model: PubsubModel; geom: PubsubGeom }
-  | { sys: 'stream'; r: Rect; model: StreamModel; geom: StreamGeom };
+  | { sys: 'sqs'; r: Rect; model: SqsModel; geom: SqsGeom; hands: HandsPlan<SqsChip> | null }
+  | { sys: 'rabbit'; r: Rect; model: RabbitModel; geom: RabbitGeom; hands: HandsPlan<RabbitChip> | null }
+  | { sys: 'pubsub'; r: Rect; model: PubsubModel; geom: PubsubGeom; hands: HandsPlan<PubsubChip> | null }
+  | { sys: 'stream'; r: Rect; model: StreamModel; geom: StreamGeom; hands: null };
 
 /** The queue systems this run uses, in the order it first used them. */
 export function systemsInRun(sim: Sim): QueueSys[] {
@@ -82,41 +83,67 @@ function longestText(models: Models): number {
   return Math.max(3, ...bodies.map((b) => b.length));
 }
 
-function need(sys: QueueSys, models: Models, m: Metrics, width: number): Need {
+/** Who holds each held message, per system (null: it waits in its queue). */
+const sqsHolder = (c: SqsChip) => (c.status === 'inflight' ? c.holder : null);
+const rabbitHolder = (c: RabbitChip) => (c.status === 'unacked' ? c.consumer : null);
+const pubsubHolder = (c: PubsubChip) => (c.status === 'leased' ? c.leasedTo : null);
+
+/** The town's holders of messages that have no client box of their own (`you`, at the console): each gets a hands box. */
+function handsOf(sys: QueueSys, models: Models, town: boolean): string[] {
+  if (!town) return [];
   switch (sys) {
-    case 'sqs': return sqsNeed(models.sqs!, m, width);
-    case 'stream': return streamNeed(models.stream!, m, width);
-    case 'rabbit': {
-      const r = models.rabbit!;
-      return graphNeed(r.exchanges.length, r.producers.length, r.queues.map((q) => q.ready.length + q.unacked.length), r.consumers.length, m, width, { clientH: rabbitClientH(m), labels: true });
-    }
-    case 'pubsub': { const p = models.pubsub!; return graphNeed(p.topics.length, p.publishers.length, p.subs.map((q) => q.msgs.length), p.subscribers.length, m, width); }
+    case 'sqs': { const q = models.sqs!; return handsOnly(q.queues.flatMap((x) => x.msgs.map(sqsHolder)), q.consumers.map((c) => c.id)); }
+    case 'rabbit': { const q = models.rabbit!; return handsOnly(q.queues.flatMap((x) => x.unacked.map(rabbitHolder)), q.consumers.map((c) => c.id)); }
+    case 'pubsub': { const q = models.pubsub!; return handsOnly(q.subs.flatMap((x) => x.msgs.map(pubsubHolder)), q.subscribers.map((c) => c.id)); }
+    case 'stream': return [];
   }
 }
 
-function layoutSection(sys: QueueSys, models: Models, r: Rect, m: Metrics): Section {
-  const body: Rect = { x: r.x, y: r.y + m.title, w: r.w, h: Math.max(0, r.h - m.title) };
+function need(sys: QueueSys, models: Models, m: Metrics, width: number, town: boolean): Need {
+  const hands = handsOf(sys, models, town);
   switch (sys) {
-    case 'sqs': return { sys, r, model: models.sqs!, geom: layoutSqs(models.sqs!, body, m) };
-    case 'stream': return { sys, r, model: models.stream!, geom: layoutStream(models.stream!, body, m) };
+    case 'sqs': return sqsNeed(models.sqs!, m, width, hands);
+    case 'stream': return streamNeed(models.stream!, m, width);
+    case 'rabbit': {
+      const r = models.rabbit!;
+      return graphNeed(r.exchanges.length, r.producers.length, r.queues.map((q) => q.ready.length + q.unacked.length), r.consumers.length + hands.length, m, width, { clientH: rabbitClientH(m), labels: true });
+    }
+    case 'pubsub': { const p = models.pubsub!; return graphNeed(p.topics.length, p.publishers.length, p.subs.map((q) => q.msgs.length), p.subscribers.length + hands.length, m, width); }
+  }
+}
+
+/** The boxes that can hold messages in a graph section: clients and hands boxes, by id. */
+const holderBoxes = (g: { clients: { item: { id: string }; r: Rect }[]; hands: { item: string; r: Rect }[] }) =>
+  Object.fromEntries([...g.clients.map((c) => [c.item.id, c.r] as const), ...g.hands.map((h) => [h.item, h.r] as const)]);
+
+function layoutSection(sys: QueueSys, models: Models, r: Rect, m: Metrics, town: boolean): Section {
+  const body: Rect = { x: r.x, y: r.y + m.title, w: r.w, h: Math.max(0, r.h - m.title) };
+  const hands = handsOf(sys, models, town);
+  switch (sys) {
+    case 'sqs': {
+      const geom = layoutSqs(models.sqs!, body, m, hands);
+      const boxes = Object.fromEntries([...geom.consumers.map((c) => [c.item.id, c.r] as const), ...geom.hands.map((h) => [h.item, h.r] as const)]);
+      return { sys, r, model: models.sqs!, geom, hands: town ? planHands(geom.rows, sqsHolder, boxes, m) : null };
+    }
+    case 'stream': return { sys, r, model: models.stream!, geom: layoutStream(models.stream!, body, m), hands: null };
     case 'rabbit': {
       const model = models.rabbit!;
       const geom = layoutGraph(body, m, {
         sources: model.exchanges, sourceName: (x) => x.name, producers: model.producers,
         rows: model.queues.map((q) => ({ q, chips: [...q.ready, ...q.unacked] })), rowName: (q) => q.name,
-        clients: model.consumers, clientName: (c) => c.id, clientH: rabbitClientH(m),
+        clients: model.consumers, clientName: (c) => c.id, clientH: rabbitClientH(m), hands,
         edges: model.exchanges.flatMap((x) => x.bindings.map((b) => ({ from: x.name, to: b.queue, label: b.label || '(empty key)' }))),
       });
-      return { sys, r, model, geom };
+      return { sys, r, model, geom, hands: town ? planHands(geom.rows, rabbitHolder, holderBoxes(geom), m) : null };
     }
     case 'pubsub': {
       const model = models.pubsub!;
       const geom = layoutGraph(body, m, {
         sources: model.topics, sourceName: (t) => t.name, producers: model.publishers,
         rows: model.subs.map((q) => ({ q, chips: q.msgs })), rowName: (q) => q.name,
-        clients: model.subscribers, clientName: (c) => c.id, edges: [],
+        clients: model.subscribers, clientName: (c) => c.id, edges: [], hands,
       });
-      return { sys, r, model, geom };
+      return { sys, r, model, geom, hands: town ? planHands(geom.rows, pubsubHolder, holderBoxes(geom), m) : null };
     }
   }
 }
@@ -136,8 +163,11 @@ function rectsOf(sections: readonly Section[]): Record<string, Rect> {
         for (const c of row.chips) out[`${s.sys}:msg:${(c.chip as { id: number }).id}`] = c.r;
       }
       for (const c of g.clients) out[`node:${(c.item as { id: string }).id}`] = c.r;
+      for (const h of g.hands) out[`node:${h.item}`] = h.r;
       for (const p of g.producers) out[`node:${p.item}`] = p.r;
     }
+    // The town draws a held message in its holder's hands: hover cards and flights go there.
+    for (const t of s.hands?.taken ?? []) out[`${s.sys}:msg:${(t.chip as { id: number }).id}`] = t.r;
   }
   return out;
 }
@@ -183,10 +213,10 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const models = modelsOf(sim, systems);
   const longest = longestText(models);
   const crowded = systems.length >= 3;
-  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest, crowded), size.width)), crowded ? 4 : 6, presenter);
+  const fs = chooseFont(size, systems.length, (f) => systems.map((s) => need(s, models, metrics(f, longest, crowded), size.width, town)), crowded ? 4 : 6, presenter);
   const m = metrics(fs, longest, crowded);
-  const sectionRects = stackSections(size, systems.map((s) => need(s, models, m, size.width)), crowded ? 4 : 6);
-  const sections = systems.map((sys, k) => layoutSection(sys, models, sectionRects[k]!, m));
+  const sectionRects = stackSections(size, systems.map((s) => need(s, models, m, size.width, town)), crowded ? 4 : 6);
+  const sections = systems.map((sys, k) => layoutSection(sys, models, sectionRects[k]!, m, town));
   const rects = rectsOf(sections);
   const flights = queueFlights(sim.inFlight(), new Set(systems), rects, (f) => {
     const fmt = sim.systemDef(f.sys)?.formatMessage;
@@ -250,9 +280,9 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
               <rect x={s.r.x} y={s.r.y} width={s.r.w} height={s.r.h} rx={6} fill={town ? '#f6f8ee' : '#ffffff'} stroke={town ? '#d6cdb8' : '#dedee4'} />
               <text x={s.r.x + 8} y={s.r.y + m.title * 0.72} fontSize={m.fs} fontWeight={800} fill="#1d1d1f">{fit(SECTION_TITLES[s.sys]![town ? 'town' : 'tech'], s.r.w - 16, m.fs)}</text>
               {!town && <Legend sys={s.sys} r={s.r} m={m} />}
-              {s.sys === 'sqs' && <SqsSection model={s.model} geom={s.geom} ctx={ctx} />}
-              {s.sys === 'rabbit' && <RabbitSection model={s.model} geom={s.geom} ctx={ctx} />}
-              {s.sys === 'pubsub' && <PubsubSection model={s.model} geom={s.geom} ctx={ctx} />}
+              {s.sys === 'sqs' && <SqsSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}
+              {s.sys === 'rabbit' && <RabbitSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}
+              {s.sys === 'pubsub' && <PubsubSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}
               {s.sys === 'stream' && <StreamSection model={s.model} geom={s.geom} ctx={ctx} />}
             </g>
           ))}

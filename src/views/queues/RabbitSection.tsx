@@ -13,12 +13,15 @@ import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { exchangeRuleShort, rabbitChipWords, rabbitConsumerWords, rabbitExchangeWords, rabbitQueueWords } from './describe.ts';
 import { CHIP_LOOKS } from './looks.ts';
+import { handsIndex, type HandsPlan } from './layout-hands.ts';
+import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
 import { formatDuration } from '../../engine/core/duration.ts';
 
 export type RabbitGeom = GraphGeom<RabbitExchangeBox, RabbitQueueBox, RabbitChip, RabbitConsumerBox>;
 
-export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: RabbitGeom; ctx: SectionCtx }) {
+export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel; geom: RabbitGeom; hands: HandsPlan<RabbitChip> | null; ctx: SectionCtx }) {
   const { m, town } = ctx;
+  const where = handsIndex(hands);
   const srcRect = (name: string) => geom.sources.find((s) => s.item.name === name)?.r;
   const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
   const edgeLit = (from: string, to: string) => ctx.lit.has(`bind:${from}>${to}`)
@@ -56,19 +59,28 @@ export function RabbitSection({ model, geom, ctx }: { model: RabbitModel; geom: 
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
         const item = itemId('rabbit', 'msg', chip.id);
         const kind = row.q.deadLetterBox && chip.status === 'ready' ? 'dead' : chip.status === 'unacked' ? 'held' : 'waiting';
-        return (
-          <Chip key={item} item={item} r={r} kind={kind} text={chip.body} count={chip.deliveries}
+        // The town: a delivered, unacknowledged message is in its consumer's hands; its pigeonhole waits empty.
+        const out = where.out.get(chip);
+        const ghost = out && (
+          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
+            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={null} m={m} timerRef={ctx.timerRef} />
+        );
+        if (where.counted.has(chip)) return [ghost];
+        return [ghost, (
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chip.body} count={chip.deliveries}
             timer={chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null}
             label={`${rabbitChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
             focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('rabbit', 'queue', row.q.name)}
             onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        );
+        )];
       }))}
+      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
+      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.rows.length === 0 && (
         <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet</text>
       )}
       {geom.clients.map(({ item: c, r }) => (
-        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused}
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.connected ? (c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting') : 'not connected', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
           label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />

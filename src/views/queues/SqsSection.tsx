@@ -13,14 +13,17 @@ import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } fro
 import { sqsChipWords, sqsConsumerWords, sqsQueueWords } from './describe.ts';
 import { CHIP_LOOKS, type ChipKind } from './looks.ts';
 import type { SqsChip } from './model-sqs.ts';
+import { handsIndex, type HandsPlan } from './layout-hands.ts';
+import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
 
 /** A FIFO message shows its group too: order is kept per group, so the group is what to watch. */
 export const chipText = (c: SqsChip) => (c.group !== null ? `${c.group.slice(0, 5)}:${c.body}` : c.body);
 
 const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight: 'held', delayed: 'delayed', 'dead-lettered': 'dead' };
 
-export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx: SectionCtx }) {
+export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeom; hands: HandsPlan<SqsChip> | null; ctx: SectionCtx }) {
   const { m, town } = ctx;
+  const where = handsIndex(hands);
   const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
   return (
     <g className="qv-section" data-section="sqs">
@@ -55,20 +58,30 @@ export function SqsSection({ geom, ctx }: { model: SqsModel; geom: SqsGeom; ctx:
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
         const item = itemId('sqs', 'msg', chip.id);
         const kind = KIND[chip.status];
-        return (
-          <Chip key={item} item={item} r={r} kind={kind} text={chipText(chip)} count={chip.receiveCount}
-            timer={chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null}
+        const timer = chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null;
+        // The town: a received message is out of its pigeonhole, in the hands of whoever received it.
+        const out = where.out.get(chip);
+        const ghost = out && (
+          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
+            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
+        );
+        if (where.counted.has(chip)) return [ghost];
+        return [ghost, (
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chipText(chip)} count={chip.receiveCount}
+            timer={timer}
             label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
             focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
             onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        );
+        )];
       }))}
+      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
+      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.rows.length === 0 && (
         <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
       )}
       {geom.hiddenRows > 0 && <text x={geom.rects['node:sqs']!.x + 4} y={geom.rects['node:sqs']!.y + geom.rects['node:sqs']!.h - 2} fontSize={m.fs - 2} fill="#6b6b70">+{geom.hiddenRows} more queues (see the inspector)</text>}
       {geom.consumers.map(({ item: c, r }) => (
-        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused}
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? `working ${c.holding.map((x) => `#${x}`).join(',')}` : c.phase === 'polling' ? (c.longPoll ? 'long-polling' : 'polling') : c.phase, `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
           label={sqsConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}

@@ -14,6 +14,8 @@ export interface GraphGeom<L, Q, C, K> {
   rows: RowGeom<Q, C>[];
   hiddenRows: number;
   clients: ClientGeom<K>[];
+  /** Hands boxes (town) for whoever holds messages without a client box of their own (`you`). */
+  hands: ClientGeom<string>[];
   moreClients: { r: Rect; n: number } | null;
   /** Each edge's label box, placed left of its target row; null when the edge's ends are not shown. */
   labels: { edge: EdgeIn; r: Rect }[];
@@ -36,9 +38,13 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
   /** A client box's height (RabbitMQ consumers have a line more: the prefetch window). */
   clientH?: number;
   edges: readonly EdgeIn[];
+  /** Holders to give a hands box under the clients (the town's `you`). */
+  hands?: readonly string[];
 }): GraphGeom<L, Q, C, K> {
+  const hands = spec.hands ?? [];
   const leftW = spec.sources.length + spec.producers.length ? Math.max(m.fs * 9, clientWidth(m, [...spec.sources.map(spec.sourceName), ...spec.producers]) * 0.85) : null;
-  const rightW = spec.clients.length ? clientWidth(m, spec.clients.map(spec.clientName)) : null;
+  const takers = [...spec.clients.map(spec.clientName), ...hands];
+  const rightW = takers.length ? clientWidth(m, takers) : null;
   const cols = columns(body, m, leftW, rightW);
   // Room for the binding labels between the sources and the rows.
   const longest = Math.max(0, ...spec.edges.map((e) => e.label.length));
@@ -55,8 +61,9 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
     sources = all.boxes.slice(spec.producers.length).map((r, k) => ({ item: spec.sources[k]!, r }));
     hiddenSources = spec.sources.length - sources.length;
   }
-  const cs = cols.right ? stackBoxes(cols.right, spec.clients.length, spec.clientH ?? m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
-  const clients = cs.boxes.map((r, k) => ({ item: spec.clients[k]!, r }));
+  const cs = cols.right ? stackBoxes(cols.right, takers.length, spec.clientH ?? m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
+  const clients = cs.boxes.slice(0, spec.clients.length).map((r, k) => ({ item: spec.clients[k]!, r }));
+  const handBoxes = cs.boxes.slice(spec.clients.length).map((r, k) => ({ item: hands[k]!, r }));
 
   // Labels: for each shown row, its incoming edges from shown sources, stacked around the row's middle.
   const shownSource = new Set(sources.map((s) => spec.sourceName(s.item)));
@@ -72,5 +79,5 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
       labels.push({ edge, r: { x: mid.x - 6 - labelW, y, w: labelW, h: Math.min(lh, step - 1) } });
     });
   }
-  return { sources, hiddenSources, producers, rows, hiddenRows: hidden, clients, moreClients: cs.more ? { r: cs.more, n: cs.hidden } : null, labels };
+  return { sources, hiddenSources, producers, rows, hiddenRows: hidden, clients, hands: handBoxes, moreClients: cs.more ? { r: cs.more, n: cs.hidden } : null, labels };
 }

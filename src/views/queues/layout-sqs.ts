@@ -26,14 +26,16 @@ export interface SqsGeom {
   consumers: ClientGeom<SqsConsumerBox>[];
   moreConsumers: { r: Rect; n: number } | null;
   producers: ClientGeom<string>[];
+  /** Hands boxes (town) for whoever holds messages without a consumer box of their own (`you`). */
+  hands: ClientGeom<string>[];
   /** `node:<id>` and item ids -> their rectangle, for flights and tooltips. */
   rects: Record<string, Rect>;
 }
 
 /** The height the section would like (full rows and boxes) and the least it needs (one-line rows and boxes). */
-export function sqsNeed(model: SqsModel, m: Metrics, width: number): Need {
-  const clients = Math.max(model.consumers.length, model.producers.length);
-  const stripW = width - (model.consumers.length ? m.fs * 12 + m.gap : 0) - (model.producers.length ? m.fs * 9 + m.gap : 0) - 12;
+export function sqsNeed(model: SqsModel, m: Metrics, width: number, hands: readonly string[] = []): Need {
+  const clients = Math.max(model.consumers.length + hands.length, model.producers.length);
+  const stripW = width - (model.consumers.length + hands.length ? m.fs * 12 + m.gap : 0) - (model.producers.length ? m.fs * 9 + m.gap : 0) - 12;
   const pref = m.title + Math.max(rowsHeight(m, model.queues.map((q) => q.msgs.length), stripW), clients * (m.boxH + m.rowGap), m.rowH);
   const min = m.title + Math.max(model.queues.length * (inlineRowH(m) + 3), clients * (compactBox(m) + 3), inlineRowH(m));
   return { pref, min };
@@ -89,15 +91,18 @@ function inlineRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: re
   return { rows, hidden: items.length - shown.length };
 }
 
-export function layoutSqs(model: SqsModel, body: Rect, m: Metrics): SqsGeom {
-  const rightW = model.consumers.length ? clientWidth(m, model.consumers.map((c) => c.id)) : null;
+/** `hands`: holders to give a hands box under the consumers (the town's `you`). */
+export function layoutSqs(model: SqsModel, body: Rect, m: Metrics, hands: readonly string[] = []): SqsGeom {
+  const takers = [...model.consumers.map((c) => c.id), ...hands];
+  const rightW = takers.length ? clientWidth(m, takers) : null;
   const leftW = model.producers.length ? clientWidth(m, model.producers) * 0.8 : null;
   const cols = columns(body, m, leftW, rightW);
   const items = model.queues.map((q) => ({ q, chips: q.msgs, indent: q.sources.length ? Math.round(m.fs * 1.6) : 0, name: q.name }));
   const { rows, hidden } = holderRows(cols.mid, m, items);
-  const cs = cols.right ? stackBoxes(cols.right, model.consumers.length, m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
+  const cs = cols.right ? stackBoxes(cols.right, takers.length, m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
   const ps = cols.left ? stackBoxes(cols.left, model.producers.length, m.boxH * 0.75, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
-  const consumers = cs.boxes.map((r, k) => ({ item: model.consumers[k]!, r }));
+  const consumers = cs.boxes.slice(0, model.consumers.length).map((r, k) => ({ item: model.consumers[k]!, r }));
+  const handBoxes = cs.boxes.slice(model.consumers.length).map((r, k) => ({ item: hands[k]!, r }));
   const producers = ps.boxes.map((r, k) => ({ item: model.producers[k]!, r }));
   const rects: Record<string, Rect> = { 'node:sqs': cols.mid };
   for (const row of rows) {
@@ -106,5 +111,6 @@ export function layoutSqs(model: SqsModel, body: Rect, m: Metrics): SqsGeom {
   }
   for (const c of consumers) rects[`node:${c.item.id}`] = c.r;
   for (const p of producers) rects[`node:${p.item}`] = p.r;
-  return { rows, hiddenRows: hidden, consumers, moreConsumers: cs.more ? { r: cs.more, n: cs.hidden } : null, producers, rects };
+  for (const h of handBoxes) rects[`node:${h.item}`] = h.r;
+  return { rows, hiddenRows: hidden, consumers, moreConsumers: cs.more ? { r: cs.more, n: cs.hidden } : null, producers, hands: handBoxes, rects };
 }

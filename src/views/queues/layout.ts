@@ -25,9 +25,12 @@ export function paneFont(size: Size, sections: number): number {
 export function metrics(fs: number, longestText = 6, crowded = false) {
   const line = Math.round(fs * 1.35);
   const chipH = Math.round(fs * 1.6);
+  const small = Math.max(11, fs - 2);
   return {
     fs, line, chipH,
-    chipW: Math.round(clamp(longestText * (fs - 2) * 0.62 + fs * 1.3, fs * 2.6, fs * 6.5)),
+    /** Small print (numbers, chips' bodies, labels): never under 11 px. */
+    small,
+    chipW: Math.round(clamp(longestText * small * 0.62 + fs * 1.3, fs * 2.6, fs * 6.5)),
     chipGap: 4,
     /** A holder's row: a heading line, then one line of chips and their timer bars. */
     rowH: line + chipH + 12,
@@ -88,6 +91,12 @@ export function stackBoxes(r: Rect, n: number, h: number, gap: number, minH = h)
   const boxes = Array.from({ length: shown }, (_, k) => at(k));
   return { boxes, more: n > shown ? at(shown) : null, hidden: n - shown };
 }
+
+/**
+ * How big the town draws a client's building: at the left of its name line, as tall as the box allows.
+ * Shared by the drawing and by the hands layout, which puts what a client holds to the building's right.
+ */
+export const townPic = (r: Rect, fs: number) => Math.min(r.h * 0.9, fs * (r.w < fs * 11 ? 2.2 : 2.8));
 
 /** The height of a one-line client box. */
 export const compactBox = (m: Metrics) => Math.round(m.fs * 1.7);
@@ -159,13 +168,16 @@ export function rowsHeight(m: Metrics, chipCounts: readonly number[], stripW: nu
   return chipCounts.reduce((a, n) => a + m.rowH + (Math.min(4, Math.max(1, Math.ceil(n / per))) - 1) * (m.chipH + 8) + m.rowGap, 0);
 }
 
+/** The pane's smallest font: small print is drawn two sizes below it, so never under 11 px. */
+export const MIN_FONT = 13;
+
 /**
- * The largest font (17 down to 11; 20 down to 13 for a projector) at which every section gets the height
+ * The largest font (17 down to 13; 20 down to 15 for a projector) at which every section gets the height
  * it would like, so a small scene is drawn big and a crowded one small. `needsAt` gives the sections'
  * needs at a font size.
  */
 export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6, presenter = false): number {
-  const lo = presenter ? 13 : 11;
+  const lo = presenter ? MIN_FONT + 2 : MIN_FONT;
   const hi = presenter ? 20 : 17;
   const widest = Math.round(clamp(size.width / 34, lo, hi));
   for (let fs = widest; fs > lo; fs--) {

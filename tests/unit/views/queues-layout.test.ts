@@ -36,11 +36,13 @@ describe('sections share the pane', () => {
 
   it('a small scene gets a big font, a crowded one the smallest', () => {
     expect(chooseFont({ width: 900, height: 600 }, 1, () => [{ pref: 120, min: 80 }])).toBe(17);
-    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }])).toBe(11);
+    // Never below 13: small print is drawn two sizes down, and nothing on a stage may be under 11 px (#12).
+    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }])).toBe(13);
+    expect(metrics(13).small).toBe(11);
     // Narrow panes cap the font whatever the height.
-    expect(chooseFont({ width: 420, height: 900 }, 1, () => [{ pref: 10, min: 10 }])).toBe(12);
-    // A projector gets larger letters: never below 13.
-    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }], 6, true)).toBe(13);
+    expect(chooseFont({ width: 520, height: 900 }, 1, () => [{ pref: 10, min: 10 }])).toBe(15);
+    // A projector gets larger letters: never below 15.
+    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }], 6, true)).toBe(15);
   });
 });
 
