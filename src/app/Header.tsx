@@ -1,7 +1,7 @@
-// The top bar: home, where you are, the view switch, Copy link, presenter mode and the shortcut list.
+// The top bar: home, where you are, the view switch, Copy link, presenter and focus mode and the shortcut list.
 import { useState } from 'react';
 import { labStore, useLab, type ViewMode } from '../store/lab-store.ts';
-import { lessonStore, useLesson } from '../store/lesson-store.ts';
+import { lessonStore, setStageMode, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { shareUrl } from './controller.ts';
 import { trySandboxShareUrl } from './sandbox/share-link.ts';
@@ -13,6 +13,7 @@ const VIEWS: { id: ViewMode; label: string }[] = [
 export function Header({ title, lab }: { title: string; lab: boolean }) {
   const view = useLab((s) => s.view);
   const presenter = useLesson((s) => s.presenter);
+  const focus = useLesson((s) => s.focus);
   const isLesson = useLesson((s) => s.lesson !== null);
   const link = useLesson((s) => s.shareLink);
   const [copied, setCopied] = useState<'copied' | 'manual' | null>(null);
@@ -45,8 +46,11 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
             ))}
           </div>
           <button type="button" className="btn" onClick={copy} data-testid="copy-link"><Icon name="link" /> Copy link</button>
-          <button type="button" className="btn" aria-pressed={presenter} onClick={() => lessonStore.setState({ presenter: !presenter })}>
+          <button type="button" className="btn" aria-pressed={presenter} onClick={() => setStageMode('presenter', !presenter)}>
             Presenter
+          </button>
+          <button type="button" className="btn" aria-pressed={focus} title="One picture large, the text in a strip (F)" onClick={() => setStageMode('focus', !focus)}>
+            Focus
           </button>
           <button type="button" className="btn icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
             onClick={() => lessonStore.setState({ shortcutsOpen: true })}>

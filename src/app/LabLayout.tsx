@@ -1,7 +1,8 @@
 // The lab page's frame, shared by lessons and the sandbox: narration (optional) beside the stage, the
 // playback bar under the stage, then a dock (space-time diagram, event log, console) beside the inspector.
+// In presenter and focus mode a lesson's narration becomes a caption strip and the panels wait until asked.
 import { useEffect, type ReactNode } from 'react';
-import { lessonStore, useLesson, type DockTab } from '../store/lesson-store.ts';
+import { lessonStore, stageFirst, useLesson, type DockTab } from '../store/lesson-store.ts';
 import { PlaybackBar } from '../views/panels/PlaybackBar.tsx';
 import { EventLog } from '../views/panels/EventLog.tsx';
 import { Console } from '../views/panels/Console.tsx';
@@ -10,6 +11,7 @@ import { ReferencePanel } from '../views/panels/ReferencePanel.tsx';
 import { StageViews, SpaceTimePanel } from './Stage.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Icon } from '../views/panels/Icon.tsx';
+import { CaptionStrip, type Caption } from './CaptionStrip.tsx';
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'log', label: 'Event log' },
@@ -28,17 +30,25 @@ interface LabLayoutProps {
   onReset: () => void;
   /** Step navigation shown on the collapsed narration rail (lesson pages). */
   rail?: { label: string; prevHref: string | null; nextHref: string | null };
+  /** The step's title and short line for presenter and focus mode (lesson pages). */
+  caption?: Caption;
 }
 
-export function LabLayout({ narration, onReset, rail }: LabLayoutProps) {
+export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps) {
   const dock = useLesson((s) => s.dock);
   const presenter = useLesson((s) => s.presenter);
+  const focus = useLesson((s) => s.focus);
   const narrationHidden = useLesson((s) => s.narrationHidden);
   const dockHidden = useLesson((s) => s.dockHidden);
+  const first = stageFirst({ presenter, focus });
   useEffect(() => { document.documentElement.dataset.presenter = presenter ? 'true' : 'false'; }, [presenter]);
+  useEffect(() => { document.documentElement.dataset.focus = focus ? 'true' : 'false'; }, [focus]);
+  // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
+  const strip = first && narration && caption ? <CaptionStrip caption={caption} overlay={focus} full={narration} /> : null;
+  const mode = strip ? ' stage-first' : narration ? (narrationHidden ? ' narration-hidden' : ' with-narration') : '';
   return (
-    <div className={`lab${narration ? (narrationHidden ? ' narration-hidden' : ' with-narration') : ''}`}>
-      {narration && narrationHidden ? (
+    <div className={`lab${mode}${focus ? ' focus' : ''}`}>
+      {strip ?? (narration && narrationHidden ? (
         <nav className="narration-rail" aria-label="Lesson steps">
           <button type="button" className="btn" onClick={() => lessonStore.setState({ narrationHidden: false })} aria-expanded={false}>
             Show text
@@ -51,24 +61,26 @@ export function LabLayout({ narration, onReset, rail }: LabLayoutProps) {
             </>
           ) : null}
         </nav>
-      ) : narration}
+      ) : narration)}
       <main className={`lab-main${dockHidden ? ' dock-hidden' : ''}`} id="main" tabIndex={-1}>
         <StageViews />
         <ErrorBoundary name="playback bar"><PlaybackBar onReset={onReset} /></ErrorBoundary>
         <div className="dock">
           <div className="dock-tabs-area">
-            <div className="tabs" role="tablist" aria-label="Panels">
-              {TABS.map((t) => (
-                <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={dock === t.id} aria-controls={`panel-${t.id}`}
-                  className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => lessonStore.setState({ dock: t.id, dockHidden: false })}>
-                  {t.label}
-                </button>
-              ))}
+            <div className="tabs-row">
+              <div className="tabs" role="tablist" aria-label="Panels">
+                {TABS.map((t) => (
+                  <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={dock === t.id} aria-controls={`panel-${t.id}`}
+                    className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => lessonStore.setState({ dock: t.id, dockHidden: false })}>
+                    {t.label}
+                  </button>
+                ))}
+              </div>
+              <button type="button" className="btn ghost small dock-toggle" aria-expanded={!dockHidden} data-testid="dock-toggle"
+                onClick={() => lessonStore.setState({ dockHidden: !dockHidden })}>
+                {dockHidden ? 'Show panels' : 'Hide panels'}
+              </button>
             </div>
-            <button type="button" className="btn ghost small dock-toggle" aria-expanded={!dockHidden}
-              onClick={() => lessonStore.setState({ dockHidden: !dockHidden })}>
-              {dockHidden ? 'Show panels' : 'Hide panels'}
-            </button>
             {TABS.map((t) => (
               <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={dock !== t.id} className="tab-panel">
                 <ErrorBoundary name={t.label.toLowerCase()}>

@@ -7,6 +7,7 @@ import { findEntry, lessonKey } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { Header } from './Header.tsx';
 import { LabLayout, openConsole } from './LabLayout.tsx';
+import { captionLine } from './CaptionStrip.tsx';
 import { NarrationPanel } from '../views/panels/NarrationPanel.tsx';
 
 export function LessonPage({ routeKey, step, share }: { routeKey: string; step: number; share?: string }) {
@@ -48,6 +49,11 @@ export function LessonPage({ routeKey, step, share }: { routeKey: string; step: 
         onReset={resetRun}
         rail={{
           label: `${stepIndex + 1}/${lesson.steps.length}`,
+          prevHref: stepIndex > 0 ? lessonHref(wanted, stepIndex) : null,
+          nextHref: stepIndex < lesson.steps.length - 1 ? lessonHref(wanted, stepIndex + 2) : null,
+        }}
+        caption={{
+          label: `${stepIndex + 1}/${lesson.steps.length}`, title: lesson.steps[stepIndex]!.title, line: captionLine(lesson.steps[stepIndex]!),
           prevHref: stepIndex > 0 ? lessonHref(wanted, stepIndex) : null,
           nextHref: stepIndex < lesson.steps.length - 1 ? lessonHref(wanted, stepIndex + 2) : null,
         }}

@@ -1,10 +1,13 @@
 // The stage: the town view and the technical view (side by side or one of them) and the space-time
-// diagram, each mounted from its folder's index.ts when that folder exists. Until then a plain summary of
-// the same state stands in, so the page always works.
-import { useMemo, type ComponentType } from 'react';
-import { planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
+// diagram, each mounted from its folder's index.ts when that folder exists. In presenter and focus
+// mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
+// Until a view's folder exists a plain summary of the same state stands in, so the page always works.
+import { useLayoutEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { fitStage, planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
+import { lessonStore, stageFirst, useLesson } from '../store/lesson-store.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { SceneCaption } from '../views/scene/SceneCaption.tsx';
 
 function component(mods: Record<string, unknown>, name: string): ComponentType | null {
   for (const m of Object.values(mods)) {
@@ -92,24 +95,61 @@ function PaneStack({ panes, side }: { panes: Pane[]; side: string }) {
   );
 }
 
+/** The stage's inner size (its layout size: zoom inside it does not change it). */
+function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => {
+      const cs = getComputedStyle(el);
+      const width = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const height = el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    };
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+const PICTURE_NAMES = { town: 'Town', tech: 'Technical' } as const;
+
 export function StageViews() {
   const view = useLab((s) => s.view);
-  const showTown = view !== 'tech';
-  const showTech = view !== 'town';
+  const presenter = useLesson((s) => s.presenter);
+  const focus = useLesson((s) => s.focus);
+  const pick = useLesson((s) => s.focusPick);
+  const ref = useRef<HTMLDivElement>(null);
+  const size = useInnerSize(ref);
+  const fit = fitStage({ view, ...size, stageFirst: stageFirst({ presenter, focus }), focus, pick });
   const town = usePanes('town');
   const tech = usePanes('tech');
+  const zoom = Math.round(fit.zoom * 100) / 100;
+  const layout = fit.pictures.length === 2 ? 'split' : fit.pictures[0]!;
   return (
-    <div className={`stage-views view-${view}`} data-testid="stage">
-      {showTown ? (
-        <section className="stage-pane" aria-label="Town view">
-          <PaneStack panes={town} side="town" />
-        </section>
+    <div ref={ref} className={`stage-views view-${layout}${fit.oneOfTwo ? ' one-of-two' : ''}`} data-testid="stage" data-zoom={zoom}>
+      {fit.oneOfTwo ? (
+        <div className="stage-pick" role="group" aria-label="Picture shown">
+          <span className="muted">Both pictures need a wider screen: showing</span>
+          <div className="segmented">
+            {(['town', 'tech'] as const).map((p) => (
+              <button key={p} type="button" aria-pressed={pick === p} className={pick === p ? 'active' : ''}
+                onClick={() => lessonStore.setState({ focusPick: p })}>{PICTURE_NAMES[p]}</button>
+            ))}
+          </div>
+        </div>
       ) : null}
-      {showTech ? (
-        <section className="stage-pane" aria-label="Technical view">
-          <PaneStack panes={tech} side="technical" />
+      {fit.pictures.map((p) => (
+        <section key={p} className="stage-pane" aria-label={p === 'town' ? 'Town view' : 'Technical view'}>
+          <div className="stage-zoom" style={zoom === 1 ? undefined : { zoom }}>
+            <PaneStack panes={p === 'town' ? town : tech} side={p === 'town' ? 'town' : 'technical'} />
+          </div>
         </section>
-      ) : null}
+      ))}
+      <SceneCaption />
     </div>
   );
 }

@@ -29,9 +29,18 @@ export interface LessonUiState {
   predict: PredictState;
   challenge: ChallengeState;
   progress: Progress;
-  /** Single-character shortcuts ([ ] . ? space) can be switched off: WCAG 2.1.4. */
+  /** Single-character shortcuts ([ ] . f ? space) can be switched off: WCAG 2.1.4. */
   letterKeys: boolean;
+  /** Presenter mode: larger type for a projector; with focus mode, a stage-first layout (below). */
   presenter: boolean;
+  /** Focus mode: one picture large, the step's text as a strip over it. */
+  focus: boolean;
+  /** In a stage-first layout, which picture shows when both do not fit (or in focus mode with "Both"). */
+  focusPick: 'town' | 'tech';
+  /** In a stage-first layout, the full step text opened over the stage from the caption strip. */
+  captionOpen: boolean;
+  /** Whether the panels were hidden before a stage-first layout hid them, to restore on leaving it. */
+  dockBefore: boolean | null;
   shortcutsOpen: boolean;
   /** The last link made by "Copy link", shown so it can be copied by hand too. */
   shareLink: string | null;
@@ -61,6 +70,10 @@ export const lessonStore = createStore<LessonUiState>()(() => ({
   progress: emptyProgress(),
   letterKeys: true,
   presenter: false,
+  focus: false,
+  focusPick: 'tech',
+  captionOpen: false,
+  dockBefore: null,
   shortcutsOpen: false,
   shareLink: null,
   scenario: { text: '', seed: 1, errors: [] },
@@ -72,4 +85,22 @@ export const lessonStore = createStore<LessonUiState>()(() => ({
 
 export function useLesson<T>(selector: (s: LessonUiState) => T): T {
   return useStore(lessonStore, selector);
+}
+
+/** Presenter or focus mode: the stage takes the room, the narration is a caption strip, the panels wait. */
+export const stageFirst = (s: Pick<LessonUiState, 'presenter' | 'focus'>): boolean => s.presenter || s.focus;
+
+/**
+ * Switches presenter or focus mode. Entering a stage-first layout hides the panels (they come back on
+ * request); leaving the last one restores whatever the panels were before.
+ */
+export function setStageMode(mode: 'presenter' | 'focus', on: boolean): void {
+  lessonStore.setState((s) => {
+    const next = { presenter: s.presenter, focus: s.focus, [mode]: on };
+    const was = stageFirst(s);
+    const will = stageFirst(next);
+    if (!was && will) return { ...next, dockBefore: s.dockHidden, dockHidden: true, captionOpen: false };
+    if (was && !will) return { ...next, dockHidden: s.dockBefore ?? s.dockHidden, dockBefore: null, captionOpen: false };
+    return next;
+  });
 }

@@ -63,3 +63,48 @@ export function planStage(sim: Sim): StagePlan {
 
 /** A key that changes only when the plan does, so the stage re-renders its layout only then. */
 export const planKey = (p: StagePlan) => `${p.stages.map((s) => s.id).join(',')}|${p.generic.join(',')}`;
+
+/**
+ * How the stage fits a stage-first layout (presenter or focus mode). The views lay their pictures out in
+ * CSS pixels and pick their type from that size, the smallest at about 9 px; the stage gives each picture
+ * a box `zoom` times smaller than its pane and magnifies it back, so every word is drawn `zoom` times
+ * larger. STAGE_ZOOM (2) puts 9 px type at 18 px; no picture is laid out smaller than STAGE_MIN, which
+ * is about what each picture gets at 1280×800 beside the narration, where they are checked for overlaps.
+ */
+export const STAGE_MIN = { width: 440, height: 240 } as const;
+export const STAGE_ZOOM = 2;
+export const STAGE_MAX_ZOOM = 2.5;
+
+export type Picture = 'town' | 'tech';
+export interface StageFit {
+  /** The pictures shown, left to right. */
+  pictures: Picture[];
+  /** How much each picture is magnified (1: drawn at its pane's size). */
+  zoom: number;
+  /** Both pictures were asked for but only one fits at the size the layout needs. */
+  oneOfTwo: boolean;
+}
+
+export interface StageFitInput {
+  view: 'split' | Picture;
+  /** The stage's inner size in CSS pixels. */
+  width: number;
+  height: number;
+  stageFirst: boolean;
+  /** Focus mode: one picture, whatever the view. */
+  focus: boolean;
+  /** The picture shown when only one is. */
+  pick: Picture;
+  /** Space between two panes. */
+  gap?: number;
+}
+
+export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8 }: StageFitInput): StageFit {
+  const both: Picture[] = ['town', 'tech'];
+  if (!stageFirst) return { pictures: view === 'split' ? both : [view], zoom: 1, oneOfTwo: false };
+  const zoomFor = (w: number, h: number) => Math.max(1, Math.min(STAGE_MAX_ZOOM, w / STAGE_MIN.width, h / STAGE_MIN.height));
+  if (view !== 'split') return { pictures: [view], zoom: zoomFor(width, height), oneOfTwo: false };
+  const half = zoomFor((width - gap) / 2, height);
+  if (!focus && half >= STAGE_ZOOM) return { pictures: both, zoom: half, oneOfTwo: false };
+  return { pictures: [pick], zoom: zoomFor(width, height), oneOfTwo: true };
+}

@@ -39,7 +39,7 @@ export function ShortcutsDialog() {
         <label className="switch">
           <input type="checkbox" checked={letters} data-testid="letter-keys"
             onChange={(e) => { lessonStore.setState({ letterKeys: e.target.checked }); writePrefs({ letterKeys: e.target.checked }); }} />
-          Single-key shortcuts (Space, <kbd>.</kbd>, <kbd>[</kbd>, <kbd>]</kbd>, <kbd>?</kbd>) are on
+          Single-key shortcuts (Space, <kbd>.</kbd>, <kbd>[</kbd>, <kbd>]</kbd>, <kbd>F</kbd>, <kbd>?</kbd>) are on
         </label>
         <p className="muted small">Shortcuts never fire while you type in the console or another field.</p>
       </div>

@@ -1,7 +1,7 @@
 // Keyboard shortcuts for the lab. Single-character keys can be switched off (WCAG 2.1.4); arrows and
 // Page Up/Down always work. Nothing fires while typing in a field or when a modifier key is held.
 import { labStore, clampSpeed } from '../../store/lab-store.ts';
-import { lessonStore } from '../../store/lesson-store.ts';
+import { lessonStore, setStageMode } from '../../store/lesson-store.ts';
 
 export interface Shortcut { keys: string; does: string; character: boolean }
 
@@ -14,6 +14,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '[', does: 'slower (÷2)', character: true },
   { keys: 'Page Down', does: 'next lesson step', character: false },
   { keys: 'Page Up', does: 'previous lesson step', character: false },
+  { keys: 'F', does: 'focus mode: one picture large, the text in a strip', character: true },
   { keys: '?', does: 'list these shortcuts', character: true },
   { keys: 'Esc', does: 'close this list', character: false },
 ];
@@ -46,6 +47,7 @@ export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
     case ']': lab.setSpeed(clampSpeed(lab.speed * 2)); return true;
     case '[': lab.setSpeed(clampSpeed(lab.speed / 2)); return true;
     case '?': lessonStore.setState({ shortcutsOpen: !ui.shortcutsOpen }); return true;
+    case 'f': case 'F': setStageMode('focus', !ui.focus); return true;
   }
   return false;
 }

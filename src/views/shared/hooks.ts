@@ -4,6 +4,12 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import { labStore } from '../../store/lab-store.ts';
 import type { Size } from './geometry.ts';
 
+/** The magnification CSS zoom gives an element (1 when none, or where the browser does not say). */
+export function cssZoom(el: Element): number {
+  const z = (el as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof z === 'number' && z > 0 ? z : 1;
+}
+
 /** The element's content size, kept current with a ResizeObserver. */
 export function useSize(ref: RefObject<Element | null>, fallback: Size = { width: 800, height: 500 }): Size {
   const [size, setSize] = useState<Size>(fallback);
@@ -11,9 +17,11 @@ export function useSize(ref: RefObject<Element | null>, fallback: Size = { width
     const el = ref.current;
     if (!el) return;
     const read = () => {
+      // In CSS pixels of the view's own drawing: presenter mode magnifies the stage with CSS zoom.
       const r = el.getBoundingClientRect();
-      const w = Math.round(r.width);
-      const h = Math.round(r.height);
+      const z = cssZoom(el);
+      const w = Math.round(r.width / z);
+      const h = Math.round(r.height / z);
       if (w > 0 && h > 0) setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
     };
     read();

@@ -6,6 +6,7 @@ import type { NodeStatus } from '../../engine/core/types.ts';
 import { labStore, type Highlight } from '../../store/lab-store.ts';
 import { nodeActionsFor } from './node-actions.ts';
 import { sameHighlight } from './highlight.ts';
+import { cssZoom } from './hooks.ts';
 
 const enter = (h: Highlight) => labStore.getState().setHighlight(h);
 const leave = (h: Highlight) => {
@@ -65,9 +66,13 @@ export function ActionMenu({ label, items, x, y, onClose, title = false, empty }
     // Opened near the window's edge (a link at the far right), the menu moves back inside it.
     const el = ref.current;
     if (!el) return;
+    // x and y are viewport pixels; inside a magnified stage (CSS zoom) the menu's own pixels are larger.
+    const z = cssZoom(el);
+    el.style.left = `${x / z}px`;
+    el.style.top = `${y / z}px`;
     const r = el.getBoundingClientRect();
-    if (r.right > window.innerWidth - 4) el.style.left = `${Math.max(4, window.innerWidth - r.width - 4)}px`;
-    if (r.bottom > window.innerHeight - 4) el.style.top = `${Math.max(4, window.innerHeight - r.height - 4)}px`;
+    if (r.right > window.innerWidth - 4) el.style.left = `${Math.max(4, window.innerWidth - r.width - 4) / z}px`;
+    if (r.bottom > window.innerHeight - 4) el.style.top = `${Math.max(4, window.innerHeight - r.height - 4) / z}px`;
   }, [x, y]);
   useEffect(() => {
     const menu = ref.current;
