@@ -166,7 +166,7 @@ function consumerCommands(): CommandSpec[] {
               maxPoll: Math.max(1, num(a, 'maxpoll', 10)), processMs: num(a, 'process', 10), sessionMs: num(a, 'session', 600), heartbeatMs: num(a, 'heartbeat', 150), eos,
             },
             memberId: null, generation: -1, phase: 'down', owned: [], position: {}, batch: null, busy: 'idle', fetchRr: 0, lastCommit: ctx.now,
-            heartbeatTimer: null, workTimer: null, staged: [], sought: {}, processedCount: 0, lastJoinAt: ctx.now, rejoinPending: false, fetchReq: 0,
+            heartbeatTimer: null, workTimer: null, staged: [], sought: {}, processedCount: 0, lastJoinAt: ctx.now, rejoinPending: false, fetchReq: 0, previousAssignment: null,
           };
           s.consumers[id] = c;
           startConsumer(s, ctx, c);

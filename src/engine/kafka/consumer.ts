@@ -10,6 +10,7 @@ import { recordRevoked } from './group.ts';
 import type { Consumer, KafkaState } from './state.ts';
 
 const cooperative = (c: Consumer) => c.config.assignor === 'cooperative-sticky';
+const eagerSticky = (c: Consumer) => c.config.assignor === 'sticky';
 
 export function startConsumer(s: KafkaState, ctx: SystemContext, c: Consumer): void {
   c.phase = 'joining';
@@ -21,10 +22,18 @@ function sendJoin(s: KafkaState, ctx: SystemContext, c: Consumer): void {
   const coord = coordinatorFor(s, ctx, c.group);
   c.lastJoinAt = ctx.now;
   if (coord === null) return;
-  ctx.send(c.id, coord, {
-    type: 'JoinGroup', group: c.group, memberId: c.memberId, topics: c.topics,
-    owned: cooperative(c) ? [...c.owned] : [], generation: c.generation, assignor: c.config.assignor,
-  });
+  ctx.send(c.id, coord, { type: 'JoinGroup', group: c.group, memberId: c.memberId, topics: c.topics, ...reportedOwnership(c), assignor: c.config.assignor });
+}
+
+/**
+ * What the subscription tells the leader about past ownership. Cooperative: the partitions still held
+ * (ownedPartitions) and the current generation. Eager sticky: nothing is held any more, so StickyAssignor
+ * sends its last assignment and that assignment's generation as user data. Other eager assignors: nothing.
+ */
+function reportedOwnership(c: Consumer): { owned: TopicPartitionId[]; generation: number } {
+  if (cooperative(c)) return { owned: [...c.owned], generation: c.generation };
+  if (eagerSticky(c) && c.previousAssignment) return { owned: [...c.previousAssignment.partitions], generation: c.previousAssignment.generation };
+  return { owned: [], generation: c.generation };
 }
 
 export function onHeartbeatTimer(s: KafkaState, ctx: SystemContext, c: Consumer): void {
@@ -124,6 +133,7 @@ export function onSyncResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m
     if (c.batch && revoked.includes(c.batch.tp)) c.batch = null;
   }
   c.owned = [...next];
+  if (eagerSticky(c)) c.previousAssignment = { partitions: [...next], generation: c.generation };
   for (const tp of added) c.position[tp] = committed[tp] ?? resetOffset(s, c, tp);
   c.phase = 'stable';
   ctx.note(c.id, `generation ${c.generation}: owns ${c.owned.length ? c.owned.join(',') : 'nothing'}${revoked.length ? `; revoked ${revoked.join(',')}` : ''}`);
@@ -149,6 +159,6 @@ export function dropVolatile(c: Consumer, ctx: SystemContext): void {
   for (const t of [c.heartbeatTimer, c.workTimer]) if (t !== null) ctx.cancelTimer(t);
   Object.assign(c, {
     memberId: null, generation: -1, phase: 'down', owned: [], position: {}, batch: null, busy: 'idle',
-    heartbeatTimer: null, workTimer: null, staged: [], sought: {}, rejoinPending: false,
+    heartbeatTimer: null, workTimer: null, staged: [], sought: {}, rejoinPending: false, previousAssignment: null,
   });
 }

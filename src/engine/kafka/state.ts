@@ -167,6 +167,11 @@ export interface Consumer {
   lastJoinAt: Time;
   /** A rebalance is due; it runs when the batch in hand is done (rebalances happen inside poll()). */
   rejoinPending: boolean;
+  /**
+   * Eager `sticky` only: StickyAssignor's user data, the last assignment and its generation. It outlives
+   * the revocation before each join (that is how the group stays sticky); a crash loses it.
+   */
+  previousAssignment: { partitions: TopicPartitionId[]; generation: number } | null;
   fetchReq: number;
 }
 

@@ -60,8 +60,9 @@ describe('StickyAssignor / CooperativeStickyAssignor', () => {
   });
   it('javadoc example 1: after C1 leaves every previous assignment is preserved', () => {
     const r = stickyAssign(p, { C0: subs(all, ['t0-0', 't1-1', 't3-0']), C2: subs(all, ['t1-0', 't2-1']) });
-    // Kafka's constrainedAssign deals C1's old partitions (t0-1, t2-0, t3-1) to the sorted unfilled members in turn.
-    expect(r.assignment).toEqual({ C0: ['t0-0', 't1-1', 't3-0', 't0-1'], C2: ['t1-0', 't2-1', 't2-0', 't3-1'] });
+    // Kafka's constrainedAssign keeps owned partitions in (partition, topic) order and deals C1's old
+    // partitions (t0-1, t2-0, t3-1) to the sorted unfilled members in turn.
+    expect(r.assignment).toEqual({ C0: ['t0-0', 't3-0', 't1-1', 't0-1'], C2: ['t1-0', 't2-1', 't2-0', 't3-1'] });
     expect(r.transferring).toEqual({});
   });
   it('javadoc example 2 (mixed subscriptions): balanced where round robin is not', () => {
@@ -83,12 +84,12 @@ describe('StickyAssignor / CooperativeStickyAssignor', () => {
     expect(round2.assignment).toEqual({ c1: ['t-0', 't-1'], c2: ['t-3', 't-4'], c3: ['t-2', 't-5'] });
   });
 
-  it('claims from an older generation are void: a member that missed a rebalance cannot keep its old partitions', () => {
+  it('two members claim the same partitions: the newer generation wins, the stale claim counts for nothing', () => {
     const r = cooperativeStickyAssign({ t: 2 }, {
       c1: { topics: ['t'], owned: ['t-0', 't-1'], generation: 3 },
       c2: { topics: ['t'], owned: ['t-0', 't-1'], generation: 2 },
     });
-    // c1 keeps one (maxQuota 1) and gives up the other to c2 over two rounds; c2's stale claim counts for nothing.
+    // c1 keeps one (maxQuota 1) and gives up the other to c2 over two rounds.
     expect(r.assignment).toEqual({ c1: ['t-0'], c2: [] });
     expect(r.transferring).toEqual({ 't-1': 'c2' });
   });
