@@ -30,8 +30,10 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
   const shown = topics.slice(-MAX_TOPICS);
   const cols = Math.max(1, shown.length);
   const innerW = box.w - frame * 2 - 12;
-  const slipW = Math.min(200, innerW / cols - 10);
-  const slipH = Math.min(slipW * 0.7, box.h - head - frame * 2 - MAX_STACK * 7 - 16);
+  const slipW = Math.max(0, Math.min(200, innerW / cols - 10));
+  // On a small board (a phone, a narrow pane) the room left under the heading can be less than nothing:
+  // a slip is never shorter than its topic line (nor a negative size, which SVG rejects).
+  const slipH = Math.max(Math.min(slipW * 0.7, 22), Math.min(slipW * 0.7, box.h - head - frame * 2 - MAX_STACK * 7 - 16));
   const fs = Math.max(11, Math.min(fontSize - 1, slipW / 8));
   const focusedBoard = focus.nodes.has(board.id);
   const sel = selected?.kind === 'node' && selected.id === board.id;
