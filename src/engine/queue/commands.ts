@@ -5,7 +5,7 @@ import type { SystemContext } from '../core/types.ts';
 import { formatDuration } from '../core/duration.ts';
 import { poll } from './consumer.ts';
 import { changeVisibility, deleteMessage, moveTo, msgOf, receive, sendMessage, sendRefusal } from './service.ts';
-import { checkLimit, SQS_LIMITS } from './limits.ts';
+import { checkLimit, noteFinerThanAmazon, SQS_LIMITS } from './limits.ts';
 import { emptyStats, SQS, SQS_NODE, type SqsQueue, type SqsState } from './state.ts';
 import { queueNamed } from './queries.ts';
 import { sqsProducer } from './producer.ts';
@@ -73,6 +73,7 @@ export const sqsCommands: CommandSpec[] = [
         name, fifo, ...settings, dlq, contentDedup, ids: [], finished: [], dedup: {}, nextSeq: 1, stats: emptyStats(), deletedOrder: [],
       };
       s.queueOrder.push(name);
+      noteFinerThanAmazon(ctx, SQS_NODE, name, { visibility: settings.visibilityMs, retention: settings.retentionMs, delay: settings.delayMs, wait: settings.waitMs });
     }),
   },
   {
@@ -96,6 +97,7 @@ export const sqsCommands: CommandSpec[] = [
       const refusal = sendRefusal(q, { group: groups[0] ?? null, dedup: opt<string>(a, 'dedup') ?? null, ...(delay !== undefined ? { delayMs: delay } : {}) });
       if (refusal !== null) throw new CommandError(refusal);
       if (delay !== undefined) checkLimit('delay', delay, SQS_LIMITS.delay);
+      noteFinerThanAmazon(ctx, SQS_NODE, q.name, { delay });
       const from = opt<string>(a, 'from');
       if (from !== undefined) { ownNode(sim, ctx, from); if (!s.producers.includes(from)) s.producers.push(from); }
       const out: string[] = [];
@@ -147,6 +149,7 @@ export const sqsCommands: CommandSpec[] = [
       const m = msgOf(s, argNumber(a, 'msg'));
       if (!m || m.queue !== q.name || m.status !== 'inflight') throw new CommandError(`#${argNumber(a, 'msg')} is not in flight in ${q.name}`);
       checkLimit('timeout', argNumber(a, 'timeout'), SQS_LIMITS.visibility);
+      noteFinerThanAmazon(ctx, SQS_NODE, `${q.name} #${m.id}`, { timeout: argNumber(a, 'timeout') });
       changeVisibility(s, m, argNumber(a, 'timeout'), ctx);
     }),
   },
@@ -193,6 +196,7 @@ export const sqsCommands: CommandSpec[] = [
       const existing = s.consumers[name];
       if (opt<number>(a, 'wait') !== undefined) checkLimit('wait', opt<number>(a, 'wait')!, SQS_LIMITS.wait);
       if (opt<number>(a, 'extend') !== undefined) checkLimit('extend', opt<number>(a, 'extend')!, SQS_LIMITS.visibility);
+      noteFinerThanAmazon(ctx, SQS_NODE, `${name}'s requests`, { wait: opt<number>(a, 'wait'), extend: opt<number>(a, 'extend') });
       const cfg = {
         queue: q.name, workMs: opt<number>(a, 'work') ?? existing?.workMs ?? 100, jitterMs: opt<number>(a, 'jitter') ?? existing?.jitterMs ?? 0,
         failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? existing?.poison ?? [])], batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,

@@ -4,6 +4,7 @@
 // 250 ms visibility timeout and run in seconds (README: where the lab simplifies). Nothing outside a
 // range is accepted.
 import { CommandError } from '../core/command.ts';
+import type { SystemContext } from '../core/types.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -34,4 +35,14 @@ const shown = (ms: number): string =>
 export function checkLimit(arg: string, value: number, limit: Limit, isCount = false): void {
   if (value >= limit.min && value <= limit.max) return;
   throw new CommandError(`${arg}=${isCount ? value : shown(value)} is outside the range Amazon SQS allows for ${limit.amazon}: ${limit.range}`);
+}
+
+/**
+ * Says so in the trace when a setting is finer than Amazon's whole seconds, so the one way the lab
+ * scales time is visible in the run rather than silently accepted.
+ */
+export function noteFinerThanAmazon(ctx: SystemContext, node: string, subject: string, settings: Readonly<Record<string, number | undefined>>): void {
+  const fine = Object.entries(settings).filter(([, v]) => v !== undefined && v % SECOND !== 0).map(([k, v]) => `${k}=${shown(v!)}`);
+  if (fine.length === 0) return;
+  ctx.note(node, `${subject}: ${fine.join(', ')} is finer than Amazon's whole seconds; the lab takes milliseconds within Amazon's ranges so a scene runs in seconds`);
 }

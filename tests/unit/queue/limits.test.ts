@@ -33,6 +33,15 @@ describe('SQS limits', () => {
     edges((v) => `sqs.queue name=q\nsqs.consumer name=w queue=q extend=${v}`, ['12h'], ['13h'], /extend=13h is outside .* VisibilityTimeout/);
   });
 
+  it('a setting finer than Amazon\'s whole seconds is accepted and said in the trace; whole seconds say nothing', () => {
+    const s = lab();
+    expect(s.run('sqs.queue name=q visibility=250ms wait=2s')).toEqual([
+      "t=0ms sqs q: visibility=250ms is finer than Amazon's whole seconds; the lab takes milliseconds within Amazon's ranges so a scene runs in seconds"]);
+    expect(s.run('sqs.consumer name=w queue=q wait=1500ms extend=1s')).toEqual([
+      "t=0ms sqs w's requests: wait=1500ms is finer than Amazon's whole seconds; the lab takes milliseconds within Amazon's ranges so a scene runs in seconds"]);
+    expect(s.run('sqs.queue name=r visibility=1s\nsqs.send queue=r body=a delay=2s')).toEqual(['sent #1 a to r']);
+  });
+
   it('a refused command changes nothing', () => {
     const s = lab();
     expect(() => s.run('sqs.queue name=q retention=30s')).toThrow(/MessageRetentionPeriod/);
