@@ -4,7 +4,8 @@ import { language } from '../script/language.ts';
 import { parseLine, parseScript, ScriptError } from '../script/parser.ts';
 import { ConditionError, parseCondition } from '../script/condition.ts';
 import { field, list, onlyKeys, readYaml, text, type YValue } from './yaml-block.ts';
-import { LessonProblem, type Challenge, type Predict } from './types.ts';
+import { parseDuration } from '../engine/core/duration.ts';
+import { LessonProblem, type SceneCaption, type Challenge, type Predict, type StepScene } from './types.ts';
 
 /** Scenario lines of a ```lab``` block whose first line is `firstLine`; comments and blanks dropped. */
 export function readLab(body: string, firstLine: number, file: string): string[] {
@@ -79,5 +80,59 @@ export function readChallenge(body: string, firstLine: number): Challenge {
     hint: text(field(map, 'hint', what, 'a nudge for a learner who is stuck'), 'hint', what),
     solution: scenarioLines(field(map, 'solution', what, 'scenario lines that reach the goal; the test suite runs them'), 'solution', what),
     line: firstLine - 1,
+  };
+}
+
+/** A scene's pace bounds: long enough to follow, short enough to hold attention. */
+export const MIN_PACE_MS = 2_000;
+export const MAX_PACE_MS = 60_000;
+export const MAX_CAPTION_CHARS = 140;
+export const MAX_CAPTIONS = 12;
+
+/** A duration written with its unit (`12s`, `350ms`); a bare number is refused, as its unit is a guess. */
+function durationWithUnit(v: YValue, key: string, what: string): number {
+  const raw = v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value).trim() : null;
+  if (raw !== null && /^\d+(\.\d+)?$/.test(raw)) throw new LessonProblem(v.line, `${what}: '${key}: ${raw}' needs a unit: write ${raw}ms or ${raw}s`);
+  const ms = raw === null ? null : parseDuration(raw);
+  if (ms === null) throw new LessonProblem(v.line, `${what}: '${key}' must be a duration like 350ms or 1.5s, got ${raw === null ? 'something else' : `'${raw}'`}`);
+  return ms;
+}
+
+export function readScene(body: string, firstLine: number): StepScene {
+  const what = 'scene block';
+  const map = readYaml(body, firstLine, what);
+  onlyKeys(map, ['pace', 'captions'], what);
+  const paceValue = field(map, 'pace', what, 'how long the run takes on screen, like 12s', true);
+  const captionsValue = field(map, 'captions', what, 'lines shown on the stage at moments of the run', true);
+  if (!paceValue && !captionsValue) throw new LessonProblem(map.line, `${what}: give 'pace:' (how long the run takes on screen, like 12s), 'captions:' or both`);
+  let pace: number | null = null;
+  if (paceValue) {
+    pace = durationWithUnit(paceValue, 'pace', what);
+    if (pace < MIN_PACE_MS || pace > MAX_PACE_MS) throw new LessonProblem(paceValue.line, `${what}: 'pace' is how long the run takes on screen, between ${MIN_PACE_MS / 1000}s and ${MAX_PACE_MS / 1000}s; got ${pace}ms`);
+  }
+  const captions: SceneCaption[] = captionsValue ? list(captionsValue, 'captions', what, 1, MAX_CAPTIONS).map((item, i) => caption(item, i, what)) : [];
+  captions.forEach((c, i) => {
+    const twin = captions.findIndex((d, j) => j < i && ((c.at !== null && d.at === c.at) || (c.when !== null && d.when === c.when)));
+    if (twin >= 0) throw new LessonProblem(c.line, `${what}: captions ${twin + 1} and ${i + 1} are at the same moment, so only one would ever show`);
+  });
+  return { pace, captions, line: firstLine - 1 };
+}
+
+function caption(item: YValue, i: number, what: string): SceneCaption {
+  const label = `${what}, caption ${i + 1}`;
+  if (item.kind !== 'map') throw new LessonProblem(item.line, `${label} must have 'at:' (a time like 1.2s) or 'when:' (a condition), and 'text:'`);
+  onlyKeys(item, ['at', 'when', 'text'], label);
+  const atValue = field(item, 'at', label, 'the simulated time it shows at', true);
+  const whenValue = field(item, 'when', label, 'the condition that shows it', true);
+  if ((atValue === undefined) === (whenValue === undefined)) {
+    throw new LessonProblem(item.line, `${label} needs exactly one of 'at:' (a simulated time on the timeline, like 1.2s) and 'when:' (a condition)`);
+  }
+  const line = text(field(item, 'text', label, 'the short line shown on the stage'), 'text', label, MAX_CAPTION_CHARS);
+  if (line.includes('\n')) throw new LessonProblem(item.line, `${label}: 'text' must be one line`);
+  return {
+    at: atValue ? durationWithUnit(atValue, 'at', label) : null,
+    when: whenValue ? condition(whenValue, 'when', label) : null,
+    text: line,
+    line: item.line,
   };
 }

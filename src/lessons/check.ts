@@ -5,6 +5,7 @@ import { buildCatalog, displayPath, strayLessons, type LessonSources } from './b
 import { parseLesson, describeLoadError } from './parse.ts';
 import { checkGoal, openStepSession, resolvePredict, runLines } from './runtime.ts';
 import { simplificationsProblem } from './markdown-lint.ts';
+import { planFreeRun, planRun } from './scene.ts';
 import type { Lesson } from './types.ts';
 
 export interface CheckLine {
@@ -46,7 +47,32 @@ export function checkStep(lesson: Lesson, index: number): CheckLine {
       else done.push('challenge solved by its solution');
     }
   }
+  if (step.scene && !opened.errors.length) {
+    problems.push(...checkScene(lesson, index).map((p) => `${at(p.line)}: scene: ${p.message}`));
+    if (!problems.length) done.push(`scene${step.scene.captions.length ? ` with ${step.scene.captions.length} caption${step.scene.captions.length === 1 ? '' : 's'}` : ''}`);
+  }
   return { ok: problems.length === 0, label: `${lesson.meta.id} step ${index + 1} "${step.title}"`, detail: done.join(', ') || 'narration only', problems };
+}
+
+/** A scene's captions must each show during the step's run (the prediction's, else playing from the start). */
+function checkScene(lesson: Lesson, index: number): { line: number; message: string }[] {
+  const step = lesson.steps[index]!;
+  const scene = step.scene!;
+  const { session } = openStepSession(lesson, index);
+  const sim = session.sim;
+  let plan;
+  if (step.predict) {
+    const from = { eventCount: sim.eventCount, now: sim.now, trace: sim.traceLength };
+    if (runLines(session, step.predict.run).length) return [];
+    plan = { ...planRun(sim, from, scene), what: "the prediction's run" };
+  } else {
+    plan = { ...planFreeRun(sim, scene), what: 'playing from the step\'s start' };
+  }
+  const out = plan.captions.missing.map(({ caption, why }) => ({
+    line: caption.line, message: `caption ${scene.captions.indexOf(caption) + 1} ('${caption.text}') never shows: ${why}`,
+  }));
+  if (scene.pace !== null && plan.speed === null) out.push({ line: scene.line, message: `'pace' is set but no simulated time passes in ${plan.what}, so there is nothing to pace` });
+  return out;
 }
 
 /** One line for the lesson (the curriculum's rules), then one per step. */

@@ -3,12 +3,12 @@
 // ```predict``` and ```challenge``` blocks. Every mistake names the file, the line and what is wrong.
 import { readFrontMatter } from './front-matter.ts';
 import { rawHtml } from './markdown-lint.ts';
-import { readChallenge, readLab, readPredict } from './blocks.ts';
+import { readChallenge, readLab, readPredict, readScene } from './blocks.ts';
 import { LessonProblem, type Lesson, type LessonLoad, type LessonStep } from './types.ts';
 
 /** Larger than any sensible lesson; protects the page from a runaway file. */
 export const MAX_LESSON_CHARS = 200_000;
-const SPECIAL = ['lab', 'lab setup', 'predict', 'challenge'] as const;
+const SPECIAL = ['lab', 'lab setup', 'predict', 'challenge', 'scene'] as const;
 type Special = (typeof SPECIAL)[number];
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*(.*)$/;
 
@@ -62,6 +62,7 @@ function parseOrThrow(source: string, file: string): Lesson {
     blockLines[key] = f.line;
     if (f.kind === 'lab') step.lab = readLab(body, first, file);
     else if (f.kind === 'predict') step.predict = readPredict(body, first);
+    else if (f.kind === 'scene') step.scene = readScene(body, first);
     else step.challenge = readChallenge(body, first);
   };
 
@@ -121,7 +122,7 @@ function specialKind(info: string, line: number): Special | null {
   if ((SPECIAL as readonly string[]).includes(info)) return info as Special;
   const first = info.split(' ')[0]!;
   if ((SPECIAL as readonly string[]).includes(first)) {
-    throw new LessonProblem(line, `unknown block '\`\`\`${info}': use \`\`\`lab, \`\`\`lab setup, \`\`\`predict or \`\`\`challenge`);
+    throw new LessonProblem(line, `unknown block '\`\`\`${info}': use \`\`\`lab, \`\`\`lab setup, \`\`\`predict, \`\`\`challenge or \`\`\`scene`);
   }
   return null;
 }

@@ -42,6 +42,25 @@ export interface Challenge {
   line: number;
 }
 
+/** A short line shown on the stage when playback reaches a moment of the step's run. */
+export interface SceneCaption {
+  /** The moment, as simulated time on the timeline (ms); or null when `when` picks it. */
+  at: number | null;
+  /** A condition: the caption shows from the first moment of the run where it holds. */
+  when: string | null;
+  text: string;
+  /** Line of the caption's entry in the .md file. */
+  line: number;
+}
+
+/** How a step's run plays on screen (a ```scene``` block). */
+export interface StepScene {
+  /** Wall-clock ms the run should take on screen; computed from its events when absent. */
+  pace: number | null;
+  captions: SceneCaption[];
+  line: number;
+}
+
 export interface LessonStep {
   title: string;
   /** Markdown (render with markdown-it, html: false); the special fenced blocks are taken out. */
@@ -50,6 +69,8 @@ export interface LessonStep {
   lab: string[];
   predict?: Predict;
   challenge?: Challenge;
+  /** Pace and captions for the step's run (the prediction's run, else playing from the step's start). */
+  scene?: StepScene;
   /** Line of the step's `## ` heading. */
   line: number;
 }
