@@ -124,16 +124,18 @@ export function StageViews() {
   const pick = useLesson((s) => s.focusPick);
   const ref = useRef<HTMLDivElement>(null);
   const size = useInnerSize(ref);
-  const fit = fitStage({ view, ...size, stageFirst: stageFirst({ presenter, focus }), focus, pick });
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  // Each pane has a 1 px border inside the stage's box.
+  const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: rem * 2 });
   const town = usePanes('town');
   const tech = usePanes('tech');
-  const zoom = Math.round(fit.zoom * 100) / 100;
+  const zoom = Math.floor(fit.zoom * 100) / 100;
   const layout = fit.pictures.length === 2 ? 'split' : fit.pictures[0]!;
   return (
     <div ref={ref} className={`stage-views view-${layout}${fit.oneOfTwo ? ' one-of-two' : ''}`} data-testid="stage" data-zoom={zoom}>
       {fit.oneOfTwo ? (
         <div className="stage-pick" role="group" aria-label="Picture shown">
-          <span className="muted">Both pictures need a wider screen: showing</span>
+          <span className="muted">{focus ? 'Focus mode shows one picture:' : 'Both pictures need a wider screen: showing'}</span>
           <div className="segmented">
             {(['town', 'tech'] as const).map((p) => (
               <button key={p} type="button" aria-pressed={pick === p} className={pick === p ? 'active' : ''}

@@ -1,13 +1,23 @@
 // window.townboard: a small, documented API for course authors' Playwright tests (docs/test-hook.md).
 // Everything it returns is plain data, so `page.evaluate(() => window.townboard.traceHash())` works.
 import { labStore } from '../store/lab-store.ts';
-import { lessonStore } from '../store/lesson-store.ts';
+import { lessonStore, setStageMode } from '../store/lesson-store.ts';
 import { parseDuration } from '../engine/core/duration.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { loadScenario, openLesson, queryNames, shareUrl } from './controller.ts';
 import { go, lessonHref } from './routes.ts';
 import { sandboxShareUrl } from './sandbox/share-link.ts';
+
+export interface StageLayout {
+  presenter: boolean;
+  focus: boolean;
+  /** The pictures shown, left to right. */
+  pictures: ('town' | 'tech')[];
+  /** How much the stage magnifies each picture (1 outside presenter and focus mode). */
+  zoom: number;
+  panelsHidden: boolean;
+}
 
 export interface TownboardHook {
   /** Opens a lesson (key `00-town-square`, slug or chapter number) at a step counted from 1. */
@@ -36,6 +46,10 @@ export interface TownboardHook {
   setSpeed(x: number): number;
   /** Shows both pictures, the town only or the technical view only (as the `view` command does). */
   setView(mode: 'both' | 'town' | 'tech'): void;
+  /** Switches presenter mode and/or focus mode, as the Presenter and Focus buttons and the F key do. */
+  setLayout(modes: { presenter?: boolean; focus?: boolean }): void;
+  /** What the stage shows now: the modes, the pictures, their magnification, whether the panels are hidden (the stage re-fits a frame after a change). */
+  layout(): StageLayout;
   /** The link "Copy link" would make right now (a lesson step or the sandbox; null elsewhere). */
   shareLink(): string | null;
 }
@@ -98,8 +112,21 @@ export function createTestHook(): TownboardHook {
     setView(mode) {
       labStore.getState().setView(mode === 'both' ? 'split' : mode);
     },
+    setLayout(modes) {
+      if (modes.presenter !== undefined) setStageMode('presenter', modes.presenter);
+      if (modes.focus !== undefined) setStageMode('focus', modes.focus);
+    },
+    layout: stageLayout,
     shareLink: () => shareUrl() ?? sandboxShareUrl(),
   };
+}
+
+/** Read from the page: the stage says what it drew (`data-zoom`, one section per picture). */
+function stageLayout(): StageLayout {
+  const ui = lessonStore.getState();
+  const stage = document.querySelector<HTMLElement>('[data-testid=stage]');
+  const pictures = [...(stage?.querySelectorAll<HTMLElement>('.stage-pane') ?? [])].map((p) => (p.getAttribute('aria-label') === 'Town view' ? 'town' : 'tech') as 'town' | 'tech');
+  return { presenter: ui.presenter, focus: ui.focus, pictures, zoom: Number(stage?.dataset.zoom ?? 1), panelsHidden: ui.dockHidden };
 }
 
 declare global {

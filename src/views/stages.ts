@@ -95,16 +95,18 @@ export interface StageFitInput {
   focus: boolean;
   /** The picture shown when only one is. */
   pick: Picture;
-  /** Space between two panes. */
+  /** Space between two panes, and between the picture switch and the picture. */
   gap?: number;
+  /** The height of the switch shown above the picture when one of two shows. */
+  switchHeight?: number;
 }
 
-export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8 }: StageFitInput): StageFit {
+export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8, switchHeight = 32 }: StageFitInput): StageFit {
   const both: Picture[] = ['town', 'tech'];
   if (!stageFirst) return { pictures: view === 'split' ? both : [view], zoom: 1, oneOfTwo: false };
   const zoomFor = (w: number, h: number) => Math.max(1, Math.min(STAGE_MAX_ZOOM, w / STAGE_MIN.width, h / STAGE_MIN.height));
   if (view !== 'split') return { pictures: [view], zoom: zoomFor(width, height), oneOfTwo: false };
   const half = zoomFor((width - gap) / 2, height);
   if (!focus && half >= STAGE_ZOOM) return { pictures: both, zoom: half, oneOfTwo: false };
-  return { pictures: [pick], zoom: zoomFor(width, height), oneOfTwo: true };
+  return { pictures: [pick], zoom: zoomFor(width, height - switchHeight - gap), oneOfTwo: true };
 }
