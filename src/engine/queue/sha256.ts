@@ -30,21 +30,21 @@ export function utf8(text: string): number[] {
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 export function sha256Hex(text: string): string {
-  const bytes = utf8(text);
-  const bitLength = bytes.length * 8;
+  const data = utf8(text);
   // Padding: a 1 bit, zeros up to 56 mod 64 bytes, then the length in bits as a 64-bit big-endian number.
-  bytes.push(0x80);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  const high = Math.floor(bitLength / 0x1_0000_0000);
-  for (const word of [high, bitLength >>> 0]) bytes.push(word >>> 24, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  const size = Math.ceil((data.length + 9) / 64) * 64;
+  const bytes = new Uint8Array(size);
+  bytes.set(data);
+  bytes[data.length] = 0x80;
+  const view = new DataView(bytes.buffer);
+  const bitLength = data.length * 8;
+  view.setUint32(size - 8, Math.floor(bitLength / 0x1_0000_0000));
+  view.setUint32(size - 4, bitLength >>> 0);
 
   const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
   const w = new Array<number>(64);
-  for (let block = 0; block < bytes.length; block += 64) {
-    for (let i = 0; i < 16; i++) {
-      const b = block + i * 4;
-      w[i] = ((bytes[b]! << 24) | (bytes[b + 1]! << 16) | (bytes[b + 2]! << 8) | bytes[b + 3]!) >>> 0;
-    }
+  for (let block = 0; block < size; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15]!;
       const y = w[i - 2]!;
