@@ -5,7 +5,7 @@ import { App } from './app/App.tsx';
 import { labStore } from './store/lab-store.ts';
 import { lessonStore } from './store/lesson-store.ts';
 import { readPrefs, readProgress } from './app/progress.ts';
-import { watchChallenges } from './app/controller.ts';
+import { watchChallenges, watchScene } from './app/controller.ts';
 import { installTestHook } from './app/test-hook.ts';
 import './app/styles.css';
 
@@ -23,6 +23,7 @@ applyMotion();
 motion?.addEventListener?.('change', applyMotion);
 
 watchChallenges();
+watchScene();
 installTestHook();
 
 createRoot(document.getElementById('root')!).render(

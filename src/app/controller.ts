@@ -1,14 +1,15 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { inputsToHere, labStore, replayInputs, survivingInputs, type ViewMode } from '../store/lab-store.ts';
+import { inputsToHere, labStore, moveTo, replayInputs, survivingInputs, type ViewMode } from '../store/lab-store.ts';
+import { reached } from '../store/scene-playback.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import { seedOf, splitBlocks } from '../script/transcript.ts';
 import type { Session } from '../script/runner.ts';
 import {
-  decodeShare, encodeShare, findEntry, lessonKey, markLessonDone, openStep, recordChallenge, recordPrediction,
-  recordStep, resolvePredict, type Lesson, type LessonLoad, type ShareState,
+  decodeShare, encodeShare, findEntry, lessonKey, markLessonDone, openStep, openStepSession, planFreeRun, planRun,
+  recordChallenge, recordPrediction, recordStep, resolvePredict, type Lesson, type LessonLoad, type ShareState,
 } from './lessons-api.ts';
 import { updateProgress } from './progress.ts';
 
@@ -77,8 +78,21 @@ function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonL
   // The lesson's pace, unless the step picks its own with a `speed` command.
   const stepSpeed = results.some((r) => r.setting?.speed !== undefined);
   if (lesson.meta.speed !== undefined && !stepSpeed) labStore.getState().setSpeed(lesson.meta.speed);
+  if (failed < 0) startFreeScene(lesson, index, stepSpeed);
   lessonStore.setState({ key, load, lesson, stepIndex: index, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
   markVisited(key, lesson, index);
+}
+
+/**
+ * Playing from the step's start: its captions, quiet stretches skipped, and (unless the step sets its own
+ * speed) a pace that gives the scene a sensible time on screen when it goes quiet by itself.
+ */
+function startFreeScene(lesson: Lesson, index: number, stepSpeed: boolean): void {
+  const opened = openStepSession(lesson, index, lesson.meta.seed);
+  if (opened.errors.length) return;
+  const plan = planFreeRun(opened.session.sim, lesson.steps[index]!.scene);
+  labStore.setState({ scene: { kind: 'free', from: { ...openedAt }, to: null, moments: [], captions: plan.captions.placed, speed: plan.speed } });
+  if (plan.speed !== null && !stepSpeed) labStore.getState().setSpeed(plan.speed);
 }
 
 function markVisited(key: string, lesson: Lesson, index: number) {
@@ -134,7 +148,13 @@ export function shareUrl(): string | null {
   return `${base}#/lesson/${key}/${stepIndex + 1}?share=${code}`;
 }
 
-/** Runs the prediction's commands and finds which choice came true. */
+/** The recorded inputs when the prediction's run was made: a later one forks the run, so the verdict shows. */
+let inputsAtLock = 0;
+
+/**
+ * Runs the prediction's commands and finds which choice came true, then plays that run from its start at
+ * the step's pace: the verdict shows when playback reaches its end (watchScene), or on skipPrediction.
+ */
 export function lockPrediction(): void {
   const { lesson, stepIndex, predict, key } = lessonStore.getState();
   const p = lesson?.steps[stepIndex]?.predict;
@@ -145,22 +165,72 @@ export function lockPrediction(): void {
   const restarted = labStore.getState().inputs.length > 0 || sim0.eventCount !== openedAt.eventCount || sim0.now !== openedAt.now;
   if (restarted) loadStep(lesson, stepIndex, lesson.meta.seed);
   const session = labStore.getState().session;
+  const from = { eventCount: session.sim.eventCount, now: session.sim.now, trace: session.sim.traceLength };
   // Commands go through the store so they are recorded (share links) and views refresh.
   const recorded: Session = {
     sim: session.sim, seed: session.seed, execParsed: session.execParsed,
     get shown() { return session.shown; },
     exec: (line: string) => labStore.getState().exec(line),
   };
+  const choice = predict.choice;
+  let playable = false;
   try {
     const r = resolvePredict(recorded, p);
-    const choice = predict.choice;
     const correctIndex = r.correctIndex >= 0 ? r.correctIndex : null;
-    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null, restarted } });
+    const plan = planRun(session.sim, from, lesson.steps[stepIndex]!.scene);
+    playable = !r.error && plan.speed !== null;
+    inputsAtLock = labStore.getState().inputs.length;
+    labStore.setState({ scene: { kind: 'run', from: plan.from, to: plan.to, moments: plan.moments, captions: plan.captions.placed, speed: plan.speed }, skipped: null });
+    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null, restarted, revealed: !playable } });
     if (correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === correctIndex));
   } catch (e) {
-    lessonStore.setState({ predict: { ...predict, locked: true, error: (e as Error).message } });
+    lessonStore.setState({ predict: { ...predict, locked: true, error: (e as Error).message, revealed: true } });
   }
-  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+  if (playable) replayPrediction();
+  else labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+}
+
+/** Plays the prediction's run again from its start, at its pace. */
+export function replayPrediction(): void {
+  const scene = labStore.getState().scene;
+  if (scene?.kind !== 'run' || !scene.to || !lessonStore.getState().predict.locked) return;
+  moveTo(labStore.getState().session.sim, scene.from.eventCount, scene.from.now);
+  if (scene.speed !== null) labStore.getState().setSpeed(scene.speed);
+  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, skipped: null }));
+  labStore.getState().play();
+}
+
+/** Jumps to the end of the prediction's run and shows the verdict. */
+export function skipPrediction(): void {
+  const scene = labStore.getState().scene;
+  if (scene?.kind !== 'run' || !scene.to) return;
+  const sim = labStore.getState().session.sim;
+  if (!reached(sim, scene.to)) moveTo(sim, scene.to.eventCount, scene.to.now);
+  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, playing: false, skipped: null }));
+  reveal();
+}
+
+function reveal(): void {
+  const { predict } = lessonStore.getState();
+  if (predict.locked && !predict.revealed) lessonStore.setState({ predict: { ...predict, revealed: true } });
+}
+
+/**
+ * Shows the verdict once the cursor reaches the prediction run's end, however it got there (playing,
+ * stepping, dragging the timeline). Acting during the run forks it: the verdict shows at once, as the
+ * answer was computed from the run as it was.
+ */
+export function watchScene(): () => void {
+  return labStore.subscribe((s, prev) => {
+    if (s.version === prev.version && s.now === prev.now) return;
+    const scene = s.scene;
+    const { predict } = lessonStore.getState();
+    if (scene?.kind !== 'run' || !scene.to || !predict.locked || predict.revealed) return;
+    if (s.inputs.length > inputsAtLock) {
+      labStore.setState({ scene: { ...scene, kind: 'free', to: null, moments: [], captions: [] } });
+      reveal();
+    } else if (reached(s.session.sim, scene.to)) reveal();
+  });
 }
 
 /** Checks the step's challenge goal against the sim now; marks it solved (and saves) once it holds. */

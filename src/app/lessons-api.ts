@@ -3,8 +3,10 @@ import { catalog as lessonCatalog, type CatalogEntry } from '../lessons/catalog.
 
 export {
   openStep, resolvePredict, encodeShare, decodeShare, loadProgress, saveProgress, browserStorage,
-  recordStep, recordPrediction, recordChallenge, markLessonDone, emptyProgress,
+  recordStep, recordPrediction, recordChallenge, markLessonDone, emptyProgress, openStepSession,
 } from '../lessons/index.ts';
+// How a step's run plays on screen: its pace, skipped quiet stretches and captions.
+export { planFreeRun, planRun } from '../lessons/scene.ts';
 export type {
   Lesson, LessonLoad, LessonMeta, LessonStep, Predict, Challenge, ShareState, Decoded, Progress, LessonProgress,
 } from '../lessons/index.ts';

@@ -5,7 +5,8 @@ import { lessonStore, setStageMode } from '../store/lesson-store.ts';
 import { parseDuration } from '../engine/core/duration.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
-import { loadScenario, openLesson, queryNames, shareUrl } from './controller.ts';
+import { captionAt } from '../lessons/scene.ts';
+import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, shareUrl, skipPrediction } from './controller.ts';
 import { go, lessonHref } from './routes.ts';
 import { sandboxShareUrl } from './sandbox/share-link.ts';
 
@@ -46,6 +47,15 @@ export interface TownboardHook {
   setSpeed(x: number): number;
   /** Shows both pictures, the town only or the technical view only (as the `view` command does). */
   setView(mode: 'both' | 'town' | 'tech'): void;
+  /** Picks choice `choice` (counted from 1) of the step's prediction and locks it in: its run starts playing. */
+  predict(choice: number): { ok: boolean; error?: string };
+  /** Skips the prediction's run to its end, so the verdict shows (as "Skip to the result"). */
+  skipPrediction(): void;
+  /** Plays the prediction's run again from its start (as "Replay the run"). */
+  replayPrediction(): void;
+  /** The scene playing: a prediction's run (`from`/`to` in ms), or playing from the step's start; the
+   *  caption on the stage now; whether the verdict shows. */
+  scene(): { kind: 'run' | 'free' | null; from: number | null; to: number | null; speed: number | null; caption: string | null; revealed: boolean };
   /** Switches presenter mode and/or focus mode, as the Presenter and Focus buttons and the F key do. */
   setLayout(modes: { presenter?: boolean; focus?: boolean }): void;
   /** What the stage shows now: the modes, the pictures, their magnification, whether the panels are hidden (the stage re-fits a frame after a change). */
@@ -118,6 +128,27 @@ export function createTestHook(): TownboardHook {
     },
     layout: stageLayout,
     shareLink: () => shareUrl() ?? sandboxShareUrl(),
+    predict(choice) {
+      const { lesson, stepIndex, predict } = lessonStore.getState();
+      const p = lesson?.steps[stepIndex]?.predict;
+      if (!p) return { ok: false, error: 'this step has no prediction' };
+      if (predict.locked) return { ok: false, error: 'the prediction is already locked in' };
+      if (!Number.isInteger(choice) || choice < 1 || choice > p.choices.length) return { ok: false, error: `choose 1 to ${p.choices.length}` };
+      lessonStore.setState({ predict: { ...predict, choice: choice - 1 } });
+      lockPrediction();
+      return { ok: true };
+    },
+    skipPrediction,
+    replayPrediction,
+    scene() {
+      const { scene } = labStore.getState();
+      const at = { now: sim().now, eventCount: sim().eventCount };
+      return {
+        kind: scene?.kind ?? null, from: scene?.from.now ?? null, to: scene?.to?.now ?? null, speed: scene?.speed ?? null,
+        caption: scene && !(scene.kind === 'free' && labStore.getState().inputs.length > 0) ? captionAt(scene.captions, at)?.text ?? null : null,
+        revealed: lessonStore.getState().predict.revealed === true,
+      };
+    },
   };
 }
 

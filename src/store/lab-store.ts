@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createSession, type ExecResult, type Session } from '../script/runner.ts';
 import type { Sim } from '../engine/core/sim.ts';
+import { advanceScene, type PlayScene, type SkipBadge } from './scene-playback.ts';
 
 /** Something the learner points at; every view highlights the same thing. */
 export type Highlight =
@@ -39,6 +40,11 @@ export interface LabState {
    *  it was applied at: what a share link replays. Time-only commands (run, step, expect, show) are not
    *  inputs; an input at a past moment is preceded by an END_OF_RUN marker. */
   inputs: RecordedInput[];
+  /** The step's scene being played (a prediction's run, or playing from the step's start): its pace,
+   *  captions and end (src/store/scene-playback.ts). Cleared by every load. */
+  scene: PlayScene | null;
+  /** The quiet stretch playback just skipped, shown as "⏩ 12 s later". */
+  skipped: SkipBadge | null;
 }
 
 export interface RecordedInput {
@@ -151,6 +157,8 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       reducedMotion: false,
       notice: null,
       inputs: [],
+      scene: null,
+      skipped: null,
       exec(line) {
         const sim = get().session.sim;
         const name = commandName(line);
@@ -176,7 +184,7 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       load(seedValue, lines) {
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
-        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], ...settingsOf(results) }));
+        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, ...settingsOf(results) }));
         return results;
       },
       play: () => set({ playing: true }),
@@ -194,6 +202,13 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         carry += wallMs * speed;
         const whole = Math.floor(carry);
         carry -= whole;
+        const scene = get().scene;
+        if (scene) {
+          const r = advanceScene(sim, scene, whole, speed, wallMs, get().skipped);
+          if (sim.eventCount !== before || r.atEnd || r.skipped?.id !== get().skipped?.id) changed(r.atEnd ? { skipped: null, playing: false } : { skipped: r.skipped });
+          else set({ now: sim.now, skipped: r.skipped });
+          return;
+        }
         if (whole === 0) return;
         sim.runFor(whole);
         if (sim.eventCount !== before) changed();

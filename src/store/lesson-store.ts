@@ -11,6 +11,8 @@ export interface PredictState {
   error: string | null;
   /** The step was started again before the prediction ran (the learner had already changed the run). */
   restarted?: boolean;
+  /** The verdict and explanation show: the run has played to its end, or the learner skipped to it. */
+  revealed?: boolean;
 }
 
 export interface ChallengeState {

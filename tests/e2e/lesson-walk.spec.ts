@@ -1,5 +1,5 @@
 // A student walks every lesson end to end: once with the mouse (saving a screenshot of every step), once
-// with the keyboard only. Every prediction is locked in and answered by the simulation; every
+// with the keyboard only. Every prediction is locked in (skipping to the end of its run) and answered by the simulation; every
 // challenge is solved by typing its reference solution into the console.
 import { expect, test } from '@playwright/test';
 import { LESSONS, expectStep, ready, stepCount, tabTo } from './helpers.ts';
@@ -36,6 +36,8 @@ for (const lesson of LESSONS) {
       if (info.predict) {
         await page.getByTestId('predict').locator('label.choice').first().click();
         await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
+        // The run plays at the step's pace (predict.spec.ts watches one); a walk takes the skip.
+        await page.getByRole('button', { name: 'Skip to the result' }).click();
         await expect(page.getByTestId('predict-result')).toBeVisible();
         await expect(page.getByTestId('predict-result')).toContainText(/prediction held|Not this time/);
       }
@@ -83,6 +85,8 @@ for (const lesson of LESSONS) {
         await tabTo(page, predict.getByRole('radio').first());
         await page.keyboard.press('Space');
         await tabTo(page, page.getByRole('button', { name: 'Lock in my answer and run' }));
+        await page.keyboard.press('Enter');
+        await tabTo(page, page.getByRole('button', { name: 'Skip to the result' }));
         await page.keyboard.press('Enter');
         await expect(page.getByTestId('predict-result')).toBeVisible();
       }

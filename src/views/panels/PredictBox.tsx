@@ -1,22 +1,33 @@
-// A prediction: choose, lock it in, then the sim runs and says which choice came true and why.
+// A prediction: choose, lock it in, then watch the run play on the stage; when it reaches its end (or the
+// learner skips to it) the box says which choice came true and why, and the run can be replayed.
 import { useEffect, useRef } from 'react';
 import { lessonStore, useLesson } from '../../store/lesson-store.ts';
-import { lockPrediction } from '../../app/controller.ts';
+import { useLab } from '../../store/lab-store.ts';
+import { lockPrediction, replayPrediction, skipPrediction } from '../../app/controller.ts';
+import { formatDuration } from '../../engine/core/duration.ts';
 import type { Predict } from '../../app/lessons-api.ts';
 import { Markdown } from './Markdown.tsx';
 import { renderInline } from '../../app/markdown.ts';
 
 export function PredictBox({ predict }: { predict: Predict }) {
   const state = useLesson((s) => s.predict);
-  const { choice, locked, correctIndex, error } = state;
+  const { choice, correctIndex, error } = state;
+  const locked = state.locked && state.revealed !== false;
+  const watching = state.locked && state.revealed === false;
   const right = locked && correctIndex !== null && choice === correctIndex;
   const result = useRef<HTMLDivElement>(null);
   // Once the sim has answered, bring the answer into view (the narration scrolls; the page does not).
-  useEffect(() => { if (locked) result.current?.scrollIntoView?.({ block: 'nearest' }); }, [locked]);
+  const replay = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!locked) return;
+    result.current?.scrollIntoView?.({ block: 'nearest' });
+    // The skip button that had the focus is gone: the focus goes on to "Replay the run".
+    if (document.activeElement === document.body || document.activeElement === null) replay.current?.focus();
+  }, [locked]);
   return (
     <section className="card predict" aria-labelledby="predict-title" data-testid="predict">
       <h3 id="predict-title" className="card-title"><span className="badge" aria-hidden="true">?</span> Predict</h3>
-      <fieldset disabled={locked}>
+      <fieldset disabled={state.locked}>
         <legend className="predict-question" dangerouslySetInnerHTML={{ __html: renderInline(predict.question) }} />
         {predict.choices.map((c, k) => {
           const outcome = !locked || correctIndex === null ? '' : k === correctIndex ? ' correct' : k === choice ? ' wrong' : '';
@@ -32,7 +43,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
           );
         })}
       </fieldset>
-      {!locked ? (
+      {watching ? <Watching /> : !locked ? (
         <button type="button" className="btn primary" disabled={choice === null} onClick={lockPrediction}>
           Lock in my answer and run
         </button>
@@ -43,8 +54,43 @@ export function PredictBox({ predict }: { predict: Predict }) {
           <p><strong>{right ? '✓ Your prediction held.' : '✗ Not this time.'}</strong> {correctIndex === null ? 'None of the choices came true in this run.' : null}</p>
           {state.restarted ? <p className="muted small">The step started again from its beginning so the answer is checked from the same start for everyone.</p> : null}
           <Markdown text={predict.explain} />
+          {error ? null : (
+            <button ref={replay} type="button" className="btn" onClick={replayPrediction} data-testid="predict-replay">
+              <span aria-hidden="true">↺</span> Replay the run
+            </button>
+          )}
         </div>
       )}
     </section>
+  );
+}
+
+/** While the run plays: how far it has got, and the choice to skip to the verdict. */
+function Watching() {
+  const box = useRef<HTMLDivElement>(null);
+  const skip = useRef<HTMLButtonElement>(null);
+  // The skip button must be in sight while the run plays (the narration scrolls; the page does not), and
+  // takes the focus the lock button had, so the keyboard is not sent back to the top of the page.
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+    if (document.activeElement === document.body || document.activeElement === null) skip.current?.focus();
+  }, []);
+  const now = useLab((s) => s.now);
+  const scene = useLab((s) => s.scene);
+  const playing = useLab((s) => s.playing);
+  const from = scene?.from.now ?? 0;
+  const to = scene?.to?.now ?? from;
+  const done = to > from ? Math.min(1, Math.max(0, (now - from) / (to - from))) : 1;
+  return (
+    <div ref={box} className="predict-watching" data-testid="predict-watching">
+      <p role="status">
+        {playing ? 'Watch the stage: the run plays out, and the answer shows when it ends.' : 'The run is paused: press play to go on, or skip to the answer.'}
+      </p>
+      <div className="watch-progress" role="progressbar" aria-label="The run so far" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(done * 100)}
+        aria-valuetext={`${formatDuration(Math.max(0, now - from))} of ${formatDuration(to - from)}`}>
+        <span style={{ width: `${done * 100}%` }} />
+      </div>
+      <button ref={skip} type="button" className="btn ghost" onClick={skipPrediction} data-testid="predict-skip">Skip to the result</button>
+    </div>
   );
 }
