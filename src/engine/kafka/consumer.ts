@@ -41,8 +41,10 @@ export function onHeartbeatTimer(s: KafkaState, ctx: SystemContext, c: Consumer)
   const coord = coordinatorFor(s, ctx, c.group);
   if (coord === null) return;
   if (c.phase === 'joining' || c.phase === 'syncing') {
-    // No answer for a session: the coordinator may have died; ask again.
-    if (ctx.now - c.lastJoinAt > c.config.sessionMs) { c.phase = 'joining'; sendJoin(s, ctx, c); }
+    // No answer within the join timeout: the coordinator may have died; ask again. Kafka's join timeout is
+    // the rebalance timeout plus a lapse (5 s), so a slow rebalance is never mistaken for a dead coordinator;
+    // here the coordinator waits up to a session for the others, so the lapse is one more session.
+    if (ctx.now - c.lastJoinAt > 2 * c.config.sessionMs) { c.phase = 'joining'; sendJoin(s, ctx, c); }
     return;
   }
   if (c.phase === 'stable' && c.memberId !== null) ctx.send(c.id, coord, { type: 'Heartbeat', group: c.group, memberId: c.memberId, generation: c.generation });

@@ -91,6 +91,7 @@ function maybeCompleteJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broke
   g.leader = g.order.find((x) => g.members[x]) ?? null;
   const described = Object.fromEntries(members.map((x) => [x.id, { topics: x.topics, owned: x.owned, generation: x.generation }]));
   for (const mem of members) {
+    mem.lastSeen = ctx.now; // Kafka restarts every member's session as the join completes
     ctx.send(b.id, mem.consumer, {
       type: 'JoinResponse', group: g.id, memberId: mem.id, generation: g.generation, leader: g.leader,
       ...(mem.id === g.leader ? { members: described } : {}),
@@ -108,6 +109,8 @@ function onSync(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, m: Messa
     ctx.send(b.id, mem.consumer, { type: 'SyncResponse', group: g.id, error: 'RebalanceInProgress' });
     return;
   }
+  // Kafka's coordinator restarts a member's session on SyncGroup as on JoinGroup and Heartbeat.
+  mem.lastSeen = ctx.now;
   mem.synced = true;
   if (g.state === 'CompletingRebalance' && mem.id === g.leader && m.assignment) {
     g.assignment = m.assignment as Record<string, TopicPartitionId[]>;
@@ -188,13 +191,21 @@ function removeMember(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, id
   maybeCompleteJoin(s, ctx, g, b);
 }
 
+/**
+ * A member waiting for its JoinGroup or SyncGroup answer sends no heartbeats and is not expired for it
+ * (Kafka's MemberMetadata.hasSatisfiedHeartbeat); overdue joins are ended by the rebalance timeout instead.
+ */
+function awaitingResponse(g: Group, mem: GroupMember): boolean {
+  return (g.state === 'PreparingRebalance' && mem.joined) || (g.state === 'CompletingRebalance' && mem.synced);
+}
+
 /** Every 100ms on the coordinator: expire silent members, end overdue joins, sample lag. */
 export function onGroupCheck(s: KafkaState, ctx: SystemContext, b: Broker, groupId: string): void {
   const g = s.groups[groupId];
   if (!g || g.coordinator !== b.id) return;
   const sessionMs = Math.max(...Object.values(s.consumers).filter((c) => c.group === g.id).map((c) => c.config.sessionMs), 1);
   for (const mem of Object.values(g.members)) {
-    if (ctx.now - mem.lastSeen > sessionMs) removeMember(s, ctx, g, b, mem.id, `missed heartbeats for ${sessionMs}ms`);
+    if (ctx.now - mem.lastSeen > sessionMs && !awaitingResponse(g, mem)) removeMember(s, ctx, g, b, mem.id, `missed heartbeats for ${sessionMs}ms`);
   }
   if (g.state === 'PreparingRebalance' && g.rebalanceStartedAt !== null && ctx.now - g.rebalanceStartedAt > sessionMs) {
     for (const mem of Object.values(g.members)) if (!mem.joined) removeMember(s, ctx, g, b, mem.id, 'did not rejoin in time');

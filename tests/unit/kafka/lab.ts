@@ -1,4 +1,5 @@
 // Drives the Kafka system through the scenario language, the way lessons and the console do.
+import { expect } from 'vitest';
 import { createSession, type Session } from '../../../src/script/runner.ts';
 import type { KafkaState } from '../../../src/engine/kafka/state.ts';
 
@@ -33,4 +34,22 @@ export function lab(seed = 1, text = ''): Lab {
   };
   if (text) l.run(text);
   return l;
+}
+
+/** Runs `ms` one event at a time; fails at the first moment two live consumers of `group` hold one partition. */
+export function runCheckingOwners(l: Lab, group: string, ms: number): void {
+  const sim = l.session.sim;
+  const until = sim.now + ms;
+  while ((sim.nextEventTime() ?? Infinity) <= until) {
+    sim.step();
+    const holder: Record<string, string> = {};
+    for (const c of Object.values(l.state().consumers)) {
+      if (c.group !== group || c.phase === 'down') continue;
+      for (const tp of c.owned) {
+        if (holder[tp] !== undefined) expect.fail(`t=${sim.now}: ${tp} is held by ${holder[tp]} and ${c.id} at once`);
+        holder[tp] = c.id;
+      }
+    }
+  }
+  sim.runUntil(until);
 }

@@ -3,25 +3,7 @@
 // revoked by its owner before it is assigned to anyone else"); StickyAssignor.subscriptionUserData /
 // onAssignment (the eager sticky member sends its last assignment and generation as user data).
 import { describe, expect, it } from 'vitest';
-import { lab, type Lab } from './lab.ts';
-
-/** Steps one event at a time; fails at the first moment two live consumers of `group` hold one partition. */
-export function runCheckingOwners(l: Lab, group: string, ms: number): void {
-  const sim = l.session.sim;
-  const until = sim.now + ms;
-  while ((sim.nextEventTime() ?? Infinity) <= until) {
-    sim.step();
-    const holder: Record<string, string> = {};
-    for (const c of Object.values(l.state().consumers)) {
-      if (c.group !== group || c.phase === 'down') continue;
-      for (const tp of c.owned) {
-        expect(holder[tp], `t=${sim.now}: ${tp} held by ${holder[tp]} and ${c.id}`).toBeUndefined();
-        holder[tp] = c.id;
-      }
-    }
-  }
-  sim.runUntil(until);
-}
+import { lab, runCheckingOwners, type Lab } from './lab.ts';
 
 describe('cooperative-sticky: a partition moved twice while balancing still leaves its owner first (#10, item 1)', () => {
   // The smallest case: t0 (1 partition), t1 (2), t2 (3); c0 subscribes to all and owns all six;
