@@ -128,6 +128,24 @@ run for=1s`);
     expect(l.state().groups.g1!.lagSamples.length).toBeGreaterThan(5);
   });
 
+  it('a newcomer on a slow link is not expired while it waits for its JoinGroup and SyncGroup answers', () => {
+    // Kafka: a member awaiting a join or sync response satisfies its heartbeat (MemberMetadata.hasSatisfiedHeartbeat),
+    // and SyncGroup restarts its session like a heartbeat does (GroupCoordinator.completeAndScheduleNextHeartbeatExpiration).
+    const l = lab(1, `kafka.cluster brokers=1
+kafka.topic name=a partitions=1 replication=1
+kafka.topic name=c partitions=1 replication=1
+kafka.consumer id=c0 group=g topics=c assignor=sticky
+link from=c0 to=b1 latency=113ms oneway=true
+run for=2s
+kafka.consumer id=c1 group=g topics=a assignor=sticky
+link from=b1 to=c1 latency=73ms oneway=true
+link from=c1 to=b1 latency=149ms oneway=true
+run for=3s`);
+    expect(l.notes().filter((n) => n.includes('missed heartbeats'))).toEqual([]);
+    expect([l.q('kafka.owned(c0)'), l.q('kafka.owned(c1)')]).toEqual(['c-0', 'a-0']);
+    expect(l.q('kafka.rebalances(g)')).toBe(2);
+  });
+
   it('a zombie kicked out of the group finishes its batch, then its commit is refused', () => {
     const l = lab(1, `${CLUSTER}
 kafka.produce producer=p1 topic=orders key=a count=20
