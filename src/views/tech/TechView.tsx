@@ -12,9 +12,9 @@ import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
 import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
 import { describeNode, stageModel, type StageModel, type StageNode } from '../shared/town-model.ts';
 import type { Focus } from '../shared/highlight.ts';
-import { fit } from '../town/Board.tsx';
-import { techLayout, type TechLayout } from './layout.ts';
-import { summaryLines } from './summary.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
+import { techLayout, type TechLayout, type TechNeeds } from './layout.ts';
+import { keepLines, summaryLines, type BoxLine } from './summary.ts';
 import type { Sim } from '../../engine/core/sim.ts';
 import '../shared/views.css';
 
@@ -36,10 +36,10 @@ export function TechView({ className, systems }: { className?: string; systems?:
   const town = statuses.some((n) => n.sys === 'town') ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);
   const broker = model.board;
-  const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n).slice(0, LINES)]));
-  const longest = Math.max(12, ...Object.values(lines).flat().map((l) => l.length), ...model.nodes.map((n) => n.id.length + 12));
+  const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n)]));
   const most = Math.max(1, ...Object.values(lines).map((l) => l.length));
-  const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, Math.min(LINES, most), longest);
+  const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, Math.min(LINES, most),
+    techNeeds(model, lines));
   const focus = useFocus(highlight, () => sim.trace());
   const half = (id: string) => (broker && id === broker.id && layout.broker
     ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });
@@ -85,6 +85,8 @@ export function TechView({ className, systems }: { className?: string; systems?:
           const cut = cutXY || cutYX;
           const mid = pointOnCurve(a, c, b, 0.5);
           const label = cut ? `link ${x} ${cutXY && cutYX ? '<->' : cutXY ? '->' : '<-'} ${y} cut` : undefined;
+          const word = cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`;
+          const wordW = textWidth(word, fs - 1, BOLD) + 12;
           return (
             <g key={`${x}|${y}`} role={cut ? 'img' : undefined} aria-label={label}>
               <path d={`M${a.x},${a.y}Q${c.x},${c.y} ${b.x},${b.y}`} fill="none" stroke={cut ? STATUS.cut : '#c5c5cc'}
@@ -92,10 +94,8 @@ export function TechView({ className, systems }: { className?: string; systems?:
               {cut && (
                 <g transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}>
                   <title>{label}</title>
-                  <rect x={-30} y={-11} width={60} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
-                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">
-                    {cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`}
-                  </text>
+                  <rect x={-wordW / 2} y={-11} width={wordW} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
+                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">{word}</text>
                 </g>
               )}
             </g>
@@ -106,7 +106,7 @@ export function TechView({ className, systems }: { className?: string; systems?:
             selected={selected?.kind === 'node' && selected.id === broker.id} onMenu={openMenu(broker.id)} />
         )}
         {model.nodes.map((n) => (
-          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={(lines[n.id] ?? []).slice(0, layout.lines)} fs={fs}
+          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
         ))}
         <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => {
@@ -141,46 +141,79 @@ function linkPairs(ids: readonly string[], brokerId: string | null, model: Stage
   return out;
 }
 
+const MONO = { mono: true } as const;
+const BOLD = { bold: true } as const;
+
+/** The word on a node that is not running normally ('DOWN', 'PAUSED'), or null. */
+const tagWord = (node: StageNode) => (node.up && !node.paused ? null : node.up ? 'PAUSED' : 'DOWN');
+const tagWidth = (node: StageNode, fs: number) => { const w = tagWord(node); return w ? textWidth(w, fs, BOLD) + 12 : 0; };
+const titleOf = (node: StageNode) => (node.service && node.kind !== node.id ? [`${node.id} · ${node.kind}`, node.id] : [node.id]);
+const subscribersOf = (t: StageModel['topics'][number]) => (t.subscribers.length
+  ? [`→ ${t.subscribers.join(', ')}`, `→ ${t.subscribers.length} subscriber${t.subscribers.length === 1 ? '' : 's'}`] : ['→ no subscribers']);
+const pinnedOf = (t: StageModel['topics'][number]) => `${t.topic} · ${t.pinned} pinned`;
+
+/** What the boxes' words need, measured in the pictures' fonts. */
+function techNeeds(model: StageModel, lines: Record<string, BoxLine[]>): TechNeeds {
+  const pick = (says: readonly string[], short: boolean) => (short ? says[says.length - 1] : says[0]) ?? '';
+  return {
+    boxWidth: (fs, l, short) => Math.max(0, ...model.nodes.map((n) => Math.max(
+      textWidth(pick(titleOf(n), short), fs, BOLD) + 30 + (tagWord(n) ? tagWidth(n, fs - 1) + 8 : 0),
+      ...keepLines(lines[n.id] ?? [], l).map((x) => textWidth(pick(x.says, short), fs - 1, MONO) + 20)))),
+    brokerWidth: (fs, short) => {
+      const b = model.board;
+      if (!b) return 0;
+      return Math.max(
+        textWidth(`broker · ${b.id}`, fs, BOLD) + textWidth(`${model.notices.length} pinned`, fs - 1, MONO) + 30,
+        textWidth('topics → subscriptions', fs - 1) + 20 + (tagWord(b) ? tagWidth(b, fs - 1) + 8 : 0),
+        ...model.topics.map((t) => Math.max(textWidth(pinnedOf(t), fs - 1, { mono: true, bold: true }) + 20,
+          textWidth(pick(subscribersOf(t), short), fs - 1, MONO) + 30)));
+    },
+  };
+}
+
+/** 'DOWN' or 'PAUSED', its right edge at x. */
 function StatusTag({ node, x, y, fs }: { node: StageNode; x: number; y: number; fs: number }) {
-  if (node.up && !node.paused) return null;
-  const word = node.up ? 'PAUSED' : 'DOWN';
+  const word = tagWord(node);
+  if (!word) return null;
+  const w = tagWidth(node, fs);
   return (
-    <g transform={`translate(${x},${y})`}>
-      <rect x={-word.length * fs * 0.38 - 6} y={-fs + 1} width={word.length * fs * 0.76 + 12} height={fs + 6} rx={3}
+    <g transform={`translate(${x - w / 2},${y})`}>
+      <rect x={-w / 2} y={-fs + 1} width={w} height={fs + 6} rx={3}
         fill={node.up ? STATUS.paused : STATUS.crashed} stroke="#1d1d1f" />
-      <text textAnchor="middle" fontSize={fs - 1} fontWeight={800} fill={node.up ? '#000000' : '#ffffff'}>{word}</text>
+      <text textAnchor="middle" fontSize={fs} fontWeight={800} fill={node.up ? '#000000' : '#ffffff'}>{word}</text>
     </g>
   );
 }
 
 const ServiceBox = memo(function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: {
-  node: StageNode; at: Point; layout: TechLayout; lines: string[]; fs: number; focused: boolean; selected: boolean;
+  node: StageNode; at: Point; layout: TechLayout; lines: BoxLine[]; fs: number; focused: boolean; selected: boolean;
   onMenu: (x: number, y: number) => void;
 }) {
   const { w, h } = layout.box;
   const st = nodeStyle(node.index);
   const lineH = fs + 4;
-  const title = node.service && node.kind !== node.id ? `${node.id} · ${node.kind}` : node.id;
+  const tag = tagWord(node) ? tagWidth(node, fs - 1) + 8 : 0;
+  const said = lines.map((l) => l.says[0] ?? '');
   return (
     <g transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`}
       className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
-      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}. ${lines.join('. ')}`, onMenu)}>
-      <title>{[describeNode(node), ...lines].join('\n')}</title>
+      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}. ${said.join('. ')}`, onMenu)}>
+      <title>{[describeNode(node), ...said].join('\n')}</title>
       <rect className="tb-ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={8} />
       <rect className="tb-box" width={w} height={h} rx={5} fill={node.up ? '#ffffff' : 'url(#tb-hatch)'}
         strokeDasharray={node.paused ? '5 3' : undefined} />
       <rect width={6} height={h} rx={2} fill={node.up ? st.colour : '#9a9a9a'} />
       <path d={markPath(st.mark, fs * 0.42)} transform={`translate(${16},${lineH * 0.7})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
-      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{fit(title, w - 30, fs)}</text>
-      <StatusTag node={node} x={w - 34} y={-5} fs={fs - 1} />
+      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{firstFit(titleOf(node), w - 30 - tag, fs, BOLD)}</text>
+      <StatusTag node={node} x={w - 4} y={lineH * 0.7 + fs * 0.35} fs={fs - 1} />
       {lines.map((l, k) => (
-        <text key={k} x={12} y={lineH * (k + 1.75)} fontSize={fs - 1} className="tb-mono" fill={STATUS.ink} xmlSpace="preserve">{fit(l, w - 16, fs - 1)}</text>
+        <text key={k} x={12} y={lineH * (k + 1.75)} fontSize={fs - 1} className="tb-mono" fill={STATUS.ink}>{firstFit(l.says, w - 16, fs - 1, MONO)}</text>
       ))}
     </g>
   );
 }, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.fs === b.fs && a.focused === b.focused && a.selected === b.selected
   && a.layout.box.w === b.layout.box.w && a.layout.box.h === b.layout.box.h
-  && JSON.stringify(a.node) === JSON.stringify(b.node) && a.lines.join('\n') === b.lines.join('\n'));
+  && JSON.stringify(a.node) === JSON.stringify(b.node) && JSON.stringify(a.lines) === JSON.stringify(b.lines));
 
 function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
   node: StageNode; model: StageModel; layout: TechLayout; focus: Focus; fs: number; selected: boolean;
@@ -190,7 +223,8 @@ function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
   const x0 = layout.centre.x - w / 2;
   const y0 = layout.centre.y - h / 2;
   const lineH = fs + 4;
-  const rows = Math.max(0, Math.floor((h - lineH * 2 - 10) / (lineH * 2)));
+  const head = layout.caption ? 2 : 1;
+  const rows = Math.max(0, Math.floor((h - lineH * head - 10) / (lineH * 2)));
   const topics = model.topics.slice(0, rows);
   return (
     <g transform={`translate(${x0.toFixed(1)},${y0.toFixed(1)})`}>
@@ -200,28 +234,31 @@ function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
         <rect className="tb-box" width={w} height={h} rx={6} fill={node.up ? '#fff8e6' : 'url(#tb-hatch)'} strokeWidth={2}
           strokeDasharray={node.paused ? '5 3' : undefined} />
         <text x={10} y={lineH} fontSize={fs} fontWeight={800}>broker · {node.id}</text>
-        <text x={w - 10} y={lineH} fontSize={fs - 2} textAnchor="end" className="tb-mono" fill={STATUS.muted}>{model.notices.length} pinned</text>
-        <StatusTag node={node} x={w / 2} y={lineH * 2 - 2} fs={fs - 1} />
-        <text x={10} y={lineH * 2 + 2} fontSize={fs - 2} fill={STATUS.muted}>topics → subscriptions</text>
+        {(layout.caption || !tagWord(node)) && (
+          <text x={w - 10} y={lineH} fontSize={fs - 1} textAnchor="end" className="tb-mono" fill={STATUS.muted}>{model.notices.length} pinned</text>
+        )}
+        {layout.caption && <text x={10} y={lineH * 2 + 2} fontSize={fs - 1} fill={STATUS.muted}>topics → subscriptions</text>}
+        {/* Beside the caption, or where the count was when there is no caption line. */}
+        <StatusTag node={node} x={w - 6} y={layout.caption ? lineH * 2 + 2 : lineH} fs={fs - 1} />
       </g>
       {topics.map((t, k) => {
         const label = `topic ${t.topic}: ${t.pinned} pinned, subscribers ${t.subscribers.join(', ') || 'none'}`;
         return (
-          <g key={t.topic} transform={`translate(8,${lineH * (k * 2 + 2.4)})`}
+          <g key={t.topic} transform={`translate(8,${lineH * (k * 2 + head + 0.4)})`}
             className={`tb-notice${focus.topics.has(t.topic) ? ' is-focused' : ''}`} {...pointable({ kind: 'topic', id: t.topic }, label)}>
             <title>{label}</title>
             <rect className="tb-ring" x={-4} y={0} width={w - 8} height={lineH * 2} rx={3} />
             <text x={2} y={lineH - 5} fontSize={fs - 1} className="tb-mono" fontWeight={700}>
-              {fit(`${t.topic} · ${t.pinned} pinned`, w - 20, fs - 1)}
+              {firstFit([pinnedOf(t)], w - 20, fs - 1, { mono: true, bold: true })}
             </text>
-            <text x={14} y={lineH * 2 - 6} fontSize={fs - 2} className="tb-mono">
-              {fit(`→ ${t.subscribers.join(', ') || '(no subscribers)'}`, w - 30, fs - 2)}
+            <text x={14} y={lineH * 2 - 6} fontSize={fs - 1} className="tb-mono">
+              {firstFit(subscribersOf(t), w - 30, fs - 1, MONO)}
             </text>
           </g>
         );
       })}
       {model.topics.length > topics.length && (
-        <text x={w - 10} y={h - 6} textAnchor="end" fontSize={fs - 2} fill={STATUS.muted}>+{model.topics.length - topics.length} more</text>
+        <text x={w - 10} y={h - 6} textAnchor="end" fontSize={fs - 1} fill={STATUS.muted}>+{model.topics.length - topics.length} more</text>
       )}
     </g>
   );

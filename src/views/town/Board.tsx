@@ -7,6 +7,7 @@ import type { PinnedNotice, StageModel, StageNode } from '../shared/town-model.t
 import { describeNode } from '../shared/town-model.ts';
 import type { Rect } from './layout.ts';
 import { Flames, Frost } from './buildings.tsx';
+import { firstFit, textWidth } from '../shared/measure.ts';
 
 const MAX_STACK = 4;
 const MAX_TOPICS = 5;
@@ -50,8 +51,8 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
         <rect x={box.x + frame} y={box.y + frame} width={box.w - frame * 2} height={box.h - frame * 2} rx={3}
           fill={board.up ? '#d8b27a' : '#b3a99a'} />
         <rect x={box.x + frame} y={box.y + frame} width={box.w - frame * 2} height={box.h - frame * 2} rx={3} fill="url(#tb-cork)" />
-        <text x={box.x + box.w / 2} y={box.y + frame + fontSize} textAnchor="middle" fontSize={Math.min(fontSize, (box.w - 24) / 10)} fontWeight={800}
-          fill="#3d2612" letterSpacing={1.5}>BULLETIN BOARD</text>
+        <text x={box.x + box.w / 2} y={box.y + frame + fontSize} textAnchor="middle" fontSize={fontSize} fontWeight={800}
+          fill="#3d2612" letterSpacing={1.5}>{boardTitle(box.w - 24, fontSize)}</text>
         {model.notices.length === 0 && (
           <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 8} textAnchor="middle" fontSize={fontSize - 1} fill="#5a3a1c" fontStyle="italic">
             no notices yet
@@ -82,12 +83,12 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
                   <rect x={-slipW / 2} y={-slipH / 2} width={slipW} height={slipH} fill={STATUS.paper} stroke="#6b5a3a" strokeWidth={1} />
                   <circle cx={0} cy={-slipH / 2 + 4} r={3.5} fill="#D55E00" stroke="#1d1d1f" strokeWidth={0.8} />
                   {top && <>
-                    <text y={-slipH / 2 + fs + 7} textAnchor="middle" fontSize={fs} fontWeight={700} fill={STATUS.ink}>
-                      {fit(t.topic, slipW, fs)}
-                    </text>
-                    {slipH > fs * 2 + 12 && (
-                      <text y={-slipH / 2 + fs * 2 + 9} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted}>
-                        {fit(`#${n.id} from ${n.from}`, slipW, fs - 1)}
+                    {topicLines(t.topic, n.id, slipW - 6, slipH, fs).map((line, j) => (
+                      <text key={j} y={-slipH / 2 + fs + 7 + j * (fs + 2)} textAnchor="middle" fontSize={fs} fontWeight={700} fill={STATUS.ink}>{line}</text>
+                    ))}
+                    {slipH > fs * 2 + 12 && textWidth(t.topic, fs, { bold: true }) <= slipW - 6 && (
+                      <text y={-slipH / 2 + fs * 2 + 9} textAnchor="middle" fontSize={Math.max(11, fs - 1)} fill={STATUS.muted}>
+                        {firstFit([`#${n.id} from ${n.from}`, `#${n.id}`], slipW - 6, Math.max(11, fs - 1))}
                       </text>
                     )}
                     {slipH > fs * 3 + 10 && <ReadTicks n={n} y={slipH / 2 - 8} w={slipW - 12} fs={fs - 1} />}
@@ -105,7 +106,7 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
         );
       })}
       {topics.length > MAX_TOPICS && (
-        <text x={box.x + box.w - frame - 4} y={box.y + box.h - frame - 4} textAnchor="end" fontSize={fontSize - 3} fill="#3d2612">
+        <text x={box.x + box.w - frame - 4} y={box.y + box.h - frame - 4} textAnchor="end" fontSize={fontSize - 1} fill="#3d2612">
           +{topics.length - MAX_TOPICS} more topics
         </text>
       )}
@@ -123,6 +124,29 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
       )}
     </g>
   );
+}
+
+/** The board's heading, as long as its width allows (letter-spaced capitals). */
+function boardTitle(w: number, fs: number): string {
+  const spaced = (t: string) => textWidth(t, fs, { bold: true }) + 1.5 * t.length;
+  return ['BULLETIN BOARD', 'BOARD'].find((t) => spaced(t) <= w) ?? '';
+}
+
+/**
+ * A slip's topic: on one line when it fits, else split at its capitals over two lines
+ * ("LunchesNeeded" → "Lunches" "Needed") when those fit, else the notice's number alone — never a cut
+ * word (the topic is in the slip's title and the inspector).
+ */
+function topicLines(topic: string, id: number, w: number, h: number, fs: number): string[] {
+  const fits = (t: string) => textWidth(t, fs, { bold: true }) <= w;
+  if (fits(topic)) return [topic];
+  const parts = topic.split(/(?=[A-Z])/);
+  if (parts.length > 1 && h >= fs * 2 + 12) {
+    const cut = Math.ceil(parts.length / 2);
+    const two = [parts.slice(0, cut).join(''), parts.slice(cut).join('')];
+    if (two.every(fits)) return two;
+  }
+  return fits(`#${id}`) ? [`#${id}`] : [];
 }
 
 /** Shortens text to fit a width (an estimate: system fonts average about 0.58 em per character). */

@@ -4,7 +4,8 @@ import { memo } from 'react';
 import { markPath, nodeStyle, STATUS } from '../shared/palette.ts';
 import { describeNode, type StageNode } from '../shared/town-model.ts';
 import { pointable } from '../shared/interaction.tsx';
-import type { Point } from '../shared/geometry.ts';
+import { clamp, type Point } from '../shared/geometry.ts';
+import { textWidth } from '../shared/measure.ts';
 import { Building, Flames, Frost, Hourglass } from './buildings.tsx';
 import { Gear, PhoneIcon, Slip } from './icons.tsx';
 
@@ -24,13 +25,25 @@ export function statusWords(n: StageNode, note?: string): string {
   return bits.join(' · ');
 }
 
-export const BuildingNode = memo(function BuildingNode({ node, note, at, s, fontSize, focused, selected, waitRef, onMenu }: {
+/** Where a building's name and state are written: a box in the picture's coordinates (and its shift). */
+export function buildingLabel(node: StageNode, note: string | undefined, at: Point, s: number, fontSize: number, paneWidth: number) {
+  const words = statusWords(node, note);
+  const nameW = textWidth(node.id, fontSize, { bold: true });
+  const half = Math.max(nameW + fontSize * 1.6, textWidth(words, fontSize - 1)) / 2;
+  const dx = paneWidth > half * 2 + 4 ? clamp(0, half + 2 - at.x, paneWidth - half - 2 - at.x) : 0;
+  const y = at.y + s * 0.42 + fontSize + 4;
+  return { words, nameW, dx, box: { x: at.x + dx - half, y: y - fontSize, w: half * 2, h: fontSize * 2 + 6 } };
+}
+
+export const BuildingNode = memo(function BuildingNode({ node, note, at, s, fontSize, paneWidth, focused, selected, waitRef, onMenu }: {
   node: StageNode;
   /** For another system's node: one line about it (e.g. "leader · term 3"). */
   note?: string;
   at: Point;
   s: number;
   fontSize: number;
+  /** The picture's width: a building near its edge slides its words inward instead of losing them. */
+  paneWidth: number;
   focused: boolean;
   selected: boolean;
   /** Receives the text element whose content counts the wait up every frame. */
@@ -44,6 +57,7 @@ export const BuildingNode = memo(function BuildingNode({ node, note, at, s, font
   const svc = node.service;
   const labelY = s * 0.42 + fontSize + 4;
   const queue = svc?.queue ?? [];
+  const { words, nameW, dx } = buildingLabel(node, note, at, s, fontSize, paneWidth);
   return (
     <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`}
       className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
@@ -76,21 +90,21 @@ export const BuildingNode = memo(function BuildingNode({ node, note, at, s, font
               {j.kind === 'call' ? <PhoneIcon r={7} /> : <Slip colour="#F0E442" w={18} h={12} />}
             </g>
           ))}
-          <text x={0} y={-Math.min(queue.length, MAX_QUEUE_SHOWN) * 13 - 2} textAnchor="middle" fontSize={fontSize - 2} fontWeight={700} className="tb-halo">
+          <text x={0} y={-Math.min(queue.length, MAX_QUEUE_SHOWN) * 13 - 2} textAnchor="middle" fontSize={fontSize - 1} fontWeight={700} className="tb-halo">
             {queue.length > MAX_QUEUE_SHOWN ? `+${queue.length - MAX_QUEUE_SHOWN} ` : ''}queue {queue.length}
           </text>
         </g>
       )}
-      <g transform={`translate(0,${labelY.toFixed(1)})`}>
-        <path d={markPath(style.mark, fontSize * 0.42)} transform={`translate(${(-node.id.length * fontSize * 0.31 - fontSize * 0.7).toFixed(1)},${(-fontSize * 0.33).toFixed(1)})`}
+      <g transform={`translate(${dx.toFixed(1)},${labelY.toFixed(1)})`}>
+        <path d={markPath(style.mark, fontSize * 0.42)} transform={`translate(${(-nameW / 2 - fontSize * 0.7).toFixed(1)},${(-fontSize * 0.33).toFixed(1)})`}
           fill={style.colour} stroke="#1d1d1f" strokeWidth={1} />
         <text textAnchor="middle" fontSize={fontSize} fontWeight={700} className="tb-halo">{node.id}</text>
-        <text y={fontSize + 2} textAnchor="middle" fontSize={fontSize - 2}
+        <text y={fontSize + 2} textAnchor="middle" fontSize={fontSize - 1}
           className={`tb-halo${down ? ' tb-status-fire' : node.paused ? ' tb-status-ice' : ''}`}>
-          {statusWords(node, note)}
+          {words}
         </text>
       </g>
     </g>
   );
-}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.s === b.s && a.fontSize === b.fontSize && a.focused === b.focused
+}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.s === b.s && a.fontSize === b.fontSize && a.paneWidth === b.paneWidth && a.focused === b.focused
   && a.selected === b.selected && a.note === b.note && JSON.stringify(a.node) === JSON.stringify(b.node));

@@ -14,7 +14,8 @@ import { recentDrops, stageModel } from '../shared/town-model.ts';
 import { pointOnCurve } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { aroundSquare, boardEdge, townLayout } from './layout.ts';
-import { BuildingNode } from './BuildingNode.tsx';
+import { BuildingNode, buildingLabel } from './BuildingNode.tsx';
+import { textWidth } from '../shared/measure.ts';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
 import { CutMarks, Defs } from './decor.tsx';
@@ -91,6 +92,13 @@ export function TownView({ className, systems }: { className?: string; systems?:
   const fs = layout.fontSize;
   // Flights grow with the buildings on a big stage (a projector), never below their drawn size.
   const iconScale = Math.round(Math.min(1.7, Math.max(1, layout.s / 90)) * 10) / 10;
+  // What a call's label must not cover: every building (drawing, name and state) and the board.
+  const notes = (n: (typeof model.nodes)[number]) => (n.service ? undefined : summaryLines(sim, n)[0]?.says[0]);
+  const taken: Box[] = [
+    ...model.nodes.map((n) => buildingLabel(n, notes(n), layout.at[n.id]!, layout.s, fs, size.width).box),
+    ...model.nodes.map((n) => ({ x: layout.at[n.id]!.x - layout.s * 0.5, y: layout.at[n.id]!.y - layout.s * 0.6, w: layout.s, h: layout.s * 1.02 })),
+    ...(board ? [{ x: layout.board.x, y: layout.board.y, w: layout.board.w, h: layout.board.h }] : []),
+  ];
 
   return (
     <div ref={wrap} className={`tb-view tb-town ${className ?? ''}`}>
@@ -116,19 +124,21 @@ export function TownView({ className, systems }: { className?: string; systems?:
         {model.calls.map((c) => {
           const { a, c: ctl, b } = curve(c.from, c.to);
           const focused = focus.nodes.has(c.from) || focus.nodes.has(c.to);
+          const spot = callLabelSpot(a, ctl, b, `call: ${c.label}`, fs - 1, taken);
+          taken.push(spot.box);
           return (
             <g key={c.id} className={`tb-phone-line${focused ? ' is-focused' : ''}`} aria-hidden="true">
               <path d={curvePath(a, ctl, b)} fill="none" stroke="#1d1d1f" strokeWidth={3} strokeDasharray="1 5" strokeLinecap="round" />
               <path d={curvePath(a, ctl, b)} fill="none" stroke={STATUS.waiting} strokeWidth={1.5} opacity={0.7} />
-              <g transform={`translate(${(0.25 * a.x + 0.5 * ctl.x + 0.25 * b.x).toFixed(1)},${(0.25 * a.y + 0.5 * ctl.y + 0.25 * b.y).toFixed(1)})`}>
+              <g transform={`translate(${spot.at.x.toFixed(1)},${spot.at.y.toFixed(1)})`}>
                 <PhoneIcon r={11} />
-                <text y={26} textAnchor="middle" fontSize={fs - 2} className="tb-halo">call: {c.label}</text>
+                <text y={spot.dy} textAnchor="middle" fontSize={fs - 1} className="tb-halo">call: {c.label}</text>
               </g>
             </g>
           );
         })}
         {model.nodes.map((n) => (
-          <BuildingNode key={n.id} node={n} note={n.service ? undefined : summaryLines(sim, n)[0]} at={layout.at[n.id]!} s={layout.s} fontSize={fs}
+          <BuildingNode key={n.id} node={n} note={notes(n)} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
             waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
         ))}
@@ -142,14 +152,14 @@ export function TownView({ className, systems }: { className?: string; systems?:
               <title>{label}</title>
               <circle r={11} fill="#ffffff" stroke={STATUS.drop} strokeWidth={2.5} />
               <path d="M-6,-6L6,6M-6,6L6,-6" stroke={STATUS.drop} strokeWidth={3.5} strokeLinecap="round" />
-              <text y={-16} textAnchor="middle" fontSize={fs - 2} fontWeight={800} className="tb-halo tb-status-fire">lost: {d.reason}</text>
+              <text y={-16} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-halo tb-status-fire">lost: {d.reason}</text>
             </g>
           );
         })}
         <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
           <>
             <g transform={iconScale === 1 ? undefined : `scale(${iconScale})`}><MessageIcon type={f.type} /></g>
-            <text y={-15 * iconScale} textAnchor="middle" fontSize={fs - 2} fontWeight={600} className="tb-halo" data-flight-label="">
+            <text y={-15 * iconScale} textAnchor="middle" fontSize={fs - 1} fontWeight={600} className="tb-halo" data-flight-label="">
               {f.type}{f.topic && f.type !== 'Call' ? ` ${f.topic}` : ''}
             </text>
           </>
@@ -164,6 +174,28 @@ export function TownView({ className, systems }: { className?: string; systems?:
       {menu && <NodeMenu request={menu} onClose={closeMenu} />}
     </div>
   );
+}
+
+interface Box { x: number; y: number; w: number; h: number }
+const meets = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+
+/**
+ * Where a call's phone and label go along its line: the first of a few spots (middle first, the label
+ * under or over the phone) where the label covers no building, name or board; else the middle.
+ */
+function callLabelSpot(a: Point, c: Point, b: Point, text: string, fs: number, taken: readonly Box[]) {
+  const w = textWidth(text, fs) + 4;
+  let first: { at: Point; dy: number; box: Box } | null = null;
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    const at = pointOnCurve(a, c, b, t);
+    for (const dy of [26, -16]) {
+      const box = { x: at.x - w / 2, y: at.y + dy - fs, w, h: fs + 4 };
+      const spot = { at, dy, box };
+      first ??= spot;
+      if (!taken.some((q) => meets(box, q))) return spot;
+    }
+  }
+  return first!;
 }
 
 function Plaza({ at, fs }: { at: Point; fs: number }) {

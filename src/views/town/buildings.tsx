@@ -127,7 +127,7 @@ const drawings: Record<BuildingKind, (l: BuildingLook) => ReactNode> = {
   bank: (l) => (
     <g>
       <path d="M-44,-14L0,-40L44,-14Z" fill={l.accent} stroke={l.line} strokeWidth={W} strokeLinejoin="round" />
-      <text x={0} y={-19} textAnchor="middle" fontSize={14} fontWeight={700} fill={l.line}>$</text>
+      <text x={0} y={-19} textAnchor="middle" fontSize={14} fontWeight={700} fill={l.line} data-decor="">$</text>
       <rect x={-42} y={-14} width={84} height={6} fill={l.wall} stroke={l.line} strokeWidth={W} />
       {[-32, -14, 14, 32].map((x) => (
         <rect key={x} x={x - 4} y={-8} width={8} height={40} fill={l.wall} stroke={l.line} strokeWidth={W} />
