@@ -1,6 +1,7 @@
 // The commands every scenario has: time, stepping, faults, the network, clocks and expectations.
 import { argBool, argList, argNumber, argString, CommandError, type CommandSpec } from '../engine/core/command.ts';
-import { formatDuration, parseDuration } from '../engine/core/duration.ts';
+import { formatDuration } from '../engine/core/duration.ts';
+import { parseDurationArg } from './parser.ts';
 import type { LinkSpec } from '../engine/core/types.ts';
 import type { Sim } from '../engine/core/sim.ts';
 import { describeActuals, evaluate, parseCondition } from './condition.ts';
@@ -129,9 +130,9 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       run: (sim, a) => {
         const by = argString(a, 'by');
         const neg = by.startsWith('-');
-        const ms = parseDuration(neg ? by.slice(1) : by);
-        if (ms === null) throw new CommandError(`by= expects a duration like 500ms or -2s, got '${by}'`);
-        sim.skew(argString(a, 'node'), neg ? -ms : ms, argNumber(a, 'drift'));
+        const d = parseDurationArg(neg ? by.slice(1) : by);
+        if ('problem' in d) throw new CommandError(`by= expects ${d.problem.replace(/^a duration/, 'a duration (a minus sign for behind)')}, got '${by}'`);
+        sim.skew(argString(a, 'node'), neg ? -d.ms : d.ms, argNumber(a, 'drift'));
       },
     },
     {

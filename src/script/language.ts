@@ -3,6 +3,7 @@ import { allSystems, systemCommands } from '../engine/systems.ts';
 import { CORE_QUERIES } from '../engine/core/sim.ts';
 import type { CommandSpec } from '../engine/core/command.ts';
 import { coreCommands } from './core-commands.ts';
+import { helpCommand } from './help.ts';
 import { createLanguage, type Language } from './parser.ts';
 
 export interface QueryDoc {
@@ -20,6 +21,8 @@ export const allQueries: readonly QueryDoc[] = [
 
 const queryNames = new Set(allQueries.map((q) => q.name));
 
-export const allCommands: readonly CommandSpec[] = [...coreCommands(() => queryNames), ...systemCommands];
+export const allCommands: readonly CommandSpec[] = [
+  ...coreCommands(() => queryNames), ...systemCommands, helpCommand(() => allCommands),
+];
 
 export const language: Language = createLanguage(allCommands, queryNames);

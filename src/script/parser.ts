@@ -53,8 +53,12 @@ export function parseLine(lang: Language, raw: string, lineNo = 1): ParsedComman
   if (spec.rest) {
     const restText = text.slice(text.indexOf(head.value) + head.value.length).trim();
     const col = text.indexOf(restText, head.col + head.value.length - 1) + 1;
-    if (!restText) throw new ScriptError(lineNo, text.length + 1, `${spec.name} needs ${spec.rest.name}: ${spec.rest.doc}`);
-    checkCondition(lang, restText, lineNo, col);
+    if (!restText) {
+      if (spec.rest.optional) return { spec, args: {}, line: lineNo, text: text.trim() };
+      throw new ScriptError(lineNo, text.length + 1, `${spec.name} needs ${spec.rest.name}: ${spec.rest.doc}`);
+    }
+    if (spec.rest.kind === 'word') checkCommandName(lang, spec, restText, lineNo, col);
+    else checkCondition(lang, restText, lineNo, col);
     return { spec, args: {}, rest: restText, line: lineNo, text: text.trim() };
   }
   const args: Record<string, ArgValue> = {};
@@ -94,6 +98,24 @@ export function parseScript(lang: Language, source: string, sourceName?: string)
   return out;
 }
 
+/** `help <command>`: the word must name a command (with the nearest one when it does not). */
+function checkCommandName(lang: Language, spec: CommandSpec, word: string, line: number, col: number): void {
+  if (lang.commands.has(word)) return;
+  const guess = nearest(word, [...lang.commands.keys()]);
+  throw new ScriptError(line, col, `${spec.name} takes one command name, got '${word}'` +
+    (guess ? `. Did you mean '${guess}'?` : `. Type \`${spec.name}\` for the list.`));
+}
+
+/** A duration argument must say its unit: `run for=5` could mean 5 ms or 5 s, so it is refused. Zero needs none. */
+export function parseDurationArg(v: string): { ms: number } | { problem: string } {
+  const trimmed = v.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed) && Number(trimmed) !== 0) {
+    return { problem: `a duration with its unit, like ${trimmed}ms or ${trimmed}s (units: ms, s, m, h)` };
+  }
+  const d = parseDuration(trimmed);
+  return d === null ? { problem: 'a duration like 250ms or 2s (units: ms, s, m, h)' } : { ms: d };
+}
+
 function checkCondition(lang: Language, text: string, line: number, col: number): void {
   try {
     parseCondition(text, lang.queryNames);
@@ -109,9 +131,9 @@ function parseValue(lang: Language, arg: ArgSpec, v: string, line: number, col: 
   const bad = (expected: string) => new ScriptError(line, col, `${arg.name}= expects ${expected}, got '${v}'`);
   switch (arg.type) {
     case 'duration': {
-      const d = parseDuration(v);
-      if (d === null) throw bad('a duration like 250ms or 2s');
-      return d;
+      const d = parseDurationArg(v);
+      if ('problem' in d) throw bad(d.problem);
+      return d.ms;
     }
     case 'int':
       if (!/^-?\d+$/.test(v)) throw bad('a whole number');

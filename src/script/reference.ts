@@ -2,23 +2,14 @@
 // docs/scenario-language.md is this output (a test keeps the file up to date).
 import type { CommandSpec } from '../engine/core/command.ts';
 import { allCommands, allQueries } from './language.ts';
-
-function argLine(c: CommandSpec): string {
-  const parts = c.args.map((a) => {
-    const v = a.type === 'enum' ? (a.values ?? []).join('|') : a.type;
-    const word = `${a.name}=<${v}>`;
-    return a.required ? word : `[${word}]`;
-  });
-  if (c.rest) parts.push(`<${c.rest.name}>`);
-  return [c.name, ...parts].join(' ');
-}
+import { usageLine } from './help.ts';
 
 export function referenceMarkdown(): string {
   const out: string[] = [
     '# The scenario language',
     '',
     'One command per line: a name, then `key=value` arguments (quote a value that has spaces: `until="now >= 2s"`).',
-    'Durations are written `250ms`, `2s`, `1.5s` or `1m`; probabilities `0.1` or `10%`; lists `n1,n2,n3`.',
+    'Durations are written with their unit, `250ms`, `2s`, `1.5s`, `1m` or `1h` (a bare `5` is refused; `0` needs none); probabilities `0.1` or `10%`; lists `n1,n2,n3`.',
     '`#` starts a comment. Files end in `.lab`; a block of commands may be followed by a `----` line and the',
     'output it is expected to print, up to the next blank line (`npm run lab -- run file.lab --update` rewrites it).',
     '',
@@ -42,7 +33,7 @@ export function referenceMarkdown(): string {
   for (const [group, cmds] of groups) {
     out.push(`### ${group === 'core' ? 'Time, faults and checks' : `System: ${group}`}`, '');
     for (const c of cmds) {
-      out.push(`#### \`${c.name}\``, '', c.summary, '', '```', argLine(c), '```', '');
+      out.push(`#### \`${c.name}\``, '', c.summary, '', '```', usageLine(c), '```', '');
       if (c.args.length) {
         out.push('| argument | type | default | meaning |', '| --- | --- | --- | --- |');
         for (const a of c.args) {

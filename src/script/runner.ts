@@ -37,6 +37,14 @@ export interface Session {
   shown: readonly TraceKind[];
 }
 
+/** What a command printed: the trace entries since index `before` (filtered by `show`), then its own lines. */
+export function resultSince(sim: Sim, shown: readonly TraceKind[], before: number, printed: readonly string[]): ExecResult {
+  const fresh = sim.traceSince(before);
+  const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
+  const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
+  return { output: [...lines, ...printed], violations };
+}
+
 export function createSession(seed: number): Session {
   const sim = createSim({ seed, systems: allSystems });
   let shown: readonly TraceKind[] = DEFAULT_SHOWN;
@@ -68,10 +76,8 @@ export function createSession(seed: number): Session {
     const setting: PageSetting | undefined = error !== undefined ? undefined
       : cmd.spec.name === 'view' ? { view: cmd.args.mode as PageSetting['view'] }
       : cmd.spec.name === 'speed' ? { speed: cmd.args.x as number } : undefined;
-    const fresh = sim.traceSince(before);
-    const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
-    const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
-    return { output: [...lines, ...output], violations, ...(error !== undefined ? { error, kind } : {}), ...(setting ? { setting } : {}) };
+    const r = resultSince(sim, shown, before, output);
+    return { ...r, ...(error !== undefined ? { error, kind } : {}), ...(setting ? { setting } : {}) };
   }
 
   return {

@@ -2,9 +2,16 @@
 // engine, then bump `version` so views re-read the sim. High-frequency playback ticks update `now` only.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { createSession, type ExecResult, type Session } from '../script/runner.ts';
+import { createSession, resultSince, type ExecResult, type Session } from '../script/runner.ts';
+import { conditionHolds } from '../script/core-commands.ts';
 import type { Sim } from '../engine/core/sim.ts';
 import { advanceScene, type PlayScene, type SkipBadge } from './scene-playback.ts';
+import { language } from '../script/language.ts';
+import { parseLine, ScriptError } from '../script/parser.ts';
+import { formatDuration } from '../engine/core/duration.ts';
+import {
+  advanceToSliced, drain, driveJob, runUntilSliced, seekSliced, type CatchUpHandle, type CatchUpProgress, type Job,
+} from './catch-up.ts';
 
 /** Something the learner points at; every view highlights the same thing. */
 export type Highlight =
@@ -40,6 +47,8 @@ export interface LabState {
    *  it was applied at: what a share link replays. Time-only commands (run, step, expect, show) are not
    *  inputs; an input at a past moment is preceded by an END_OF_RUN marker. */
   inputs: RecordedInput[];
+  /** A long catch-up running in slices (a link being opened, a long run): what the progress bar shows. */
+  catchUp: CatchUpProgress | null;
   /** The step's scene being played (a prediction's run, or playing from the step's start): its pace,
    *  captions and end (src/store/scene-playback.ts). Cleared by every load. */
   scene: PlayScene | null;
@@ -72,14 +81,53 @@ export function inputsToHere(inputs: readonly RecordedInput[], sim: Sim): Record
 /** Replays recorded inputs on a store just loaded with the step's opening lines, then moves to the
  *  cursor: the last entry when it is a CURSOR line, else time `t`. Returns the first error, if any. */
 export function replayInputs(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number): string | null {
+  return drain(replayJob(store, inputs, t));
+}
+
+/** replayInputs as a job the store can run in slices; `limit` stops a replay that runs past that moment. */
+export function* replayJob(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number, limit = Number.POSITIVE_INFINITY): Job {
+  const sim = store.getState().session.sim;
   for (const x of inputs) {
-    moveTo(store.getState().session.sim, x.eventCount, x.now);
-    const r = store.getState().exec(x.line);
+    if (sim.eventCount > x.eventCount || sim.now > x.now) moveTo(sim, x.eventCount, x.now);
+    else yield* advanceToSliced(sim, x.eventCount, x.now);
+    const r = yield* execJob(store, x.line);
     if (r.error) return r.error;
+    if (sim.now > limit) return `its command "${x.line}" runs the simulation to ${formatDuration(sim.now)}, past the ${formatDuration(limit)} a link may reach`;
   }
   if (inputs[inputs.length - 1]?.line === CURSOR) store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
-  else store.getState().seek(t);
+  else {
+    yield* seekSliced(sim, t);
+    store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+  }
   return null;
+}
+
+/**
+ * One command as a job: `run` (the only command that can take long) moves time in slices; `seek` far ahead
+ * first catches up in slices; anything else is the store's ordinary `exec`. Same result and same trace.
+ */
+export function* execJob(store: StoreApi<LabStore>, line: string): Generator<void, ExecResult, void> {
+  let cmd;
+  try { cmd = parseLine(language, line); } catch (e) { if (e instanceof ScriptError) return store.getState().exec(line); throw e; }
+  const sim = store.getState().session.sim;
+  if (cmd?.spec.name === 'seek' && (cmd.args.t as number) > sim.horizon) yield* seekSliced(sim, cmd.args.t as number);
+  if (cmd?.spec.name !== 'run' || (cmd.args.for !== undefined && cmd.args.until !== undefined)) return store.getState().exec(line);
+  const session = store.getState().session;
+  const before = sim.traceLength;
+  const printed: string[] = [];
+  if (cmd.args.until !== undefined) {
+    const cond = cmd.args.until as string;
+    const max = cmd.args.max as number;
+    try { conditionHolds(sim, cond, language.queryNames); } catch { return store.getState().exec(line); }
+    const held = yield* runUntilSliced(sim, () => conditionHolds(sim, cond, language.queryNames), max);
+    if (!held) printed.push(`(gave up after max=${formatDuration(max)}: ${cond} still false)`);
+  } else if (cmd.args.for !== undefined) {
+    yield* runUntilSliced(sim, () => false, cmd.args.for as number);
+  } else {
+    return store.getState().exec(line);
+  }
+  store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
+  return resultSince(sim, session.shown, before, printed);
 }
 
 /** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
@@ -103,7 +151,7 @@ export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] 
 const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
 // Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
-const TIME_ONLY = new Set(['run', 'step', 'expect', 'show', 'view', 'speed']);
+const TIME_ONLY = new Set(['run', 'step', 'expect', 'show', 'view', 'speed', 'help']);
 
 /** What the `view` and `speed` commands ask of the page, as store fields (the last one given wins). */
 function settingsOf(results: readonly ExecResult[]): Partial<Pick<LabState, 'view' | 'speed'>> {
@@ -135,14 +183,34 @@ export interface LabActions {
   setView(v: ViewMode): void;
   setReducedMotion(on: boolean): void;
   setNotice(text: string | null): void;
+  /** Runs a job in slices with a progress bar (only one at a time: a new one cancels the old); `end` gets
+   *  its error, or `cancelled`. While it runs, commands, seeks and playback wait. */
+  runJob(label: string, job: Job, total: number, end?: (r: { cancelled: boolean; error: string | null }) => void): void;
+  /** Stops the running catch-up where it got to (its `end` says cancelled). */
+  cancelCatchUp(): void;
+  /** A console command: like exec, but a long `run` (or a seek far ahead) runs in slices; `done` gets the result. */
+  execInSlices(line: string, done: (r: ExecResult) => void): void;
 }
 
 export type LabStore = LabState & LabActions;
 
 export function createLabStore(seed = 1): StoreApi<LabStore> {
-  return createStore<LabStore>()((set, get) => {
+  const store: StoreApi<LabStore> = createStore<LabStore>()((set, get) => {
     // Fractions of a simulated ms carried between frames, so 1/100x still advances smoothly.
     let carry = 0;
+    let job: CatchUpHandle | null = null;
+    // True while a slice of the job runs: the job's own commands go through, the learner's wait.
+    let inSlice = false;
+    const busy = () => job?.running === true && !inSlice;
+    function* guarded(work: Job): Job {
+      for (;;) {
+        inSlice = true;
+        let r: IteratorResult<void, string | null>;
+        try { r = work.next(); } finally { inSlice = false; }
+        if (r.done) return r.value;
+        yield;
+      }
+    }
     const changed = (extra: Partial<LabState> = {}) =>
       set((s) => ({ version: s.version + 1, now: s.session.sim.now, ...extra }));
     return {
@@ -157,9 +225,11 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       reducedMotion: false,
       notice: null,
       inputs: [],
+      catchUp: null,
       scene: null,
       skipped: null,
       exec(line) {
+        if (busy()) return { output: [], violations: [], error: 'The lab is still catching up (see the progress bar): wait for it or cancel it, then try again.', kind: 'command' };
         const sim = get().session.sim;
         const name = commandName(line);
         const isInput = name !== '' && !TIME_ONLY.has(name);
@@ -182,18 +252,43 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         return r;
       },
       load(seedValue, lines) {
+        get().cancelCatchUp();
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
         set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, ...settingsOf(results) }));
         return results;
       },
-      play: () => set({ playing: true }),
+      play: () => { if (!busy()) set({ playing: true }); },
       pause: () => set({ playing: false }),
-      togglePlay: () => set((s) => ({ playing: !s.playing })),
+      togglePlay: () => { if (!busy()) set((s) => ({ playing: !s.playing })); },
       setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
-      stepForward() { get().session.sim.step(); changed({ playing: false }); },
-      stepBack() { get().session.sim.stepBack(); changed({ playing: false }); },
-      seek(t) { get().session.sim.seek(t); changed(); },
+      stepForward() { if (busy()) return; get().session.sim.step(); changed({ playing: false }); },
+      stepBack() { if (busy()) return; get().session.sim.stepBack(); changed({ playing: false }); },
+      seek(t) { if (busy()) return; get().session.sim.seek(t); changed(); },
+      runJob(label, work, total, end) {
+        get().cancelCatchUp();
+        const sim = get().session.sim;
+        const from = sim.now;
+        const show = () => set({ catchUp: { label, done: Math.max(0, sim.now - from), total: Math.max(1, total - from) } });
+        set({ playing: false });
+        let handle: CatchUpHandle | null = null;
+        handle = driveJob(guarded(work), () => { if (job === handle) show(); }, (r) => {
+          if (job === handle) job = null;
+          changed({ catchUp: null });
+          end?.(r);
+        });
+        if (handle.running) { job = handle; show(); }
+      },
+      cancelCatchUp() { job?.cancel(); },
+      execInSlices(line, done) {
+        if (busy()) { done(get().exec(line)); return; }
+        let result: ExecResult | null = null;
+        const work = function* (): Job { result = yield* execJob(store, line); return null; };
+        const total = targetOf(line, get().session.sim);
+        get().runJob(`Running ${line.trim()}`, work(), total, (r) => {
+          done(result ?? { output: [], violations: [], ...(r.cancelled ? { error: `Cancelled: the run stopped at t=${formatDuration(get().session.sim.now)}.`, kind: 'command' as const } : { error: r.error ?? 'stopped', kind: 'command' as const }) });
+        });
+      },
       tick(wallMs) {
         const { session, speed, playing } = get();
         if (!playing) return;
@@ -221,6 +316,17 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       setNotice: (notice) => set({ notice }),
     };
   });
+  return store;
+}
+
+/** The moment a console command will end at, for the progress bar (a run's full length, a seek's target). */
+function targetOf(line: string, sim: Sim): number {
+  try {
+    const cmd = parseLine(language, line);
+    if (cmd?.spec.name === 'run') return sim.now + ((cmd.args.for ?? cmd.args.max) as number);
+    if (cmd?.spec.name === 'seek') return cmd.args.t as number;
+  } catch { /* the command's own error is reported when it runs */ }
+  return sim.now;
 }
 
 export const labStore = createLabStore();

@@ -34,8 +34,9 @@ export interface CommandSpec {
   readonly sys?: string;
   readonly summary: string;
   readonly args: readonly ArgSpec[];
-  /** `expect` takes a whole condition after its name rather than key=value arguments. */
-  readonly rest?: { readonly name: string; readonly doc: string };
+  /** `expect` takes a whole condition after its name rather than key=value arguments; `help` takes one
+   *  command name (`word`), which it may leave out (`optional`). */
+  readonly rest?: { readonly name: string; readonly doc: string; readonly kind?: 'condition' | 'word'; readonly optional?: boolean };
   /** One line or a few, runnable on their own after `setup` (shown in the reference page). */
   readonly example: string;
   /** Lines the example needs first (for example creating the nodes it acts on). */

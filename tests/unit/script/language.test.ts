@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine, parseScript, ScriptError } from '../../../src/script/parser.ts';
-import { language } from '../../../src/script/language.ts';
+import { allCommands, language } from '../../../src/script/language.ts';
 import { createSession } from '../../../src/script/runner.ts';
 
 const errorOf = (line: string): string => {
@@ -55,7 +55,24 @@ describe('the scenario language: each kind of mistake has its own message', () =
     expect(errorOf('crash')).toBe('line 7, column 6: crash needs node= (the node)');
   });
   it('a bad duration shows the expected form', () => {
-    expect(errorOf('run for=soon')).toBe("line 7, column 9: for= expects a duration like 250ms or 2s, got 'soon'");
+    expect(errorOf('run for=soon')).toBe("line 7, column 9: for= expects a duration like 250ms or 2s (units: ms, s, m, h), got 'soon'");
+  });
+  it('a duration without its unit is refused with the expected form, in every duration argument of the language', () => {
+    expect(errorOf('run for=5')).toBe("line 7, column 9: for= expects a duration with its unit, like 5ms or 5s (units: ms, s, m, h), got '5'");
+    for (const c of allCommands) {
+      for (const a of c.args.filter((x) => x.type === 'duration')) {
+        const needs = c.args.filter((x) => x.required && x.name !== a.name).map((x) => `${x.name}=${x.type === 'duration' ? '1s' : x.type === 'enum' ? x.values![0] : x.type === 'int' ? '1' : 'x'}`);
+        const line = [c.name, ...needs, `${a.name}=5`].join(' ');
+        expect(errorOf(line), line).toContain(`${a.name}= expects a duration with its unit, like 5ms or 5s`);
+        expect(() => parseLine(language, [c.name, ...needs, `${a.name}=5s`].join(' ')), line).not.toThrow();
+      }
+    }
+    // Zero is zero in any unit; skew's signed offset is checked the same way when it runs.
+    expect(parseLine(language, 'run for=0')!.args.for).toBe(0);
+    const s = createSession(1);
+    s.exec('service name=a');
+    expect(s.exec('skew node=a by=-5').error).toBe("skew: by= expects a duration (a minus sign for behind) with its unit, like 5ms or 5s (units: ms, s, m, h), got '-5'");
+    expect(s.exec('skew node=a by=-5ms').error).toBeUndefined();
   });
   it('a bad probability', () => {
     expect(errorOf('network loss=150%')).toBe("line 7, column 14: loss= expects a probability between 0 and 1, or a percentage like 5%, got '150%'");
@@ -90,5 +107,33 @@ describe('the scenario language: each kind of mistake has its own message', () =
     expect(s.exec('crash node=ghost').error).toBe("crash: unknown node 'ghost'");
     expect(s.sim.traceHash()).toBe(hash);
     expect(s.sim.inputs()).toHaveLength(1);
+  });
+});
+
+describe('help, from the same command table the parser reads', () => {
+  it('`help` lists every command, by group', () => {
+    const r = createSession(1).exec('help');
+    expect(r.error).toBeUndefined();
+    const listed = r.output.slice(1).flatMap((l) => l.split(': ')[1]!.split(', '));
+    expect(listed.sort()).toEqual(allCommands.map((c) => c.name).sort());
+    expect(r.output[0]).toContain('help <command>');
+  });
+  it('`help run` shows how run is written, each argument with its default, and an example', () => {
+    const out = createSession(1).exec('help run').output;
+    expect(out[0]).toBe('run [for=<duration>] [until=<condition>] [max=<duration>]');
+    expect(out).toContain('  max=  duration (default 60s): give up on until= after this long');
+    expect(out.at(-1)).toBe('  example: run for=500ms  ·  run until="now >= 2s" max=5s');
+  });
+  it('`help` with a word that is not a command suggests the nearest; the "Type `help`" hint now works', () => {
+    expect(errorOf('help rnu')).toBe("line 7, column 6: help takes one command name, got 'rnu'. Did you mean 'run'?");
+    expect(errorOf('zzzzzz')).toContain('Type `help` for the list.');
+  });
+  it('changes nothing in the run', () => {
+    const s = createSession(1);
+    s.exec('service name=a');
+    const hash = s.sim.traceHash();
+    s.exec('help');
+    s.exec('help crash');
+    expect(s.sim.traceHash()).toBe(hash);
   });
 });
