@@ -3,7 +3,7 @@
 // (KIP-429): keep everything, join with what it owns, give up only what the new assignment moved,
 // then rejoin so the moved partitions can be handed over in a second round.
 import type { Message, SystemContext } from '../core/types.ts';
-import { assign, cooperativeStickyAssign, type MemberSubscription, type TopicPartitionId } from './assignors.ts';
+import { assign, cooperativeStickyAssign, sortTps, type MemberSubscription, type TopicPartitionId } from './assignors.ts';
 import { coordinatorFor, leaderReplica } from './cluster.ts';
 import { commitOffsets, poll } from './consumer-poll.ts';
 import { recordRevoked } from './group.ts';
@@ -106,7 +106,7 @@ export function onJoinResponse(s: KafkaState, ctx: SystemContext, c: Consumer, m
     if (cooperative(c)) {
       const r = cooperativeStickyAssign(perTopic, members);
       sync.assignment = r.assignment;
-      sync.held = Object.keys(r.transferring);
+      sync.held = sortTps(Object.keys(r.transferring));
     } else sync.assignment = assign(c.config.assignor, perTopic, members);
   }
   ctx.send(c.id, coord, sync);
