@@ -7,7 +7,6 @@ import { fitStage, planKey, planStage, type StagePlan, type StageViewProps } fro
 import { lessonStore, stageFirst, useLesson } from '../store/lesson-store.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { SceneCaption } from '../views/scene/SceneCaption.tsx';
 
 function component(mods: Record<string, unknown>, name: string): ComponentType | null {
   for (const m of Object.values(mods)) {
@@ -151,7 +150,6 @@ export function StageViews() {
           </div>
         </section>
       ))}
-      <SceneCaption />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-// Play/pause, one event forward or back, reset, speed on a log scale (1/100x..100x) and the timeline.
+// Play/pause, one event forward or back, reset, speed on a log scale (1/100x..100x) and the timeline;
+// above them the step's caption for the moment (src/views/scene); the status says when a quiet stretch was skipped.
 import { labStore, useLab, MIN_SPEED, MAX_SPEED } from '../../store/lab-store.ts';
 import { Icon } from './Icon.tsx';
 import { Timeline } from './Timeline.tsx';
 import { formatSpeed, formatTime } from './format.ts';
+import { SceneCaptionLine, SkipBadge } from '../scene/SceneCaption.tsx';
 
 const LOG_MIN = Math.log10(MIN_SPEED);
 const LOG_MAX = Math.log10(MAX_SPEED);
@@ -22,6 +24,7 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
 
   return (
     <section className="playback" aria-label="Playback">
+      <SceneCaptionLine />
       <div className="playback-row">
         <div className="playback-buttons">
           <button type="button" className="btn icon-btn" onClick={onReset} aria-label="Reset this step" title="Reset this step">
@@ -41,7 +44,7 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
           <span className="clock-label">t =</span> {formatTime(now)}
         </output>
         <span className="playback-status" aria-live="polite">
-          {playing ? 'playing' : idle ? 'paused · nothing left to happen' : next !== null ? `paused · next event at ${formatTime(next)}` : 'paused'}
+          {playing ? <>playing<SkipBadge /></> : idle ? 'paused · nothing left to happen' : next !== null ? `paused · next event at ${formatTime(next)}` : 'paused'}
         </span>
         <label className="speed">
           <span>Speed</span>
