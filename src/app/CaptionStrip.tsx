@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { LessonStep } from './lessons-api.ts';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
+import { PicturePick } from './Stage.tsx';
 
 export interface Caption {
   /** "3/8" */
@@ -32,6 +33,8 @@ function plain(md: string): string {
 
 export function CaptionStrip({ caption, overlay, full }: { caption: Caption; overlay: boolean; full: ReactNode }) {
   const open = useLesson((s) => s.captionOpen);
+  const oneOfTwo = useLesson((s) => s.oneOfTwo);
+  const focus = useLesson((s) => s.focus);
   const toggle = () => lessonStore.setState({ captionOpen: !open });
   const ref = useRef<HTMLElement>(null);
   // The strip's height, so the stage (focus mode) and the full text start below it.
@@ -52,6 +55,7 @@ export function CaptionStrip({ caption, overlay, full }: { caption: Caption; ove
           <p className="caption-line">{caption.line}</p>
         </div>
         <div className="caption-tools">
+          {oneOfTwo ? <PicturePick focus={focus} compact /> : null}
           <button type="button" className="btn small" aria-expanded={open} aria-controls="caption-full" onClick={toggle} data-testid="caption-toggle">
             {open ? 'Close text' : 'Full text'}
           </button>

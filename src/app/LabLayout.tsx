@@ -63,7 +63,7 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
         </nav>
       ) : narration)}
       <main className={`lab-main${dockHidden ? ' dock-hidden' : ''}`} id="main" tabIndex={-1}>
-        <StageViews />
+        <StageViews switchElsewhere={strip !== null} />
         <ErrorBoundary name="playback bar"><PlaybackBar onReset={onReset} /></ErrorBoundary>
         <div className="dock">
           <div className="dock-tabs-area">

@@ -2,7 +2,7 @@
 // diagram, each mounted from its folder's index.ts when that folder exists. In presenter and focus
 // mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
 // Until a view's folder exists a plain summary of the same state stands in, so the page always works.
-import { useLayoutEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { fitStage, planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { lessonStore, stageFirst, useLesson } from '../store/lesson-store.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
@@ -116,7 +116,25 @@ function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; heig
 
 const PICTURE_NAMES = { town: 'Town', tech: 'Technical' } as const;
 
-export function StageViews() {
+/** Which picture shows when one of two does (a stage-first layout on a narrow screen, or focus mode). */
+export function PicturePick({ focus, compact = false }: { focus: boolean; compact?: boolean }) {
+  const pick = useLesson((s) => s.focusPick);
+  const why = focus ? 'Focus mode shows one picture:' : 'Both pictures need a wider screen: showing';
+  return (
+    <div className={compact ? 'stage-pick compact' : 'stage-pick'} role="group" aria-label={compact ? `${why} which one` : 'Picture shown'} title={compact ? why : undefined}>
+      {compact ? null : <span className="muted">{why}</span>}
+      <div className="segmented">
+        {(['town', 'tech'] as const).map((p) => (
+          <button key={p} type="button" aria-pressed={pick === p} className={pick === p ? 'active' : ''}
+            onClick={() => lessonStore.setState({ focusPick: p })}>{PICTURE_NAMES[p]}</button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** `switchElsewhere`: the caption strip shows the picture switch, so the stage keeps its height. */
+export function StageViews({ switchElsewhere = false }: { switchElsewhere?: boolean }) {
   const view = useLab((s) => s.view);
   const presenter = useLesson((s) => s.presenter);
   const focus = useLesson((s) => s.focus);
@@ -125,24 +143,15 @@ export function StageViews() {
   const size = useInnerSize(ref);
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   // Each pane has a 1 px border inside the stage's box.
-  const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: rem * 2 });
+  const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: switchElsewhere ? 0 : rem * 2 });
+  useEffect(() => { if (lessonStore.getState().oneOfTwo !== fit.oneOfTwo) lessonStore.setState({ oneOfTwo: fit.oneOfTwo }); }, [fit.oneOfTwo]);
   const town = usePanes('town');
   const tech = usePanes('tech');
   const zoom = Math.floor(fit.zoom * 100) / 100;
   const layout = fit.pictures.length === 2 ? 'split' : fit.pictures[0]!;
   return (
-    <div ref={ref} className={`stage-views view-${layout}${fit.oneOfTwo ? ' one-of-two' : ''}`} data-testid="stage" data-zoom={zoom}>
-      {fit.oneOfTwo ? (
-        <div className="stage-pick" role="group" aria-label="Picture shown">
-          <span className="muted">{focus ? 'Focus mode shows one picture:' : 'Both pictures need a wider screen: showing'}</span>
-          <div className="segmented">
-            {(['town', 'tech'] as const).map((p) => (
-              <button key={p} type="button" aria-pressed={pick === p} className={pick === p ? 'active' : ''}
-                onClick={() => lessonStore.setState({ focusPick: p })}>{PICTURE_NAMES[p]}</button>
-            ))}
-          </div>
-        </div>
-      ) : null}
+    <div ref={ref} className={`stage-views view-${layout}${fit.oneOfTwo && !switchElsewhere ? ' one-of-two' : ''}`} data-testid="stage" data-zoom={zoom}>
+      {fit.oneOfTwo && !switchElsewhere ? <PicturePick focus={focus} /> : null}
       {fit.pictures.map((p) => (
         <section key={p} className="stage-pane" aria-label={p === 'town' ? 'Town view' : 'Technical view'}>
           <div className="stage-zoom" style={zoom === 1 ? undefined : { zoom }}>

@@ -39,6 +39,8 @@ export interface LessonUiState {
   focus: boolean;
   /** In a stage-first layout, which picture shows when both do not fit (or in focus mode with "Both"). */
   focusPick: 'town' | 'tech';
+  /** The stage shows one picture of the two asked for (written by the stage, read by the caption strip). */
+  oneOfTwo: boolean;
   /** In a stage-first layout, the full step text opened over the stage from the caption strip. */
   captionOpen: boolean;
   /** Whether the panels were hidden before a stage-first layout hid them, to restore on leaving it. */
@@ -74,6 +76,7 @@ export const lessonStore = createStore<LessonUiState>()(() => ({
   presenter: false,
   focus: false,
   focusPick: 'tech',
+  oneOfTwo: false,
   captionOpen: false,
   dockBefore: null,
   shortcutsOpen: false,

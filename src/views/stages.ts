@@ -71,7 +71,7 @@ export const planKey = (p: StagePlan) => `${p.stages.map((s) => s.id).join(',')}
  * larger. STAGE_ZOOM (2) puts 9 px type at 18 px; no picture is laid out smaller than STAGE_MIN, which
  * is about what each picture gets at 1280×800 beside the narration, where they are checked for overlaps.
  */
-export const STAGE_MIN = { width: 440, height: 240 } as const;
+export const STAGE_MIN = { width: 440, height: 230 } as const;
 export const STAGE_ZOOM = 2;
 export const STAGE_MAX_ZOOM = 2.5;
 
@@ -97,7 +97,7 @@ export interface StageFitInput {
   pick: Picture;
   /** Space between two panes, and between the picture switch and the picture. */
   gap?: number;
-  /** The height of the switch shown above the picture when one of two shows. */
+  /** The height of the switch shown above the picture when one of two shows (0: it is elsewhere). */
   switchHeight?: number;
 }
 
@@ -108,5 +108,5 @@ export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8
   if (view !== 'split') return { pictures: [view], zoom: zoomFor(width, height), oneOfTwo: false };
   const half = zoomFor((width - gap) / 2, height);
   if (!focus && half >= STAGE_ZOOM) return { pictures: both, zoom: half, oneOfTwo: false };
-  return { pictures: [pick], zoom: zoomFor(width, height - switchHeight - gap), oneOfTwo: true };
+  return { pictures: [pick], zoom: zoomFor(width, height - (switchHeight > 0 ? switchHeight + gap : 0)), oneOfTwo: true };
 }
