@@ -30,6 +30,24 @@ export const kafkaInvariants: readonly Invariant<KafkaState>[] = [
     },
   },
   {
+    // KIP-429: a partition is revoked by its owner before anyone else is given it; eager members give up
+    // everything before they join. A consumer the coordinator has dropped (a zombie) no longer counts.
+    name: 'one-holder-per-partition', description: 'no partition is held by two consumers that are members of the same group at once',
+    check: (s) => {
+      const holder: Record<string, string> = {};
+      for (const c of Object.values(s.consumers)) {
+        const g = s.groups[c.group];
+        if (!g || c.memberId === null || !g.members[c.memberId]) continue;
+        for (const tp of c.owned) {
+          const key = `${g.id} ${tp}`;
+          if (holder[key] !== undefined) return `group ${g.id}: ${tp} is held by both ${holder[key]} and ${c.id}`;
+          holder[key] = c.id;
+        }
+      }
+      return null;
+    },
+  },
+  {
     name: 'hw-not-past-log-end', description: "a leader's high watermark never passes its own log end",
     check: (s) => {
       for (const [tp, m] of Object.entries(s.partitions)) {

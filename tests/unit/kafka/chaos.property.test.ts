@@ -12,7 +12,7 @@ const settings = fc.record({
   inflight: fc.integer({ min: 1, max: 5 }),
   minisr: fc.integer({ min: 1, max: 2 }),
   unclean: fc.boolean(),
-  assignor: fc.constantFrom('range', 'roundrobin', 'cooperative-sticky'),
+  assignor: fc.constantFrom('range', 'roundrobin', 'sticky', 'cooperative-sticky'),
   commit: fc.constantFrom('auto', 'before', 'after'),
 });
 
