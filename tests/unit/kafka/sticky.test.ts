@@ -113,6 +113,31 @@ describe('AbstractStickyAssignorTest: members subscribed to different topics (ge
     expect(r.transferring).toEqual({});
   });
 
+  it('testReassignmentAfterOneConsumerLeaves: 19 nested subscriptions, member 10 leaves; valid, balanced, no swaps', () => {
+    // Topic i has i partitions; member i subscribes to topics 1..i.
+    const name = (i: number) => `t${String(i).padStart(2, '0')}`;
+    const perTopic = Object.fromEntries(Array.from({ length: 19 }, (_, k) => [name(k + 1), k + 1]));
+    const topicsOf = (i: number) => Array.from({ length: i }, (_, k) => name(k + 1));
+    const first = stickyAssign(perTopic, Object.fromEntries(Array.from({ length: 19 }, (_, k) => [`c${name(k + 1)}`, sub(topicsOf(k + 1), [], -1)])));
+    const c1: Case = { perTopic, members: Object.fromEntries(Array.from({ length: 19 }, (_, k) => [`c${name(k + 1)}`, sub(topicsOf(k + 1))])) };
+    expectValidAndBalanced(c1, first.assignment);
+    const survivors = Object.fromEntries(Array.from({ length: 19 }, (_, k) => k + 1).filter((i) => i !== 10)
+      .map((i) => [`c${name(i)}`, sub(topicsOf(i), first.assignment[`c${name(i)}`]!)]));
+    const second = stickyAssign(perTopic, survivors).assignment;
+    expectValidAndBalanced({ perTopic, members: survivors }, second);
+    // PartitionMovements.isSticky: no two members trade partitions of one topic.
+    const moves = new Set<string>();
+    for (const [m, tps] of Object.entries(second)) for (const tp of tps) {
+      const from = Object.keys(first.assignment).find((x) => first.assignment[x]!.includes(tp))!;
+      if (from !== m) moves.add(`${tp.slice(0, tp.lastIndexOf('-'))} ${from}>${m}`);
+    }
+    for (const mv of moves) {
+      const [topic, pair] = mv.split(' ');
+      const [a, b] = pair!.split('>');
+      expect(moves.has(`${topic} ${b}>${a}`), `${topic} moved both ways between ${a} and ${b}`).toBe(false);
+    }
+  });
+
   it('issue #10 item 1: a partition moved twice (c0 → c1 → c2) is held back, so c1 and c2 get nothing in round one', () => {
     const round1 = cooperativeStickyAssign({ t0: 1, t1: 2, t2: 3 }, {
       c0: sub(['t0', 't1', 't2'], ['t0-0', 't1-0', 't1-1', 't2-0', 't2-1', 't2-2']),
