@@ -43,12 +43,27 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
   const first = stageFirst({ presenter, focus });
   useEffect(() => { document.documentElement.dataset.presenter = presenter ? 'true' : 'false'; }, [presenter]);
   useEffect(() => { document.documentElement.dataset.focus = focus ? 'true' : 'false'; }, [focus]);
+  // A page opens with its text folded (the full text open on the sandbox is not the lesson's).
+  useEffect(() => { lessonStore.setState({ captionOpen: false }); }, []);
   // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
   const strip = first && narration && caption ? <CaptionStrip caption={caption} overlay={focus} full={narration} /> : null;
-  const mode = strip ? ' stage-first' : narration ? (narrationHidden ? ' narration-hidden' : ' with-narration') : '';
+  // Without a caption (the sandbox's editor) the text folds to the rail and opens over the stage.
+  const folded = first && narration !== null && !caption;
+  const captionOpen = useLesson((s) => s.captionOpen);
+  const mode = strip ? ' stage-first' : folded || (narration && narrationHidden) ? ' narration-hidden' : narration ? ' with-narration' : '';
   return (
     <div className={`lab${mode}${focus ? ' focus' : ''}`}>
-      {strip ?? (narration && narrationHidden ? (
+      {strip ?? (folded ? (
+        <>
+          <nav className="narration-rail" aria-label="Text">
+            <button type="button" className="btn" aria-expanded={captionOpen} aria-controls="caption-full" data-testid="folded-text"
+              onClick={() => lessonStore.setState({ captionOpen: !captionOpen })}>
+              {captionOpen ? 'Hide text' : 'Show text'}
+            </button>
+          </nav>
+          {captionOpen ? <div className="caption-full beside" id="caption-full">{narration}</div> : null}
+        </>
+      ) : narration && narrationHidden ? (
         <nav className="narration-rail" aria-label="Lesson steps">
           <button type="button" className="btn" onClick={() => lessonStore.setState({ narrationHidden: false })} aria-expanded={false}>
             Show text
