@@ -4,6 +4,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { pointable } from '../shared/interaction.tsx';
 import { fit } from '../town/Board.tsx';
+import { textWidth } from '../shared/measure.ts';
 import { CHIP_LOOKS, TIMER_COLOUR, type ChipKind } from './looks.ts';
 import type { Rect } from './layout.ts';
 
@@ -68,7 +69,8 @@ export const Chip = memo(function Chip(p: ChipProps) {
   const fill = look.fill.replace('#qv-hatch', `#qv-hatch-${p.town ? 'town' : 'tech'}`);
   const { r, fs } = p;
   const base = pointable({ kind: 'item', id: p.item }, p.label, (x, y) => p.onMenu(p.item, x, y));
-  const small = fs - 2;
+  const small = Math.max(11, fs - 2);
+  const badgeW = textWidth(`×${p.count}`, 11, { bold: true }) + 6;
   const glyphW = look.glyph ? small * 1.05 : 0;
   const fold = Math.min(7, r.h * 0.35);
   const shape = p.town
@@ -86,14 +88,16 @@ export const Chip = memo(function Chip(p: ChipProps) {
       {shape
         ? <path d={shape} fill={fill} stroke={look.stroke} strokeWidth={1.4} strokeDasharray={look.dash} />
         : <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={3} fill={fill} stroke={look.stroke} strokeWidth={1.4} strokeDasharray={look.dash} />}
-      {p.town && p.kind === 'waiting' && <circle cx={r.x + r.w / 2} cy={r.y + 2.5} r={2.2} fill="#D55E00" stroke="#1d1d1f" strokeWidth={0.6} />}
+      {p.town && (p.kind === 'waiting' || p.kind === 'record') && <circle cx={r.x + r.w / 2} cy={r.y + 2.5} r={2.2} fill="#D55E00" stroke="#1d1d1f" strokeWidth={0.6} />}
       {look.glyph && <Glyph kind={p.kind} x={r.x + 2 + small * 0.42} y={r.y + r.h / 2} s={small * 0.42} />}
       <text x={r.x + glyphW + (r.w - glyphW) / 2} y={r.y + r.h / 2 + small * 0.36} fontSize={small} textAnchor="middle" className="tb-mono"
         fill="#1d1d1f" aria-hidden="true">{fit(p.text, r.w - glyphW, small)}</text>
       {p.count > 1 && (
-        <g aria-hidden="true" transform={`translate(${r.x + r.w - 2},${r.y - 1})`}>
-          <rect x={-small * 1.1} y={-small * 0.75} width={small * 1.5} height={small * 1.05} rx={small * 0.5} fill="#1d1d1f" />
-          <text x={-small * 0.35} y={small * 0.05} fontSize={small * 0.72} fill="#ffffff" textAnchor="middle" fontWeight={700}>×{p.count}</text>
+        // The receive (delivery) count, as a stamp on the corner: at least 11 px, like all the stage's text.
+        // Above the chip's top edge, so it never covers the chip's text.
+        <g aria-hidden="true" transform={`translate(${r.x + r.w - 2},${r.y - 7})`}>
+          <rect x={-badgeW + 4} y={0} width={badgeW} height={12} rx={6} fill="#1d1d1f" />
+          <text x={-badgeW / 2 + 4} y={10} fontSize={11} fill="#ffffff" textAnchor="middle" fontWeight={700}>×{p.count}</text>
         </g>
       )}
       {p.timer && (

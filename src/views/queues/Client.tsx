@@ -6,6 +6,7 @@ import type { BuildingKind } from '../../engine/townboard/state.ts';
 import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { fit } from '../town/Board.tsx';
+import { firstFit } from '../shared/measure.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
 import { townPic, type Rect } from './layout.ts';
 
@@ -13,8 +14,8 @@ export interface ClientProps {
   id: string;
   index: number;
   r: Rect;
-  /** Up to two short lines under the name (the state first). */
-  lines: readonly string[];
+  /** Up to two short lines under the name (the state first), each given as its phrasings, longest first: the first that fits is drawn. */
+  lines: readonly (string | readonly string[])[];
   up: boolean;
   paused: boolean;
   label: string;
@@ -52,8 +53,8 @@ export const Client = memo(function Client(p: ClientProps) {
   const small = fs - 1.5;
   const lineH = fs * 1.25;
   const narrow = r.w < fs * 10;
-  const status = !p.up ? (p.town || narrow ? 'ON FIRE' : 'ON FIRE · crashed') : p.paused ? (p.town || narrow ? 'PAUSED' : 'PAUSED · frozen') : null;
-  const lines = status ? [status, ...p.lines.slice(1)] : p.lines;
+  const status = !p.up ? (p.town || narrow ? ['ON FIRE'] : ['ON FIRE · crashed', 'ON FIRE']) : p.paused ? (p.town || narrow ? ['PAUSED'] : ['PAUSED · frozen', 'PAUSED']) : null;
+  const lines = (status ? [status, ...p.lines.slice(1)] : p.lines).map((l) => (typeof l === 'string' ? [l] : l));
   const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
   // The town draws the building small at the left of the name line and says less: the state only.
   const pic = p.town ? townPic(r, fs) : 0;
@@ -64,11 +65,12 @@ export const Client = memo(function Client(p: ClientProps) {
   // In the town, a client with something in its hands shows that instead of its state line (unless it is on fire or frozen).
   const hands = p.town && p.holding === true && !status;
   const shown = hands ? [] : lines.slice(0, p.town ? Math.min(1, room) : room);
-  const slotsY = hands ? r.y + lineH * 1.15 + Math.round(fs * 1.6) + 8 : r.y + lineH * (shown.length + 1.05);
+  const slotsY = hands ? r.y + lineH * 1.1 + Math.round(fs * 1.6) + 8 : r.y + lineH * (shown.length + 1.05);
   // A one-line box (short of room): the name and its state on one line, the window as n/limit.
   const oneLine = r.h < lineH * 2;
   const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
-  const name = oneLine ? `${p.id} · ${lines[0] ?? ''}${window}` : p.id;
+  const nameFs = oneLine ? fs - 1 : fs;
+  const name = oneLine ? firstFit([...(lines[0] ?? []).map((l) => `${p.id} · ${l}${window}`), `${p.id}${window}`, p.id], tw - fs, nameFs, { bold: true }) : firstFit([p.id], tw - fs, nameFs, { bold: true });
   return (
     <g className={`tb-node qv-client${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base}>
       <title>{p.label}</title>
@@ -89,14 +91,14 @@ export const Client = memo(function Client(p: ClientProps) {
         </>
       )}
       <path d={markPath(st.mark, fs * 0.4)} transform={`translate(${tx + fs * 0.4},${r.y + lineH * 0.62})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
-      <text x={tx + fs * 1.05} y={r.y + lineH * 0.62 + fs * 0.36} fontSize={oneLine ? fs - 1 : fs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>{fit(name, tw - fs, oneLine ? fs - 1 : fs)}</text>
+      <text x={tx + fs * 1.05} y={r.y + lineH * 0.62 + fs * 0.36} fontSize={nameFs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>{name}</text>
       {!oneLine && shown.map((l, k) => (
         <text key={k} x={tx} y={r.y + lineH * (k + 1.62)} fontSize={small} className={`${p.town ? 'tb-halo' : 'tb-mono'}${status && k === 0 ? (!p.up ? ' tb-status-fire' : ' tb-status-ice') : ''}`}
-          fill={STATUS.ink}>{fit(l, tw, small)}</text>
+          fill={STATUS.ink}>{firstFit(l, tw, small, { mono: !p.town })}</text>
       ))}
       {p.slots && !oneLine && room >= 0 && slotsY + Math.min(fs * 0.8, 11) <= r.y + r.h + 0.5 && r.h >= lineH * (2.2 + Math.min(1, shown.length)) && <Slots used={p.slots.used} limit={p.slots.limit} x={tx} y={slotsY} w={tw} fs={fs} />}
     </g>
   );
 }, (a, b) => a.id === b.id && a.index === b.index && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h
-  && a.lines.join('|') === b.lines.join('|') && a.up === b.up && a.paused === b.paused && a.label === b.label && a.fs === b.fs && a.town === b.town
+  && a.lines.map(String).join('|') === b.lines.map(String).join('|') && a.up === b.up && a.paused === b.paused && a.label === b.label && a.fs === b.fs && a.town === b.town
   && a.building === b.building && a.holding === b.holding && a.focused === b.focused && a.selected === b.selected && a.slots?.used === b.slots?.used && a.slots?.limit === b.slots?.limit);

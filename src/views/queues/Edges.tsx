@@ -1,5 +1,5 @@
 // The routing graph's edges: from an exchange (or topic) to the label of the binding, then into the queue
-// (or subscription); dead-letter edges from a queue back to its dead-letter exchange. An edge a pointed-at
+// (or subscription) — in the town a chute from the sorting desk, its rule on a tag; dead-letter edges from a queue back to its dead-letter exchange. An edge a pointed-at
 // message took is drawn thick, blue and solid; the others thin and grey.
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { fit } from '../town/Board.tsx';
@@ -13,6 +13,16 @@ const curve = (ax: number, ay: number, bx: number, by: number) => {
   return `M${ax.toFixed(1)},${ay.toFixed(1)}C${(ax + dx).toFixed(1)},${ay.toFixed(1)} ${(bx - dx).toFixed(1)},${by.toFixed(1)} ${bx.toFixed(1)},${by.toFixed(1)}`;
 };
 
+/** The town's edge: a wooden chute the sorted letters slide down (blue-rimmed when a pointed-at message came this way). */
+function Chute({ d, lit }: { d: string; lit: boolean }) {
+  return (
+    <>
+      <path d={d} fill="none" stroke={lit ? EDGE_LIT : '#6b4a24'} strokeWidth={lit ? 10 : 8} strokeLinecap="round" />
+      <path d={d} fill="none" stroke="#e3c999" strokeWidth={lit ? 5 : 5} strokeLinecap="round" />
+    </>
+  );
+}
+
 export function BindingEdges({ edges, fs, town }: { edges: readonly EdgeDraw[]; fs: number; town: boolean }) {
   // Lit edges last, so they are drawn over the others.
   const ordered = [...edges].sort((a, b) => Number(a.lit) - Number(b.lit));
@@ -24,12 +34,14 @@ export function BindingEdges({ edges, fs, town }: { edges: readonly EdgeDraw[]; 
         const via = e.label ? leftMid(e.label) : end;
         const stroke = e.lit ? EDGE_LIT : EDGE;
         const w = e.lit ? 3 : 1.3;
+        const first = curve(a.x, a.y, via.x, via.y);
+        const second = e.label ? `M${e.label.x + e.label.w},${e.label.y + e.label.h / 2}L${end.x},${end.y}` : null;
         return (
           <g key={e.key}>
-            <path d={curve(a.x, a.y, via.x, via.y)} fill="none" stroke={stroke} strokeWidth={w} />
-            {e.label && (
+            {town ? <Chute d={first} lit={e.lit} /> : <path d={first} fill="none" stroke={stroke} strokeWidth={w} />}
+            {e.label && second && (
               <>
-                <path d={`M${e.label.x + e.label.w},${e.label.y + e.label.h / 2}L${end.x},${end.y}`} fill="none" stroke={stroke} strokeWidth={w} />
+                {town ? <Chute d={second} lit={e.lit} /> : <path d={second} fill="none" stroke={stroke} strokeWidth={w} />}
                 <rect x={e.label.x} y={e.label.y} width={e.label.w} height={e.label.h} rx={3} fill={e.lit ? '#e3f0fb' : town ? '#fdf6e3' : '#ffffff'}
                   stroke={stroke} strokeWidth={e.lit ? 2 : 1} />
                 <text x={e.label.x + 4} y={e.label.y + e.label.h / 2 + (fs - 2) * 0.36} fontSize={fs - 2} className="tb-mono" fill={STATUS.ink}>

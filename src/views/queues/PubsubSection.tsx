@@ -1,5 +1,5 @@
 // The pub/sub section: topics (the news desk's copier) on the left, an edge to every subscription (a
-// tray) that gets its own copy, copies waiting or leased with the ack deadline running down, subscribers
+// mailbox) that gets its own copy, copies waiting or leased with the ack deadline running down, subscribers
 // on the right; a subscription's dead-letter topic is linked back with a dashed edge.
 import type { PubsubChip, PubsubModel, PubsubSubBox, PubsubSubscriberBox, PubsubTopicBox } from './model-pubsub.ts';
 import type { GraphGeom } from './layout-graph.ts';
@@ -12,6 +12,7 @@ import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { pubsubChipWords, pubsubSubWords, pubsubSubscriberWords, pubsubTopicWords } from './describe.ts';
 import { CHIP_LOOKS } from './looks.ts';
+import { phrasings } from './layout.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
 import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
 import { formatDuration } from '../../engine/core/duration.ts';
@@ -38,7 +39,9 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
       {geom.sources.map(({ item: t, r }) => {
         const item = itemId('pubsub', 'topic', t.name);
         return (
-          <Source key={item} item={item} r={r} name={t.name} rule={`copies to ${t.subscriptions.length} subscription${t.subscriptions.length === 1 ? '' : 's'}`}
+          <Source key={item} item={item} r={r} name={t.name} rule={town
+              ? [`a copy in each of ${t.subscriptions.length} mailbox${t.subscriptions.length === 1 ? '' : 'es'}`, `copies to ${t.subscriptions.length} mailbox${t.subscriptions.length === 1 ? '' : 'es'}`, 'a copy per mailbox', `${t.subscriptions.length} copies`]
+              : [`copies to ${t.subscriptions.length} subscription${t.subscriptions.length === 1 ? '' : 's'}`, `copies to ${t.subscriptions.length} subs`, `→ ${t.subscriptions.length} subs`]}
             tag={t.isDeadLetter ? 'topic · DLT' : 'topic'} dead={t.isDeadLetter} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
             label={pubsubTopicWords(t)} onMenu={ctx.onItemMenu} />
         );
@@ -50,9 +53,9 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
         const detail = [`${waiting} waiting`, `${s.msgs.length - waiting} leased`, `${s.stats.acked} acked`, `${s.mode}${s.mode === 'push' && s.endpoint ? ` → ${s.endpoint}` : ''}`,
           `ack deadline ${formatDuration(s.ackDeadlineMs)}`, s.deadLetterTopic ? `✕→ ${s.deadLetterTopic} after ${s.maxAttempts}` : ''];
         return (
-          <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={s.name} detail={detail} look="tray" town={town} fs={m.fs}
+          <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={s.name} detail={detail} look="mailbox" town={town} fs={m.fs}
             focused={isFocused(ctx, item)} selected={isSelected(ctx, item)} label={pubsubSubWords(s)} more={row.more ? { r: row.more, n: row.hidden } : null}
-            onMenu={ctx.onItemMenu} skin={ctx.skin} empty={s.msgs.length ? null : `empty · ${s.stats.acked} acked${s.stats.deadLettered ? ` · ${s.stats.deadLettered} dead-lettered` : ''}`} />
+            onMenu={ctx.onItemMenu} skin={ctx.skin} empty={s.msgs.length ? null : ['empty', `${s.stats.acked} acked`, s.stats.deadLettered ? `${s.stats.deadLettered} dead-lettered` : '']} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
@@ -78,7 +81,7 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
       {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
-          lines={[c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'idle', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
+          lines={[c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'idle', phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
           label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}

@@ -16,7 +16,6 @@ import { useFocus, type Focus } from '../shared/highlight.ts';
 import { FlightLayer } from '../shared/FlightLayer.tsx';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { formatTime } from '../panels/format.ts';
-import { fit } from '../town/Board.tsx';
 import { QUEUE_SYSTEMS, type QueueSys } from './ids.ts';
 import { chooseFont, metrics, stackSections, type Metrics, type Need, type Rect } from './layout.ts';
 import { layoutSqs, sqsNeed, type SqsGeom } from './layout-sqs.ts';
@@ -39,7 +38,8 @@ import { StreamSection } from './StreamSection.tsx';
 import { ActionMenu, type ActionRequest } from './ActionMenu.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
-import { FlightIcon, Legend, PaneDefs } from './decor.tsx';
+import { FlightIcon, Legend, legendWidth, PaneDefs } from './decor.tsx';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import type { SectionCtx } from './section-ctx.ts';
 import '../shared/views.css';
 import './queues.css';
@@ -172,6 +172,25 @@ function rectsOf(sections: readonly Section[]): Record<string, Rect> {
   return out;
 }
 
+/**
+ * A section's heading: the longest phrasing that fits, never a cut one; the technical picture keeps its
+ * key to the message looks beside it when a phrasing with more than the name fits next to the key.
+ */
+function SectionTitle({ sys, r, m, town }: { sys: QueueSys; r: Rect; m: Metrics; town: boolean }) {
+  const options = SECTION_TITLES[sys]![town ? 'town' : 'tech'];
+  const style = { bold: true };
+  const room = r.w - 16;
+  const beside = room - legendWidth(sys, m) - 12;
+  const legend = !town && options.slice(0, -1).some((o) => textWidth(o, m.fs, style) <= beside);
+  const text = firstFit(options, legend ? beside : room, m.fs, style);
+  return (
+    <>
+      <text x={r.x + 8} y={r.y + m.title * 0.72} fontSize={m.fs} fontWeight={800} fill="#1d1d1f">{text}</text>
+      {legend && <Legend sys={sys} r={r} m={m} />}
+    </>
+  );
+}
+
 /** Items lit by what is pointed at: the path a message took, the chips a pointed-at flight carries. */
 function litItems(focus: Focus, selectedItem: string | null, models: Models, flights: readonly QueueFlight[]): Set<string> {
   const lit = new Set<string>();
@@ -267,7 +286,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const card = hover ? cardFor(hover, models) : null;
   const rows = skin === 'tech' ? compareRows(sim) : [];
   const compare = isComparison(rows);
-  const label = `${town ? 'Town' : 'Technical'} view of ${systems.map((s) => SECTION_TITLES[s]![town ? 'town' : 'tech'].split(' · ')[0]).join(', ')}: ${flights.length} messages on the way`;
+  const label = `${town ? 'Town' : 'Technical'} view of ${systems.map((s) => SECTION_TITLES[s]![town ? 'town' : 'tech'].at(-1)).join(', ')}: ${flights.length} messages on the way`;
 
   return (
     <div className={`tb-view qv qv-${skin} ${className ?? ''}`}>
@@ -278,8 +297,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
           {sections.map((s) => (
             <g key={s.sys}>
               <rect x={s.r.x} y={s.r.y} width={s.r.w} height={s.r.h} rx={6} fill={town ? '#f6f8ee' : '#ffffff'} stroke={town ? '#d6cdb8' : '#dedee4'} />
-              <text x={s.r.x + 8} y={s.r.y + m.title * 0.72} fontSize={m.fs} fontWeight={800} fill="#1d1d1f">{fit(SECTION_TITLES[s.sys]![town ? 'town' : 'tech'], s.r.w - 16, m.fs)}</text>
-              {!town && <Legend sys={s.sys} r={s.r} m={m} />}
+              <SectionTitle sys={s.sys} r={s.r} m={m} town={town} />
               {s.sys === 'sqs' && <SqsSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}
               {s.sys === 'rabbit' && <RabbitSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}
               {s.sys === 'pubsub' && <PubsubSection model={s.model} geom={s.geom} hands={s.hands} ctx={ctx} />}

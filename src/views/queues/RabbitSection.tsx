@@ -1,9 +1,10 @@
 // The RabbitMQ section: a routing graph. Exchanges (sorting desks) on the left, each binding's key or
-// pattern labelled on its edge, queues (pigeonholes; a queue bound to a dead-letter exchange is the
+// pattern labelled on its edge (a chute in the town's sorting office), queues (pigeonholes; a queue bound to a dead-letter exchange is the
 // dead-letter box) with ready and unacknowledged messages, consumers with their prefetch windows. The
 // path a pointed-at message took is lit, dead-letter hops included.
 import type { RabbitModel, RabbitQueueBox, RabbitChip, RabbitExchangeBox, RabbitConsumerBox } from './model-rabbit.ts';
 import type { GraphGeom } from './layout-graph.ts';
+import { chipLine, phrasings } from './layout.ts';
 import { itemId } from './ids.ts';
 import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
@@ -22,6 +23,7 @@ export type RabbitGeom = GraphGeom<RabbitExchangeBox, RabbitQueueBox, RabbitChip
 export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel; geom: RabbitGeom; hands: HandsPlan<RabbitChip> | null; ctx: SectionCtx }) {
   const { m, town } = ctx;
   const where = handsIndex(hands);
+  const cells = { pitch: m.chipW + m.chipGap, line: chipLine(m), chipH: m.chipH };
   const srcRect = (name: string) => geom.sources.find((s) => s.item.name === name)?.r;
   const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
   const edgeLit = (from: string, to: string) => ctx.lit.has(`bind:${from}>${to}`)
@@ -40,7 +42,7 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
       {geom.sources.map(({ item: x, r }) => {
         const item = itemId('rabbit', 'exchange', x.name);
         return (
-          <Source key={item} item={item} r={r} name={x.name} rule={town ? sortingRule(x.type) : exchangeRuleShort(x.type)} tag={x.isDlx ? `${x.type} · DLX` : x.type}
+          <Source key={item} item={item} r={r} name={x.name} rule={town ? sortingRule(x.type) : [exchangeRuleShort(x.type), x.type]} tag={x.isDlx ? `${x.type} · DLX` : x.type}
             dead={x.isDlx} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)} label={rabbitExchangeWords(x)} onMenu={ctx.onItemMenu} />
         );
       })}
@@ -51,9 +53,9 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
           q.dlx !== null ? `✕→ ${q.dlx || '(default)'}` : '', q.maxLength !== null ? `max ${q.maxLength}` : ''];
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
-            look={q.deadLetterBox ? 'deadbox' : 'pigeonhole'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
+            look={q.deadLetterBox ? 'deadbox' : 'pigeonhole'} cells={cells} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
             label={rabbitQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin}
-            empty={q.ready.length + q.unacked.length ? null : `empty · ${q.stats.acked} acked${q.stats.deadLettered ? ` · ${q.stats.deadLettered} dead-lettered` : ''}${q.stats.expired + q.stats.dropped ? ` · ${q.stats.expired + q.stats.dropped} dropped` : ''}`} />
+            empty={q.ready.length + q.unacked.length ? null : ['empty', `${q.stats.acked} acked`, q.stats.deadLettered ? `${q.stats.deadLettered} dead-lettered` : '', q.stats.expired + q.stats.dropped ? `${q.stats.expired + q.stats.dropped} dropped` : '']} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
@@ -81,7 +83,7 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
       )}
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
-          lines={[c.connected ? (c.holding.length ? `holds ${c.holding.map((x) => `#${x}`).join(',')}` : 'waiting') : 'not connected', `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
+          lines={[c.connected ? (c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'waiting') : ['not connected', 'offline'], phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
           slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
           label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
@@ -99,13 +101,13 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
   );
 }
 
-/** The exchange's rule in town words: how the sorting clerk decides. */
-function sortingRule(type: string): string {
+/** The exchange's rule in town words, longest first: how the sorting clerk decides. */
+function sortingRule(type: string): string[] {
   switch (type) {
-    case 'direct': return 'sorts by exact address';
-    case 'fanout': return 'copies for every hole';
-    case 'topic': return 'sorts by pattern';
-    case 'headers': return 'sorts by stamps';
-    default: return type;
+    case 'direct': return ['sorts by exact address', 'exact address'];
+    case 'fanout': return ['a copy down every chute', 'copies to all'];
+    case 'topic': return ['sorts by address pattern', 'by pattern'];
+    case 'headers': return ['sorts by stamps', 'by stamps'];
+    default: return [type];
   }
 }

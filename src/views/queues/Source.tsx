@@ -4,14 +4,15 @@ import { memo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { fit } from '../town/Board.tsx';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import type { Rect } from './layout.ts';
 
 export interface SourceProps {
   item: string;
   r: Rect;
   name: string;
-  /** One line under the name: the exchange's rule, the topic's fan-out. */
-  rule: string;
+  /** One line under the name: the exchange's rule, the topic's fan-out (several phrasings, longest first: the first that fits). */
+  rule: string | readonly string[];
   /** A small tag drawn in the corner: 'topic', 'fanout', 'DLX' ... */
   tag: string;
   dead: boolean;
@@ -27,9 +28,11 @@ export const Source = memo(function Source(p: SourceProps) {
   const { r, fs } = p;
   const base = pointable({ kind: 'item', id: p.item }, `${p.label}. Context menu key: actions.`, (x, y) => p.onMenu(p.item, x, y));
   const line = fs * 1.25;
+  const small = Math.max(11, fs - 2);
+  const tagFs = Math.max(11, fs - 3);
   // The tag goes beside the name when both fit; otherwise the name wins (the tag is in the label too).
   const nameW = (p.name.length + (p.dead ? 2 : 0)) * fs * 0.62;
-  const tagFull = p.tag.length * (fs - 3) * 0.6 + 8;
+  const tagFull = textWidth(p.tag, tagFs) + 8;
   const tagW = nameW + tagFull <= r.w - 10 ? tagFull : 0;
   return (
     <g className={`tb-notice qv-source${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base} data-item={p.item}>
@@ -46,9 +49,9 @@ export const Source = memo(function Source(p: SourceProps) {
           strokeDasharray={p.dead ? '5 3' : undefined} />
       )}
       <text x={r.x + 6} y={r.y + line * 0.95} fontSize={fs} fontWeight={700}>{fit(`${p.dead ? '✕ ' : ''}${p.name}`, r.w - 8 - tagW, fs)}</text>
-      {tagW > 0 && <text x={r.x + r.w - 5} y={r.y + line * 0.9} fontSize={fs - 3} textAnchor="end" fill={STATUS.muted}>{p.tag}</text>}
-      <text x={r.x + 6} y={r.y + line * 2} fontSize={fs - 2} fill={STATUS.ink} className={p.town ? undefined : 'tb-mono'}>{fit(p.rule, r.w - 8, fs - 2)}</text>
+      {tagW > 0 && <text x={r.x + r.w - 5} y={r.y + line * 0.9} fontSize={tagFs} textAnchor="end" fill={STATUS.muted}>{p.tag}</text>}
+      <text x={r.x + 6} y={r.y + line * 2} fontSize={small} fill={STATUS.ink} className={p.town ? undefined : 'tb-mono'}>{firstFit(typeof p.rule === 'string' ? [p.rule] : p.rule, r.w - 8, small, p.town ? {} : { mono: true })}</text>
     </g>
   );
-}, (a, b) => a.item === b.item && a.name === b.name && a.rule === b.rule && a.tag === b.tag && a.dead === b.dead && a.town === b.town && a.fs === b.fs
+}, (a, b) => a.item === b.item && a.name === b.name && String(a.rule) === String(b.rule) && a.tag === b.tag && a.dead === b.dead && a.town === b.town && a.fs === b.fs
   && a.focused === b.focused && a.selected === b.selected && a.label === b.label && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h);

@@ -1,9 +1,10 @@
-// The SQS section: producers, queue rows (ticket spikes in the town) with their messages in queue order —
+// The SQS section: producers, queue rows (the ticket rack's pigeonholes in the town) with their messages in queue order —
 // visible, in flight with the visibility timer running down, delayed — each dead-letter queue (the
 // dead-letter box) under its source with the redrive arrow, and the consumers (bakers) on the right.
 import { formatDuration } from '../../engine/core/duration.ts';
 import type { SqsModel } from './model-sqs.ts';
 import type { SqsGeom } from './layout-sqs.ts';
+import { chipLine, phrasings } from './layout.ts';
 import { itemId } from './ids.ts';
 import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
@@ -24,6 +25,7 @@ const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight
 export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeom; hands: HandsPlan<SqsChip> | null; ctx: SectionCtx }) {
   const { m, town } = ctx;
   const where = handsIndex(hands);
+  const cells = { pitch: m.chipW + m.chipGap, line: chipLine(m), chipH: m.chipH };
   const rowOf = (name: string) => geom.rows.find((r) => r.q.name === name);
   return (
     <g className="qv-section" data-section="sqs">
@@ -46,13 +48,13 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
         const dead = q.sources.length > 0;
         const detail = dead
           ? [`${q.counts.visible} dead letter${q.counts.visible === 1 ? '' : 's'}`, q.counts.inflight ? `${q.counts.inflight} in flight` : '', `from ${q.sources.join(', ')}`]
-          : [`${q.counts.visible} visible`, `${q.counts.inflight} in flight`, `${q.stats.deleted} deleted`, q.counts.delayed ? `${q.counts.delayed} delayed` : '',
+          : [`${q.counts.visible} ${town ? 'waiting' : 'visible'}`, `${q.counts.inflight} ${town ? 'taken (invisible)' : 'in flight'}`, `${q.stats.deleted} deleted`, q.counts.delayed ? `${q.counts.delayed} delayed` : '',
             `visibility ${formatDuration(q.visibilityMs)}`, q.dlq ? `→ ${q.dlq} after ${q.maxReceives} receives` : '', q.fifo ? 'FIFO' : 'standard'];
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
-            look={dead ? 'deadbox' : 'spike'} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
+            look={dead ? 'deadbox' : 'rack'} cells={cells} town={town} fs={m.fs} focused={isFocused(ctx, item)} selected={isSelected(ctx, item)}
             label={sqsQueueWords(q)} more={row.more ? { r: row.more, n: row.hidden } : null} onMenu={ctx.onItemMenu} skin={ctx.skin}
-            empty={q.msgs.length ? null : dead ? 'no dead letters' : `empty · ${q.stats.deleted} deleted so far${q.stats.deadLettered ? ` · ${q.stats.deadLettered} dead-lettered` : ''}`} />
+            empty={q.msgs.length ? null : dead ? ['no dead letters'] : ['empty', `${q.stats.deleted} deleted so far`, q.stats.deadLettered ? `${q.stats.deadLettered} dead-lettered` : '']} />
         );
       })}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
@@ -82,7 +84,8 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
       {geom.hiddenRows > 0 && <text x={geom.rects['node:sqs']!.x + 4} y={geom.rects['node:sqs']!.y + geom.rects['node:sqs']!.h - 2} fontSize={m.fs - 2} fill="#6b6b70">+{geom.hiddenRows} more queues (see the inspector)</text>}
       {geom.consumers.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
-          lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? `working ${c.holding.map((x) => `#${x}`).join(',')}` : c.phase === 'polling' ? (c.longPoll ? 'long-polling' : 'polling') : c.phase, `${c.processed} done${c.failed ? ` · ${c.failed} failed` : ''}`]}
+          lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? [`working ${c.holding.map((x) => `#${x}`).join(',')}`, 'working'] : c.phase === 'polling' ? (c.longPoll ? ['long-polling', 'polling'] : 'polling') : c.phase,
+            phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
           label={sqsConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreConsumers.n} more consumers</text>}

@@ -30,7 +30,7 @@ export function StreamSection({ geom, ctx }: { model: StreamModel; geom: StreamG
       {geom.rows.map((row) => row.beforeR && (
         <g key={`before:${row.t.name}`} aria-hidden="true">
           <rect x={row.beforeR.x} y={row.beforeR.y} width={row.beforeR.w} height={row.beforeR.h} rx={3} fill="#f0f0f3" stroke="#6b6b70" strokeDasharray="2 2" />
-          <text x={row.beforeR.x + row.beforeR.w / 2} y={row.beforeR.y + row.beforeR.h / 2 + (m.fs - 2) * 0.36} fontSize={m.fs - 2} textAnchor="middle" fontWeight={700}>…{row.window.before}</text>
+          <text x={row.beforeR.x + row.beforeR.w / 2} y={row.beforeR.y + row.beforeR.h / 2 + (m.fs - 2) * 0.36} fontSize={m.fs - 2} textAnchor="middle" fontWeight={700}>+{row.window.before}</text>
         </g>
       ))}
       {geom.rows.flatMap((row) => row.cells.map((c) => {
@@ -61,7 +61,7 @@ export function StreamSection({ geom, ctx }: { model: StreamModel; geom: StreamG
       }))}
       {geom.readers.map(({ item: r, r: box }) => (
         <Client key={r.id} id={r.id} index={ctx.node(r.id).index} r={box} fs={m.fs} town={town} building="school" up={r.up} paused={r.paused}
-          lines={[r.retrying !== null ? `stuck on @${r.retrying}` : r.inHand.length ? `reading @${r.inHand[0]}` : r.lag === 0 ? 'caught up' : 'waiting', `bookmark @${r.position ?? '–'} · lag ${r.lag}`]}
+          lines={[r.retrying !== null ? `stuck on @${r.retrying}` : r.inHand.length ? `reading @${r.inHand[0]}` : r.lag === 0 ? 'caught up' : 'waiting', [`bookmark @${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'}`]]}
           label={streamReaderWords(r)} focused={nodeFocused(ctx, r.id)} selected={nodeSelected(ctx, r.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreReaders && <text x={geom.moreReaders.r.x + 4} y={geom.moreReaders.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreReaders.n} more readers</text>}

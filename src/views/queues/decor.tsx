@@ -6,6 +6,7 @@ import { Glyph } from './Chip.tsx';
 import type { Metrics, Rect } from './layout.ts';
 import type { QueueFlight } from './flights.ts';
 import type { QueueSys } from './ids.ts';
+import { textWidth } from '../shared/measure.ts';
 
 export function PaneDefs({ skin }: { skin: string }) {
   return (
@@ -31,26 +32,26 @@ const LEGEND: Record<QueueSys, [ChipKind, string][]> = {
   stream: [['record', 'record']],
 };
 
-/** A one-line key to the message looks, right-aligned in the section's title bar when there is room. */
+const legendItemW = (t: string, m: Metrics) => 20 + textWidth(t, m.small) + 10;
+
+/** How wide the section's key to its message looks is. */
+export const legendWidth = (sys: QueueSys, m: Metrics) => LEGEND[sys].reduce((a, [, t]) => a + legendItemW(t, m), 0);
+
+/** A one-line key to the message looks, right-aligned in the section's title bar (the pane decides whether there is room). */
 export function Legend({ sys, r, m }: { sys: QueueSys; r: Rect; m: Metrics }) {
   const items = LEGEND[sys];
-  const small = m.fs - 3;
-  const itemW = (t: string) => 20 + t.length * small * 0.6 + 10;
-  const total = items.reduce((a, [, t]) => a + itemW(t), 0);
-  const titleRoom = m.fs * 0.6 * 48;
-  if (r.w - titleRoom < total) return null;
-  let x = r.x + r.w - total - 6;
+  let x = r.x + r.w - legendWidth(sys, m) - 6;
   return (
     <g aria-hidden="true">
       {items.map(([kind, text]) => {
         const look = CHIP_LOOKS[kind];
         const x0 = x;
-        x += itemW(text);
+        x += legendItemW(text, m);
         return (
           <g key={kind} transform={`translate(${x0},${r.y + m.title * 0.25})`}>
             <rect width={16} height={m.title * 0.5} rx={2} fill={look.fill.replace('#qv-hatch', '#qv-hatch-tech')} stroke={look.stroke} strokeDasharray={look.dash} />
             <Glyph kind={kind} x={8} y={m.title * 0.25} s={m.title * 0.16} />
-            <text x={20} y={m.title * 0.42} fontSize={small} fill="#3a3a3e">{text}</text>
+            <text x={20} y={m.title * 0.25 + m.small * 0.36} fontSize={m.small} fill="#3a3a3e">{text}</text>
           </g>
         );
       })}

@@ -8,15 +8,16 @@ import { townPic, type Metrics, type Rect } from './layout.ts';
 export function handArea(box: Rect, m: Metrics): Rect | null {
   const lineH = m.fs * 1.25;
   const x = box.x + townPic(box, m.fs) + 4;
-  const y = box.y + lineH * 1.15;
+  const y = box.y + lineH * 1.1;
   const w = box.x + box.w - 4 - x;
-  // Room for a chip and its timer bar under it.
-  if (y + m.chipH + 5 > box.y + box.h + 0.5 || w < m.fs * 2.6) return null;
-  return { x, y, w, h: m.chipH };
+  // A chip and its timer bar under it; in a squeezed box the chip gets lower, down to its text's height.
+  const h = Math.min(m.chipH, box.y + box.h - 5 - y);
+  if (h < m.small + 4 || w < m.fs * 2.6) return null;
+  return { x, y, w, h };
 }
 
 /** The height a hands box needs (a name line, a line of chips and their timer bars). */
-export const handsBoxH = (m: Metrics) => Math.ceil(m.fs * 1.25 * 1.15 + m.chipH + 8);
+export const handsBoxH = (m: Metrics) => Math.ceil(m.fs * 1.25 * 1.1 + m.chipH + 8);
 
 export interface Taken<C> {
   chip: C;

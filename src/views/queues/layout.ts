@@ -149,6 +149,12 @@ export function columns(body: Rect, m: Metrics, leftW: number | null, rightW: nu
 export const clientWidth = (m: Metrics, names: readonly string[]) =>
   clamp(Math.max(9, ...names.map((n) => n.length + 6)) * m.fs * 0.6, m.fs * 11, m.fs * 13);
 
+/** Phrasings of a line from its segments, most important first: all of them joined by dots, then one fewer, down to the first. */
+export function phrasings(segments: readonly string[]): string[] {
+  const parts = segments.filter(Boolean);
+  return parts.map((_, k) => parts.slice(0, parts.length - k).join(' · '));
+}
+
 /** As many of the segments (most important first) as fit in `width`, joined by dots. */
 export function fitSegments(segments: readonly string[], width: number, fs: number): string {
   const max = Math.floor(width / (fs * 0.58));

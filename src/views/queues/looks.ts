@@ -27,10 +27,25 @@ export const TIMER_COLOUR = OKABE_ITO.orange;
 export const EDGE = '#9a9aa2';
 export const EDGE_LIT = OKABE_ITO.blue;
 
-/** Section headings: the rule book's name in the technical picture, its town stand-in in the town. */
-export const SECTION_TITLES: Record<string, { tech: string; town: string }> = {
-  stream: { tech: 'Stream · a retained log, a bookmark per reader', town: 'The notice board · notices stay pinned, each reader keeps a bookmark' },
-  rabbit: { tech: 'RabbitMQ · exchanges → bindings → queues → consumers', town: 'The post office · sorting rules, pigeonholes, postmen' },
-  sqs: { tech: 'SQS · queues, visibility timeouts, dead-letter queues', town: 'The ticket spike · each ticket taken by one baker' },
-  pubsub: { tech: 'Pub/sub · a topic copies to every subscription', town: 'The news desk · a copy in every subscriber’s tray' },
+/**
+ * Section headings, longest phrasing first (the pane shows the first that fits, never a cut one): the
+ * rule book's name in the technical picture, its town stand-in in the town.
+ */
+export const SECTION_TITLES: Record<string, { tech: readonly string[]; town: readonly string[] }> = {
+  stream: {
+    tech: ['Stream · a retained log, a bookmark per reader', 'Stream · a retained log', 'Stream'],
+    town: ['The notice board · notices stay pinned, each reader keeps a bookmark', 'The notice board · notices stay pinned, a bookmark each', 'The notice board · notices stay pinned', 'The notice board'],
+  },
+  rabbit: {
+    tech: ['RabbitMQ · exchanges → bindings → queues → consumers', 'RabbitMQ · exchanges → queues', 'RabbitMQ'],
+    town: ['The sorting office · rules on the chutes, pigeonholes, postmen', 'The sorting office · rules on the chutes', 'The sorting office'],
+  },
+  sqs: {
+    tech: ['SQS · queues, visibility timeouts, dead-letter queues', 'SQS · queues and visibility timeouts', 'SQS'],
+    town: ['The ticket rack · a taken ticket leaves its pigeonhole for one worker’s hands', 'The ticket rack · taken by one worker at a time', 'The ticket rack'],
+  },
+  pubsub: {
+    tech: ['Pub/sub · a topic copies to every subscription', 'Pub/sub · a copy per subscription', 'Pub/sub'],
+    town: ['The news desk · a copy in every subscriber’s mailbox', 'The news desk · a copy per mailbox', 'The news desk'],
+  },
 };
