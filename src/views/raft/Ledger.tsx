@@ -7,6 +7,10 @@ import { pointable } from '../shared/interaction.tsx';
 import { inkOn, STATUS } from '../shared/palette.ts';
 import { describeCell, entryItemId, termColour, type CellModel } from './model.ts';
 import type { Rect } from './ring-layout.ts';
+import { textWidth } from '../shared/measure.ts';
+
+/** The smallest size a ledger writes words at. */
+const MIN_WORDS = 11;
 
 export interface LedgerProps {
   server: string;
@@ -27,7 +31,11 @@ export const Ledger = memo(function Ledger({ server, cells, book, lineH, fontSiz
   const older = cells.length - shown.length;
   const [active, setActive] = useState<number | null>(null);
   const tab = shown.some((c) => c.index === active) ? active : shown[shown.length - 1]?.index ?? null;
-  const fs = Math.max(8, Math.min(fontSize - 2, lineH * 0.78));
+  const fs = Math.min(fontSize - 1, lineH * 0.78);
+  // Lines too short for 11 px words are bars coloured by term, committed inked and the rest dashed, with
+  // no words (the term and command are in the line's title, the inspector and the technical table).
+  const words = fs >= MIN_WORDS;
+  const noteFs = Math.max(MIN_WORDS, fs);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     const k = shown.findIndex((c) => c.index === tab);
     const to = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? k + 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? k - 1 : -2;
@@ -43,8 +51,10 @@ export const Ledger = memo(function Ledger({ server, cells, book, lineH, fontSiz
       <rect x={-2} y={-2} width={book.w + 4} height={book.h + 4} rx={3} fill={burnt ? '#8d8d8d' : '#7a4e2d'} stroke="#1d1d1f" strokeWidth={1.2} />
       <rect x={2} y={1} width={book.w - 3} height={book.h - 2} rx={1.5} fill={burnt ? '#d6d6d6' : '#fffdf5'} />
       <line x1={5} y1={1} x2={5} y2={book.h - 1} stroke="#d9a35b" strokeWidth={1} />
-      {cells.length === 0 && <text x={book.w / 2} y={book.h / 2 + fs * 0.35} textAnchor="middle" fontSize={fs} fill={STATUS.muted} fontStyle="italic">empty</text>}
-      {older > 0 && <text x={book.w - 3} y={lineH * 0.7} textAnchor="end" fontSize={fs - 1} fill={STATUS.muted}>+{older}</text>}
+      {cells.length === 0 && textWidth('empty', noteFs) <= book.w - 4 && (
+        <text x={book.w / 2} y={book.h / 2 + noteFs * 0.35} textAnchor="middle" fontSize={noteFs} fill={STATUS.muted} fontStyle="italic">empty</text>
+      )}
+      {older > 0 && words && <text x={book.w - 3} y={lineH * 0.7} textAnchor="end" fontSize={noteFs} fill={STATUS.muted}>+{older}</text>}
       {shown.map((c, k) => {
         const y = (older > 0 ? lineH * 0.9 : lineH * 0.35) + k * lineH;
         const colour = termColour(c.term);
@@ -59,13 +69,13 @@ export const Ledger = memo(function Ledger({ server, cells, book, lineH, fontSiz
             <rect x={7} y={y} width={w} height={lineH - 2} rx={1.5} fill={c.committed ? colour : '#ffffff'}
               stroke={c.conflict ? STATUS.crashed : c.committed ? '#1d1d1f' : colour} strokeWidth={c.conflict ? 2.2 : 1}
               strokeDasharray={c.committed || c.conflict ? undefined : '2.5 1.5'} />
-            <text x={9} y={y + lineH * 0.5 + fs * 0.33} fontSize={fs} fontWeight={800} fill={c.committed ? inkOn(colour) : STATUS.ink}>{c.term}</text>
-            {w > fs * 3 && (
+            {words && <text x={9} y={y + lineH * 0.5 + fs * 0.33} fontSize={fs} fontWeight={800} fill={c.committed ? inkOn(colour) : STATUS.ink}>{c.term}</text>}
+            {words && textWidth(c.command, fs, { mono: true }) <= w - fs * 1.6 && (
               <text x={9 + fs * 1.3} y={y + lineH * 0.5 + fs * 0.33} fontSize={fs} className="tb-mono" fill={c.committed ? inkOn(colour) : STATUS.ink}>
-                {c.command.length > Math.floor((w - fs * 1.6) / (fs * 0.62)) ? `${c.command.slice(0, Math.max(1, Math.floor((w - fs * 1.6) / (fs * 0.62)) - 1))}…` : c.command}
+                {c.command}
               </text>
             )}
-            {c.conflict && <text x={w + 4} y={y + lineH * 0.5 + fs * 0.35} textAnchor="end" fontSize={fs + 1} fontWeight={900} className="tb-status-fire">✕</text>}
+            {c.conflict && words && <text x={w + 4} y={y + lineH * 0.5 + fs * 0.35} textAnchor="end" fontSize={fs + 1} fontWeight={900} className="tb-status-fire">✕</text>}
           </g>
         );
       })}

@@ -9,8 +9,8 @@ import { inkOn, markPath, STATUS, type NodeStyle } from '../shared/palette.ts';
 import type { Highlight } from '../../store/lab-store.ts';
 import { Crown } from './glyphs.tsx';
 import { describeCell, entryItemId, parseEntryItem, termColour, type RaftPicture, type RowModel } from './model.ts';
-import { cellX, LOG_LEGEND, rowY, shownIndex, wrapItems, type LogTableGeometry } from './tech-layout.ts';
-import { estimateWidth, firstFit } from '../shared/measure.ts';
+import { cellX, LOG_LEGEND, MARKER_FONT, rowY, shownIndex, wrapItems, type LogTableGeometry } from './tech-layout.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
 
 /** Warnings shown over the table: the broken commit rule switched on, and any safety violation. */
 export function tableBadges(pic: RaftPicture, violations: number): { text: string; fill: string }[] {
@@ -21,7 +21,6 @@ export function tableBadges(pic: RaftPicture, violations: number): { text: strin
   return badges;
 }
 
-const fitText = (s: string, chars: number) => (s.length <= chars ? s : `${s.slice(0, Math.max(1, chars - 1))}…`);
 
 export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
   pic: RaftPicture;
@@ -67,16 +66,19 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
   const leaderRow = rows.findIndex((r) => r.id === pic.leader);
   const fs = t.fontSize;
   const { region } = t;
-  const captionA = `Logs · committed up to index ${pic.clusterCommit}`;
-  const chars = Math.floor(region.w / (fs * 0.56));
+  // Each caption worded as long as the table's width allows (measured), never cut.
+  const commit = pic.clusterCommit;
+  const captionA = [`Logs · committed up to index ${commit}`, `Logs · committed to index ${commit}`, `committed up to ${commit}`, `commit ${commit}`];
   const captionB = pic.leader
-    ? firstFit([`leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`,
-      `leader ${pic.leader} · term ${pic.maxTerm} · needs ${pic.majority}/${pic.members.length}`], region.w, fs, {}, estimateWidth)
-    : `no leader · highest term ${pic.maxTerm}`;
-  const captionLines = t.captionLines === 1 ? [`${captionA} · ${captionB}`] : [captionA, captionB];
-  const legendChars = Math.floor(region.w / ((fs - 2) * 0.55));
-  const legendRoom = Math.floor((region.y + region.h - rowY(t, rows.length) - 4) / (fs + 1));
-  const legend = wrapItems(LOG_LEGEND, legendChars).slice(0, Math.max(0, legendRoom));
+    ? [`leader ${pic.leader} · term ${pic.maxTerm} · majority ${pic.majority} of ${pic.members.length}`,
+      `leader ${pic.leader} · term ${pic.maxTerm} · needs ${pic.majority}/${pic.members.length}`,
+      `leader ${pic.leader} · term ${pic.maxTerm}`, `${pic.leader} leads · t${pic.maxTerm}`]
+    : [`no leader · highest term ${pic.maxTerm}`, `no leader · term ${pic.maxTerm}`, `no leader · t${pic.maxTerm}`];
+  const captionLines = t.captionLines === 1
+    ? [firstFit([`${captionA[0]} · ${captionB[0]}`, `${captionA[0]} · ${captionB[1]}`], region.w, fs, { bold: true })]
+    : [firstFit(captionA, region.w, fs, { bold: true }), firstFit(captionB, region.w, fs)];
+  const legendFs = fs - 1;
+  const legend = wrapItems(LOG_LEGEND, t.legend.w, (s) => textWidth(s, legendFs)).slice(0, t.legend.lines);
   const headerY = region.y + t.captionH + t.headerH - 4;
   const step = t.cellW < fs * 1.6 ? 2 : 1;
   const badges = tableBadges(pic, violations);
@@ -84,25 +86,23 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
     <g className="tb-raft-logs">
       {captionLines.map((line, k) => (
         <text key={k} x={region.x} y={region.y + fs + k * (fs + 3)} fontSize={fs} fontWeight={k === 0 ? 700 : 500} fill={STATUS.ink}>
-          {fitText(line, chars)}
+          {line}
         </text>
       ))}
       {badges.map((b, k) => (
         <g key={b.text} transform={`translate(${region.x},${region.y + t.captionLines * (fs + 3) + 4 + k * t.badgeH})`} role="img" aria-label={b.text}>
-          <rect width={Math.min(region.w, b.text.length * fs * 0.62 + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
+          <rect width={Math.min(region.w, textWidth(b.text, fs - 1, { bold: true }) + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
           <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{b.text}</text>
         </g>
       ))}
       {Array.from({ length: t.cols }, (_, k) => t.first + k).filter((i) => (i - t.first) % step === 0).map((i) => (
-        <text key={i} x={cellX(t, i) + t.cellW / 2} y={headerY} textAnchor="middle" fontSize={fs - 2} fill={STATUS.muted} className="tb-mono">{i}</text>
+        <text key={i} x={cellX(t, i) + t.cellW / 2} y={headerY} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted} className="tb-mono">{i}</text>
       ))}
       {t.first > 1 && (
-        <text x={region.x} y={headerY} fontSize={fs - 2} fill={STATUS.muted}>{`…${t.first - 1} older`}</text>
+        <text x={region.x} y={headerY} fontSize={fs - 1} fill={STATUS.muted}>{firstFit([`${t.first - 1} older`, `${t.first - 1}+`], t.nameW, fs - 1)}</text>
       )}
       {legend.map((line, k) => (
-        <text key={k} x={region.x} y={region.y + region.h - 4 - (legend.length - 1 - k) * (fs + 1)} fontSize={fs - 2} fill={STATUS.muted}>
-          {fitText(line, legendChars)}
-        </text>
+        <text key={k} x={t.legend.x} y={t.legend.y + legendFs + k * (legendFs + 2)} fontSize={legendFs} fill={STATUS.muted}>{line}</text>
       ))}
       <g role="group" aria-label="Server logs: arrow keys move between entries, Enter inspects one" onKeyDown={onKey}>
         {rows.map((row, k) => (
@@ -139,7 +139,8 @@ const LogRow = memo(function LogRow({ row, k, t, style, isLeader, tabIndex, poin
   const y = rowY(t, k);
   const fs = t.fontSize;
   const nameY = y + t.cellH / 2 + fs * 0.35;
-  const chars = Math.max(1, Math.floor(t.cellW / (fs * 0.6)));
+  // A cell's command shows whole at 11 px or not at all (its term always shows; the inspector has both).
+  const command = (c: string) => (textWidth(c || '·', MARKER_FONT, { mono: true }) <= t.cellW - 6 ? c || '·' : null);
   const mid = (i: number) => cellX(t, i) + t.cellW / 2;
   const markerY = y + t.cellH + 2;
   return (
@@ -166,9 +167,9 @@ const LogRow = memo(function LogRow({ row, k, t, style, isLeader, tabIndex, poin
               strokeWidth={c.conflict ? 3 : c.committed ? 1.2 : 2} strokeDasharray={c.committed || c.conflict ? undefined : '3 2'} />
             <text x={x + (t.cellW - 2) / 2} y={y + t.cellH / 2 + fs * 0.36 - (t.showCommand && t.cellH > fs * 2.2 ? fs * 0.5 : 0)} textAnchor="middle"
               fontSize={fs - 1} fontWeight={800} fill={c.committed ? inkOn(colour) : STATUS.ink}>{c.term}</text>
-            {t.showCommand && t.cellH > fs * 2.2 && (
-              <text x={x + (t.cellW - 2) / 2} y={y + t.cellH / 2 + fs * 0.86} textAnchor="middle" fontSize={fs - 3} className="tb-mono"
-                fill={c.committed ? inkOn(colour) : STATUS.ink}>{fitText(c.command || '·', chars)}</text>
+            {t.showCommand && t.cellH > fs * 2.2 && command(c.command) !== null && (
+              <text x={x + (t.cellW - 2) / 2} y={y + t.cellH / 2 + fs * 0.86} textAnchor="middle" fontSize={MARKER_FONT} className="tb-mono"
+                fill={c.committed ? inkOn(colour) : STATUS.ink}>{command(c.command)}</text>
             )}
             {c.conflict && (
               <g transform={`translate(${x + t.cellW - 5},${y + 2})`} aria-hidden="true">
@@ -197,7 +198,7 @@ const LogRow = memo(function LogRow({ row, k, t, style, isLeader, tabIndex, poin
         <path d={`M${mid(row.next) - 1},${markerY}l${t.markerH * 0.45},${t.markerH * 0.8}h${-t.markerH * 0.9}Z`} fill="#ffffff" stroke={STATUS.ink} strokeWidth={1.3} aria-hidden="true" />
       )}
       {(row.next !== null || row.match !== null) && (
-        <text x={t.region.x + t.nameW - 2} y={markerY + t.markerH * 0.75} textAnchor="end" fontSize={Math.max(8, t.markerH)} fill={STATUS.muted} className="tb-mono"
+        <text x={t.region.x + t.nameW - 2} y={markerY + t.markerH * 0.75} textAnchor="end" fontSize={MARKER_FONT} fill={STATUS.muted} className="tb-mono"
           aria-label={`leader's nextIndex ${row.next} and matchIndex ${row.match} for ${row.id}`}>{`▲${row.next} ■${row.match}`}</text>
       )}
     </g>

@@ -120,7 +120,7 @@ export function RaftTechView({ className }: StageViewProps) {
           );
         })}
         <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={RaftMessageIcon}
-          fontSize={Math.max(9, g.fontSize - 2)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= (layout.server.compact ? 6 : 12)} />
+          fontSize={g.fontSize - 1} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= (layout.server.compact ? 6 : 12)} />
         <LogTable pic={pic} t={table} focus={focus} selected={selected} styleOf={styleOf} violations={violations} />
         {ids.length === 0 && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>

@@ -143,7 +143,7 @@ export function RaftTownView({ className }: StageViewProps) {
           );
         })}
         <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={TownMessageIcon}
-          fontSize={Math.max(9, fs - 2)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 12} />
+          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 12} />
         {ids.length === 0 && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>The council has no members yet: raft.start servers=5</text>
         )}
@@ -190,7 +190,7 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
       {s.role === 'leader' && <g transform={`translate(${(-g.s * 0.52).toFixed(1)},${(g.s * 0.4).toFixed(1)})`}><Crier size={g.s * 0.25} /></g>}
       {s.role === 'candidate' && (
         <g transform={`translate(${(-g.s * 0.55).toFixed(1)},${(g.s * 0.4).toFixed(1)})`}>
-          <Placard id={s.id} votes={s.votes} needed={s.needed} fs={fs * 0.85} />
+          <Placard id={s.id} votes={s.votes} needed={s.needed} fs={Math.max(12, fs * 0.85)} />
         </g>
       )}
       {/* the patience clock: how long this member waits for the crier before standing for election */}

@@ -20,8 +20,10 @@ export interface ServerGeometry {
   lines: number[];
 }
 
-export function serverGeometry(scale: number, compact = false): ServerGeometry {
-  const fontSize = clamp(Math.round(11.5 * scale), 9, 19);
+export function serverGeometry(scale: number, compact = false, floor = 12): ServerGeometry {
+  // 12 at the least, so the smaller label lines (one point less) are never under 11 px; only a ring too
+  // small for that (nine servers in a small pane) goes down to 9.
+  const fontSize = clamp(Math.round(11.5 * scale), floor, 19);
   const r = 17 * scale;
   const timerR = r + 4.5 * Math.max(0.8, scale);
   const first = timerR + fontSize + 1;
@@ -80,22 +82,29 @@ export function raftTechLayout(size: Size, ids: readonly string[]): TechLayout {
   // Wide labels while they fit at a readable size, else the narrow three-line ones.
   // (the narrow ones also when they allow much bigger drawings).
   let compact = false;
-  let fit = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, false)), 0.78, maxScale);
-  const narrow = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true)), 0.55, maxScale);
-  if (!fit.apart || (narrow.apart && narrow.scale > fit.scale * 1.25)) {
-    compact = true;
-    fit = narrow;
-  }
+  let floor = 12;
+  const tryFit = () => {
+    let f = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, false, floor)), 0.78, maxScale);
+    const narrow = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true, floor)), 0.55, maxScale);
+    compact = !f.apart || (narrow.apart && narrow.scale > f.scale * 1.25);
+    if (compact) f = narrow;
+    return f;
+  };
+  let fit = tryFit();
+  if (!fit.apart) { floor = 9; fit = tryFit(); }
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });
   return {
-    ring, log, stacked, at, server: serverGeometry(fit.scale, compact), apart: fit.apart,
+    ring, log, stacked, at, server: serverGeometry(fit.scale, compact, floor), apart: fit.apart,
     centre: { x: ring.x + ring.w / 2, y: ring.y + ring.h / 2 },
   };
 }
 
 export interface LogTableGeometry {
+  /** The caption and the rows. */
   region: Rect;
+  /** Under the rows: up to `lines` lines explaining the marks (none when the rows need the room). */
+  legend: { x: number; y: number; w: number; lines: number };
   captionLines: number;
   /** Warning lines under the caption (broken rule switched on, safety violated), each this tall. */
   badgeH: number;
@@ -120,17 +129,26 @@ export interface LogTableGeometry {
  * The log table for `rows` servers whose longest log has `longest` entries. Columns are at least 18px
  * wide; when the logs are longer than the table holds, the newest entries are shown.
  */
-export function logTable(region: Rect, rows: number, longest: number, baseFont: number, badges = 0): LogTableGeometry {
-  // A smaller font when the rows would not fit the region's height otherwise.
-  let fontSize = clamp(Math.round(baseFont), 9, 18);
-  for (; fontSize > 9; fontSize--) {
-    if (tableTop(region, fontSize, badges).captionH + fontSize + 4 + rows * rowFloor(fontSize) <= region.h) break;
-  }
+export function logTable(whole: Rect, rows: number, longest: number, baseFont: number, badges = 0): LogTableGeometry {
+  // The legend's lines are kept free under the rows (while the rows still fit with them), so the marks
+  // are always explained.
+  const legendH = (fs: number) => LEGEND_LINES * (fs + 1) + 4;
+  const rowsFit = (fs: number, legend: boolean) =>
+    tableTop(whole, fs, badges).captionH + fs + 4 + rows * rowFloor(fs) + (legend ? legendH(fs) : 0) <= whole.h;
+  // The largest font (12 at least) that keeps the legend; else that fits the rows; only a pane too small
+  // for the rows at 12 goes smaller.
+  const start = clamp(Math.round(baseFont), MIN_TABLE_FONT, 18);
+  const sizes = Array.from({ length: start - MIN_TABLE_FONT + 1 }, (_, k) => start - k);
+  const fontSize = sizes.find((fs) => rowsFit(fs, true)) ?? sizes.find((fs) => rowsFit(fs, false))
+    ?? [11, 10].find((fs) => rowsFit(fs, false)) ?? 9;
+  const legendLines = rowsFit(fontSize, true) ? LEGEND_LINES : 0;
+  const region = { ...whole, h: whole.h - (legendLines ? legendH(fontSize) : 0) };
   const { captionLines, badgeH, captionH } = tableTop(region, fontSize, badges);
   const headerH = fontSize + 4;
   const nameW = Math.round(fontSize * 3.9);
   const rowH = clamp((region.h - captionH - headerH) / Math.max(1, rows), Math.min(rowFloor(fontSize), (region.h - captionH - headerH) / Math.max(1, rows)), fontSize * 4.2);
-  const markerH = clamp(Math.round(rowH * 0.26), 4, 12);
+  // The markers' row holds "▲3 ■2" in the name column: as tall as an 11 px line.
+  const markerH = rowH >= rowFloor(fontSize) ? clamp(Math.round(rowH * 0.3), MARKER_FONT, 14) : clamp(Math.round(rowH * 0.26), 4, 12);
   const avail = Math.max(0, region.w - nameW - 6);
   const wanted = Math.max(longest + 1, 6);
   const cellW = clamp(Math.floor(avail / wanted), 18, Math.round(fontSize * 4.6));
@@ -138,13 +156,18 @@ export function logTable(region: Rect, rows: number, longest: number, baseFont: 
   const first = Math.max(1, longest + 1 - cols + 1);
   const cellH = Math.max(8, Math.min(rowH - markerH - 3, cellW * 1.15));
   return {
-    region, captionLines, badgeH, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
+    region, legend: { x: whole.x, y: region.y + region.h + 4, w: whole.w, lines: legendLines },
+    captionLines, badgeH, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
     showCommand: cellW >= fontSize * 3.3,
   };
 }
 
+/** The table's smallest font: its smaller words (index numbers, legend) are one point less, 11 px. */
+export const MIN_TABLE_FONT = 12;
+/** The size of the leader's "▲next ■match" line under a follower's name. */
+export const MARKER_FONT = 11;
 /** The smallest row that still reads: a cell a little taller than its number, and the markers under it. */
-const rowFloor = (fontSize: number) => fontSize + 9;
+const rowFloor = (fontSize: number) => fontSize + 6 + MARKER_FONT;
 
 /** The caption (who leads, what is committed; two lines when the table is narrow) and the warning lines. */
 function tableTop(region: Rect, fontSize: number, badges: number) {
@@ -159,14 +182,16 @@ export const cellX = (t: LogTableGeometry, index: number) => t.region.x + t.name
 export const rowY = (t: LogTableGeometry, row: number) => t.region.y + t.captionH + t.headerH + row * t.rowH + 1;
 export const shownIndex = (t: LogTableGeometry, index: number) => index >= t.first && index < t.first + t.cols;
 
+/** Lines of legend kept under the table when there is room. */
+export const LEGEND_LINES = 4;
 export const LOG_LEGEND = ['filled: committed', 'dashed: not yet', '▮ commit index', '▲ nextIndex', '■ matchIndex (leader’s view)', '✕ breaks safety'];
-/** Items joined with ' · ' into lines of at most `chars`, never splitting an item. The legend lists the
- *  commonest marks first, so when the room under the rows is short its first lines are the ones kept. */
-export function wrapItems(items: readonly string[], chars: number): string[] {
+/** Items joined with ' · ' into lines no wider than `w` (by `width`), never splitting an item. The legend
+ *  lists the commonest marks first, so when the room under the rows is short its first lines are kept. */
+export function wrapItems(items: readonly string[], w: number, width: (s: string) => number = (s) => s.length): string[] {
   const lines: string[] = [];
   for (const item of items) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 3 + item.length <= chars) lines[lines.length - 1] = `${last} · ${item}`;
+    if (last !== undefined && width(`${last} · ${item}`) <= w) lines[lines.length - 1] = `${last} · ${item}`;
     else lines.push(item);
   }
   return lines;

@@ -2,6 +2,7 @@
 // town ledger (a little book whose lines are the log's entries, inked when committed, pencilled when
 // not), the patience clock that runs down to a new election, and the papers that travel between houses.
 import type { ConsensusFlight } from './Flights.tsx';
+import { textWidth } from '../shared/measure.ts';
 
 const INK = '#1d1d1f';
 
@@ -28,14 +29,17 @@ export function Crier({ size }: { size: number }) {
 
 /** A placard on a stick: "VOTE n3" — a candidate canvassing, with the votes it holds. */
 export function Placard({ id, votes, needed, fs }: { id: string; votes: number; needed: number; fs: number }) {
-  const w = fs * 5.2;
-  const h = fs * 2.5;
+  // Its words never under 11 px: the board grows to hold them.
+  const big = Math.max(12, fs * 0.9);
+  const small = Math.max(11, fs * 0.8);
+  const w = Math.max(fs * 5.2, textWidth(`${votes} of ${needed} ballots`, small) + 8, textWidth(`VOTE ${id}`, big, { bold: true }) + 8);
+  const h = Math.max(fs * 2.5, big + small + 8);
   return (
     <g aria-hidden="true">
       <line x1={0} y1={0} x2={0} y2={-fs * 1.1} stroke="#8a5a3b" strokeWidth={2.5} />
       <rect x={-w / 2} y={-fs * 1.1 - h} width={w} height={h} rx={2} fill="#fff8e6" stroke={INK} strokeWidth={1.4} />
-      <text y={-fs * 1.1 - h + fs * 1.05} textAnchor="middle" fontSize={fs * 0.9} fontWeight={800} fill={INK}>VOTE {id}</text>
-      <text y={-fs * 1.1 - fs * 0.35} textAnchor="middle" fontSize={fs * 0.8} fill={INK}>{votes} of {needed} ballots</text>
+      <text y={-fs * 1.1 - h + big + 3} textAnchor="middle" fontSize={big} fontWeight={800} fill={INK}>VOTE {id}</text>
+      <text y={-fs * 1.1 - 5} textAnchor="middle" fontSize={small} fill={INK}>{votes} of {needed} ballots</text>
     </g>
   );
 }
@@ -48,7 +52,7 @@ export function Ballot({ ok }: { ok: boolean | null }) {
       <rect x={-4.5} y={-5} width={9} height={9} fill="none" stroke={INK} strokeWidth={1.2} />
       {ok === true && <path d="M-3,-1L-0.5,2L4,-4" fill="none" stroke="#009E73" strokeWidth={2.2} strokeLinecap="round" />}
       {ok === false && <path d="M-3,-3L3,3M-3,3L3,-3" stroke="#D55E00" strokeWidth={2.2} strokeLinecap="round" />}
-      {ok === null && <text y={3} textAnchor="middle" fontSize={8} fontWeight={800} fill={INK}>?</text>}
+      {ok === null && <text y={3} textAnchor="middle" fontSize={8} fontWeight={800} fill={INK} data-decor="">?</text>}
     </g>
   );
 }

@@ -28,9 +28,11 @@ export interface CouncilGeometry {
  *  line, "term 12 · voted n9" or "t12 · voted n9", is smaller and never longer than that). */
 export const TOWN_LABEL_CHARS = { full: 19, short: 12 } as const;
 
-export function councilGeometry(scale: number, short = false): CouncilGeometry {
+export function councilGeometry(scale: number, short = false, floor = 12): CouncilGeometry {
   const s = 84 * scale;
-  const fontSize = clamp(Math.round(s * 0.15), 10, 19);
+  // 12 at the least, so the second label line (one point less) is 11 px; only a ring too crowded for
+  // that (nine houses in a small pane) goes down to 10.
+  const fontSize = clamp(Math.round(s * 0.15), floor, 19);
   const book = { x: s * 0.42, y: -s * 0.24, w: Math.max(fontSize * 2.8, s * 0.52), h: s * 0.64 };
   const line1 = s * 0.42 + fontSize + 2;
   // The words sit under the middle of the whole drawing (the crier's side to the ledger's).
@@ -64,15 +66,22 @@ export function councilLayout(size: Size, ids: readonly string[]): CouncilLayout
   const region = { x: 6, y: 6, w: Math.max(120, size.width - 12), h: Math.max(120, size.height - 12) };
   const maxScale = clamp(Math.min(region.w, region.h) / 420, 0.8, 1.9);
   let short = false;
-  let fit = fitRing(ids.length, region, (sc) => councilReach(councilGeometry(sc, false)), 0.75, maxScale);
-  if (!fit.apart) {
-    short = true;
-    fit = fitRing(ids.length, region, (sc) => councilReach(councilGeometry(sc, true)), 0.45, maxScale);
-  }
+  let floor = 12;
+  const tryFit = () => {
+    short = false;
+    let f = fitRing(ids.length, region, (sc) => councilReach(councilGeometry(sc, false, floor)), 0.75, maxScale);
+    if (!f.apart) {
+      short = true;
+      f = fitRing(ids.length, region, (sc) => councilReach(councilGeometry(sc, true, floor)), 0.45, maxScale);
+    }
+    return f;
+  };
+  let fit = tryFit();
+  if (!fit.apart) { floor = 10; fit = tryFit(); }
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });
   const centre = { x: region.x + region.w / 2, y: region.y + region.h / 2 };
-  const g = councilGeometry(fit.scale, short);
+  const g = councilGeometry(fit.scale, short, floor);
   // The hall as big as fits between the houses (with its two lines of words), never bigger than twice a house.
   const boxes = fit.at.map((p) => boxAt(p, fit.reach));
   let hall = g.s * 2;

@@ -70,6 +70,16 @@ describe('log table', () => {
       }), { numRuns: 400 });
   });
 
+  it('at the lesson page\'s size (five servers in a 452x351 pane) no word is under 11 px and the legend has room', () => {
+    const l = raftTechLayout({ width: 452, height: 351 }, ids(5));
+    expect(l.server.fontSize - 1).toBeGreaterThanOrEqual(11);
+    const t = logTable(l.log, 5, 8, l.server.fontSize);
+    expect(t.fontSize - 1).toBeGreaterThanOrEqual(11);
+    expect(t.markerH).toBeGreaterThanOrEqual(11);
+    expect(t.legend.lines).toBe(4);
+    expect(t.legend.y).toBeGreaterThanOrEqual(rowY(t, 4) + t.cellH + t.markerH);
+  });
+
   it('leaves a column past the end of the longest log for a nextIndex marker', () => {
     const t = logTable({ x: 0, y: 0, w: 400, h: 300 }, 5, 40, 12);
     expect(t.first + t.cols - 1).toBe(41);
