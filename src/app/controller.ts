@@ -2,6 +2,7 @@
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
 import { inputsToHere, labStore, moveTo, replayInputs, survivingInputs, type ViewMode } from '../store/lab-store.ts';
 import { reached } from '../store/scene-playback.ts';
+import { captionAt, captionHoldMs } from '../lessons/scene.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
@@ -194,9 +195,12 @@ export function lockPrediction(): void {
 export function replayPrediction(): void {
   const scene = labStore.getState().scene;
   if (scene?.kind !== 'run' || !scene.to || !lessonStore.getState().predict.locked) return;
-  moveTo(labStore.getState().session.sim, scene.from.eventCount, scene.from.now);
+  const sim = labStore.getState().session.sim;
+  moveTo(sim, scene.from.eventCount, scene.from.now);
   if (scene.speed !== null) labStore.getState().setSpeed(scene.speed);
-  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, skipped: null }));
+  // A caption showing as the run starts is held for reading too, as those reached on the way are.
+  const first = captionAt(scene.captions, sim);
+  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, skipped: null, hold: first ? captionHoldMs(first.text) : 0 }));
   labStore.getState().play();
 }
 
@@ -206,7 +210,7 @@ export function skipPrediction(): void {
   if (scene?.kind !== 'run' || !scene.to) return;
   const sim = labStore.getState().session.sim;
   if (!reached(sim, scene.to)) moveTo(sim, scene.to.eventCount, scene.to.now);
-  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, playing: false, skipped: null }));
+  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, playing: false, skipped: null, hold: 0 }));
   reveal();
 }
 

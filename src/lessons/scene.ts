@@ -50,11 +50,22 @@ export function wallTime(start: number, end: number, moments: readonly number[],
   return total;
 }
 
-/** How long a run should take on screen: the author's pace, else from how many moments it has. */
-export function targetWall(momentCount: number, pace: number | null): number {
-  if (pace !== null) return pace;
-  return Math.min(MAX_SCENE_WALL_MS, Math.max(MIN_SCENE_WALL_MS, momentCount * WALL_PER_MOMENT_MS));
+/**
+ * How long a run's motion should take on screen: the author's pace, else from how many moments it has;
+ * less half the pauses its captions hold for reading (`holdMs`: the scene grows a little with its
+ * captions, but its motion is not rushed), though never under MIN_SCENE_WALL_MS.
+ */
+export function targetWall(momentCount: number, pace: number | null, holdMs = 0): number {
+  const whole = pace ?? Math.min(MAX_SCENE_WALL_MS, Math.max(MIN_SCENE_WALL_MS, momentCount * WALL_PER_MOMENT_MS));
+  return Math.max(Math.min(whole, MIN_SCENE_WALL_MS), whole - holdMs / 2);
 }
+
+/** Playback holds still on a caption's moment long enough to read it: about 35 ms a character, 1.5-3.5 s. */
+export function captionHoldMs(text: string): number {
+  return Math.min(3_500, Math.max(1_500, text.length * 35));
+}
+
+const holdsOf = (placed: readonly PlacedCaption[]) => placed.reduce((sum, c) => sum + captionHoldMs(c.text), 0);
 
 /**
  * The playback speed at which the run takes about `wallMs` on screen (quiet stretches skipped), from a
@@ -167,8 +178,9 @@ export function planFreeRun(sim: Sim, scene: StepScene | undefined): FreeRun {
   const quiet = sim.nextEventTime() === null;
   const moments = runMoments(sim, start.trace);
   const end = sim.now;
-  const speed = quiet || scene?.pace ? paceSpeed(start.now, end, moments, targetWall(moments.length, scene?.pace ?? null)) : null;
-  return { speed, captions: endingAt(placed, captions, end) };
+  const shown = endingAt(placed, captions, end);
+  const speed = quiet || scene?.pace ? paceSpeed(start.now, end, moments, targetWall(moments.length, scene?.pace ?? null, holdsOf(shown.placed))) : null;
+  return { speed, captions: shown };
 }
 
 export interface RunScene {
@@ -188,7 +200,6 @@ export interface RunScene {
 export function planRun(sim: Sim, from: Moment & { trace: number }, scene: StepScene | undefined): RunScene {
   const to = { eventCount: sim.eventCount, now: sim.now };
   const moments = runMoments(sim, from.trace);
-  const speed = paceSpeed(from.now, to.now, moments, targetWall(moments.length, scene?.pace ?? null));
   const captions = scene?.captions ?? [];
   let placed: PlacedCaptions = { placed: [], missing: [] };
   if (captions.length) {
@@ -196,5 +207,7 @@ export function planRun(sim: Sim, from: Moment & { trace: number }, scene: StepS
     placed = placeCaptions(sim, captions, to.eventCount);
     sim.advanceTo(to.eventCount, to.now);
   }
-  return { from: { eventCount: from.eventCount, now: from.now }, to, moments, speed, captions: endingAt(placed, captions, to.now) };
+  const shown = endingAt(placed, captions, to.now);
+  const speed = paceSpeed(from.now, to.now, moments, targetWall(moments.length, scene?.pace ?? null, holdsOf(shown.placed)));
+  return { from: { eventCount: from.eventCount, now: from.now }, to, moments, speed, captions: shown };
 }

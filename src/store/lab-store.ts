@@ -54,6 +54,8 @@ export interface LabState {
   scene: PlayScene | null;
   /** The quiet stretch playback just skipped, shown as "⏩ 12 s later". */
   skipped: SkipBadge | null;
+  /** Playing time (ms) left holding still on the caption just reached, so it can be read. */
+  hold: number;
 }
 
 export interface RecordedInput {
@@ -228,6 +230,7 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       catchUp: null,
       scene: null,
       skipped: null,
+      hold: 0,
       exec(line) {
         if (busy()) return { output: [], violations: [], error: 'The lab is still catching up (see the progress bar): wait for it or cancel it, then try again.', kind: 'command' };
         const sim = get().session.sim;
@@ -255,7 +258,7 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         get().cancelCatchUp();
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
-        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, ...settingsOf(results) }));
+        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, hold: 0, ...settingsOf(results) }));
         return results;
       },
       play: () => { if (!busy()) set({ playing: true }); },
@@ -299,9 +302,10 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         carry -= whole;
         const scene = get().scene;
         if (scene) {
-          const r = advanceScene(sim, scene, whole, speed, wallMs, get().skipped);
-          if (sim.eventCount !== before || r.atEnd || r.skipped?.id !== get().skipped?.id) changed(r.atEnd ? { skipped: null, playing: false } : { skipped: r.skipped });
-          else set({ now: sim.now, skipped: r.skipped });
+          const clock = { badge: get().skipped, hold: get().hold, captions: scene.kind === 'run' || get().inputs.length === 0 };
+          const r = advanceScene(sim, scene, whole, speed, wallMs, clock);
+          if (sim.eventCount !== before || r.atEnd || r.skipped?.id !== get().skipped?.id) changed(r.atEnd ? { skipped: null, hold: 0, playing: false } : { skipped: r.skipped, hold: r.hold });
+          else set({ now: sim.now, skipped: r.skipped, hold: r.hold });
           return;
         }
         if (whole === 0) return;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createLabStore, moveTo } from '../../../src/store/lab-store.ts';
 import { reached } from '../../../src/store/scene-playback.ts';
-import { IDLE_WALL_MS, planRun } from '../../../src/lessons/scene.ts';
+import { captionAt, captionHoldMs, IDLE_WALL_MS, planRun } from '../../../src/lessons/scene.ts';
 import { parseLesson } from '../../../src/lessons/parse.ts';
 import { openStep } from '../../../src/lessons/runtime.ts';
 import { readLessonSources } from '../../../src/lessons/node-sources.ts';
@@ -74,5 +74,26 @@ describe('a prediction run played by the clock', () => {
     expect(Math.min(...badges)).toBeGreaterThan(0);
     // Nothing happening never holds the screen much longer than the idle limit.
     expect(longestStill).toBeLessThanOrEqual(IDLE_WALL_MS + 100);
+  });
+
+  it('holds still on each caption long enough to read it, in the order of the run (lesson 10 step 7)', () => {
+    const { store, sim, plan } = sceneStore('10-consensus', 7);
+    store.getState().play();
+    const seen = new Map<string, { wall: number; still: number }>();
+    for (let k = 0; k < 100_000 && store.getState().playing; k++) {
+      const before = { now: sim.now, events: sim.eventCount };
+      store.getState().tick(16);
+      const shown = captionAt(plan.captions.placed, sim);
+      if (!shown) continue;
+      const s = seen.get(shown.text) ?? { wall: 0, still: 0 };
+      s.wall += 16;
+      if (sim.now === before.now && sim.eventCount === before.events) s.still += 16;
+      seen.set(shown.text, s);
+    }
+    expect([...seen.keys()]).toEqual(plan.captions.placed.map((c) => c.text));
+    // Each caption reached on the way holds (one showing at the start is held by the page as the run starts).
+    const reachedOnTheWay = plan.captions.placed.filter((c) => !reached(plan.from, c));
+    expect(reachedOnTheWay.length).toBe(4);
+    for (const c of reachedOnTheWay) expect(seen.get(c.text)!.still).toBeGreaterThanOrEqual(captionHoldMs(c.text) - 16);
   });
 });
