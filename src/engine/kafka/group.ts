@@ -69,6 +69,13 @@ function onJoin(s: KafkaState, ctx: SystemContext, g: Group, b: Broker, from: No
 }
 
 function startRebalance(ctx: SystemContext, g: Group, reason: string): void {
+  // Members waiting for the leader's assignment are told at once to rejoin (Kafka's prepareRebalance
+  // answers pending SyncGroups with REBALANCE_IN_PROGRESS) rather than left waiting for an answer.
+  if (g.state === 'CompletingRebalance' && g.coordinator !== null) {
+    for (const mem of Object.values(g.members)) {
+      if (mem.synced) ctx.send(g.coordinator, mem.consumer, { type: 'SyncResponse', group: g.id, error: 'RebalanceInProgress' });
+    }
+  }
   g.delayJoinUntil = g.state === 'Empty' ? ctx.now + INITIAL_REBALANCE_DELAY_MS : null;
   g.state = 'PreparingRebalance';
   g.rebalanceStartedAt = ctx.now;

@@ -146,6 +146,25 @@ run for=3s`);
     expect(l.q('kafka.rebalances(g)')).toBe(2);
   });
 
+  it('a rebalance that starts while members wait for the leader\'s assignment answers them RebalanceInProgress at once', () => {
+    // Kafka's prepareRebalance completes pending SyncGroups with REBALANCE_IN_PROGRESS; left unanswered,
+    // c2 and c3 would be dropped for missing heartbeats while they wait.
+    const l = lab(1, `kafka.cluster brokers=1
+kafka.topic name=t partitions=4 replication=1
+kafka.consumer id=c1 group=g topics=t
+kafka.consumer id=c2 group=g topics=t
+run for=500ms
+link from=c1 to=b1 latency=150ms oneway=true
+kafka.consumer id=c3 group=g topics=t`);
+    const g = () => l.state().groups.g!;
+    // c1 leads; its SyncGroup is slow, so c2 has sent its own and waits.
+    expect(l.session.sim.runUntilTrue(() => g().state === 'CompletingRebalance' && Object.values(g().members).some((m) => m.consumer === 'c2' && m.synced), 3000)).toBe(true);
+    l.run('kafka.consumer id=c4 group=g topics=t\nrun for=2s');
+    expect(l.notes().some((n) => n.includes('c2 sync failed: RebalanceInProgress'))).toBe(true);
+    expect(l.notes().filter((n) => n.includes('missed heartbeats'))).toEqual([]);
+    expect(['c1', 'c2', 'c3', 'c4'].map((c) => l.q(`kafka.owns(${c})`))).toEqual([1, 1, 1, 1]);
+  });
+
   it('a zombie kicked out of the group finishes its batch, then its commit is refused', () => {
     const l = lab(1, `${CLUSTER}
 kafka.produce producer=p1 topic=orders key=a count=20
