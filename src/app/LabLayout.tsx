@@ -42,7 +42,6 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
   const dockHidden = useLesson((s) => s.dockHidden);
   const first = stageFirst({ presenter, focus });
   useEffect(() => { document.documentElement.dataset.presenter = presenter ? 'true' : 'false'; }, [presenter]);
-  useEffect(() => { document.documentElement.dataset.focus = focus ? 'true' : 'false'; }, [focus]);
   // A page opens with its text folded (the full text open on the sandbox is not the lesson's).
   useEffect(() => { lessonStore.setState({ captionOpen: false }); }, []);
   // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
