@@ -42,11 +42,13 @@ export function idleJump(now: number, next: number, speed: number): number | nul
 export function wallTime(start: number, end: number, moments: readonly number[], speed: number): number {
   let total = 0;
   let at = start;
-  for (const t of [...moments.filter((m) => m > start && m < end), end]) {
+  const stretch = (t: number) => {
     const gap = (t - at) / speed;
     total += gap > IDLE_WALL_MS ? LEAD_WALL_MS : gap;
     at = t;
-  }
+  };
+  for (const t of moments) if (t > start && t < end) stretch(t);
+  stretch(end);
   return total;
 }
 
