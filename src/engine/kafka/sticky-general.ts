@@ -8,7 +8,6 @@ import type { Claims } from './sticky.ts';
 
 interface Builder {
   perTopic: Record<string, number>;
-  total: number;
   /** Members subscribed to each topic, in id order (topic2AllPotentialConsumers). */
   consumersOf: Record<string, string[]>;
   /** Each member's subscribed live topics (consumer2AllPotentialTopics). */
@@ -33,18 +32,8 @@ export function generalAssign(perTopic: Record<string, number>, members: Record<
   const sortedTopics = Object.keys(perTopic).sort((a, b) => consumersOf[a]!.length - consumersOf[b]!.length || byText(a, b));
   let sortedAll: TopicPartitionId[] = sortedTopics.flatMap((t) => Array.from({ length: perTopic[t]! }, (_, p) => tpId(t, p)));
 
-  // prevAssignment: claims reported with an older generation than the newest, the newest such owner per partition.
-  const prev = new Map<TopicPartitionId, { consumer: string; generation: number }>();
-  for (const id of ids) {
-    const gen = members[id]!.generation ?? -1;
-    if (gen >= claims.maxGeneration) continue;
-    for (const tp of members[id]!.owned ?? []) {
-      const had = prev.get(tp);
-      if (had === undefined || gen > had.generation) prev.set(tp, { consumer: id, generation: gen });
-    }
-  }
-
-  const b: Builder = { perTopic, total: sortedAll.length, consumersOf, topicsOf, current: {}, owner: new Map(), sorted: [], moves: new Movements() };
+  const prev = previousOwners(ids, members, claims.maxGeneration);
+  const b: Builder = { perTopic, consumersOf, topicsOf, current: {}, owner: new Map(), sorted: [], moves: new Movements() };
   let revocationRequired = false;
   for (const id of ids) {
     b.current[id] = [];
@@ -86,6 +75,22 @@ export function generalAssign(perTopic: Record<string, number>, members: Record<
   return Object.fromEntries(ids.map((id) => [id, fixed[id] ?? b.current[id]!]));
 }
 
+type PreviousOwners = Map<TopicPartitionId, { consumer: string; generation: number }>;
+
+/** prevAssignment: partitions reported with a generation older than the newest, and the newest such reporter. */
+function previousOwners(ids: readonly string[], members: Record<string, MemberSubscription>, maxGeneration: number): PreviousOwners {
+  const prev: PreviousOwners = new Map();
+  for (const id of ids) {
+    const gen = members[id]!.generation ?? -1;
+    if (gen >= maxGeneration) continue;
+    for (const tp of members[id]!.owned ?? []) {
+      const had = prev.get(tp);
+      if (had === undefined || gen > had.generation) prev.set(tp, { consumer: id, generation: gen });
+    }
+  }
+  return prev;
+}
+
 function resort(b: Builder): void {
   b.sorted.sort((x, y) => b.current[x]!.length - b.current[y]!.length || byText(x, y));
 }
@@ -123,7 +128,7 @@ function isBalanced(b: Builder): boolean {
   return true;
 }
 
-function performReassignments(b: Builder, partitions: readonly TopicPartitionId[], prev: Map<TopicPartitionId, { consumer: string }>): boolean {
+function performReassignments(b: Builder, partitions: readonly TopicPartitionId[], prev: PreviousOwners): boolean {
   let performed = false;
   const size = (id: string) => b.current[id]!.length;
   for (let modified = true; modified;) {
