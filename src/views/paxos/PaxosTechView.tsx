@@ -3,6 +3,7 @@
 // both phases in flight (droppable), the links (cut and heal), and in the middle the decree: the chosen
 // value, or the rounds piling up while proposers duel.
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { firstFit } from '../shared/measure.ts';
 import { useLab } from '../../store/lab-store.ts';
 import type { PaxosState } from '../../engine/paxos/state.ts';
 import type { PaxosAgentView } from '../../engine/paxos/view.ts';
@@ -82,7 +83,7 @@ export function PaxosTechView({ className }: StageViewProps) {
           );
         })}
         <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={PaxosMessageIcon}
-          fontSize={Math.max(9, fs - 2)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
+          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
         {ids.length === 0 && <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>No Paxos servers yet: paxos.start servers=5</text>}
       </svg>
       {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
@@ -116,7 +117,7 @@ function DecreePanel({ pic, layout }: { pic: PaxosPicture; layout: PaxosLayout }
       {lines.map((l, k) => (
         <text key={k} x={panel.x + panel.w / 2} y={panel.y + 5 + lineH * (k + 0.78)} textAnchor="middle" fontSize={l.strong ? fs + 1 : fs - 1}
           fontWeight={l.strong || l.warn ? 800 : 500} className={l.warn ? 'tb-status-fire' : undefined} fill={STATUS.ink}>
-          {l.text.length * (l.strong ? fs + 1 : fs - 1) * 0.58 > panel.w - 8 ? `${l.text.slice(0, Math.max(4, Math.floor((panel.w - 8) / ((l.strong ? fs + 1 : fs - 1) * 0.58)) - 1))}…` : l.text}
+          {firstFit([l.text], panel.w - 8, l.strong ? fs + 1 : fs - 1, { bold: l.strong || l.warn })}
         </text>
       ))}
     </g>
@@ -142,8 +143,7 @@ const AgentCard = memo(function AgentCard({ a, at, layout, majority, style, paus
   const lh = layout.lineH;
   const active = a.proposer.phase === 'prepare' || a.proposer.phase === 'accept' || a.proposer.phase === 'backoff';
   const label = describeAgent(a, majority, paused);
-  const chars = Math.floor((w - 14) / (fs * 0.58));
-  const fit = (s: string) => (s.length <= chars ? s : `${s.slice(0, chars - 1)}…`);
+  const fit = (s: string) => firstFit([s], w - 14, fs - 1, { mono: true });
   return (
     <g transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`}
       className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}

@@ -3,6 +3,7 @@
 // it agreed to; when a majority agree to one motion, the decree is cut into the hall's stone. Two members
 // who keep out-numbering each other's motions argue forever: the stone stays blank and the count grows.
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { textWidth } from '../shared/measure.ts';
 import { useLab } from '../../store/lab-store.ts';
 import type { PaxosState } from '../../engine/paxos/state.ts';
 import type { PaxosAgentView } from '../../engine/paxos/view.ts';
@@ -108,7 +109,7 @@ export function PaxosTownView({ className }: StageViewProps) {
           );
         })}
         <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={PaxosMessageIcon}
-          fontSize={Math.max(9, fs - 2)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
+          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
         {ids.length === 0 && <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>The council has no members yet: paxos.start servers=5</text>}
       </svg>
       {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
@@ -137,7 +138,13 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
   const line1 = `${a.id}${chair ? ' · chair' : ''}${a.down ? ' · ON FIRE' : ''}`;
   const line2 = paused ? 'PAUSED · frozen' : motion ? `motion #${p.n}${(p.value ?? p.want) ? `: ${p.value ?? p.want}` : ''}` : p.phase === 'done' ? 'motion carried' : 'listening';
   const { book } = g;
-  const lineH = book.h / 3.4;
+  // The slate's words at 11 px at least: the slate grows (right and down) to hold them.
+  const slateFs = Math.max(11, Math.min(fs - 1, (book.h / 3.4) * 0.8));
+  const lineH = Math.max(book.h / 3.4, slateFs / 0.8);
+  const slateW = Math.max(book.w, ...slateLines(a).map((l) => textWidth(l, slateFs, { mono: true }) + 6));
+  const slateH = Math.max(book.h, lineH * 3.4);
+  const placardWords = p.phase === 'accept' ? `${p.accepts}/${majority} agree` : `${p.promises}/${majority} promise`;
+  const placardW = Math.max(fs * 4.8, textWidth(placardWords, Math.max(11, fs * 0.75)) + 8);
   return (
     <g className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id: a.id }, `${describeAgent(a, majority, paused)}. Enter to inspect, context menu key for actions.`, onMenu)}>
@@ -152,19 +159,17 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
       {motion && !chair && (
         <g transform={`translate(${(-g.s * 0.55).toFixed(1)},${(g.s * 0.4).toFixed(1)})`} aria-hidden="true">
           <line x1={0} y1={0} x2={0} y2={-fs} stroke="#8a5a3b" strokeWidth={2.5} />
-          <rect x={-fs * 2.4} y={-fs * 3.2} width={fs * 4.8} height={fs * 2.2} rx={2} fill="#fff8e6" stroke="#1d1d1f" strokeWidth={1.3} />
-          <text y={-fs * 2.2} textAnchor="middle" fontSize={fs * 0.85} fontWeight={800}>#{p.n}</text>
-          <text y={-fs * 1.3} textAnchor="middle" fontSize={fs * 0.75}>{p.phase === 'accept' ? `${p.accepts}/${majority} agree` : `${p.promises}/${majority} promise`}</text>
+          <rect x={-placardW / 2} y={-fs * 3.2} width={placardW} height={fs * 2.2} rx={2} fill="#fff8e6" stroke="#1d1d1f" strokeWidth={1.3} />
+          <text y={-fs * 2.2} textAnchor="middle" fontSize={Math.max(12, fs * 0.85)} fontWeight={800}>#{p.n}</text>
+          <text y={-fs * 1.3} textAnchor="middle" fontSize={Math.max(11, fs * 0.75)}>{placardWords}</text>
         </g>
       )}
       {/* the slate: promise, agreement, what was heard */}
       <g transform={`translate(${book.x.toFixed(1)},${book.y.toFixed(1)})`} aria-hidden="true">
-        <rect x={-2} y={-2} width={book.w + 4} height={book.h + 4} rx={3} fill="#8a5a3b" stroke="#1d1d1f" />
-        <rect x={1} y={1} width={book.w - 2} height={book.h - 2} rx={2} fill={a.down ? '#6b6b70' : '#2f3b35'} />
+        <rect x={-2} y={-2} width={slateW + 4} height={slateH + 4} rx={3} fill="#8a5a3b" stroke="#1d1d1f" />
+        <rect x={1} y={1} width={slateW - 2} height={slateH - 2} rx={2} fill={a.down ? '#6b6b70' : '#2f3b35'} />
         {slateLines(a).map((l, k) => {
-          // Each line shrinks to fit the slate rather than being cut.
-          const size = Math.max(7, Math.min(fs - 2, lineH * 0.8, (book.w - 6) / (l.length * 0.61)));
-          return <text key={k} x={4} y={lineH * (k + 0.78) + 1} fontSize={size} fill="#f4f4ee" className="tb-mono">{l}</text>;
+          return <text key={k} x={4} y={lineH * (k + 0.78) + 1} fontSize={slateFs} fill="#f4f4ee" className="tb-mono">{l}</text>;
         })}
       </g>
       {g.short && (

@@ -9,11 +9,11 @@ export function PaxosMessageIcon(f: ConsensusFlight) {
   const { shape, colour } = f.look;
   switch (shape) {
     case 'prepare':
-      return <g><rect x={-7} y={-7} width={14} height={14} fill={colour} stroke={INK} strokeWidth={1.4} /><text y={3.5} textAnchor="middle" fontSize={9} fontWeight={800} fill={INK}>P</text></g>;
+      return <g><rect x={-7} y={-7} width={14} height={14} fill={colour} stroke={INK} strokeWidth={1.4} /><text y={4} textAnchor="middle" fontSize={11} fontWeight={800} fill={INK}>P</text></g>;
     case 'promise':
-      return <g><circle r={7.5} fill={colour} stroke={INK} strokeWidth={1.4} /><text y={3.5} textAnchor="middle" fontSize={9} fontWeight={800} fill={INK}>p</text></g>;
+      return <g><circle r={7.5} fill={colour} stroke={INK} strokeWidth={1.4} /><text y={4} textAnchor="middle" fontSize={11} fontWeight={800} fill={INK}>p</text></g>;
     case 'accept':
-      return <g><path d="M0,-9L9,0L0,9L-9,0Z" fill={colour} stroke={INK} strokeWidth={1.4} strokeLinejoin="round" /><text y={3.5} textAnchor="middle" fontSize={9} fontWeight={800} fill="#ffffff">A</text></g>;
+      return <g><path d="M0,-9L9,0L0,9L-9,0Z" fill={colour} stroke={INK} strokeWidth={1.4} strokeLinejoin="round" /><text y={4} textAnchor="middle" fontSize={11} fontWeight={800} fill="#ffffff">A</text></g>;
     case 'accepted':
       return <g><circle r={7.5} fill={colour} stroke={INK} strokeWidth={1.4} /><path d="M-3.5,0L-1,3L4,-3.5" fill="none" stroke="#ffffff" strokeWidth={2} strokeLinecap="round" /></g>;
     case 'nack':

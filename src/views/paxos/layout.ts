@@ -18,8 +18,10 @@ export interface PaxosLayout {
 const CARD_CHARS = 22;
 export const PANEL_LINES = 5;
 
-export function cardSize(scale: number): { w: number; h: number; fontSize: number; lineH: number } {
-  const fontSize = clamp(Math.round(11.5 * scale), 9, 19);
+export function cardSize(scale: number, floor = 12): { w: number; h: number; fontSize: number; lineH: number } {
+  // 12 at the least: the card's lines (one point less) are 11 px; only a ring too crowded for that goes
+  // down to 9.
+  const fontSize = clamp(Math.round(11.5 * scale), floor, 19);
   const lineH = fontSize + 3;
   return { w: Math.max(CARD_CHARS * (fontSize - 1) * 0.61 + 18, 100 * scale), h: lineH * 4 + 8, fontSize, lineH };
 }
@@ -34,9 +36,12 @@ export function paxosLayout(size: Size, ids: readonly string[]): PaxosLayout {
     return { x: centre.x - w / 2, y: centre.y - h / 2, w, h };
   };
   // The cards leave room for at least the panel's first two lines (what was chosen, the rounds).
-  const fit = fitRing(ids.length, region, (s) => { const c = cardSize(s); return { left: c.w / 2, right: c.w / 2, top: c.h / 2, bottom: c.h / 2 }; },
-    0.6, maxScale, (s) => panelAt(cardSize(s), 2));
-  const c = cardSize(fit.scale);
+  const ringAt = (floor: number) => fitRing(ids.length, region, (s) => { const c = cardSize(s, floor); return { left: c.w / 2, right: c.w / 2, top: c.h / 2, bottom: c.h / 2 }; },
+    0.6, maxScale, (s) => panelAt(cardSize(s, floor), 2));
+  let floor = 12;
+  let fit = ringAt(floor);
+  if (!fit.apart) { floor = 9; fit = ringAt(floor); }
+  const c = cardSize(fit.scale, floor);
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });
   const boxes = fit.at.map((p) => boxAt(p, fit.reach));
