@@ -5,9 +5,11 @@ import { lessonStore, useLesson } from '../../store/lesson-store.ts';
 import { useLab } from '../../store/lab-store.ts';
 import { lockPrediction, replayPrediction, skipPrediction } from '../../app/controller.ts';
 import { formatDuration } from '../../engine/core/duration.ts';
+import { wallTime } from '../../lessons/scene.ts';
 import type { Predict } from '../../app/lessons-api.ts';
 import { Markdown } from './Markdown.tsx';
 import { renderInline } from '../../app/markdown.ts';
+import '../scene/scene.css';
 
 export function PredictBox({ predict }: { predict: Predict }) {
   const state = useLesson((s) => s.predict);
@@ -80,17 +82,22 @@ function Watching() {
   const playing = useLab((s) => s.playing);
   const from = scene?.from.now ?? 0;
   const to = scene?.to?.now ?? from;
-  const done = to > from ? Math.min(1, Math.max(0, (now - from) / (to - from))) : 1;
+  // How far, in time on screen (quiet stretches count as skipped), not in simulated time.
+  const speed = scene?.speed ?? null;
+  const whole = speed && scene ? wallTime(from, to, scene.moments, speed) : 0;
+  const done = whole > 0 ? Math.min(1, Math.max(0, wallTime(from, Math.min(now, to), scene!.moments, speed!) / whole)) : 1;
   return (
     <div ref={box} className="predict-watching" data-testid="predict-watching">
       <p role="status">
         {playing ? 'Watch the stage: the run plays out, and the answer shows when it ends.' : 'The run is paused: press play to go on, or skip to the answer.'}
       </p>
-      <div className="watch-progress" role="progressbar" aria-label="The run so far" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(done * 100)}
-        aria-valuetext={`${formatDuration(Math.max(0, now - from))} of ${formatDuration(to - from)}`}>
-        <span style={{ width: `${done * 100}%` }} />
+      <div className="watch-row">
+        <div className="watch-progress" role="progressbar" aria-label="The run so far" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(done * 100)}
+          aria-valuetext={`${formatDuration(Math.max(0, now - from))} of ${formatDuration(to - from)}`}>
+          <span style={{ width: `${done * 100}%` }} />
+        </div>
+        <button ref={skip} type="button" className="btn" onClick={skipPrediction} data-testid="predict-skip">Skip to the result</button>
       </div>
-      <button ref={skip} type="button" className="btn ghost" onClick={skipPrediction} data-testid="predict-skip">Skip to the result</button>
     </div>
   );
 }
