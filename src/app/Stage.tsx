@@ -94,9 +94,12 @@ function PaneStack({ panes, side }: { panes: Pane[]; side: string }) {
   );
 }
 
-/** The stage's inner size (its layout size: zoom inside it does not change it). */
-function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
+/**
+ * The stage's inner size (its layout size: zoom inside it does not change it) and the page's rem in px,
+ * read when the stage resizes (presenter mode changes both), not on every frame.
+ */
+function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; height: number; rem: number } {
+  const [size, setSize] = useState({ width: 0, height: 0, rem: 16 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -104,7 +107,8 @@ function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; heig
       const cs = getComputedStyle(el);
       const width = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
       const height = el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setSize((s) => (s.width === width && s.height === height && s.rem === rem ? s : { width, height, rem }));
     };
     read();
     const ro = new ResizeObserver(read);
@@ -141,7 +145,7 @@ export function StageViews({ switchElsewhere = false }: { switchElsewhere?: bool
   const pick = useLesson((s) => s.focusPick);
   const ref = useRef<HTMLDivElement>(null);
   const size = useInnerSize(ref);
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const { rem } = size;
   // Each pane has a 1 px border inside the stage's box.
   const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: switchElsewhere ? 0 : rem * 2 });
   useEffect(() => { if (lessonStore.getState().oneOfTwo !== fit.oneOfTwo) lessonStore.setState({ oneOfTwo: fit.oneOfTwo }); }, [fit.oneOfTwo]);
