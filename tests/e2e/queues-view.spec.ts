@@ -123,6 +123,40 @@ test('one workload under three rule books: the scoreboard measures each with the
   }
 });
 
+test('the town shows taken vs pinned: a ticket a baker received is in the baker’s hands, a notice read stays on the board', async ({ page }) => {
+  await open(page, '02-queues-vs-streams', 7);
+  await run(page, 'run for=100ms');
+  type Sqs = { msgs: Record<string, { id: number; status: string; receiver: string | null }> };
+  const sqs = (await page.evaluate(() => window.townboard!.state('sqs'))) as Sqs;
+  const held = Object.values(sqs.msgs).filter((m) => m.status === 'inflight');
+  expect(held.length).toBeGreaterThan(0);
+  const box = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
+  const within = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+  const rowTown = await box(town(page).locator('[data-item="sqs:queue:tickets"]'));
+  const rowTech = await box(tech(page).locator('[data-item="sqs:queue:tickets"]'));
+  for (const m of held) {
+    const item = `sqs:msg:${m.id}`;
+    // Town: out of its pigeonhole, in the hands of the baker who received it; the empty pigeonhole stays.
+    const baker = await box(town(page).getByRole('button', { name: new RegExp(`^consumer ${m.receiver} on tickets`) }));
+    expect(within(await box(town(page).locator(`[data-item="${item}"]`)), baker), `${item} in ${m.receiver}'s hands`).toBe(true);
+    expect(within(await box(town(page).locator(`[data-ghost="${item}"]`)), rowTown)).toBe(true);
+    // Technical: still in the queue (in flight, invisible) — the same state, drawn by SQS's own words.
+    expect(within(await box(tech(page).locator(`[data-item="${item}"]`)), rowTech)).toBe(true);
+  }
+  // Same ids both sides: pointing at the one in the baker's hands lights it in the technical queue.
+  await town(page).locator(`[data-item="sqs:msg:${held[0]!.id}"]`).hover();
+  await expect(tech(page).locator(`[data-item="sqs:msg:${held[0]!.id}"]`)).toHaveClass(/is-focused/);
+  // The stream: reading moves bookmarks, and every notice stays pinned on the board.
+  await run(page, 'run for=2s');
+  expect(await page.evaluate(() => window.townboard!.query('stream.processed(kitchen)'))).toBe(6);
+  const board = await box(town(page).locator('[data-item="stream:topic:board"]'));
+  const pinned = town(page).locator('[data-item^="stream:rec:board:"]');
+  await expect(pinned).toHaveCount(6);
+  for (const r of await pinned.all()) expect(within(await box(r), board)).toBe(true);
+  await expect(town(page).locator('[data-item^="sqs:msg:"]')).toHaveCount(0);
+});
+
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations

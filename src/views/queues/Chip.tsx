@@ -4,7 +4,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { pointable } from '../shared/interaction.tsx';
 import { fit } from '../town/Board.tsx';
-import { textWidth } from '../shared/measure.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import { CHIP_LOOKS, TIMER_COLOUR, type ChipKind } from './looks.ts';
 import type { Rect } from './layout.ts';
 
@@ -12,7 +12,8 @@ export interface ChipProps {
   item: string;
   r: Rect;
   kind: ChipKind;
-  text: string;
+  /** Its body; or phrasings, longest first (a chip in a narrow hand says only its number). */
+  text: string | readonly string[];
   /** Deliveries so far; a badge shows from 2 up. */
   count: number;
   timer: { until: number; span: number } | null;
@@ -91,7 +92,7 @@ export const Chip = memo(function Chip(p: ChipProps) {
       {p.town && (p.kind === 'waiting' || p.kind === 'record') && <circle cx={r.x + r.w / 2} cy={r.y + 2.5} r={2.2} fill="#D55E00" stroke="#1d1d1f" strokeWidth={0.6} />}
       {look.glyph && <Glyph kind={p.kind} x={r.x + 2 + small * 0.42} y={r.y + r.h / 2} s={small * 0.42} />}
       <text x={r.x + glyphW + (r.w - glyphW) / 2} y={r.y + r.h / 2 + small * 0.36} fontSize={small} textAnchor="middle" className="tb-mono"
-        fill="#1d1d1f" aria-hidden="true">{fit(p.text, r.w - glyphW, small)}</text>
+        fill="#1d1d1f" aria-hidden="true">{typeof p.text === 'string' ? fit(p.text, r.w - glyphW, small) : firstFit(p.text, r.w - glyphW - 4, small, { mono: true })}</text>
       {p.count > 1 && (
         // The receive (delivery) count, as a stamp on the corner: at least 11 px, like all the stage's text.
         // Above the chip's top edge, so it never covers the chip's text.
@@ -109,7 +110,7 @@ export const Chip = memo(function Chip(p: ChipProps) {
       )}
     </g>
   );
-}, (a, b) => a.item === b.item && a.kind === b.kind && a.text === b.text && a.count === b.count && a.label === b.label && a.fs === b.fs
+}, (a, b) => a.item === b.item && a.kind === b.kind && String(a.text) === String(b.text) && a.count === b.count && a.label === b.label && a.fs === b.fs
   && a.town === b.town && a.focused === b.focused && a.selected === b.selected && a.row === b.row
   && a.r.x === b.r.x && a.r.y === b.r.y && a.r.w === b.r.w && a.r.h === b.r.h
   && a.timer?.until === b.timer?.until && a.timer?.span === b.timer?.span);

@@ -58,6 +58,17 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
             onMenu={ctx.onItemMenu} skin={ctx.skin} empty={s.msgs.length ? null : ['empty', `${s.stats.acked} acked`, s.stats.deadLettered ? `${s.stats.deadLettered} dead-lettered` : '']} />
         );
       })}
+      {geom.clients.map(({ item: c, r }) => (
+        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
+          lines={[c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'idle', phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
+          label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
+      ))}
+      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}
+      {geom.producers.map(({ item: p, r }) => (
+        <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
+          lines={['publisher']} label={`publisher ${p}: publishes over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
+      ))}
+      {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
         const item = itemId('pubsub', 'msg', chip.id);
         const kind = chip.status === 'leased' ? 'held' : 'waiting';
@@ -70,7 +81,7 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
         );
         if (where.counted.has(chip)) return [ghost];
         return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chip.body} count={chip.attempts}
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chip.body, `#${chip.id}`] : chip.body} count={chip.attempts}
             timer={timer}
             label={`${pubsubChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
             focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('pubsub', 'sub', row.q.name)}
@@ -79,16 +90,6 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
       }))}
       {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
       {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
-      {geom.clients.map(({ item: c, r }) => (
-        <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
-          lines={[c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'idle', phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
-          label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
-      ))}
-      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}
-      {geom.producers.map(({ item: p, r }) => (
-        <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
-          lines={['publisher']} label={`publisher ${p}: publishes over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
-      ))}
     </g>
   );
 }

@@ -58,26 +58,6 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
             empty={q.ready.length + q.unacked.length ? null : ['empty', `${q.stats.acked} acked`, q.stats.deadLettered ? `${q.stats.deadLettered} dead-lettered` : '', q.stats.expired + q.stats.dropped ? `${q.stats.expired + q.stats.dropped} dropped` : '']} />
         );
       })}
-      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const item = itemId('rabbit', 'msg', chip.id);
-        const kind = row.q.deadLetterBox && chip.status === 'ready' ? 'dead' : chip.status === 'unacked' ? 'held' : 'waiting';
-        // The town: a delivered, unacknowledged message is in its consumer's hands; its pigeonhole waits empty.
-        const out = where.out.get(chip);
-        const ghost = out && (
-          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
-            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={null} m={m} timerRef={ctx.timerRef} />
-        );
-        if (where.counted.has(chip)) return [ghost];
-        return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chip.body} count={chip.deliveries}
-            timer={chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null}
-            label={`${rabbitChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
-            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('rabbit', 'queue', row.q.name)}
-            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        )];
-      }))}
-      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
-      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.rows.length === 0 && (
         <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet</text>
       )}
@@ -97,6 +77,27 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
           ✕ {model.unroutable} unroutable (dropped)
         </text>
       )}
+      {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
+      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
+        const item = itemId('rabbit', 'msg', chip.id);
+        const kind = row.q.deadLetterBox && chip.status === 'ready' ? 'dead' : chip.status === 'unacked' ? 'held' : 'waiting';
+        // The town: a delivered, unacknowledged message is in its consumer's hands; its pigeonhole waits empty.
+        const out = where.out.get(chip);
+        const ghost = out && (
+          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
+            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={null} m={m} timerRef={ctx.timerRef} />
+        );
+        if (where.counted.has(chip)) return [ghost];
+        return [ghost, (
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chip.body, `#${chip.id}`] : chip.body} count={chip.deliveries}
+            timer={chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null}
+            label={`${rabbitChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
+            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('rabbit', 'queue', row.q.name)}
+            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
+        )];
+      }))}
+      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
+      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
     </g>
   );
 }

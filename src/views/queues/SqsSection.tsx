@@ -57,27 +57,6 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
             empty={q.msgs.length ? null : dead ? ['no dead letters'] : ['empty', `${q.stats.deleted} deleted so far`, q.stats.deadLettered ? `${q.stats.deadLettered} dead-lettered` : '']} />
         );
       })}
-      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const item = itemId('sqs', 'msg', chip.id);
-        const kind = KIND[chip.status];
-        const timer = chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null;
-        // The town: a received message is out of its pigeonhole, in the hands of whoever received it.
-        const out = where.out.get(chip);
-        const ghost = out && (
-          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
-            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
-        );
-        if (where.counted.has(chip)) return [ghost];
-        return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={chipText(chip)} count={chip.receiveCount}
-            timer={timer}
-            label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
-            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
-            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        )];
-      }))}
-      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
-      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
       {geom.rows.length === 0 && (
         <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
       )}
@@ -93,6 +72,28 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
           lines={['producer']} label={`producer ${p}: sends messages over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
       ))}
+      {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
+      {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
+        const item = itemId('sqs', 'msg', chip.id);
+        const kind = KIND[chip.status];
+        const timer = chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null;
+        // The town: a received message is out of its pigeonhole, in the hands of whoever received it.
+        const out = where.out.get(chip);
+        const ghost = out && (
+          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
+            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
+        );
+        if (where.counted.has(chip)) return [ghost];
+        return [ghost, (
+          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chipText(chip), `#${chip.id}`] : chipText(chip)} count={chip.receiveCount}
+            timer={timer}
+            label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
+            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
+            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
+        )];
+      }))}
+      {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
+      {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
     </g>
   );
 }

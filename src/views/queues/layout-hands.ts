@@ -62,10 +62,11 @@ export function planHands<C>(
   const plan: HandsPlan<C> = { taken: [], more: [], ghosts: [] };
   for (const [holder, held] of byHolder) {
     const area = handArea(boxes[holder]!, m)!;
-    const w = Math.min(m.chipW, area.w);
-    const fits = (room: number) => Math.max(0, Math.floor((room + m.chipGap) / (w + m.chipGap)));
-    // The "+N" is a narrow box of its own, so a hand with room for one chip still shows one.
+    // The "+N" is a narrow box of its own; a hand too narrow for a whole chip beside it gets a narrower chip (its number only).
     const moreW = Math.round(m.small * 2.6);
+    let w = Math.min(m.chipW, area.w);
+    const fits = (room: number) => Math.max(0, Math.floor((room + m.chipGap) / (w + m.chipGap)));
+    if (held.length > fits(area.w) && fits(area.w - moreW - m.chipGap) === 0) w = Math.max(m.fs * 2.6, area.w - moreW - m.chipGap);
     const shown = held.length <= fits(area.w) ? held.length : Math.max(0, fits(area.w - moreW - m.chipGap));
     const at = (k: number): Rect => ({ x: area.x + k * (w + m.chipGap), y: area.y, w, h: area.h });
     held.forEach((c, k) => {
