@@ -5,6 +5,7 @@ import { lessonStore } from '../store/lesson-store.ts';
 import { useAnimationClock } from '../views/useAnimationClock.ts';
 import { handleShortcut } from '../views/panels/shortcuts.ts';
 import { ShortcutsDialog } from '../views/panels/ShortcutsDialog.tsx';
+import { CatchUpBar } from '../views/panels/CatchUpBar.tsx';
 import { parseRoute, go, lessonHref, type Route } from './routes.ts';
 import { HomePage } from './HomePage.tsx';
 import { LessonPage } from './LessonPage.tsx';
@@ -59,7 +60,7 @@ export function App() {
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the main content</a>
       <ErrorBoundary key={location.hash.split('?')[0]} name="page">
       {route.page === 'home' ? <><Header title="" lab={false} /><NoticeBanner /><HomePage /></> : null}
-      {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
+      {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} {...(route.badStep !== undefined ? { badStep: route.badStep } : {})} /></> : null}
       {route.page === 'sandbox' ? <><NoticeBannerSlot /><SandboxPage {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
       {route.page === 'reference' ? <ReferencePage /> : null}
       {route.page === 'missing' ? (
@@ -70,6 +71,7 @@ export function App() {
       ) : null}
       </ErrorBoundary>
       <ShortcutsDialog />
+      <CatchUpBar />
     </div>
   );
 }

@@ -10,14 +10,13 @@ import { LabLayout, openConsole } from './LabLayout.tsx';
 import { captionLine } from './CaptionStrip.tsx';
 import { NarrationPanel } from '../views/panels/NarrationPanel.tsx';
 
-export function LessonPage({ routeKey, step, share }: { routeKey: string; step: number; share?: string }) {
+export function LessonPage({ routeKey, step, share, badStep }: { routeKey: string; step: number; share?: string; badStep?: string }) {
   useEffect(() => {
-    openLesson(routeKey, step - 1, share);
-    if (share !== undefined) {
-      const { key, stepIndex } = lessonStoreSnapshot();
-      if (key) go(lessonHref(key, stepIndex + 1), true);
-    }
-  }, [routeKey, step, share]);
+    openLesson(routeKey, step - 1, share, badStep);
+    // The address shows the step that opened (a link's, or step 1 for a step the lesson does not have).
+    const { key, stepIndex, lesson } = lessonStoreSnapshot();
+    if (key && lesson && (share !== undefined || badStep !== undefined || stepIndex + 1 !== step)) go(lessonHref(key, stepIndex + 1), true);
+  }, [routeKey, step, share, badStep]);
 
   const key = useLesson((s) => s.key);
   const load = useLesson((s) => s.load);

@@ -1,6 +1,6 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { inputsToHere, labStore, moveTo, replayInputs, survivingInputs, type ViewMode } from '../store/lab-store.ts';
+import { CURSOR, inputsToHere, labStore, moveTo, replayJob, survivingInputs, type ViewMode } from '../store/lab-store.ts';
 import { reached } from '../store/scene-playback.ts';
 import { captionAt, captionHoldMs } from '../lessons/scene.ts';
 import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
@@ -9,15 +9,22 @@ import { conditionHolds } from '../script/core-commands.ts';
 import { seedOf, splitBlocks } from '../script/transcript.ts';
 import type { Session } from '../script/runner.ts';
 import {
-  decodeShare, encodeShare, findEntry, lessonKey, markLessonDone, openStep, openStepSession, planFreeRun, planRun,
-  recordChallenge, recordPrediction, recordStep, resolvePredict, type Lesson, type LessonLoad, type ShareState,
+  decodeShare, encodeShare, findEntry, hintLadder, lessonKey, markLessonDone, MAX_LINK_TIME, openStep, openStepSession,
+  planFreeRun, planRun, predictAnswer, recordChallenge, recordPrediction, recordStep, resolvePredict, type Lesson,
+  type LessonLoad, type ShareState,
 } from './lessons-api.ts';
 import { updateProgress } from './progress.ts';
+import { go, lessonHref } from './routes.ts';
+import { formatDuration } from '../engine/core/duration.ts';
 
 export const queryNames: ReadonlySet<string> = new Set(allQueries.map((q) => q.name));
 
-/** Opens a lesson at a step (0-based); with `share`, restores the shared moment instead. Idempotent. */
-export function openLesson(id: string, stepIndex: number, share?: string): void {
+/**
+ * Opens a lesson at a step (0-based); with `share`, restores the shared moment instead. Idempotent. A step
+ * the lesson does not have (`badStep`: what the address said, when it was not a step number) opens step 1
+ * with a notice saying so.
+ */
+export function openLesson(id: string, stepIndex: number, share?: string, badStep?: string): void {
   const entry = findEntry(id);
   const cur = lessonStore.getState();
   if (!entry) {
@@ -25,7 +32,7 @@ export function openLesson(id: string, stepIndex: number, share?: string): void 
     return;
   }
   const key = lessonKey(entry);
-  if (share === undefined && cur.key === key && cur.lesson && cur.stepIndex === stepIndex) return;
+  if (share === undefined && badStep === undefined && cur.key === key && cur.lesson && cur.stepIndex === stepIndex) return;
   let load;
   try {
     load = entry.load();
@@ -37,6 +44,11 @@ export function openLesson(id: string, stepIndex: number, share?: string): void 
     return;
   }
   const lesson = load.lesson;
+  if (badStep !== undefined || stepIndex < 0 || stepIndex >= lesson.steps.length) {
+    const asked = badStep !== undefined ? `"${badStep}"` : `step ${stepIndex + 1}`;
+    labStore.getState().setNotice(`This lesson has no ${asked}: its steps are numbered 1 to ${lesson.steps.length}. It opened at step 1.`);
+    stepIndex = 0;
+  }
   if (share !== undefined) {
     const problem = restoreShare(key, lesson, share);
     if (problem === null) return;
@@ -103,7 +115,11 @@ function markVisited(key: string, lesson: Lesson, index: number) {
   });
 }
 
-/** Replays a share link; returns null when restored, else what was wrong. */
+/**
+ * Replays a share link; returns null when it is on its way, else what was wrong. The replay runs in slices
+ * (a progress bar with Cancel shows when it takes long), so no link can freeze the tab; the step, its view
+ * and its speed show at once, and the prediction's and challenge's state once the moment is reached.
+ */
 function restoreShare(key: string, lesson: Lesson, code: string): string | null {
   const decoded = decodeShare(code);
   if (!decoded.ok) return ensureStop(decoded.message);
@@ -111,18 +127,44 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
   if (s.lesson !== key && s.lesson !== lesson.meta.id) return `it belongs to lesson '${s.lesson}', not this one.`;
   if (!Number.isInteger(s.step) || s.step < 0 || s.step >= lesson.steps.length) return `it points at step ${s.step + 1}, which this lesson does not have.`;
   const lab = labStore.getState();
-  loadStep(lesson, s.step, s.seed);
-  try {
-    const problem = replayInputs(labStore, s.inputs, s.t);
-    if (problem) return ensureStop(`one of its commands failed (${problem})`);
-  } catch (e) {
-    return ensureStop(`replaying it failed (${(e as Error).message})`);
-  }
+  const load = { ok: true as const, lesson };
+  const { results } = loadStep(lesson, s.step, s.seed);
   lab.setView(s.view);
+  // A version 1 link has no speed: the step's or the lesson's pace, as opening the step would give.
+  const stepSpeed = results.some((r) => r.setting?.speed !== undefined);
+  const speed = s.speed ?? (stepSpeed ? undefined : lesson.meta.speed);
+  if (speed !== undefined) lab.setSpeed(speed);
   labStore.setState({ notice: null, playing: false });
-  lessonStore.setState({ key, load: { ok: true, lesson }, lesson, stepIndex: s.step, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
-  markVisited(key, lesson, s.step);
+  lessonStore.setState({ key, load, lesson, stepIndex: s.step, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+  const last = s.inputs[s.inputs.length - 1];
+  const target = last?.line === CURSOR ? last.now : Math.max(s.t, last?.now ?? 0);
+  lab.runJob(`Opening the shared moment (t=${formatDuration(target)})`, replayJob(labStore, s.inputs, s.t, MAX_LINK_TIME), target, (r) => {
+    if (lessonStore.getState().key !== key || lessonStore.getState().stepIndex !== s.step) return;
+    if (r.cancelled) {
+      labStore.getState().setNotice(`You stopped opening the link at t=${formatDuration(labStore.getState().session.sim.now)}: the run shows the moment it had reached, not the shared one (t=${formatDuration(target)}).`);
+    } else if (r.error !== null) {
+      labStore.getState().setNotice(`This link could not be opened: ${ensureStop(`one of its commands failed (${r.error})`)} The lesson opened at its start instead.`);
+      startStep(key, lesson, 0, load);
+      go(lessonHref(key, 1), true);
+    } else {
+      restoreAnswers(lesson, s);
+      markVisited(key, lesson, s.step);
+    }
+  });
   return null;
+}
+
+/** The prediction's answer (its verdict recomputed from the step, as locking in does) and the challenge's state. */
+function restoreAnswers(lesson: Lesson, s: ShareState): void {
+  const step = lesson.steps[s.step]!;
+  const patch: Partial<ReturnType<typeof lessonStore.getState>> = {};
+  if (s.predict && step.predict && s.predict.choice < step.predict.choices.length) {
+    const answer = s.predict.locked ? predictAnswer(lesson, s.step, s.seed) : null;
+    const correctIndex = answer && answer.correctIndex >= 0 ? answer.correctIndex : null;
+    patch.predict = { ...freshPredict(), choice: s.predict.choice, locked: s.predict.locked, correctIndex, revealed: s.predict.locked, error: answer?.error ?? null };
+  }
+  if (s.challenge && step.challenge) patch.challenge = { ...freshChallenge(), solved: s.challenge.solved, hints: Math.min(s.challenge.hints, hintLadder(step.challenge).length) };
+  lessonStore.setState(patch);
 }
 
 const ensureStop = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
@@ -132,9 +174,13 @@ export function shareUrl(): string | null {
   const { key, lesson, stepIndex } = lessonStore.getState();
   if (!key || !lesson) return null;
   const lab = labStore.getState();
+  const { predict, challenge } = lessonStore.getState();
+  const step = lesson.steps[stepIndex];
   const state: ShareState = {
-    v: 1, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
-    t: lab.session.sim.now, view: lab.view,
+    v: 2, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
+    t: lab.session.sim.now, view: lab.view, speed: lab.speed,
+    ...(step?.predict && predict.choice !== null ? { predict: { choice: predict.choice, locked: predict.locked } } : {}),
+    ...(step?.challenge ? { challenge: { solved: challenge.solved, hints: challenge.hints } } : {}),
   };
   // Best first: the full history (forks included, so even the fork entries replay) ending at the exact
   // event; the share codec takes inputs in time order only, so then what survived the forks, with the
@@ -249,6 +295,14 @@ export function checkChallenge(): boolean {
     updateProgress((p) => recordChallenge(p, key, stepIndex));
   }
   return holds;
+}
+
+/** Opens the next rung of the challenge's hint ladder (a nudge, the idea, then the solution's first lines). */
+export function showNextHint(): void {
+  const { lesson, stepIndex, challenge } = lessonStore.getState();
+  const c = lesson?.steps[stepIndex]?.challenge;
+  if (!c) return;
+  lessonStore.setState({ challenge: { ...challenge, hints: Math.min(challenge.hints + 1, hintLadder(c).length) } });
 }
 
 /** Runs the challenge's reference solution, line by line, as if typed in the console. */

@@ -3,7 +3,8 @@ import { catalog as lessonCatalog, type CatalogEntry } from '../lessons/catalog.
 
 export {
   openStep, resolvePredict, encodeShare, decodeShare, loadProgress, saveProgress, browserStorage,
-  recordStep, recordPrediction, recordChallenge, markLessonDone, emptyProgress, openStepSession,
+  recordStep, recordPrediction, recordChallenge, markLessonDone, emptyProgress, openStepSession, predictAnswer,
+  hintLadder, MAX_LINK_TIME,
 } from '../lessons/index.ts';
 // How a step's run plays on screen: its pace, skipped quiet stretches and captions.
 export { planFreeRun, planRun } from '../lessons/scene.ts';

@@ -2,7 +2,8 @@
 //   #/  ·  #/lesson/00-town-square/3  ·  #/lesson/00-town-square/3?share=…  ·  #/sandbox[?share=…]  ·  #/reference
 export type Route =
   | { page: 'home' }
-  | { page: 'lesson'; key: string; step: number; share?: string }
+  /** `badStep`: the address's step when it is not a whole number from 1 (`/0`, `/abc`); `step` is then 1. */
+  | { page: 'lesson'; key: string; step: number; share?: string; badStep?: string }
   | { page: 'sandbox'; share?: string }
   | { page: 'reference' }
   | { page: 'missing'; path: string };
@@ -20,10 +21,10 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'reference' && parts.length === 1) return { page: 'reference' };
   if (parts[0] === 'lesson' && parts[1] && parts.length <= 3) {
-    const n = parts[2] === undefined ? 1 : Number(parts[2]);
-    const step = Number.isInteger(n) && n >= 1 ? n : 1;
+    const n = parts[2] === undefined ? 1 : /^\d{1,6}$/.test(parts[2]) ? Number(parts[2]) : Number.NaN;
+    const ok = Number.isInteger(n) && n >= 1;
     const share = new URLSearchParams(query).get('share');
-    return { page: 'lesson', key: parts[1], step, ...(share !== null ? { share } : {}) };
+    return { page: 'lesson', key: parts[1], step: ok ? n : 1, ...(ok ? {} : { badStep: parts[2]!.slice(0, 40) }), ...(share !== null ? { share } : {}) };
   }
   return { page: 'missing', path };
 }

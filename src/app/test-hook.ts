@@ -6,7 +6,8 @@ import { parseDuration } from '../engine/core/duration.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { captionAt } from '../lessons/scene.ts';
-import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, shareUrl, skipPrediction } from './controller.ts';
+import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, shareUrl, showNextHint, skipPrediction } from './controller.ts';
+import { hintLadder } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { sandboxShareUrl } from './sandbox/share-link.ts';
 
@@ -62,6 +63,19 @@ export interface TownboardHook {
   layout(): StageLayout;
   /** The link "Copy link" would make right now (a lesson step or the sandbox; null elsewhere). */
   shareLink(): string | null;
+  /** The catch-up running in slices (a link being opened, a long console `run`), or null: label, done and
+   *  total in simulated ms. */
+  catchUp(): { label: string; done: number; total: number } | null;
+  /** The playback speed now (simulated ms per real ms). */
+  speed(): number;
+  /** Stops that catch-up where it got to, as its Cancel button does. */
+  cancelCatchUp(): void;
+  /** Runs a command as the console does: a long `run` in slices; resolves with its result when it ends. */
+  execInSlices(line: string): Promise<ExecResult>;
+  /** The open step's challenge: solved, how many hints are open and the hint ladder's rungs (Markdown). */
+  challenge(): { solved: boolean; hints: number; ladder: string[] } | null;
+  /** Opens the next rung of the hint ladder, as "Show a hint" / "Another hint" do; returns how many are open. */
+  nextHint(): number;
 }
 
 const sim = () => labStore.getState().session.sim;
@@ -128,6 +142,19 @@ export function createTestHook(): TownboardHook {
     },
     layout: stageLayout,
     shareLink: () => shareUrl() ?? sandboxShareUrl(),
+    catchUp: () => { const c = labStore.getState().catchUp; return c ? { ...c } : null; },
+    cancelCatchUp: () => labStore.getState().cancelCatchUp(),
+    speed: () => labStore.getState().speed,
+    execInSlices: (line) => new Promise((resolve) => labStore.getState().execInSlices(line, (r) => resolve(structuredClone(r)))),
+    challenge() {
+      const { lesson, stepIndex, challenge } = lessonStore.getState();
+      const c = lesson?.steps[stepIndex]?.challenge;
+      return c ? { solved: challenge.solved, hints: challenge.hints, ladder: hintLadder(c) } : null;
+    },
+    nextHint() {
+      showNextHint();
+      return lessonStore.getState().challenge.hints;
+    },
     predict(choice) {
       const { lesson, stepIndex, predict } = lessonStore.getState();
       const p = lesson?.steps[stepIndex]?.predict;

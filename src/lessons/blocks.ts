@@ -5,7 +5,7 @@ import { parseLine, parseScript, ScriptError } from '../script/parser.ts';
 import { ConditionError, parseCondition } from '../script/condition.ts';
 import { field, list, onlyKeys, readYaml, text, type YValue } from './yaml-block.ts';
 import { parseDuration } from '../engine/core/duration.ts';
-import { LessonProblem, type SceneCaption, type Challenge, type Predict, type StepScene } from './types.ts';
+import { LessonProblem, MAX_HINTS, type SceneCaption, type Challenge, type Predict, type StepScene } from './types.ts';
 
 /** Scenario lines of a ```lab``` block whose first line is `firstLine`; comments and blanks dropped. */
 export function readLab(body: string, firstLine: number, file: string): string[] {
@@ -73,14 +73,26 @@ export function readPredict(body: string, firstLine: number): Predict {
 export function readChallenge(body: string, firstLine: number): Challenge {
   const what = 'challenge block';
   const map = readYaml(body, firstLine, what);
-  onlyKeys(map, ['goal', 'description', 'hint', 'solution'], what);
+  onlyKeys(map, ['goal', 'description', 'hint', 'hints', 'solution'], what);
+  const hints = readHints(map, what);
   return {
     goal: condition(field(map, 'goal', what, 'the condition the learner must make true'), 'goal', what),
     description: text(field(map, 'description', what, 'what the learner is asked to do (Markdown)'), 'description', what),
-    hint: text(field(map, 'hint', what, 'a nudge for a learner who is stuck'), 'hint', what),
+    hint: hints[0]!,
+    hints,
     solution: scenarioLines(field(map, 'solution', what, 'scenario lines that reach the goal; the test suite runs them'), 'solution', what),
     line: firstLine - 1,
   };
+}
+
+/** `hint:` (one nudge) or `hints:` (a ladder, gentlest first, at most MAX_HINTS), never both. */
+function readHints(map: ReturnType<typeof readYaml>, what: string): string[] {
+  const one = field(map, 'hint', what, 'a nudge for a learner who is stuck', true);
+  const many = field(map, 'hints', what, 'hints from a nudge to the idea (the first commands of the solution come after by themselves)', true);
+  if (one && many) throw new LessonProblem(many.line, `${what}: give 'hint' (one) or 'hints' (a list), not both`);
+  if (one) return [text(one, 'hint', what)];
+  if (!many) throw new LessonProblem(map.line, `${what}: 'hint' or 'hints' is missing: a nudge for a learner who is stuck`);
+  return list(many, 'hints', what, 1, MAX_HINTS).map((item, i) => text(item, `hints[${i + 1}]`, what));
 }
 
 /** A scene's pace bounds: long enough to follow, short enough to hold attention. */

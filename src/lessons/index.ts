@@ -8,3 +8,5 @@ export { openStep, openStepSession, runLines, resolvePredict, predictAnswer, che
 export { encodeShare, tryEncodeShare, decodeShare, SHARE_VERSION, MAX_SHARE_CHARS, type ShareState, type ShareInput, type Decoded } from './share.ts';
 export * from './progress.ts';
 export { checkLesson, checkLessonSources, formatCheckLine, type CheckLine } from './check.ts';
+export { hintLadder, solutionStart } from './hints.ts';
+export { MAX_LINK_TIME, MAX_LINK_EVENTS } from './share.ts';

@@ -2,29 +2,44 @@
 // the view) as `<base64url JSON>.<checksum>`. Decoding never throws: a truncated, tampered, oversized or
 // future-version link gives one specific sentence, and the page opens the lesson at its start instead.
 import { LESSON_ID } from './front-matter.ts';
+import { language } from '../script/language.ts';
+import { parseLine } from '../script/parser.ts';
 
-export const SHARE_VERSION = 1;
+/** Version 2 added the lesson's speed and the prediction's and challenge's state; version 1 links still open. */
+export const SHARE_VERSION = 2;
 /** Longest link text accepted (the part after `#s=` or wherever the page keeps it). */
 export const MAX_SHARE_CHARS = 8192;
 export const MAX_SHARE_INPUTS = 400;
 export const MAX_INPUT_LINE = 500;
+/** The furthest a link may take the simulation (its cursor, its inputs' moments, any duration in its
+ *  commands): far beyond any lesson, yet opening it stays a matter of seconds, never a frozen tab. */
+export const MAX_LINK_TIME = 3_600_000;
+/** The most events a link may ask to reach (an input's moment, `step n=`, `back n=`). */
+export const MAX_LINK_EVENTS = 2_000_000;
 
 export interface ShareInput { line: string; eventCount: number; now: number }
 
 export interface ShareState {
-  v: 1;
+  v: 1 | 2;
   lesson: string;
   step: number;
   seed: number;
   inputs: ShareInput[];
   t: number;
   view: 'split' | 'town' | 'tech';
+  /** v2: playback speed, simulated ms per real ms (0.01..100). */
+  speed?: number;
+  /** v2: the learner's answer to the step's prediction, and whether it was locked in. */
+  predict?: { choice: number; locked: boolean };
+  /** v2: whether the step's challenge was solved, and how many hints were open. */
+  challenge?: { solved: boolean; hints: number };
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const VIEWS = ['split', 'town', 'tech'] as const;
 const KEYS = ['v', 'lesson', 'step', 'seed', 'inputs', 't', 'view'];
+const KEYS_V2 = [...KEYS, 'speed', 'predict', 'challenge'];
 const INPUT_KEYS = ['line', 'eventCount', 'now'];
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to notice a damaged or edited link (not a signature). */
@@ -119,15 +134,50 @@ const isCount = (x: unknown, max = Number.MAX_SAFE_INTEGER): x is number => type
 /** Strict schema check by hand: null when `x` is a valid ShareState, else what is wrong. */
 export function validate(x: unknown): string | null {
   if (!isObject(x)) return 'it is not a saved moment';
-  const extra = Object.keys(x).find((k) => !KEYS.includes(k));
+  if (x.v !== 1 && x.v !== SHARE_VERSION) return `the format version is ${JSON.stringify(x.v)}, expected 1 or ${SHARE_VERSION}`;
+  const extra = Object.keys(x).find((k) => !(x.v === 1 ? KEYS : KEYS_V2).includes(k));
   if (extra !== undefined) return `it has an unknown field '${extra}'`;
-  if (x.v !== SHARE_VERSION) return `the format version is ${JSON.stringify(x.v)}, expected ${SHARE_VERSION}`;
   if (typeof x.lesson !== 'string' || !LESSON_ID.test(x.lesson) || x.lesson.length > 64) return 'the lesson name is missing or malformed';
   if (!isCount(x.step, 999)) return 'the step number is missing or not a whole number from 0 to 999';
   if (!isCount(x.seed, 0xffffffff)) return 'the seed is missing or not a whole number from 0 to 4294967295';
   if (!isCount(x.t)) return 'the time cursor is missing or not a whole number of milliseconds';
+  if (x.t > MAX_LINK_TIME) return tooLate('its time cursor', x.t);
   if (typeof x.view !== 'string' || !(VIEWS as readonly string[]).includes(x.view)) return `the view must be one of ${VIEWS.join(', ')}`;
+  if (x.speed !== undefined && !(typeof x.speed === 'number' && x.speed >= 0.01 && x.speed <= 100)) return 'the speed must be a number from 0.01 to 100';
+  if (x.predict !== undefined) {
+    const p = x.predict;
+    if (!isObject(p) || Object.keys(p).some((k) => k !== 'choice' && k !== 'locked') || !isCount(p.choice, 5) || typeof p.locked !== 'boolean') return 'the prediction must be a choice from 0 to 5 and whether it was locked in';
+  }
+  if (x.challenge !== undefined) {
+    const c = x.challenge;
+    if (!isObject(c) || Object.keys(c).some((k) => k !== 'solved' && k !== 'hints') || typeof c.solved !== 'boolean' || !isCount(c.hints, 10)) return 'the challenge must say whether it was solved and how many hints (0 to 10) were open';
+  }
   return validateInputs(x.inputs);
+}
+
+/** "1h 0m 0s" rather than 3600000 ms: what a learner can read in a sentence. */
+export function readableTime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${ms / 1000} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${s % 60} s`;
+}
+const tooLate = (what: string, ms: number) =>
+  `${what} is at ${readableTime(ms)} of simulated time; a link may go at most ${readableTime(MAX_LINK_TIME)} (so that opening it cannot freeze the page)`;
+
+/** A command in a link asking for more time or events than a link may: what is wrong, or null. Lines that
+ *  do not parse are left to the replay, which reports them with the language's own message. */
+function commandTooBig(line: string, n: string): string | null {
+  let cmd;
+  try { cmd = parseLine(language, line); } catch { return null; }
+  if (!cmd) return null;
+  for (const a of cmd.spec.args) {
+    const v = cmd.args[a.name];
+    if (a.type === 'duration' && typeof v === 'number' && v > MAX_LINK_TIME) return `${n} (\`${line.trim()}\`) asks for ${a.name}=${readableTime(v)} of simulated time; a link may ask for at most ${readableTime(MAX_LINK_TIME)}`;
+    if (a.type === 'int' && a.name === 'n' && typeof v === 'number' && v > MAX_LINK_EVENTS) return `${n} (\`${line.trim()}\`) asks for ${v} events; a link may ask for at most ${MAX_LINK_EVENTS}`;
+  }
+  return null;
 }
 
 /** The inputs of a saved moment: null when valid, else what is wrong. */
@@ -143,6 +193,10 @@ export function validateInputs(inputs: unknown): string | null {
     if (typeof input.line !== 'string' || input.line.trim() === '') return `${n} has no command`;
     if (input.line.length > MAX_INPUT_LINE || /[\n\r]/.test(input.line)) return `${n}'s command is longer than one line of ${MAX_INPUT_LINE} characters`;
     if (!isCount(input.eventCount) || !isCount(input.now)) return `${n} has no valid moment (eventCount and now must be whole numbers)`;
+    if (input.now > MAX_LINK_TIME) return tooLate(`${n}'s moment`, input.now);
+    if (input.eventCount > MAX_LINK_EVENTS) return `${n}'s moment is after ${input.eventCount} events; a link may ask for at most ${MAX_LINK_EVENTS}`;
+    const big = commandTooBig(input.line, n);
+    if (big) return big;
     if (input.eventCount < last.eventCount || input.now < last.now) return `${n} happens before the input ahead of it`;
     last = { eventCount: input.eventCount, now: input.now };
   }

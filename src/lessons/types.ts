@@ -36,7 +36,10 @@ export interface Challenge {
   /** A condition the learner must make true. */
   goal: string;
   description: string;
+  /** The first hint (the gentlest): `hints[0]`. */
   hint: string;
+  /** The authored hint ladder, gentlest first (`hint:` gives one rung); hintLadder() adds the last rung. */
+  hints: string[];
   /** Reference solution in scenario lines; `npm run lab -- check` runs it. */
   solution: string[];
   line: number;
@@ -60,6 +63,9 @@ export interface StepScene {
   captions: SceneCaption[];
   line: number;
 }
+
+/** Authored rungs a challenge may have; the solution's first lines come after them. */
+export const MAX_HINTS = 4;
 
 export interface LessonStep {
   title: string;

@@ -17,7 +17,8 @@ export interface PredictState {
 
 export interface ChallengeState {
   solved: boolean;
-  hintShown: boolean;
+  /** How many rungs of the hint ladder are open (0: none yet). */
+  hints: number;
   solutionShown: boolean;
 }
 
@@ -62,7 +63,7 @@ export interface LessonUiState {
 export type DockTab = 'spacetime' | 'log' | 'console' | 'reference';
 
 export const freshPredict = (): PredictState => ({ choice: null, locked: false, correctIndex: null, error: null });
-export const freshChallenge = (): ChallengeState => ({ solved: false, hintShown: false, solutionShown: false });
+export const freshChallenge = (): ChallengeState => ({ solved: false, hints: 0, solutionShown: false });
 
 export const lessonStore = createStore<LessonUiState>()(() => ({
   key: null,

@@ -1,12 +1,15 @@
-// A challenge: a goal checked against the sim (it turns solved the moment it holds), a hint, a solution.
+// A challenge: a goal checked against the sim (it turns solved the moment it holds), a hint ladder (a nudge,
+// then the idea, then the first commands of the reference solution, one rung per click), the solution.
 import { lessonStore, useLesson } from '../../store/lesson-store.ts';
-import { checkChallenge, runSolution } from '../../app/controller.ts';
-import type { Challenge } from '../../app/lessons-api.ts';
+import { checkChallenge, runSolution, showNextHint } from '../../app/controller.ts';
+import { hintLadder, type Challenge } from '../../app/lessons-api.ts';
 import { Markdown } from './Markdown.tsx';
 
 export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challenge; onOpenConsole: () => void }) {
   const state = useLesson((s) => s.challenge);
   const set = (patch: Partial<typeof state>) => lessonStore.setState({ challenge: { ...state, ...patch } });
+  const ladder = hintLadder(challenge);
+  const shown = Math.min(state.hints, ladder.length);
   return (
     <section className={`card challenge${state.solved ? ' solved' : ''}`} aria-labelledby="challenge-title" data-testid="challenge">
       <h3 id="challenge-title" className="card-title"><span className="badge" aria-hidden="true">★</span> Challenge</h3>
@@ -19,14 +22,22 @@ export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challeng
       <div className="row wrap">
         <button type="button" className="btn" onClick={onOpenConsole}>Open the console</button>
         <button type="button" className="btn" onClick={() => checkChallenge()}>Check now</button>
-        <button type="button" className="btn ghost" aria-expanded={state.hintShown} onClick={() => set({ hintShown: !state.hintShown })}>
-          {state.hintShown ? 'Hide hint' : 'Show a hint'}
-        </button>
+        {shown < ladder.length ? (
+          <button type="button" className="btn ghost" data-testid="next-hint" onClick={showNextHint}>
+            {shown === 0 ? 'Show a hint' : `Another hint (${shown + 1} of ${ladder.length})`}
+          </button>
+        ) : null}
         <button type="button" className="btn ghost" aria-expanded={state.solutionShown} onClick={() => set({ solutionShown: !state.solutionShown })}>
           {state.solutionShown ? 'Hide solution' : 'Show the solution'}
         </button>
       </div>
-      {state.hintShown ? <div className="hint"><Markdown text={challenge.hint} /></div> : null}
+      {shown > 0 ? (
+        <ol className="hint-ladder" aria-label="Hints" data-testid="hints">
+          {ladder.slice(0, shown).map((rung, i) => (
+            <li key={i} className="hint"><span className="hint-rung">Hint {i + 1} of {ladder.length}</span><Markdown text={rung} /></li>
+          ))}
+        </ol>
+      ) : null}
       {state.solutionShown ? (
         <div className="solution">
           <pre><code>{challenge.solution.join('\n')}</code></pre>

@@ -5,6 +5,8 @@ import { useLesson } from '../../store/lesson-store.ts';
 
 interface Entry { id: number; line: string; output: string[]; error?: string; violations: string[] }
 const MAX_ENTRIES = 200;
+/** A long run prints thousands of trace lines: the console keeps the last ones. */
+const MAX_OUTPUT = 500;
 let nextId = 1;
 
 export function Console({ inputId = 'console-input' }: { inputId?: string }) {
@@ -18,11 +20,13 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
     e.preventDefault();
     const line = text.trim();
     if (!line) return;
-    const r = labStore.getState().exec(line);
     history.current = [...history.current.filter((h) => h !== line), line].slice(-100);
     cursor.current = history.current.length;
-    setEntries((es) => [...es, { id: nextId++, line, output: r.output, violations: r.violations, ...(r.error ? { error: r.error } : {}) }].slice(-MAX_ENTRIES));
     setText('');
+    // A long `run` goes in slices (a progress bar with Cancel), so the page keeps answering meanwhile.
+    labStore.getState().execInSlices(line, (r) => {
+      setEntries((es) => [...es, { id: nextId++, line, output: r.output.slice(-MAX_OUTPUT), violations: r.violations, ...(r.error ? { error: r.error } : {}) }].slice(-MAX_ENTRIES));
+    });
   };
 
   const focusRequest = useLesson((s) => s.consoleFocus);
@@ -49,7 +53,7 @@ export function Console({ inputId = 'console-input' }: { inputId?: string }) {
     <div className="console">
       <div className="console-output" ref={out} tabIndex={0} role="log" aria-live="polite" aria-label="Console output" data-testid="console-output">
         {entries.length === 0 ? (
-          <p className="muted">Type a scenario command, e.g. <code>crash node=analytics</code>, <code>run for=1s</code> or <code>expect waited(app) &lt; 100ms</code>. ↑ and ↓ recall earlier commands. The <a href="#/reference">language reference</a> lists them all.</p>
+          <p className="muted">Type a scenario command, e.g. <code>crash node=analytics</code>, <code>help</code>, <code>run for=1s</code> or <code>expect waited(app) &lt; 100ms</code>. ↑ and ↓ recall earlier commands. The <a href="#/reference">language reference</a> lists them all.</p>
         ) : null}
         {entries.map((en) => (
           <div key={en.id} className={`console-entry${en.error ? ' has-error' : ''}`}>

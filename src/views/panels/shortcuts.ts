@@ -6,7 +6,7 @@ import { lessonStore, setStageMode } from '../../store/lesson-store.ts';
 export interface Shortcut { keys: string; does: string; character: boolean }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: 'Space', does: 'play / pause', character: true },
+  { keys: 'Space', does: 'play / pause, wherever focus is (Enter presses a focused button)', character: true },
   { keys: '.', does: 'play / pause (presentation remotes send it)', character: true },
   { keys: '→', does: 'step one event forward', character: false },
   { keys: '←', does: 'step one event back', character: false },
@@ -20,7 +20,7 @@ export const SHORTCUTS: Shortcut[] = [
 ];
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"]';
-const ACTIVATES_ON_SPACE = 'button, a, summary, [role="button"], [role="tab"], input, select';
+const IN_DIALOG = '[role="dialog"], [role="menu"], dialog';
 
 export interface ShortcutHandlers { nextStep(): void; prevStep(): void }
 
@@ -41,7 +41,10 @@ export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
   if (!letters) return false;
   switch (e.key) {
     case ' ':
-      if (target?.closest(ACTIVATES_ON_SPACE)) return false;
+      // Space plays wherever focus is (after clicking Presenter or a view switch the instructor's first
+      // Space must play, not press that button again); Enter still presses a focused button. Not inside a
+      // dialog, whose own buttons keep Space.
+      if (ui.shortcutsOpen || target?.closest(IN_DIALOG)) return false;
       lab.togglePlay(); return true;
     case '.': lab.togglePlay(); return true;
     case ']': lab.setSpeed(clampSpeed(lab.speed * 2)); return true;

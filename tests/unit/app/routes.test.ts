@@ -12,10 +12,13 @@ describe('routes', () => {
     expect(parseRoute('#/lesson/00-town-square')).toEqual({ page: 'lesson', key: '00-town-square', step: 1 });
   });
 
-  it('opens step 1 when the step is not a whole number from 1', () => {
-    for (const bad of ['0', '-2', '2.5', 'x', '']) {
-      expect(parseRoute(`#/lesson/00-town-square/${bad}`)).toMatchObject({ page: 'lesson', step: 1 });
+  it('opens step 1 when the step is not a whole number from 1, and keeps what was asked so the page can say so', () => {
+    for (const bad of ['0', '-2', '2.5', 'abc', '1e3', '9999999']) {
+      expect(parseRoute(`#/lesson/00-town-square/${bad}`)).toEqual({ page: 'lesson', key: '00-town-square', step: 1, badStep: bad });
     }
+    expect(parseRoute('#/lesson/00-town-square/')).toEqual({ page: 'lesson', key: '00-town-square', step: 1 });
+    // A step past the lesson's end is a number here; the lesson page says the lesson has no such step.
+    expect(parseRoute('#/lesson/00-town-square/999')).toEqual({ page: 'lesson', key: '00-town-square', step: 999 });
   });
 
   it('knows home, sandbox and reference, and calls anything else missing', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checksum, decodeShare, encodeShare, tryEncodeShare, MAX_SHARE_CHARS, type ShareState } from '../../../src/lessons/share.ts';
+import {
+  checksum, decodeShare, encodeShare, tryEncodeShare, MAX_LINK_TIME, MAX_SHARE_CHARS, type ShareState,
+} from '../../../src/lessons/share.ts';
 
 const STATE: ShareState = {
   v: 1, lesson: '01-events-vs-commands', step: 4, seed: 7, t: 830, view: 'split',
@@ -31,11 +33,11 @@ describe('share links', () => {
   });
 
   it('round-trip any valid state (property)', () => {
-    const input = fc.record({ line: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !/[\n\r]/.test(s)), eventCount: fc.nat(1000), now: fc.nat(100000) });
+    const input = fc.record({ line: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !/[\n\r]/.test(s)), eventCount: fc.nat(1000), now: fc.nat(MAX_LINK_TIME) });
     fc.assert(fc.property(
       fc.record({
         lesson: fc.constantFrom('00-town-square', '01-events-vs-commands', '14-honest-admission'),
-        step: fc.nat(30), seed: fc.nat(), t: fc.nat(), view: fc.constantFrom('split', 'town', 'tech') as fc.Arbitrary<ShareState['view']>,
+        step: fc.nat(30), seed: fc.nat(), t: fc.nat(MAX_LINK_TIME), view: fc.constantFrom('split', 'town', 'tech') as fc.Arbitrary<ShareState['view']>,
         inputs: fc.array(input, { maxLength: 20 }),
       }),
       (partial) => {
@@ -63,7 +65,7 @@ describe('share links', () => {
   });
 
   it('explain a link from a future version instead of misreading it', () => {
-    expect(message(forge({ ...STATE, v: 2, extra: 'new field' }))).toMatch(/newer version of Townboard \(link format 2; this lab reads format 1\)/);
+    expect(message(forge({ ...STATE, v: 3, extra: 'new field' }))).toMatch(/newer version of Townboard \(link format 3; this lab reads format 2\)/);
   });
 
   it('refuse oversized links before decoding them, and refuse to make one', () => {
@@ -93,5 +95,32 @@ describe('share links', () => {
     ];
     for (const [data, expected] of cases) expect(message(forge(data)), JSON.stringify(data)).toMatch(expected);
     expect(message('')).toMatch(/empty/);
+  });
+
+  it('version 2 carries the speed, the prediction and the challenge; version 1 links still open as they were', () => {
+    const v2: ShareState = { ...STATE, v: 2, speed: 0.05, predict: { choice: 2, locked: true }, challenge: { solved: true, hints: 2 } };
+    expect(decodeShare(encodeShare(v2)!)).toEqual({ ok: true, value: v2 });
+    expect(decodeShare(forge(STATE))).toEqual({ ok: true, value: STATE });
+    expect(message(forge({ ...STATE, speed: 0.05 }))).toMatch(/unknown field 'speed'/);
+    expect(message(forge({ ...v2, speed: 500 }))).toMatch(/speed must be a number from 0.01 to 100/);
+    expect(message(forge({ ...v2, predict: { choice: 9, locked: true } }))).toMatch(/prediction must be a choice from 0 to 5/);
+    expect(message(forge({ ...v2, challenge: { solved: 'yes', hints: 1 } }))).toMatch(/challenge must say whether it was solved/);
+  });
+
+  it('bound what a link may ask for: simulated time, events and long commands, each with a sentence', () => {
+    // The hand-made links that froze a tab: t=50000000 and an input running 100000 s.
+    expect(message(forge({ ...STATE, t: 50_000_000 }))).toBe(
+      "The link's contents are not valid: its time cursor is at 13 h 53 min of simulated time; a link may go at most 1 h 0 min (so that opening it cannot freeze the page).");
+    const run = { ...STATE, inputs: [...STATE.inputs, { line: 'run for=100000s', eventCount: 20, now: 400 }] };
+    expect(message(forge(run))).toMatch(/input 3 \(`run for=100000s`\) asks for for=27 h 46 min of simulated time; a link may ask for at most 1 h 0 min/);
+    const steps = { ...STATE, inputs: [{ line: 'step n=99999999', eventCount: 0, now: 0 }] };
+    expect(message(forge(steps))).toMatch(/input 1 \(`step n=99999999`\) asks for 99999999 events; a link may ask for at most 2000000/);
+    const late = { ...STATE, inputs: [{ line: 'crash node=a', eventCount: 3, now: MAX_LINK_TIME + 1 }] };
+    expect(message(forge(late))).toMatch(/input 1's moment is at 1 h 0 min of simulated time/);
+    const many = { ...STATE, inputs: [{ line: 'crash node=a', eventCount: 3_000_000, now: 5 }] };
+    expect(message(forge(many))).toMatch(/input 1's moment is after 3000000 events; a link may ask for at most 2000000/);
+    // A moment at the bound itself is fine, and a learner cannot make a link past it either.
+    expect(decodeShare(forge({ ...STATE, t: MAX_LINK_TIME })).ok).toBe(true);
+    expect(tryEncodeShare({ ...STATE, t: MAX_LINK_TIME + 1 })).toEqual({ ok: false, message: expect.stringMatching(/^This moment cannot be shared: its time cursor is at 1 h 0 min/) });
   });
 });
