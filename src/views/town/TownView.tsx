@@ -131,8 +131,9 @@ export function TownView({ className, systems }: { className?: string; systems?:
               <path d={curvePath(a, ctl, b)} fill="none" stroke="#1d1d1f" strokeWidth={3} strokeDasharray="1 5" strokeLinecap="round" />
               <path d={curvePath(a, ctl, b)} fill="none" stroke={STATUS.waiting} strokeWidth={1.5} opacity={0.7} />
               <g transform={`translate(${spot.at.x.toFixed(1)},${spot.at.y.toFixed(1)})`}>
+                <title>{`call: ${c.label}`}</title>
                 <PhoneIcon r={11} />
-                <text y={spot.dy} textAnchor="middle" fontSize={fs - 1} className="tb-halo">call: {c.label}</text>
+                {spot.text && <text y={spot.dy} textAnchor="middle" fontSize={fs - 1} className="tb-halo">call: {c.label}</text>}
               </g>
             </g>
           );
@@ -181,21 +182,20 @@ const meets = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.
 
 /**
  * Where a call's phone and label go along its line: the first of a few spots (middle first, the label
- * under or over the phone) where the label covers no building, name or board; else the middle.
+ * under or over the phone) where the label covers no building, name or board; else the phone alone in
+ * the middle (`text` false: the call's words stay in its title and the technical view's WAITING line).
  */
 function callLabelSpot(a: Point, c: Point, b: Point, text: string, fs: number, taken: readonly Box[]) {
   const w = textWidth(text, fs) + 4;
-  let first: { at: Point; dy: number; box: Box } | null = null;
   for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
     const at = pointOnCurve(a, c, b, t);
     for (const dy of [26, -16]) {
       const box = { x: at.x - w / 2, y: at.y + dy - fs, w, h: fs + 4 };
-      const spot = { at, dy, box };
-      first ??= spot;
-      if (!taken.some((q) => meets(box, q))) return spot;
+      if (!taken.some((q) => meets(box, q))) return { at, dy, box, text: true };
     }
   }
-  return first!;
+  const at = pointOnCurve(a, c, b, 0.5);
+  return { at, dy: 0, box: { x: at.x - 11, y: at.y - 11, w: 22, h: 22 }, text: false };
 }
 
 function Plaza({ at, fs }: { at: Point; fs: number }) {
