@@ -67,12 +67,14 @@ describe('a prediction run played by the clock', () => {
       store.getState().tick(16);
       const b = store.getState().skipped;
       if (b && b.wallLeft > 1_600 - 16 - 1e-9) badges.push(b.ms);
-      still = sim.eventCount === before ? still + 16 : 0;
+      // Holding still on a caption (to read it) is not waiting on a quiet stretch.
+      const holding = store.getState().hold > 0;
+      still = sim.eventCount === before && !holding ? still + 16 : 0;
       longestStill = Math.max(longestStill, still);
     }
     expect(badges.length).toBeGreaterThan(0);
     expect(Math.min(...badges)).toBeGreaterThan(0);
-    // Nothing happening never holds the screen much longer than the idle limit.
+    // Nothing happening never holds the screen much longer than the idle limit (captions aside).
     expect(longestStill).toBeLessThanOrEqual(IDLE_WALL_MS + 100);
   });
 
