@@ -71,6 +71,13 @@ test('focus mode: F shows one picture large with the text in a strip, and F agai
   await expect(page.getByTestId('caption-strip')).toBeVisible();
   await expect(page.locator('.narration')).toBeHidden();
   expect(await page.evaluate(() => window.townboard!.layout().zoom)).toBeGreaterThanOrEqual(1.5);
+  // A node's menu opens where the click was, although the picture under it is magnified.
+  const node = page.locator('section[aria-label="Technical view"] [role=button][aria-label*="handled"]').first();
+  const at = (await node.boundingBox())!;
+  await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2, { button: 'right' });
+  const menu = (await page.getByRole('menu').boundingBox())!;
+  expect(Math.abs(menu.x - (at.x + at.width / 2)) + Math.abs(menu.y - (at.y + at.height / 2))).toBeLessThan(4);
+  await page.keyboard.press('Escape');
   // The strip switches the picture, and opens the full text (prediction included) over the stage.
   await page.getByTestId('caption-strip').getByRole('button', { name: 'Town' }).click();
   await expect.poll(() => page.evaluate(() => window.townboard!.layout().pictures)).toEqual(['town']);
