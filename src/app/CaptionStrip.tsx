@@ -1,11 +1,12 @@
 // The step's text in a stage-first layout (presenter or focus mode): one strip with the step's title and
 // a short line, Back/Next, and a button that opens the full text (prediction and challenge included)
 // over the stage. The stage keeps the room; nothing of the step is out of reach.
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { LessonStep } from './lessons-api.ts';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { PicturePick } from './Stage.tsx';
+import { skipPrediction } from './controller.ts';
 
 export interface Caption {
   /** "3/8" */
@@ -35,6 +36,13 @@ export function CaptionStrip({ caption, overlay, full }: { caption: Caption; ove
   const open = useLesson((s) => s.captionOpen);
   const oneOfTwo = useLesson((s) => s.oneOfTwo);
   const focus = useLesson((s) => s.focus);
+  const predict = useLesson((s) => s.predict);
+  // A locked-in prediction's run plays on the stage: the full text steps aside so the whole run is seen,
+  // and the strip says what is happening and, at the end, whether the prediction held.
+  const watching = predict.locked && predict.revealed === false;
+  const answered = predict.locked && predict.revealed !== false && !predict.error;
+  const held = answered && predict.correctIndex !== null && predict.choice === predict.correctIndex;
+  useEffect(() => { if (watching) lessonStore.setState({ captionOpen: false }); }, [watching]);
   const toggle = () => lessonStore.setState({ captionOpen: !open });
   const ref = useRef<HTMLElement>(null);
   // The strip's height, so the stage (focus mode) and the full text start below it.
@@ -53,6 +61,15 @@ export function CaptionStrip({ caption, overlay, full }: { caption: Caption; ove
         <div className="caption-text">
           <h2 className="caption-title" data-testid="caption-title">{caption.title}</h2>
           <p className="caption-line">{caption.line}</p>
+          {watching ? (
+            <p className="caption-verdict" role="status">
+              Your answer is locked in: watch the run. <button type="button" className="btn small" onClick={skipPrediction}>Skip to the result</button>
+            </p>
+          ) : answered ? (
+            <p className={`caption-verdict ${held ? 'ok' : 'bad'}`} role="status" data-testid="caption-verdict">
+              {held ? '✓ Your prediction held.' : '✗ Not this time.'} The full text says why.
+            </p>
+          ) : null}
         </div>
         <div className="caption-tools">
           {oneOfTwo ? <PicturePick focus={focus} compact /> : null}

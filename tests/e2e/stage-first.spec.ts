@@ -62,7 +62,7 @@ for (const [width, height] of [[1024, 768], [1920, 1080]] as const) {
   });
 }
 
-test('focus mode: F shows one picture large with the text in a strip, and F again brings the page back', async ({ page }) => {
+test('focus mode: F shows one picture large with the text in a strip (a prediction plays in full view, its verdict in the strip), and F again brings the page back', async ({ page }) => {
   await page.goto('/#/lesson/01-events-vs-commands/2');
   await ready(page);
   await expect(page.locator('.narration')).toBeVisible();
@@ -83,6 +83,12 @@ test('focus mode: F shows one picture large with the text in a strip, and F agai
   await expect.poll(() => page.evaluate(() => window.townboard!.layout().pictures)).toEqual(['town']);
   await page.getByTestId('caption-toggle').click();
   await expect(page.locator('.caption-full [data-testid=step-title]')).toBeVisible();
+  // Locking in the prediction there puts the text aside so the run is seen whole; the strip gives the verdict.
+  await page.locator('.caption-full .choice').first().click();
+  await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
+  await expect(page.locator('.caption-full')).toBeHidden();
+  await page.getByTestId('caption-strip').getByRole('button', { name: 'Skip to the result' }).click();
+  await expect(page.getByTestId('caption-verdict')).toContainText(/Your prediction held|Not this time/);
   await page.keyboard.press('f');
   await expect.poll(() => page.evaluate(() => window.townboard!.layout())).toMatchObject({ focus: false, pictures: ['town', 'tech'], zoom: 1, panelsHidden: false });
   await expect(page.locator('.narration')).toBeVisible();
