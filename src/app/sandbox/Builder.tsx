@@ -40,7 +40,7 @@ export function Builder({ topology: t, problems, onChange, onKind, onPreset }: B
 
   return (
     <ProblemsContext.Provider value={byPath}>
-      <section className="sb-builder" aria-labelledby="sb-title">
+      <section className="sb-builder" aria-labelledby="sb-title" data-own-keys>
         <h3 id="sb-title" className="sb-title" tabIndex={-1}>Build a topology</h3>
         <div className="sb-presets">
           <label htmlFor="sb-preset">Start from</label>

@@ -39,9 +39,9 @@ export function ShortcutsDialog() {
         <label className="switch">
           <input type="checkbox" checked={letters} data-testid="letter-keys"
             onChange={(e) => { lessonStore.setState({ letterKeys: e.target.checked }); writePrefs({ letterKeys: e.target.checked }); }} />
-          Single-key shortcuts (Space, <kbd>.</kbd>, <kbd>[</kbd>, <kbd>]</kbd>, <kbd>F</kbd>, <kbd>?</kbd>) are on
+          <span>Single-key shortcuts (Space, <kbd>.</kbd>, <kbd>[</kbd>, <kbd>]</kbd>, <kbd>F</kbd>, <kbd>?</kbd>) are on</span>
         </label>
-        <p className="muted small">Shortcuts never fire while you type in the console or another field.</p>
+        <p className="muted small">Shortcuts never fire while you type in the console or another field. Space plays or pauses wherever focus is, except in a field, a dialog or the sandbox's builder; press Enter to press a focused button.</p>
       </div>
     </div>
   );

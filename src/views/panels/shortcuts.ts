@@ -20,7 +20,8 @@ export const SHORTCUTS: Shortcut[] = [
 ];
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"]';
-const IN_DIALOG = '[role="dialog"], [role="menu"], dialog';
+/** Where Space keeps its own meaning: dialogs and menus, and forms that mark themselves (the sandbox builder). */
+const IN_DIALOG = '[role="dialog"], [role="menu"], dialog, form, [data-own-keys]';
 
 export interface ShortcutHandlers { nextStep(): void; prevStep(): void }
 
@@ -43,7 +44,7 @@ export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
     case ' ':
       // Space plays wherever focus is (after clicking Presenter or a view switch the instructor's first
       // Space must play, not press that button again); Enter still presses a focused button. Not inside a
-      // dialog, whose own buttons keep Space.
+      // dialog or a form, whose own buttons keep Space.
       if (ui.shortcutsOpen || target?.closest(IN_DIALOG)) return false;
       lab.togglePlay(); return true;
     case '.': lab.togglePlay(); return true;

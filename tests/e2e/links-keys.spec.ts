@@ -1,0 +1,100 @@
+// Links that cannot freeze a tab, Space after a click, and share links that carry the challenge (issue #12).
+import { expect, test, type Page } from '@playwright/test';
+import { checksum, encodeShare, MAX_LINK_TIME, toBase64Url, type ShareState } from '../../src/lessons/share.ts';
+import { ready, simNow } from './helpers.ts';
+
+const link = (state: Omit<ShareState, 'v'>) => `/#/lesson/${state.lesson}/${state.step + 1}?share=${encodeShare({ v: 2, ...state })}`;
+
+/** How long the page takes to answer a script call (what a click waits for when a long task runs): the
+ *  median of a few, so one preempted slice on a loaded machine does not decide it. A frozen tab takes seconds. */
+async function answerMs(page: Page, tries = 7): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const t0 = Date.now();
+    await page.evaluate(() => 0);
+    times.push(Date.now() - t0);
+    await page.waitForTimeout(30);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(tries / 2)]!;
+}
+
+test('a crafted link with an hour of Raft keeps the page responsive, shows its progress and can be cancelled', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  await page.goto(link({ lesson: '10-consensus', step: 0, seed: 1, inputs: [], t: MAX_LINK_TIME, view: 'split' }));
+  const bar = page.getByTestId('catch-up');
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText('Opening the shared moment (t=60m)');
+  await expect.poll(async () => Number(await page.getByTestId('catch-up-progress').getAttribute('value'))).toBeGreaterThan(0);
+  // While it catches up, a click answers at once: the view switch flips.
+  expect(await answerMs(page)).toBeLessThan(200);
+  // A real click meanwhile: the dock's tabs switch at once. The best of five, as a garbage collection of the
+  // hour-long run's history on a loaded machine can hold one of them; a frozen tab holds them all for seconds.
+  const clickMs: number[] = [];
+  for (const name of ['Console', 'Event log', 'Console', 'Event log', 'Console']) {
+    const box = (await page.getByRole('tab', { name, exact: true }).boundingBox())!;
+    const t0 = Date.now();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((n) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim() === n, name, { polling: 10 });
+    clickMs.push(Date.now() - t0);
+  }
+  expect(Math.min(...clickMs), `clicks answered in ${clickMs.join(', ')} ms`).toBeLessThan(200);
+  await expect(bar).toBeVisible();
+  await page.getByTestId('catch-up-cancel').click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('You stopped opening the link at t=');
+  const now = await simNow(page);
+  expect(now).toBeGreaterThan(0);
+  expect(now).toBeLessThan(MAX_LINK_TIME);
+});
+
+test('a link past the bounds says so; a step the lesson does not have says so', async ({ page }) => {
+  // The codec refuses to make the link that froze a tab for 20 s (t=50000000), so build its body by hand.
+  const body = toBase64Url(JSON.stringify({ v: 1, lesson: '00-town-square', step: 1, seed: 7, inputs: [], t: 50_000_000, view: 'split' }));
+  await page.goto(`/#/lesson/00-town-square/2?share=${body}.${checksum(body)}`);
+  await ready(page);
+  await expect(page.getByTestId('notice')).toContainText('its time cursor is at 13 h 53 min of simulated time; a link may go at most 1 h 0 min');
+  expect(await answerMs(page)).toBeLessThan(200);
+  await page.goto('/#/lesson/00-town-square/999');
+  await expect(page.getByTestId('notice')).toContainText('This lesson has no step 999: its steps are numbered 1 to');
+  await expect(page).toHaveURL(/#\/lesson\/00-town-square\/1$/);
+  await page.goto('/#/lesson/00-town-square/abc');
+  await expect(page.getByTestId('notice')).toContainText('This lesson has no "abc"');
+});
+
+test('Space after clicking a button plays; Enter still presses it', async ({ page }) => {
+  await page.goto('/#/lesson/00-town-square/1');
+  await ready(page);
+  await page.getByRole('button', { name: 'Technical', exact: true }).click();
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.townboard!.now())).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Technical', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  const paused = await simNow(page);
+  await page.waitForTimeout(300);
+  expect(await simNow(page)).toBe(paused);
+  await page.getByRole('button', { name: 'Town', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Town', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a link copied after solving a challenge reopens it solved, with its hints and the lesson speed', async ({ page, context }) => {
+  await page.goto('/#/lesson/10-consensus/6');
+  await ready(page);
+  const challenge = page.getByTestId('challenge');
+  await challenge.getByRole('button', { name: 'Show a hint' }).click();
+  await challenge.getByRole('button', { name: /Another hint \(2 of/ }).click();
+  await expect(page.getByTestId('hints').locator('li')).toHaveCount(2);
+  await challenge.getByRole('button', { name: 'Show the solution' }).click();
+  await challenge.getByRole('button', { name: 'Run the solution' }).click();
+  await expect(page.getByTestId('challenge-status')).toContainText('Solved');
+  await page.evaluate(() => window.townboard!.setSpeed(0.05));
+  const url = await page.evaluate(() => window.townboard!.shareLink());
+  const other = await context.newPage();
+  await other.goto(url!);
+  await ready(other);
+  await expect(other.getByTestId('challenge-status')).toContainText('Solved');
+  await expect(other.getByTestId('hints').locator('li')).toHaveCount(2);
+  expect(await other.evaluate(() => window.townboard!.challenge()?.hints)).toBe(2);
+  expect(await other.evaluate(() => window.townboard!.speed())).toBe(0.05);
+});
