@@ -25,6 +25,9 @@ export function openConsole(): void {
   lessonStore.setState((s) => ({ dock: 'console', dockHidden: false, consoleFocus: s.consoleFocus + 1 }));
 }
 
+/** Where the layout stacks (styles.css says the same). */
+const NARROW = '(max-width: 900px)';
+
 interface LabLayoutProps {
   narration: ReactNode | null;
   onReset: () => void;
@@ -42,8 +45,13 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
   const dockHidden = useLesson((s) => s.dockHidden);
   const first = stageFirst({ presenter, focus });
   useEffect(() => { document.documentElement.dataset.presenter = presenter ? 'true' : 'false'; }, [presenter]);
-  // A page opens with its text folded (the full text open on the sandbox is not the lesson's).
-  useEffect(() => { lessonStore.setState({ captionOpen: false }); }, []);
+  // A page opens with its text folded (the full text open on the sandbox is not the lesson's). On a phone
+  // or a tablet held upright the step's text follows the stage, so the panels start folded under the
+  // playback bar instead of standing between the two.
+  useEffect(() => {
+    const narrow = typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches;
+    lessonStore.setState(narrow ? { captionOpen: false, dockHidden: true } : { captionOpen: false });
+  }, []);
   // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
   const strip = first && narration && caption ? <CaptionStrip caption={caption} overlay={focus} full={narration} /> : null;
   // Without a caption (the sandbox's editor) the text folds to the rail and opens over the stage.

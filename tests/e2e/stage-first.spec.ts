@@ -110,6 +110,8 @@ test('phone 390x844: the stage comes first, nothing scrolls sideways, no console
   const stage = await page.getByTestId('stage').boundingBox();
   const text = await page.locator('.narration').boundingBox();
   expect(stage!.y).toBeLessThan(text!.y);
+  // The panels start folded, so the step's text follows the playback bar.
+  expect(await page.evaluate(() => window.townboard!.layout().panelsHidden)).toBe(true);
   // The two pictures are stacked, not squeezed side by side over each other.
   const panes = await page.locator('.stage-pane').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().toJSON() as DOMRect));
   expect(panes).toHaveLength(2);
