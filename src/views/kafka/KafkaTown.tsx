@@ -82,12 +82,12 @@ export function KafkaTown({ className }: StageViewProps) {
         <rect width={size.width} height={size.height} fill="#eef3e2" />
         <TownBoard pic={pic} l={l} focus={k.focus} selected={k.selectedItem} onMenu={k.openItem} />
         {pic.producers.map((p, i) => (
-          <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={Math.max(12, fs - 1)}
-            note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, Math.max(12, fs - 1) - 2)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
+          <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={Math.max(12, fs - 1)} paneWidth={size.width}
+            note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, Math.max(12, fs - 1) - 1)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
             waitRef={noop} onMenu={k.openNode(p.id)} />
         ))}
         {pic.controller && l.hall && (
-          <BuildingNode node={stageNode('controller', pic.controller.index, 'hall', pic.controller.up, paused.has('controller'))} at={l.hall} s={l.s} fontSize={Math.max(12, fs - 1)}
+          <BuildingNode node={stageNode('controller', pic.controller.index, 'hall', pic.controller.up, paused.has('controller'))} at={l.hall} s={l.s} fontSize={Math.max(12, fs - 1)} paneWidth={size.width}
             note="town hall" focused={k.focus.nodes.has('controller')} selected={isSel('controller')} waitRef={noop} onMenu={k.openNode('controller')} />
         )}
         {pic.brokers.map((b, i) => (
