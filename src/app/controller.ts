@@ -338,6 +338,10 @@ export function isSandbox(): boolean {
 export function watchChallenges(): () => void {
   return labStore.subscribe((s, prev) => {
     if (s.version === prev.version) return;
+    // A new run has just replaced the old one and the lesson store may still name the previous step: its
+    // goal's queries would create that step's systems in the new run (a Kafka pane on lesson 04's stage
+    // after lesson 03 step 7). The new step's own changes are checked from its next version on.
+    if (s.session !== prev.session) return;
     const { lesson, stepIndex, challenge } = lessonStore.getState();
     if (lesson?.steps[stepIndex]?.challenge && !challenge.solved) checkChallenge();
   });
