@@ -13,7 +13,9 @@ export type {
 } from '../lessons/index.ts';
 export type { CatalogEntry };
 // The share envelope, for the sandbox's own links (src/app/sandbox/share.ts).
-export { openEnvelope, newerVersion, toBase64Url, checksum, validateInputs, type ShareInput } from '../lessons/share.ts';
+export {
+  openEnvelope, newerVersion, toBase64Url, checksum, validateInputs, commandTooBig, tooLate, type ShareInput,
+} from '../lessons/share.ts';
 
 export function catalog(): readonly CatalogEntry[] {
   return lessonCatalog;

@@ -157,24 +157,29 @@ export function validate(x: unknown): string | null {
 
 /** "1h 0m 0s" rather than 3600000 ms: what a learner can read in a sentence. */
 export function readableTime(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `${ms / 1000} s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h > 0 ? `${h} h ${m} min` : `${m} min ${s % 60} s`;
+  if (ms < 60_000) return `${ms / 1000} s`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const rest = (ms % 60_000) / 1000;
+  return [h > 0 ? `${h} h` : '', `${m} min`, rest > 0 ? `${rest} s` : ''].filter(Boolean).join(' ');
 }
-const tooLate = (what: string, ms: number) =>
+export const tooLate = (what: string, ms: number) =>
   `${what} is at ${readableTime(ms)} of simulated time; a link may go at most ${readableTime(MAX_LINK_TIME)} (so that opening it cannot freeze the page)`;
+
+/** The arguments that move simulated time (a queue's retention or a timeout only configures it). */
+const MOVES_TIME: Record<string, readonly string[]> = { run: ['for', 'max'], seek: ['t'] };
 
 /** A command in a link asking for more time or events than a link may: what is wrong, or null. Lines that
  *  do not parse are left to the replay, which reports them with the language's own message. */
-function commandTooBig(line: string, n: string): string | null {
+export function commandTooBig(line: string, n: string): string | null {
   let cmd;
   try { cmd = parseLine(language, line); } catch { return null; }
   if (!cmd) return null;
   for (const a of cmd.spec.args) {
     const v = cmd.args[a.name];
-    if (a.type === 'duration' && typeof v === 'number' && v > MAX_LINK_TIME) return `${n} (\`${line.trim()}\`) asks for ${a.name}=${readableTime(v)} of simulated time; a link may ask for at most ${readableTime(MAX_LINK_TIME)}`;
+    // `run until=` gives up after max= (60 s unless given), so its max counts only with until=.
+    const moves = MOVES_TIME[cmd.spec.name]?.includes(a.name) && (a.name !== 'max' || cmd.args.until !== undefined);
+    if (moves && typeof v === 'number' && v > MAX_LINK_TIME) return `${n} (\`${line.trim()}\`) asks for ${a.name}=${readableTime(v)} of simulated time; a link may ask for at most ${readableTime(MAX_LINK_TIME)}`;
     if (a.type === 'int' && a.name === 'n' && typeof v === 'number' && v > MAX_LINK_EVENTS) return `${n} (\`${line.trim()}\`) asks for ${v} events; a link may ask for at most ${MAX_LINK_EVENTS}`;
   }
   return null;

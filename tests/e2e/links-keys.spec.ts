@@ -53,7 +53,7 @@ test('a link past the bounds says so; a step the lesson does not have says so', 
   const body = toBase64Url(JSON.stringify({ v: 1, lesson: '00-town-square', step: 1, seed: 7, inputs: [], t: 50_000_000, view: 'split' }));
   await page.goto(`/#/lesson/00-town-square/2?share=${body}.${checksum(body)}`);
   await ready(page);
-  await expect(page.getByTestId('notice')).toContainText('its time cursor is at 13 h 53 min of simulated time; a link may go at most 1 h 0 min');
+  await expect(page.getByTestId('notice')).toContainText('its time cursor is at 13 h 53 min 20 s of simulated time; a link may go at most 1 h 0 min');
   expect(await answerMs(page)).toBeLessThan(200);
   await page.goto('/#/lesson/00-town-square/999');
   await expect(page.getByTestId('notice')).toContainText('This lesson has no step 999: its steps are numbered 1 to');

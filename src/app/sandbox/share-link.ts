@@ -1,9 +1,9 @@
 // Sandbox share links in the page: make one from the lab's current moment, and restore one (the same
 // trace hash and time), or say why not and open an empty sandbox.
-import { inputsToHere, labStore, replayInputs, survivingInputs } from '../../store/lab-store.ts';
+import { CURSOR, inputsToHere, labStore, replayJob, survivingInputs } from '../../store/lab-store.ts';
 import { lessonStore } from '../../store/lesson-store.ts';
 import { loadScenario } from '../controller.ts';
-import type { Decoded } from '../lessons-api.ts';
+import { MAX_LINK_TIME, type Decoded } from '../lessons-api.ts';
 import { builderStore } from './builder-store.ts';
 import { emptyTopology } from './model.ts';
 import { decodeSandboxShare, encodeSandboxShare, type SandboxShareState } from './share.ts';
@@ -46,23 +46,28 @@ export function restoreSandboxLink(code: string): string | null {
   const decoded = decodeSandboxShare(code);
   const problem = decoded.ok ? replay(decoded.value) : decoded.message;
   if (problem === null) return null;
+  fail(problem);
+  return problem;
+}
+
+function fail(problem: string): void {
   const empty = emptyTopology('sqs');
   builderStore.setState({ topology: empty, generated: '' });
   loadScenario('', 1);
   labStore.getState().setNotice(`This sandbox link could not be opened: ${problem} An empty sandbox opened instead.`);
-  return problem;
 }
 
+/** Loads the scenario, then replays the inputs in slices (a progress bar with Cancel if it takes long). */
 function replay(s: SandboxShareState): string | null {
   if (s.topology) builderStore.setState({ topology: s.topology, generated: topologyToScenario(s.topology) });
   loadScenario(s.sandbox, s.seed);
-  try {
-    const problem = replayInputs(labStore, s.inputs, s.t);
-    if (problem) return `one of its commands failed (${problem}).`;
-  } catch (e) {
-    return `replaying it failed (${(e as Error).message}).`;
-  }
   labStore.getState().setView(s.view);
   labStore.setState({ notice: null, playing: false });
+  const last = s.inputs[s.inputs.length - 1];
+  const target = last?.line === CURSOR ? last.now : Math.max(s.t, last?.now ?? 0);
+  labStore.getState().runJob('Opening the shared sandbox', replayJob(labStore, s.inputs, s.t, MAX_LINK_TIME), target, (r) => {
+    if (r.cancelled) labStore.getState().setNotice('You stopped opening the sandbox link: the run shows the moment it had reached, not the shared one.');
+    else if (r.error !== null) fail(`one of its commands failed (${r.error}).`);
+  });
   return null;
 }

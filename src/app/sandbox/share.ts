@@ -2,7 +2,9 @@
 // moment), the time cursor, the view and, when the text came from the builder, the builder's topology.
 // Same envelope as lesson links (src/lessons/share.ts: base64url JSON plus a checksum); decoding never
 // throws and says in one sentence why a link cannot be opened.
-import { newerVersion, openEnvelope, toBase64Url, checksum, validateInputs, type Decoded, type ShareInput } from '../lessons-api.ts';
+import {
+  commandTooBig, MAX_LINK_TIME, newerVersion, openEnvelope, toBase64Url, checksum, tooLate, validateInputs, type Decoded, type ShareInput,
+} from '../lessons-api.ts';
 import { topologyShapeProblem } from './shape.ts';
 import type { Topology } from './model.ts';
 
@@ -37,6 +39,12 @@ export function validateSandboxShare(x: unknown): string | null {
   if (x.sandbox.length > MAX_SCENARIO_CHARS) return `the scenario is ${x.sandbox.length} characters long; at most ${MAX_SCENARIO_CHARS}`;
   if (!isCount(x.seed, 999_999_999)) return 'the seed is missing or not a whole number from 0 to 999999999';
   if (!isCount(x.t)) return 'the time cursor is missing or not a whole number of milliseconds';
+  // The same bounds as a lesson link (src/lessons/share.ts), for the cursor and the scenario's own lines.
+  if (x.t > MAX_LINK_TIME) return tooLate('its time cursor', x.t);
+  for (const [i, line] of x.sandbox.split('\n').entries()) {
+    const big = commandTooBig(line, `line ${i + 1} of its scenario`);
+    if (big) return big;
+  }
   if (typeof x.view !== 'string' || !VIEWS.includes(x.view)) return `the view must be one of ${VIEWS.join(', ')}`;
   if (x.topology !== undefined) {
     const problem = topologyShapeProblem(x.topology);

@@ -39,7 +39,7 @@ describe('sandbox share links', () => {
 
   it('round-trip any scenario text and inputs (property)', () => {
     const line = fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !/[\n\r]/.test(s));
-    fc.assert(fc.property(fc.string({ maxLength: 800 }), fc.nat(999_999_999), fc.nat(), fc.array(fc.record({ line, eventCount: fc.nat(500), now: fc.nat(9000) }), { maxLength: 10 }),
+    fc.assert(fc.property(fc.string({ maxLength: 800 }), fc.nat(999_999_999), fc.nat(3_600_000), fc.array(fc.record({ line, eventCount: fc.nat(500), now: fc.nat(9000) }), { maxLength: 10 }),
       (sandbox, seed, t, raw) => {
         const sorted = [...raw].sort((a, b) => a.eventCount - b.eventCount || a.now - b.now);
         const inputs = sorted.map((x, i) => ({ ...x, now: Math.max(...sorted.slice(0, i + 1).map((y) => y.now)) }));
@@ -103,5 +103,13 @@ describe('sandbox route', () => {
     const { parseRoute } = await import('../../../src/app/routes.ts');
     expect(parseRoute('#/sandbox?share=abc.12345678')).toEqual({ page: 'sandbox', share: 'abc.12345678' });
     expect(parseRoute('#/sandbox')).toEqual({ page: 'sandbox' });
+  });
+
+  it('are bounded like lesson links: the cursor and the scenario\'s own lines, each with a sentence', () => {
+    expect(encodeSandboxShare({ ...STATE, t: 50_000_000 })).toEqual({ ok: false, message: expect.stringMatching(/its time cursor is at 13 h 53 min 20 s of simulated time; a link may go at most 1 h 0 min/) });
+    const long = { ...STATE, sandbox: `${STATE.sandbox}\nrun for=100000s` };
+    const r = encodeSandboxShare(long);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/line \d+ of its scenario \(`run for=100000s`\) asks for for=27 h 46 min 40 s of simulated time/);
   });
 });

@@ -110,17 +110,20 @@ describe('share links', () => {
   it('bound what a link may ask for: simulated time, events and long commands, each with a sentence', () => {
     // The hand-made links that froze a tab: t=50000000 and an input running 100000 s.
     expect(message(forge({ ...STATE, t: 50_000_000 }))).toBe(
-      "The link's contents are not valid: its time cursor is at 13 h 53 min of simulated time; a link may go at most 1 h 0 min (so that opening it cannot freeze the page).");
+      "The link's contents are not valid: its time cursor is at 13 h 53 min 20 s of simulated time; a link may go at most 1 h 0 min (so that opening it cannot freeze the page).");
+    // Settings that only configure time (a queue's retention, here 96 h) are not asked-for time.
+    expect(decodeShare(forge({ ...STATE, inputs: [{ line: 'sqs.queue name=q retention=96h', eventCount: 1, now: 1 }] })).ok).toBe(true);
+    expect(message(forge({ ...STATE, inputs: [{ line: 'run until="now > 5h" max=5h', eventCount: 1, now: 1 }] }))).toMatch(/asks for max=5 h 0 min/);
     const run = { ...STATE, inputs: [...STATE.inputs, { line: 'run for=100000s', eventCount: 20, now: 400 }] };
-    expect(message(forge(run))).toMatch(/input 3 \(`run for=100000s`\) asks for for=27 h 46 min of simulated time; a link may ask for at most 1 h 0 min/);
+    expect(message(forge(run))).toMatch(/input 3 \(`run for=100000s`\) asks for for=27 h 46 min 40 s of simulated time; a link may ask for at most 1 h 0 min/);
     const steps = { ...STATE, inputs: [{ line: 'step n=99999999', eventCount: 0, now: 0 }] };
     expect(message(forge(steps))).toMatch(/input 1 \(`step n=99999999`\) asks for 99999999 events; a link may ask for at most 2000000/);
     const late = { ...STATE, inputs: [{ line: 'crash node=a', eventCount: 3, now: MAX_LINK_TIME + 1 }] };
-    expect(message(forge(late))).toMatch(/input 1's moment is at 1 h 0 min of simulated time/);
+    expect(message(forge(late))).toMatch(/input 1's moment is at 1 h 0 min 0.001 s of simulated time/);
     const many = { ...STATE, inputs: [{ line: 'crash node=a', eventCount: 3_000_000, now: 5 }] };
     expect(message(forge(many))).toMatch(/input 1's moment is after 3000000 events; a link may ask for at most 2000000/);
     // A moment at the bound itself is fine, and a learner cannot make a link past it either.
     expect(decodeShare(forge({ ...STATE, t: MAX_LINK_TIME })).ok).toBe(true);
-    expect(tryEncodeShare({ ...STATE, t: MAX_LINK_TIME + 1 })).toEqual({ ok: false, message: expect.stringMatching(/^This moment cannot be shared: its time cursor is at 1 h 0 min/) });
+    expect(tryEncodeShare({ ...STATE, t: MAX_LINK_TIME + 1 })).toEqual({ ok: false, message: expect.stringMatching(/^This moment cannot be shared: its time cursor is at 1 h 0 min 0.001 s/) });
   });
 });
