@@ -5,8 +5,7 @@ import { memo } from 'react';
 import type { BuildingKind } from '../../engine/townboard/state.ts';
 import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
-import { fit } from '../town/Board.tsx';
-import { firstFit } from '../shared/measure.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
 import { townPic, type Rect } from './layout.ts';
 
@@ -32,9 +31,13 @@ export interface ClientProps {
 
 function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: number; y: number; w: number; fs: number }) {
   const size = Math.min(fs * 0.8, 11);
-  if (limit === 0 || limit > 8 || limit * (size + 3) + fs * 4.2 > w) {
-    const text = limit === 0 ? `${used}/∞ unacked` : `${used}/${limit} unacked`;
-    return <text x={x} y={y + size} fontSize={fs - 2} className="tb-mono">{fit(text, w, fs - 2)}</text>;
+  const small = Math.max(11, fs - 2);
+  const of = `${used}/${limit === 0 ? '∞' : limit}`;
+  const boxesW = limit * (size + 3) + 3;
+  // The window as boxes with its count beside them, when both fit; else the count alone, in words if they fit.
+  const beside = [`${of} unacked`, of].find((t) => boxesW + textWidth(t, small, { mono: true }) <= w);
+  if (limit === 0 || limit > 8 || beside === undefined) {
+    return <text x={x} y={y + size} fontSize={small} className="tb-mono">{firstFit([`${of} unacked`, of], w, small, { mono: true })}</text>;
   }
   return (
     <g aria-hidden="true">
@@ -42,7 +45,7 @@ function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: n
         <rect key={k} x={x + k * (size + 3)} y={y} width={size} height={size} rx={1.5}
           fill={k < used ? OKABE_ITO.orange : '#ffffff'} stroke="#1d1d1f" strokeWidth={1} />
       ))}
-      <text x={x + limit * (size + 3) + 3} y={y + size - 1} fontSize={fs - 2} className="tb-mono">{used}/{limit} unacked</text>
+      <text x={x + boxesW} y={y + size - 1} fontSize={small} className="tb-mono">{beside}</text>
     </g>
   );
 }
@@ -57,7 +60,7 @@ export const Client = memo(function Client(p: ClientProps) {
   const lines = (status ? [status, ...p.lines.slice(1)] : p.lines).map((l) => (typeof l === 'string' ? [l] : l));
   const base = pointable({ kind: 'node', id: p.id }, `${p.label}. Enter to inspect, context menu key for actions.`, (x, y) => p.onMenu(p.id, x, y));
   // The town draws the building small at the left of the name line and says less: the state only.
-  const pic = p.town ? townPic(r, fs) : 0;
+  const pic = p.town ? townPic(r, fs, p.id) : 0;
   const tx = r.x + (p.town ? pic + 4 : 12);
   const tw = r.w - (tx - r.x) - 4;
   const slotLine = p.slots ? 1 : 0;
@@ -69,7 +72,8 @@ export const Client = memo(function Client(p: ClientProps) {
   // A one-line box (short of room): the name and its state on one line, the window as n/limit.
   const oneLine = r.h < lineH * 2;
   const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
-  const nameFs = oneLine ? fs - 1 : fs;
+  // A name too long for the box is drawn in small print before anything of it is cut.
+  const nameFs = oneLine ? fs - 1 : textWidth(p.id, fs, { bold: true }) <= tw - fs ? fs : Math.max(11, fs - 2);
   const name = oneLine ? firstFit([...(lines[0] ?? []).map((l) => `${p.id} · ${l}${window}`), `${p.id}${window}`, p.id], tw - fs, nameFs, { bold: true }) : firstFit([p.id], tw - fs, nameFs, { bold: true });
   return (
     <g className={`tb-node qv-client${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base}>

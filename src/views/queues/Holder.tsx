@@ -97,6 +97,19 @@ function TownBackdrop({ look, strip, skin, cells }: { look: HolderLook; strip: R
   }
 }
 
+/** What an empty holder says; in the town's pigeonholes, on a paper slip across the empty holes. */
+function EmptyNote({ text, strip, fs, town, look }: { text: string; strip: Rect; fs: number; town: boolean; look: HolderLook }) {
+  const small = fs - 2;
+  const y = strip.y + Math.min(strip.h, fs * 1.9) / 2 + small * 0.36;
+  const slip = town && (look === 'rack' || look === 'pigeonhole');
+  return (
+    <g aria-hidden="true">
+      {slip && <rect x={strip.x + 2} y={y - small * 1.05} width={textWidth(text, small) + 8} height={small * 1.45} rx={2} fill="#fffdf6" stroke="#6b4a24" strokeWidth={0.8} />}
+      <text x={strip.x + 6} y={y} fontSize={small} fontStyle="italic" fill={town && (look === 'deadbox' || look === 'board') ? '#ffffff' : STATUS.muted}>{text}</text>
+    </g>
+  );
+}
+
 export const Holder = memo(function Holder(p: HolderProps) {
   const { fs, head } = p;
   const base = pointable({ kind: 'item', id: p.item }, `${p.label}. Arrow keys: its messages; context menu key: actions.`, (x, y) => p.onMenu(p.item, x, y));
@@ -121,11 +134,7 @@ export const Holder = memo(function Holder(p: HolderProps) {
       <text x={head.x + 2 + nameW + 4} y={baseline} fontSize={fs - 2} fill={STATUS.ink} className={p.town ? 'tb-halo' : 'tb-mono'}>
         {fitSegments(p.detail, head.w - nameW - 6, fs - 2)}
       </text>
-      {p.empty && (
-        <text x={p.strip.x + 6} y={p.strip.y + Math.min(p.strip.h, fs * 1.9) / 2 + (fs - 2) * 0.36} fontSize={fs - 2} fontStyle="italic"
-          className={p.town && (p.look === 'rack' || p.look === 'pigeonhole') ? 'tb-halo' : undefined}
-          fill={p.town && (p.look === 'deadbox' || p.look === 'board') ? '#ffffff' : STATUS.muted} aria-hidden="true">{firstFit(phrasings(p.empty), p.strip.w - 10, fs - 2)}</text>
-      )}
+      {p.empty && <EmptyNote text={firstFit(phrasings(p.empty), p.strip.w - 10, fs - 2)} strip={p.strip} fs={fs} town={p.town} look={p.look} />}
       {p.more && (
         <g aria-hidden="true">
           <rect x={p.more.r.x} y={p.more.r.y} width={p.more.r.w} height={p.more.r.h} rx={3} fill="#f0f0f3" stroke="#6b6b70" strokeDasharray="2 2" />

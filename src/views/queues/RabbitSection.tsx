@@ -105,10 +105,10 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
 /** The exchange's rule in town words, longest first: how the sorting clerk decides. */
 function sortingRule(type: string): string[] {
   switch (type) {
-    case 'direct': return ['sorts by exact address', 'exact address'];
-    case 'fanout': return ['a copy down every chute', 'copies to all'];
-    case 'topic': return ['sorts by address pattern', 'by pattern'];
-    case 'headers': return ['sorts by stamps', 'by stamps'];
+    case 'direct': return ['sorts by exact address', 'exact address', 'exact'];
+    case 'fanout': return ['a copy down every chute', 'copies to all', 'copies'];
+    case 'topic': return ['sorts by address pattern', 'by pattern', 'pattern'];
+    case 'headers': return ['sorts by stamps', 'by stamps', 'stamps'];
     default: return [type];
   }
 }

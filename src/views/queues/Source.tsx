@@ -3,7 +3,6 @@
 import { memo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
-import { fit } from '../town/Board.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';
 import type { Rect } from './layout.ts';
 
@@ -34,6 +33,9 @@ export const Source = memo(function Source(p: SourceProps) {
   const nameW = (p.name.length + (p.dead ? 2 : 0)) * fs * 0.62;
   const tagFull = textWidth(p.tag, tagFs) + 8;
   const tagW = nameW + tagFull <= r.w - 10 ? tagFull : 0;
+  // A name too long for the desk is drawn in small print before anything of it is cut.
+  const names = p.dead ? [`✕ ${p.name}`, p.name] : [p.name];
+  const nameFs = names.some((n) => textWidth(n, fs, { bold: true }) <= r.w - 8 - tagW) ? fs : small;
   return (
     <g className={`tb-notice qv-source${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base} data-item={p.item}>
       <title>{p.label}</title>
@@ -48,7 +50,7 @@ export const Source = memo(function Source(p: SourceProps) {
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={5} fill={p.dead ? '#fff4ee' : '#fff8e6'} stroke={p.dead ? OKABE_ITO.vermillion : '#1d1d1f'} strokeWidth={1.6}
           strokeDasharray={p.dead ? '5 3' : undefined} />
       )}
-      <text x={r.x + 6} y={r.y + line * 0.95} fontSize={fs} fontWeight={700}>{fit(`${p.dead ? '✕ ' : ''}${p.name}`, r.w - 8 - tagW, fs)}</text>
+      <text x={r.x + 6} y={r.y + line * 0.95} fontSize={nameFs} fontWeight={700}>{firstFit(names, r.w - 8 - tagW, nameFs, { bold: true })}</text>
       {tagW > 0 && <text x={r.x + r.w - 5} y={r.y + line * 0.9} fontSize={tagFs} textAnchor="end" fill={STATUS.muted}>{p.tag}</text>}
       <text x={r.x + 6} y={r.y + line * 2} fontSize={small} fill={STATUS.ink} className={p.town ? undefined : 'tb-mono'}>{firstFit(typeof p.rule === 'string' ? [p.rule] : p.rule, r.w - 8, small, p.town ? {} : { mono: true })}</text>
     </g>

@@ -61,7 +61,7 @@ export function StreamSection({ geom, ctx }: { model: StreamModel; geom: StreamG
       }))}
       {geom.readers.map(({ item: r, r: box }) => (
         <Client key={r.id} id={r.id} index={ctx.node(r.id).index} r={box} fs={m.fs} town={town} building="school" up={r.up} paused={r.paused}
-          lines={[r.retrying !== null ? `stuck on @${r.retrying}` : r.inHand.length ? `reading @${r.inHand[0]}` : r.lag === 0 ? 'caught up' : 'waiting', [`bookmark @${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'}`]]}
+          lines={[r.retrying !== null ? [`stuck on @${r.retrying}`, `stuck @${r.retrying}`] : r.inHand.length ? [`reading @${r.inHand[0]}`, `@${r.inHand[0]}`] : r.lag === 0 ? ['caught up', 'done'] : 'waiting', [`bookmark @${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'} · lag ${r.lag}`, `@${r.position ?? '–'}`]]}
           label={streamReaderWords(r)} focused={nodeFocused(ctx, r.id)} selected={nodeSelected(ctx, r.id)} onMenu={ctx.onNodeMenu} />
       ))}
       {geom.moreReaders && <text x={geom.moreReaders.r.x + 4} y={geom.moreReaders.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreReaders.n} more readers</text>}

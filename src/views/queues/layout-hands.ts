@@ -4,10 +4,10 @@
 // out). The technical picture keeps every message in its queue; this is the town's view of the same state.
 import { townPic, type Metrics, type Rect } from './layout.ts';
 
-/** A client box's hands: right of its building, under its name; null when the box is one line (no room). */
-export function handArea(box: Rect, m: Metrics): Rect | null {
+/** A client box's hands: right of its building, under its name (`name`: the client's id, which sizes the building); null when the box is one line (no room). */
+export function handArea(box: Rect, m: Metrics, name = ''): Rect | null {
   const lineH = m.fs * 1.25;
-  const x = box.x + townPic(box, m.fs) + 4;
+  const x = box.x + townPic(box, m.fs, name) + 4;
   const y = box.y + lineH * 1.1;
   const w = box.x + box.w - 4 - x;
   // A chip and its timer bar under it; in a squeezed box the chip gets lower, down to its text's height.
@@ -53,7 +53,7 @@ export function planHands<C>(
   for (const row of rows) {
     for (const c of row.chips) {
       const h = holderOf(c.chip);
-      if (h === null || !boxes[h] || !handArea(boxes[h], m)) continue;
+      if (h === null || !boxes[h] || !handArea(boxes[h], m, h)) continue;
       const list = byHolder.get(h) ?? [];
       list.push(c);
       byHolder.set(h, list);
@@ -61,7 +61,7 @@ export function planHands<C>(
   }
   const plan: HandsPlan<C> = { taken: [], more: [], ghosts: [] };
   for (const [holder, held] of byHolder) {
-    const area = handArea(boxes[holder]!, m)!;
+    const area = handArea(boxes[holder]!, m, holder)!;
     // The "+N" is a narrow box of its own; a hand too narrow for a whole chip beside it gets a narrower chip (its number only).
     const moreW = Math.round(m.small * 2.6);
     let w = Math.min(m.chipW, area.w);

@@ -3,6 +3,7 @@
 // has the same three columns — where messages come from, where they wait, who takes them — so a run
 // that uses several rule books side by side reads the same way in each.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
+import { estimateWidth } from '../shared/measure.ts';
 
 export interface Rect { x: number; y: number; w: number; h: number }
 
@@ -96,7 +97,13 @@ export function stackBoxes(r: Rect, n: number, h: number, gap: number, minH = h)
  * How big the town draws a client's building: at the left of its name line, as tall as the box allows.
  * Shared by the drawing and by the hands layout, which puts what a client holds to the building's right.
  */
-export const townPic = (r: Rect, fs: number) => Math.min(r.h * 0.9, fs * (r.w < fs * 11 ? 2.2 : 2.8));
+export function townPic(r: Rect, fs: number, name = ''): number {
+  const full = Math.min(r.h * 0.9, fs * (r.w < fs * 11 ? 2.2 : 2.8));
+  // A narrow box draws the building smaller, or not at all, before it cuts the name.
+  const need = estimateWidth(name, fs, { bold: true }) + fs * 1.05 + 8;
+  for (const pic of [full, Math.min(full, fs * 1.4)]) if (r.w - pic >= need) return pic;
+  return 0;
+}
 
 /** The height of a one-line client box. */
 export const compactBox = (m: Metrics) => Math.round(m.fs * 1.7);

@@ -78,7 +78,7 @@ describe('hands never overlap and lose nothing (property)', () => {
         for (const [k, c] of consumers.entries()) {
           const mine = plan.taken.filter((t) => t.holder === c);
           const more = plan.more.find((x) => x.holder === c);
-          const stays = handArea(boxes[c]!, m) === null;
+          const stays = handArea(boxes[c]!, m, c) === null;
           // A box with no room for hands leaves its chips in the queue, drawn as in flight there.
           expect(mine.length + (more?.n ?? 0)).toBe(stays ? 0 : heldBy[k]);
           const drawn = [...mine.map((t) => t.r), ...(more ? [more.r] : [])];
