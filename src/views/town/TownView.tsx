@@ -124,7 +124,7 @@ export function TownView({ className, systems }: { className?: string; systems?:
         {model.calls.map((c) => {
           const { a, c: ctl, b } = curve(c.from, c.to);
           const focused = focus.nodes.has(c.from) || focus.nodes.has(c.to);
-          const spot = callLabelSpot(a, ctl, b, `call: ${c.label}`, fs - 1, taken);
+          const spot = callLabelSpot(a, ctl, b, `call: ${c.label}`, fs - 1, taken, size);
           taken.push(spot.box);
           return (
             <g key={c.id} className={`tb-phone-line${focused ? ' is-focused' : ''}`} aria-hidden="true">
@@ -182,16 +182,18 @@ const meets = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.
 
 /**
  * Where a call's phone and label go along its line: the first of a few spots (middle first, the label
- * under or over the phone) where the label covers no building, name or board; else the phone alone in
+ * under or over the phone) where the label covers no building, name or board and stays inside the picture
+ * (a line bowing round the square can run along its bottom edge); else the phone alone in
  * the middle (`text` false: the call's words stay in its title and the technical view's WAITING line).
  */
-function callLabelSpot(a: Point, c: Point, b: Point, text: string, fs: number, taken: readonly Box[]) {
+function callLabelSpot(a: Point, c: Point, b: Point, text: string, fs: number, taken: readonly Box[], size: { width: number; height: number }) {
   const w = textWidth(text, fs) + 4;
   for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
     const at = pointOnCurve(a, c, b, t);
     for (const dy of [26, -16]) {
       const box = { x: at.x - w / 2, y: at.y + dy - fs, w, h: fs + 4 };
-      if (!taken.some((q) => meets(box, q))) return { at, dy, box, text: true };
+      const inside = box.x >= 0 && box.y >= 0 && box.x + box.w <= size.width && box.y + box.h <= size.height;
+      if (inside && !taken.some((q) => meets(box, q))) return { at, dy, box, text: true };
     }
   }
   const at = pointOnCurve(a, c, b, 0.5);
