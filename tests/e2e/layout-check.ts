@@ -77,7 +77,9 @@ export async function layoutProblems(page: Page, size: LayoutSize): Promise<stri
   const ws = await stageWords(page);
   const problems: string[] = [];
   for (const w of ws) {
-    if (w.text.includes('…')) problems.push(`${w.pane}: "${w.text}" is cut`);
+    // Cut: words that end in an ellipsis ("reads LunchesNe…"); a lone "…" or one leading a phrase
+    // ("… nothing yet") is a sign, not a cut.
+    if (/\S\s*…$/u.test(w.text.trim()) && w.text.trim() !== '…') problems.push(`${w.pane}: "${w.text}" is cut`);
     if (w.fs < size.minPx - 0.05) problems.push(`${w.pane}: "${w.text}" at ${w.fs.toFixed(1)}px`);
     if (w.x < w.px - 1 || w.x + w.w > w.px + w.pw + 1 || w.y < w.py - 1 || w.y + w.h > w.py + w.ph + 1) problems.push(`${w.pane}: "${w.text}" runs out of its picture`);
   }

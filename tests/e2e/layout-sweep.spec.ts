@@ -14,9 +14,9 @@ import { LAYOUT_SIZES, layoutProblems } from './layout-check.ts';
  * `LAYOUT_ALL=1 npx playwright test tests/e2e/layout-sweep.spec.ts -g "<lesson>"` to list its problems.
  */
 const KNOWN: Record<string, string> = {
-  '1280x800 02-queues-vs-streams': 'queue pictures (src/views/queues, being redrawn): 9-10 px words, cut headings and bookmarks',
+  '1280x800 02-queues-vs-streams': 'queue pictures (src/views/queues): step 8, after its prediction, "✗ 1 overtaken: …" over "0" and "none (no DLQ)"',
   '1280x800 03-kafka': 'Kafka pictures: copy glyphs (★ ✓ −N), column and broker labels at 10 px, "…" as a glyph',
-  '1280x800 04-brokers': 'queue pictures (src/views/queues, being redrawn): 9-10 px words, cut section headings',
+  '1280x800 04-brokers': 'queue pictures (src/views/queues): words over words at steps 1, 10, 12 (town) and 13-16 (order lists), 10.9 px query names at 13-16',
   '1280x800 10-consensus': 'Paxos cards (steps 12-13): five cards and the decree panel fit only at 9-10 px',
   '1024x768 00-town-square': 'a caller\'s "0ms" wait badge over a neighbour\'s words in the crowded town',
   '1024x768 02-queues-vs-streams': 'queue pictures (src/views/queues, being redrawn)',
