@@ -98,3 +98,19 @@ test('a link copied after solving a challenge reopens it solved, with its hints 
   expect(await other.evaluate(() => window.townboard!.challenge()?.hints)).toBe(2);
   expect(await other.evaluate(() => window.townboard!.speed())).toBe(0.05);
 });
+
+test('a link copied after a prediction reopens the locked choice and its verdict', async ({ page, context }) => {
+  await page.goto('/#/lesson/00-town-square/2');
+  await ready(page);
+  await page.getByTestId('predict').getByRole('radio').nth(1).check();
+  await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
+  await page.getByRole('button', { name: 'Skip to the result' }).click();
+  const verdict = (await page.getByTestId('predict-result').innerText()).split('\n')[0];
+  const url = await page.evaluate(() => window.townboard!.shareLink());
+  const other = await context.newPage();
+  await other.goto(url!);
+  await ready(other);
+  await expect(other.getByTestId('predict-result')).toBeVisible();
+  expect((await other.getByTestId('predict-result').innerText()).split('\n')[0]).toBe(verdict);
+  await expect(other.getByTestId('predict').getByRole('radio').nth(1)).toBeChecked();
+});
