@@ -265,9 +265,10 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       pause: () => set({ playing: false }),
       togglePlay: () => { if (!busy()) set((s) => ({ playing: !s.playing })); },
       setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
-      stepForward() { if (busy()) return; get().session.sim.step(); changed({ playing: false }); },
-      stepBack() { if (busy()) return; get().session.sim.stepBack(); changed({ playing: false }); },
-      seek(t) { if (busy()) return; get().session.sim.seek(t); changed(); },
+      // Moving in time by hand ends any pause held for reading a caption: play must answer at once.
+      stepForward() { if (busy()) return; get().session.sim.step(); changed({ playing: false, hold: 0 }); },
+      stepBack() { if (busy()) return; get().session.sim.stepBack(); changed({ playing: false, hold: 0 }); },
+      seek(t) { if (busy()) return; get().session.sim.seek(t); changed({ hold: 0 }); },
       runJob(label, work, total, end) {
         get().cancelCatchUp();
         const sim = get().session.sim;

@@ -15,7 +15,7 @@ export function jumpToEvent(e: TraceEvent): void {
   // seek(t) runs every event at time t; step back to the one that wrote this entry.
   for (let guard = 0; lastIndex() > e.i && sim.eventCount > 0 && guard < 200; guard++) sim.stepBack();
   for (let guard = 0; lastIndex() < e.i && guard < 200; guard++) if (!sim.step()) break;
-  labStore.setState((s) => ({ version: s.version + 1, now: sim.now }));
+  labStore.setState((s) => ({ version: s.version + 1, now: sim.now, hold: 0 }));
   st.select({ kind: 'trace', id: e.i });
   if (e.msgId !== undefined) st.setHighlight({ kind: 'msg', id: e.msgId });
 }

@@ -98,4 +98,18 @@ describe('a prediction run played by the clock', () => {
     expect(reachedOnTheWay.length).toBe(4);
     for (const c of reachedOnTheWay) expect(seen.get(c.text)!.still).toBeGreaterThanOrEqual(captionHoldMs(c.text) - 16);
   });
+
+  it('a seek or a step by hand ends the pause held for a caption, so play answers at once', () => {
+    const { store, sim, plan } = sceneStore('10-consensus', 7);
+    store.getState().play();
+    for (let k = 0; k < 100_000 && store.getState().hold === 0 && store.getState().playing; k++) store.getState().tick(16);
+    expect(store.getState().hold).toBeGreaterThan(0);
+    store.getState().pause();
+    store.getState().seek(Math.max(plan.from.now, sim.now - 10));
+    expect(store.getState().hold).toBe(0);
+    const before = sim.eventCount;
+    store.getState().play();
+    for (let k = 0; k < 10 && sim.eventCount === before; k++) store.getState().tick(16);
+    expect(sim.eventCount).toBeGreaterThan(before);
+  });
 });
