@@ -14,7 +14,7 @@ export type {
 export type { CatalogEntry };
 // The share envelope, for the sandbox's own links (src/app/sandbox/share.ts).
 export {
-  openEnvelope, newerVersion, toBase64Url, checksum, validateInputs, commandTooBig, tooLate, type ShareInput,
+  openEnvelope, newerVersion, toBase64Url, checksum, validateInputs, commandTooBig, scriptTooLong, tooLate, type ShareInput,
 } from '../lessons/share.ts';
 
 export function catalog(): readonly CatalogEntry[] {

@@ -166,6 +166,20 @@ export function readableTime(ms: number): string {
 export const tooLate = (what: string, ms: number) =>
   `${what} is at ${readableTime(ms)} of simulated time; a link may go at most ${readableTime(MAX_LINK_TIME)} (so that opening it cannot freeze the page)`;
 
+/** A script's lines together (a sandbox link's scenario, run at once when it opens): the simulated time its
+ *  `run` lines ask for, added up, must stay within a link's bound. What is wrong, or null. */
+export function scriptTooLong(lines: readonly string[], what: string): string | null {
+  let total = 0;
+  for (const line of lines) {
+    let cmd;
+    try { cmd = parseLine(language, line); } catch { continue; }
+    if (cmd?.spec.name !== 'run') continue;
+    total += ((cmd.args.until !== undefined ? cmd.args.max : cmd.args.for) as number | undefined) ?? 0;
+    if (total > MAX_LINK_TIME) return `${what}'s run lines add up to more than ${readableTime(MAX_LINK_TIME)} of simulated time, the most a link may ask for`;
+  }
+  return null;
+}
+
 /** The arguments that move simulated time (a queue's retention or a timeout only configures it). */
 const MOVES_TIME: Record<string, readonly string[]> = { run: ['for', 'max'], seek: ['t'] };
 

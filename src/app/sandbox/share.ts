@@ -3,7 +3,7 @@
 // Same envelope as lesson links (src/lessons/share.ts: base64url JSON plus a checksum); decoding never
 // throws and says in one sentence why a link cannot be opened.
 import {
-  commandTooBig, MAX_LINK_TIME, newerVersion, openEnvelope, toBase64Url, checksum, tooLate, validateInputs, type Decoded, type ShareInput,
+  commandTooBig, MAX_LINK_TIME, scriptTooLong, newerVersion, openEnvelope, toBase64Url, checksum, tooLate, validateInputs, type Decoded, type ShareInput,
 } from '../lessons-api.ts';
 import { topologyShapeProblem } from './shape.ts';
 import type { Topology } from './model.ts';
@@ -41,10 +41,13 @@ export function validateSandboxShare(x: unknown): string | null {
   if (!isCount(x.t)) return 'the time cursor is missing or not a whole number of milliseconds';
   // The same bounds as a lesson link (src/lessons/share.ts), for the cursor and the scenario's own lines.
   if (x.t > MAX_LINK_TIME) return tooLate('its time cursor', x.t);
-  for (const [i, line] of x.sandbox.split('\n').entries()) {
+  const lines = x.sandbox.split('\n');
+  for (const [i, line] of lines.entries()) {
     const big = commandTooBig(line, `line ${i + 1} of its scenario`);
     if (big) return big;
   }
+  const long = scriptTooLong(lines, 'its scenario');
+  if (long) return long;
   if (typeof x.view !== 'string' || !VIEWS.includes(x.view)) return `the view must be one of ${VIEWS.join(', ')}`;
   if (x.topology !== undefined) {
     const problem = topologyShapeProblem(x.topology);

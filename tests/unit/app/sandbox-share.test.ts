@@ -111,5 +111,8 @@ describe('sandbox route', () => {
     const r = encodeSandboxShare(long);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/line \d+ of its scenario \(`run for=100000s`\) asks for for=27 h 46 min 40 s of simulated time/);
+    // Many runs each within the bound add up: the scenario runs at once when the link opens.
+    const many = encodeSandboxShare({ ...STATE, sandbox: `${STATE.sandbox}\n${'run for=59m\n'.repeat(3)}` });
+    expect(many).toEqual({ ok: false, message: expect.stringMatching(/its scenario's run lines add up to more than 1 h 0 min of simulated time/) });
   });
 });
