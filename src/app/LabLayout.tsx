@@ -27,6 +27,7 @@ export function openConsole(): void {
 
 /** Where the layout stacks (styles.css says the same). */
 const NARROW = '(max-width: 900px)';
+let foldedOnce = false;
 
 interface LabLayoutProps {
   narration: ReactNode | null;
@@ -48,8 +49,10 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
   // A page opens with its text folded (the full text open on the sandbox is not the lesson's). On a phone
   // or a tablet held upright the step's text follows the stage, so the panels start folded under the
   // playback bar instead of standing between the two.
+  // Folded once: a learner who opens them keeps them open from step to step (each step mounts the page anew).
   useEffect(() => {
-    const narrow = typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches;
+    const narrow = !foldedOnce && typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches;
+    if (narrow) foldedOnce = true;
     lessonStore.setState(narrow ? { captionOpen: false, dockHidden: true } : { captionOpen: false });
   }, []);
   // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
