@@ -16,8 +16,10 @@ function noticeLabel(n: PinnedNotice): string {
   return `notice #${n.id}, topic ${n.topic}, from ${n.from}, read by ${n.read} of ${n.readers.length} reader${n.readers.length === 1 ? '' : 's'}`;
 }
 
-export function Board({ box, board, model, focus, selected, fontSize, onMenu }: {
+export function Board({ box, board, model, focus, selected, fontSize, onMenu, titled = true }: {
   box: Rect;
+  /** False when a building's words stand over the board's top (a crowded town): no heading then. */
+  titled?: boolean;
   board: StageNode;
   model: StageModel;
   focus: Focus;
@@ -52,7 +54,7 @@ export function Board({ box, board, model, focus, selected, fontSize, onMenu }: 
           fill={board.up ? '#d8b27a' : '#b3a99a'} />
         <rect x={box.x + frame} y={box.y + frame} width={box.w - frame * 2} height={box.h - frame * 2} rx={3} fill="url(#tb-cork)" />
         <text x={box.x + box.w / 2} y={box.y + frame + fontSize} textAnchor="middle" fontSize={fontSize} fontWeight={800}
-          fill="#3d2612" letterSpacing={1.5}>{boardTitle(box.w - 24, fontSize)}</text>
+          fill="#3d2612" letterSpacing={1.5}>{titled ? boardTitle(box.w - 24, fontSize) : ''}</text>
         {model.notices.length === 0 && (
           <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 8} textAnchor="middle" fontSize={fontSize - 1} fill="#5a3a1c" fontStyle="italic">
             no notices yet

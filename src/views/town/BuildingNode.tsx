@@ -35,7 +35,10 @@ export function buildingLabel(node: StageNode, note: string | undefined, at: Poi
   return { words, nameW, dx, box: { x: at.x + dx - half, y: y - fontSize, w: half * 2, h: fontSize * 2 + 6 } };
 }
 
-export const BuildingNode = memo(function BuildingNode({ node, note, at, s, fontSize, paneWidth, focused, selected, waitRef, onMenu }: {
+/** Where the "waiting" badge goes, relative to the building's point: above it unless told otherwise. */
+export const badgeAbove = (s: number) => ({ x: 0, y: -s * 0.6 - 8 });
+
+export const BuildingNode = memo(function BuildingNode({ node, note, at, s, fontSize, paneWidth, badge, focused, selected, waitRef, onMenu }: {
   node: StageNode;
   /** For another system's node: one line about it (e.g. "leader · term 3"). */
   note?: string;
@@ -44,6 +47,9 @@ export const BuildingNode = memo(function BuildingNode({ node, note, at, s, font
   fontSize: number;
   /** The picture's width: a building near its edge slides its words inward instead of losing them. */
   paneWidth: number;
+  /** Where the "waiting" badge sits, relative to the building (default: above it); null: no room for
+   *  its words, the hourglass alone above the roof. */
+  badge?: Point | null;
   focused: boolean;
   selected: boolean;
   /** Receives the text element whose content counts the wait up every frame. */
@@ -75,8 +81,11 @@ export const BuildingNode = memo(function BuildingNode({ node, note, at, s, font
           <Gear r={Math.max(7, s * 0.07)} />
         </g>
       )}
-      {svc?.waiting && node.up && (
-        <g transform={`translate(0,${(-s * 0.6 - 8).toFixed(1)})`} aria-hidden="true">
+      {svc?.waiting && node.up && badge === null && (
+        <g transform={`translate(0,${(-s * 0.6 - 10).toFixed(1)})`} aria-hidden="true"><Hourglass size={18} /></g>
+      )}
+      {svc?.waiting && node.up && badge !== null && (
+        <g transform={`translate(${(badge ?? badgeAbove(s)).x.toFixed(1)},${(badge ?? badgeAbove(s)).y.toFixed(1)})`} aria-hidden="true">
           <rect x={-50} y={-14} width={100} height={24} rx={12} fill="#ffffff" stroke={STATUS.waiting} strokeWidth={2} />
           <g transform="translate(-35,-2)"><Hourglass size={18} /></g>
           <text ref={waitRef} x={8} y={3} textAnchor="middle" fontSize={fontSize - 1} fontWeight={700} fill={STATUS.ink}>waiting</text>
@@ -106,5 +115,5 @@ export const BuildingNode = memo(function BuildingNode({ node, note, at, s, font
       </g>
     </g>
   );
-}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.s === b.s && a.fontSize === b.fontSize && a.paneWidth === b.paneWidth && a.focused === b.focused
+}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.badge?.x === b.badge?.x && a.badge?.y === b.badge?.y && a.s === b.s && a.fontSize === b.fontSize && a.paneWidth === b.paneWidth && a.focused === b.focused
   && a.selected === b.selected && a.note === b.note && JSON.stringify(a.node) === JSON.stringify(b.node));

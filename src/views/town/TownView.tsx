@@ -14,7 +14,7 @@ import { recentDrops, stageModel } from '../shared/town-model.ts';
 import { pointOnCurve } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { aroundSquare, boardEdge, townLayout } from './layout.ts';
-import { BuildingNode, buildingLabel } from './BuildingNode.tsx';
+import { badgeAbove, BuildingNode, buildingLabel } from './BuildingNode.tsx';
 import { textWidth } from '../shared/measure.ts';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
@@ -94,11 +94,28 @@ export function TownView({ className, systems }: { className?: string; systems?:
   const iconScale = Math.round(Math.min(1.7, Math.max(1, layout.s / 90)) * 10) / 10;
   // What a call's label must not cover: every building (drawing, name and state) and the board.
   const notes = (n: (typeof model.nodes)[number]) => (n.service ? undefined : summaryLines(sim, n)[0]?.says[0]);
+  const labels = model.nodes.map((n) => buildingLabel(n, notes(n), layout.at[n.id]!, layout.s, fs, size.width).box);
   const taken: Box[] = [
-    ...model.nodes.map((n) => buildingLabel(n, notes(n), layout.at[n.id]!, layout.s, fs, size.width).box),
+    ...labels,
     ...model.nodes.map((n) => ({ x: layout.at[n.id]!.x - layout.s * 0.5, y: layout.at[n.id]!.y - layout.s * 0.6, w: layout.s, h: layout.s * 1.02 })),
     ...(board ? [{ x: layout.board.x, y: layout.board.y, w: layout.board.w, h: layout.board.h }] : []),
   ];
+  // A waiting caller's badge: above its building, else beside it, wherever it covers no other words.
+  const badges: Record<string, Point | null> = {};
+  for (const n of model.nodes) {
+    if (!n.service?.waiting || !n.up) continue;
+    const at = layout.at[n.id]!;
+    const s = layout.s;
+    const spots = [badgeAbove(s), { x: -(s * 0.5 + 52), y: -s * 0.2 }, { x: s * 0.5 + 52, y: -s * 0.2 }, { x: 0, y: s * 0.42 + fs * 2.6 + 16 }];
+    const boxOf = (o: Point) => ({ x: at.x + o.x - 50, y: at.y + o.y - 14, w: 100, h: 24 });
+    const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.width && b.y + b.h <= size.height;
+    // Its own drawing does not count (the badge above it touches its roof).
+    const mine = (q: Box) => q.x === at.x - s * 0.5 && q.y === at.y - s * 0.6;
+    const pick = spots.find((o) => inside(boxOf(o)) && !taken.some((q) => !mine(q) && meets(boxOf(o), q)));
+    // No free spot: the hourglass alone above the roof (its status line already says "on the phone").
+    badges[n.id] = pick ?? null;
+    if (pick) taken.push(boxOf(pick));
+  }
 
   return (
     <div ref={wrap} className={`tb-view tb-town ${className ?? ''}`}>
@@ -118,7 +135,8 @@ export function TownView({ className, systems }: { className?: string; systems?:
         {!board && <Plaza at={layout.centre} fs={fs} />}
         <CutMarks ids={ids} isCut={sim.isCut} curve={curve} fs={fs} />
         {board && layout.board && (
-          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)} />
+          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)}
+            titled={!labels.some((q) => meets(q, { x: layout.board.x + 12, y: layout.board.y + 8, w: layout.board.w - 24, h: fs + 6 }))} />
         )}
         {/* phone lines for calls in progress */}
         {model.calls.map((c) => {
@@ -139,7 +157,7 @@ export function TownView({ className, systems }: { className?: string; systems?:
           );
         })}
         {model.nodes.map((n) => (
-          <BuildingNode key={n.id} node={n} note={notes(n)} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width}
+          <BuildingNode key={n.id} node={n} note={notes(n)} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width} badge={badges[n.id]}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
             waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
         ))}
