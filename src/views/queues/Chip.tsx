@@ -14,7 +14,7 @@ export interface ChipProps {
   kind: ChipKind;
   /** Its body; or phrasings, longest first (a chip in a narrow hand says only its number). */
   text: string | readonly string[];
-  /** Deliveries so far; a badge shows from 2 up. */
+  /** Deliveries so far; from 2 up, a badge above the chip's corner (in a holder's hands, "×N" in its words instead). */
   count: number;
   timer: { until: number; span: number } | null;
   label: string;
@@ -73,6 +73,9 @@ export const Chip = memo(function Chip(p: ChipProps) {
   const small = Math.max(11, fs - 2);
   const badgeW = textWidth(`×${p.count}`, 11, { bold: true }) + 6;
   const glyphW = look.glyph ? small * 1.05 : 0;
+  // A chip given phrasings is one in a holder's hands, under the holder's name: its count goes into its words, not above it.
+  const inside = typeof p.text !== 'string' && p.count > 1;
+  const texts = typeof p.text === 'string' ? [p.text] : inside ? [...p.text.map((t) => `${t} ×${p.count}`), ...p.text] : p.text;
   const fold = Math.min(7, r.h * 0.35);
   const shape = p.town
     ? `M${r.x},${r.y}H${r.x + r.w - fold}L${r.x + r.w},${r.y + fold}V${r.y + r.h}H${r.x}Z`
@@ -92,8 +95,8 @@ export const Chip = memo(function Chip(p: ChipProps) {
       {p.town && (p.kind === 'waiting' || p.kind === 'record') && <circle cx={r.x + r.w / 2} cy={r.y + 2.5} r={2.2} fill="#D55E00" stroke="#1d1d1f" strokeWidth={0.6} />}
       {look.glyph && <Glyph kind={p.kind} x={r.x + 2 + small * 0.42} y={r.y + r.h / 2} s={small * 0.42} />}
       <text x={r.x + glyphW + (r.w - glyphW) / 2} y={r.y + r.h / 2 + small * 0.36} fontSize={small} textAnchor="middle" className="tb-mono"
-        fill="#1d1d1f" aria-hidden="true">{typeof p.text === 'string' ? fit(p.text, r.w - glyphW, small) : firstFit(p.text, r.w - glyphW - 4, small, { mono: true })}</text>
-      {p.count > 1 && (
+        fill="#1d1d1f" aria-hidden="true">{typeof p.text === 'string' ? fit(p.text, r.w - glyphW, small) : firstFit(texts, r.w - glyphW - 4, small, { mono: true })}</text>
+      {p.count > 1 && !inside && (
         // The receive (delivery) count, as a stamp on the corner: at least 11 px, like all the stage's text.
         // Above the chip's top edge, so it never covers the chip's text.
         <g aria-hidden="true" transform={`translate(${r.x + r.w - 2},${r.y - 7})`}>
