@@ -1,5 +1,7 @@
 // Where the Paxos technical picture puts things: one card per server on a ring (as large as fits with no
 // two cards touching), and the decree panel in the middle, as many lines of it as the ring leaves room for.
+// A pane too small for a ring of readable cards (the lesson page's) gets the cards in rows instead, under
+// the decree panel, so their words stay 11-12 px rather than shrinking.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
 import { boxAt, fitRing, overlap, type Rect } from '../raft/ring-layout.ts';
 
@@ -23,7 +25,36 @@ export function cardSize(scale: number, floor = 12): { w: number; h: number; fon
   // down to 9.
   const fontSize = clamp(Math.round(11.5 * scale), floor, 19);
   const lineH = fontSize + 3;
-  return { w: Math.max(CARD_CHARS * (fontSize - 1) * 0.61 + 18, 100 * scale), h: lineH * 4 + 8, fontSize, lineH };
+  return { w: Math.max(CARD_CHARS * (fontSize - 1) * 0.61 + 14, 100 * scale), h: lineH * 4 + 8, fontSize, lineH };
+}
+
+const GAP = 8;
+
+/**
+ * The cards in rows (as many columns as fit, rows spread over the height) under a decree panel as wide as
+ * the pane; null when even that leaves no room for cards of this font size and two panel lines.
+ */
+function gridLayout(region: Rect, ids: readonly string[], fontSize: number): PaxosLayout | null {
+  const c = cardSize(0, fontSize);
+  const cols = Math.min(ids.length, Math.floor((region.w + GAP) / (c.w + GAP)));
+  if (cols < 1) return null;
+  const rows = Math.ceil(ids.length / cols);
+  const cardsH = rows * c.h + (rows - 1) * GAP;
+  const lines = Math.min(PANEL_LINES, Math.floor((region.h - cardsH - GAP - 10) / c.lineH));
+  if (lines < 2) return null;
+  const panel: Rect = { x: region.x, y: region.y, w: region.w, h: lines * c.lineH + 10 };
+  // The rows share the height left under the panel; the last row, if short, is centred.
+  const top = panel.y + panel.h + GAP;
+  const step = rows > 1 ? (region.y + region.h - top - c.h) / (rows - 1) : 0;
+  const colStep = cols > 1 ? Math.min(c.w + GAP * 3, (region.w - c.w) / (cols - 1)) : 0;
+  const at: Record<string, Point> = {};
+  ids.forEach((id, k) => {
+    const row = Math.floor(k / cols);
+    const inRow = Math.min(cols, ids.length - row * cols);
+    const x0 = region.x + region.w / 2 - ((inRow - 1) * colStep) / 2;
+    at[id] = { x: x0 + (k % cols) * colStep, y: top + c.h / 2 + row * step };
+  });
+  return { at, card: { w: c.w, h: c.h }, fontSize: c.fontSize, lineH: c.lineH, panel, panelLines: lines, apart: true };
 }
 
 export function paxosLayout(size: Size, ids: readonly string[]): PaxosLayout {
@@ -40,7 +71,14 @@ export function paxosLayout(size: Size, ids: readonly string[]): PaxosLayout {
     0.6, maxScale, (s) => panelAt(cardSize(s, floor), 2));
   let floor = 12;
   let fit = ringAt(floor);
-  if (!fit.apart) { floor = 9; fit = ringAt(floor); }
+  if (!fit.apart) {
+    // Rows of 12 px cards, else of 11 px ones (their lines at 10 px, a small projector's least), before a
+    // ring of smaller cards.
+    const rows = gridLayout(region, ids, 12) ?? gridLayout(region, ids, 11);
+    if (rows) return rows;
+    floor = 9;
+    fit = ringAt(floor);
+  }
   const c = cardSize(fit.scale, floor);
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });

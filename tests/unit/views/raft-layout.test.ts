@@ -134,4 +134,21 @@ describe('technical picture of Paxos', () => {
       }
     }
   });
+
+  // Issue #12: the lesson page's pane at 1280x800 (452x351) and 1024x768 (322x293) holds lesson 10's five
+  // cards with their lines at 11 px and 10 px (the sizes' least), in rows under the decree panel.
+  it('sets five cards in rows under the decree panel in the lesson pane rather than shrinking their words', () => {
+    for (const [w, h, least] of [[452, 351, 12], [322, 293, 11]] as const) {
+      const l = paxosLayout({ width: w, height: h }, ids(5, 's'));
+      const reach = { left: l.card.w / 2, right: l.card.w / 2, top: l.card.h / 2, bottom: l.card.h / 2 };
+      expect(l.fontSize, `${w}x${h}`).toBeGreaterThanOrEqual(least);
+      expect(allApart(ids(5, 's').map((id) => l.at[id]!), reach)).toBe(true);
+      expect(l.panelLines).toBeGreaterThanOrEqual(2);
+      for (const id of ids(5, 's')) {
+        const b = boxAt(l.at[id]!, reach);
+        expect(overlap(b, l.panel)).toBe(false);
+        expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= w && b.y + b.h <= h, `${id} inside ${w}x${h}`).toBe(true);
+      }
+    }
+  });
 });
