@@ -1,6 +1,6 @@
 // A place where messages wait: a queue, a dead-letter queue, a subscription or a log. Its heading names it
 // and says its numbers; it is one tab stop (→ moves into its messages) with its own action menu. In the
-// town it is drawn as the thing that stands for it: a ticket spike, a dead-letter box, a pigeonhole, a
+// town it is drawn as the thing that stands for it: a ticket rack, a dead-letter box, a pigeonhole, a
 // mailbox, a notice board.
 import { memo, type KeyboardEvent } from 'react';
 import { pointable } from '../shared/interaction.tsx';
