@@ -116,7 +116,7 @@ export function KafkaTech({ className }: StageViewProps) {
           return (
             <>
               <circle r={6} fill={kf?.error ? '#D55E00' : st.colour} stroke="#1d1d1f" strokeWidth={1.5} />
-              <text x={9} y={4} fontSize={fs - 2} className="tb-halo" fontWeight={600} data-flight-label="">{shortType(f.type)}{kf?.error ? ` ✕ ${kf.error}` : ''}</text>
+              <text x={9} y={4} fontSize={Math.max(11, fs - 2)} className="tb-halo" fontWeight={600} data-flight-label="">{shortType(f.type)}{kf?.error ? ` ✕ ${kf.error}` : ''}</text>
             </>
           );
         }} />
@@ -153,7 +153,7 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
   const { fs } = l;
   const y = l.colHead.y;
   const h = l.colHead.h;
-  const hfs = Math.max(10, fs - 2);
+  const hfs = Math.max(11, fs - 2);
   const ty = y + (fs + 8) / 2 + fs * 0.33;
   const sel = k.selected;
   const stacked = l.style === 'stacked';
@@ -172,7 +172,7 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
             <title>{`${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'} · leads ${b.leads.length} · follows ${b.follows.length}${b.outOfSync.length ? ` · behind on ${b.outOfSync.length}` : ''}`}</title>
             <rect className="tb-ring" x={x} y={y} width={l.brokers.cell} height={bh} rx={3} />
             <rect x={x + 1} y={y + 2} width={l.brokers.cell - 2} height={bh - 4} rx={3} fill={down ? '#D55E00' : '#ffffff'} stroke="#6b6b70" />
-            <text x={x + l.brokers.cell / 2} y={ty} textAnchor="middle" fontSize={Math.min(hfs, (l.brokers.cell - 3) / (b.id.length * 0.62))} fontWeight={800}
+            <text x={x + l.brokers.cell / 2} y={ty} textAnchor="middle" fontSize={Math.max(11, Math.min(hfs, (l.brokers.cell - 3) / (b.id.length * 0.62)))} fontWeight={800}
               fill={down ? '#ffffff' : STATUS.ink} textDecoration={down ? 'line-through' : undefined}>{b.id}</text>
           </g>
         );

@@ -103,7 +103,7 @@ export function KafkaTown({ className }: StageViewProps) {
           return (
             <>
               {f.type === 'ProduceRequest' ? <Slip colour="#F0E442" w={18} h={13} /> : <circle r={6.5} fill={kf?.error ? '#D55E00' : st.colour} stroke="#1d1d1f" strokeWidth={1.4} />}
-              <text y={-12} textAnchor="middle" fontSize={fs - 2} fontWeight={700} className="tb-halo" data-flight-label="">{shortType(f.type)}{kf?.error ? ` ✕ ${kf.error}` : ''}</text>
+              <text y={-12} textAnchor="middle" fontSize={Math.max(11, fs - 2)} fontWeight={700} className="tb-halo" data-flight-label="">{shortType(f.type)}{kf?.error ? ` ✕ ${kf.error}` : ''}</text>
             </>
           );
         }} />
@@ -135,10 +135,10 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
         <rect className="tb-ring" x={r.x - 4} y={r.y - 4} width={r.w + 8} height={r.h + 8} rx={10} />
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={8} fill={g.rebalance?.active ? '#fff2d6' : '#f6f1e4'} stroke={groupColour(g.index)} strokeWidth={2.2} strokeDasharray={groupDash(g.index)} />
         <rect x={r.x + 6} y={r.y + 4} width={fs * 1.1} height={fs + 2} rx={2} fill={groupColour(g.index)} stroke="#1d1d1f" strokeWidth={0.8} />
-        <text x={r.x + 6 + fs * 0.55} y={r.y + 4 + fs * 0.86} textAnchor="middle" fontSize={Math.max(10, fs - 2)} fontWeight={800} fill="#ffffff">{g.tag.slice(0, 1)}</text>
+        <text x={r.x + 6 + fs * 0.55} y={r.y + 4 + fs * 0.86} textAnchor="middle" fontSize={Math.max(11, fs - 2)} fontWeight={800} fill="#ffffff">{g.tag.slice(0, 1)}</text>
         <text x={r.x + fs * 1.6 + 8} y={r.y + 4 + fs * 0.86} fontSize={fs - 1} fontWeight={700}>{firstFit(heads, r.w - fs * 1.6 - 14, fs - 1, { bold: true })}</text>
         {rb && (
-          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={Math.max(10, fs - 2)} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{firstFit(rebalanceLines(g, pic.now).slice(1), r.w - 16, Math.max(10, fs - 2), { bold: true })}</text>
+          <text x={r.x + 8} y={r.y + r.h - 5} fontSize={Math.max(11, fs - 2)} fontWeight={700} fill={rb.startsWith('⟳') ? '#8a4b00' : STATUS.ink}>{firstFit(rebalanceLines(g, pic.now).slice(1), r.w - 16, Math.max(11, fs - 2), { bold: true })}</text>
         )}
       </g>
       {g.members.map((m, j) => (
@@ -165,7 +165,7 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
   const two = h >= fs * 2 + 2;
   const tx = at.x + fig * 0.75 + 3;
   const tw = w - fig * 0.75 - 6;
-  const nfs = Math.max(10, fs - 2);
+  const nfs = Math.max(11, fs - 2);
   // A slot too narrow for the figure and the name holds the reader's mark and its name instead.
   const narrow = textWidth(m.id, nfs, { bold: true }) > tw;
   const words = `reader ${m.id} of team ${g.id}: ${!m.up ? 'ON FIRE · crashed' : stopped ? `${m.phase} (rebalance)` : m.busy}; ${m.owned.length ? `reads columns ${m.owned.join(',')}` : 'reads nothing'}; processed ${m.processed}; commits ${m.commit}. Context-menu key: actions.`;
@@ -190,10 +190,10 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
       {two ? (
         <>
           <text x={tx} y={at.y - 2} fontSize={fs - 1} fontWeight={700}>{fitText(m.id, tw, fs - 1, { bold: true })}</text>
-          <text x={tx} y={at.y + fs - 1} fontSize={Math.max(10, fs - 2)} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{firstFit(doing, tw, Math.max(10, fs - 2), { bold: !m.up || stopped })}</text>
+          <text x={tx} y={at.y + fs - 1} fontSize={Math.max(11, fs - 2)} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{firstFit(doing, tw, Math.max(11, fs - 2), { bold: !m.up || stopped })}</text>
         </>
       ) : (
-        <text x={tx} y={at.y + fs * 0.35} fontSize={Math.max(10, fs - 2)} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, Math.max(10, fs - 2))}</text>
+        <text x={tx} y={at.y + fs * 0.35} fontSize={Math.max(11, fs - 2)} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, Math.max(11, fs - 2))}</text>
       )}
       </>}
     </g>

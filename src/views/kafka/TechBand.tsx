@@ -84,7 +84,7 @@ export function GroupRow({ g, row, fs, twoLines, focus, selected, now, nodeIndex
         );
       })}
       {lay.hidden > 0 && (
-        <text x={lay.textX} y={row.y + lineH / 2 + fs * 0.35} fontSize={fs - 2} fill={STATUS.muted} aria-hidden="true">+{lay.hidden}</text>
+        <text x={lay.textX} y={row.y + lineH / 2 + fs * 0.35} fontSize={Math.max(11, fs - 2)} fill={STATUS.muted} aria-hidden="true">+{lay.hidden}</text>
       )}
       {twoLines ? (
         <text x={row.x + 4} y={row.y + lineH + lineH / 2 + fs * 0.35} fontSize={fs - 1} fill={rb?.startsWith('⟳') ? '#8a4b00' : STATUS.ink} fontWeight={rb?.startsWith('⟳') ? 700 : 400} aria-hidden="true">

@@ -22,9 +22,11 @@ export function ReplicaCell({ p, broker, x, cy, cell, fs }: { p: PartitionModel;
   if (!c) return <circle cx={cx} cy={cy} r={1.5} fill="#c8c8ce" aria-hidden="true" />;
   const down = !c.up || c.fenced;
   const fill = down ? 'url(#kt-hatch)' : c.role === 'leader' ? '#1d1d1f' : c.inSync ? '#d6ecf8' : '#ffffff';
-  const glyph = down ? '✕' : c.role === 'leader' ? '★' : c.inSync ? '✓' : c.behind > 0 ? `−${c.behind > 99 ? '∞' : c.behind}` : '…';
+  // "−N" (how far behind) when it fits the square at 11 px, else "−" alone (the count is in the title).
+  const behind = `−${c.behind > 99 ? '∞' : c.behind}`;
+  const glyph = down ? '✕' : c.role === 'leader' ? '★' : c.inSync ? '✓' : c.behind > 0 ? ((s - 2) / (behind.length * 0.62) >= 11 ? behind : '−') : '…';
   const ink = c.role === 'leader' && !down ? '#ffffff' : down ? '#a83a00' : STATUS.ink;
-  const gfs = Math.max(10, Math.min(fs - 1, (s - 2) / Math.max(1, glyph.length * 0.62)));
+  const gfs = Math.max(11, Math.min(fs - 1, (s - 2) / Math.max(1, glyph.length * 0.62)));
   return (
     <g aria-hidden="true">
       <title>{`${p.tp} on ${copyWords(c)}`}</title>

@@ -13,7 +13,7 @@ function KeySymbol({ id, x, y, s }: { id: KeyId; x: number; y: number; s: number
   const glyph = (t: string, fill: string, ink: string = STATUS.ink) => (
     <>
       <rect x={x + s * 0.15} y={y - h} width={2 * h} height={2 * h} rx={3} fill={fill} stroke="#1d1d1f" strokeDasharray={fill === '#ffffff' ? '3 2' : undefined} />
-      <text x={x + s * 0.15 + h} y={y + s * 0.32} textAnchor="middle" fontSize={s * 0.85} fontWeight={800} fill={ink}>{t}</text>
+      <text x={x + s * 0.15 + h} y={y + s * 0.32} textAnchor="middle" fontSize={Math.max(11, s * 0.85)} fontWeight={800} fill={ink}>{t}</text>
     </>
   );
   switch (id) {
@@ -32,7 +32,7 @@ function KeySymbol({ id, x, y, s }: { id: KeyId; x: number; y: number; s: number
     case 'reading': return box('#ffffff', '#1d1d1f', undefined, 2.5);
     case 'older': return <text x={x + s * 0.65} y={y + s * 0.33} textAnchor="middle" fontSize={s} fill={STATUS.muted}>⋯</text>;
     case 'deleted': return <text x={x + s * 0.65} y={y + s * 0.33} textAnchor="middle" fontSize={s} fill="#a83a00">✂</text>;
-    case 'twice': return <text x={x + s * 0.65} y={y + s * 0.33} textAnchor="middle" fontSize={s * 0.85} fontWeight={800} className="tb-status-fire">×2</text>;
+    case 'twice': return <text x={x + s * 0.65} y={y + s * 0.33} textAnchor="middle" fontSize={Math.max(11, s * 0.85)} fontWeight={800} className="tb-status-fire">×2</text>;
     case 'tombstone': return <text x={x + s * 0.65} y={y + s * 0.33} textAnchor="middle" fontSize={s} fontWeight={800}>∅</text>;
   }
 }

@@ -168,7 +168,7 @@ function CompactMarks({ p, shown, newer, mine, l, y, h, x0, nodeIndex }: {
                 </g>
               );
             })}
-            {letters && <text x={bx + gs.length * 4 + 1} y={y + fs * 0.8} fontSize={Math.max(10, fs - 3)} fontWeight={800} className="tb-halo">{gs.map((g) => g.tag.slice(0, 1)).join('')}</text>}
+            {letters && <text x={bx + gs.length * 4 + 1} y={y + fs * 0.8} fontSize={Math.max(11, fs - 3)} fontWeight={800} className="tb-halo">{gs.map((g) => g.tag.slice(0, 1)).join('')}</text>}
           </g>
         ));
       })()}

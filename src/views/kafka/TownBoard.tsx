@@ -40,7 +40,7 @@ export function TownBoard({ pic, l, focus, selected, onMenu }: {
           b.w - 24, fs, { bold: true }, (t, f, st) => textWidth(t, f, st) + 1.2 * t.length)}
       </text>
       {pic.topics.length > 1 && l.topicHeads.map((t) => (
-        <text key={t.name} x={t.x + t.w / 2} y={t.y} textAnchor="middle" fontSize={Math.max(10, fs - 2)} fontWeight={700} fill="#3d2612">{fitText(t.name, t.w, Math.max(10, fs - 2), { bold: true })}</text>
+        <text key={t.name} x={t.x + t.w / 2} y={t.y} textAnchor="middle" fontSize={Math.max(11, fs - 2)} fontWeight={700} fill="#3d2612">{fitText(t.name, t.w, Math.max(11, fs - 2), { bold: true })}</text>
       ))}
       {pic.partitions.length === 0 && (
         <text x={b.x + b.w / 2} y={b.y + b.h / 2} textAnchor="middle" fontSize={fs - 1} fill="#5a3a1c" fontStyle="italic">no topic yet: kafka.topic name=orders</text>
@@ -50,7 +50,7 @@ export function TownBoard({ pic, l, focus, selected, onMenu }: {
         return p ? <Column key={p.tp} p={p} c={c} l={l} groups={pic.groups} nodeIndex={pic.nodeIndex} focus={focus} selected={selected} onMenu={onMenu} /> : null;
       })}
       {pic.groups.map((g, k) => (
-        <text key={g.id} x={b.x + 2} y={l.footerTop + 4 + k * l.footerRow + l.footerRow * 0.72} fontSize={Math.max(10, fs - 3)} fontWeight={800} fill="#ffffff" aria-hidden="true">
+        <text key={g.id} x={b.x + 2} y={l.footerTop + 4 + k * l.footerRow + l.footerRow * 0.72} fontSize={Math.max(11, fs - 3)} fontWeight={800} fill="#ffffff" aria-hidden="true">
           {g.tag.slice(0, 1)}
         </text>
       ))}
@@ -131,8 +131,8 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
         </text>
       )}
       {hiddenSlot === 0 && p.logStart > 0 && shown.length > 0 && (
-        <text x={grid.xs[0]! + sw / 2} y={l.notesTop - 2} textAnchor="middle" fontSize={Math.max(10, fs - 3)} fill="#7a2b00" aria-hidden="true">
-          <title>{`notices below ${p.logStart} were taken down (retention or compaction)`}</title>{firstFit([`✂ below ${p.logStart}`, `✂ ${p.logStart}`, '✂'], c.w - 2, Math.max(10, fs - 3))}
+        <text x={grid.xs[0]! + sw / 2} y={l.notesTop - 2} textAnchor="middle" fontSize={Math.max(11, fs - 3)} fill="#7a2b00" aria-hidden="true">
+          <title>{`notices below ${p.logStart} were taken down (retention or compaction)`}</title>{firstFit([`✂ below ${p.logStart}`, `✂ ${p.logStart}`, '✂'], c.w - 2, Math.max(11, fs - 3))}
         </text>
       )}
       {shown.map((r, k) => (
@@ -147,7 +147,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
         const b = boundary(off);
         const by = b.y - 1 + k * 2;
         const colour = groupColour(g.index);
-        const fh = Math.max(10, Math.min(l.nfs, fs - 1));
+        const fh = Math.max(11, Math.min(l.nfs, fs - 1));
         return (
           <g key={g.id} aria-hidden="true">
             <title>{`team ${g.id}'s bookmark: committed offset ${off}${b.before ? ' (older than shown)' : ''}`}</title>
@@ -155,7 +155,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
             {flagW > 0 && (
               <g transform={`translate(${(b.x + sw).toFixed(1)},${(by + k * (fh * 0.85)).toFixed(1)})`}>
                 <path d={`M0,0L3,${-fh / 2}H${flagW}V${fh / 2}H3Z`} fill={colour} stroke="#1d1d1f" strokeWidth={0.8} />
-                <text x={flagW / 2 + 1.5} y={fh * 0.33} textAnchor="middle" fontSize={Math.max(10, fh - 2)} fontWeight={800} fill={inkOn(colour)}>{g.tag.slice(0, 1)}</text>
+                <text x={flagW / 2 + 1.5} y={fh * 0.33} textAnchor="middle" fontSize={Math.max(11, fh - 2)} fontWeight={800} fill={inkOn(colour)}>{g.tag.slice(0, 1)}</text>
               </g>
             )}
           </g>
@@ -182,7 +182,7 @@ function Column({ p, c, l, groups, nodeIndex, focus, selected, onMenu }: {
           <g key={g.id} aria-hidden="true">
             <rect x={c.x + 2} y={fy} width={c.w - 4} height={l.footerRow - 2} rx={2} fill="#fffdf5" stroke={groupColour(g.index)} strokeWidth={1.6} strokeDasharray={groupDash(g.index)} />
             {h ? <NodeMark x={c.x + c.w / 2} y={fy + (l.footerRow - 2) / 2} index={nodeIndex[h] ?? 0} r={Math.min(l.footerRow * 0.32, c.w * 0.3)} />
-              : <text x={c.x + c.w / 2} y={fy + l.footerRow * 0.68} textAnchor="middle" fontSize={Math.max(10, fs - 3)} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
+              : <text x={c.x + c.w / 2} y={fy + l.footerRow * 0.68} textAnchor="middle" fontSize={Math.max(11, fs - 3)} fontWeight={800} fill={st === 'unowned' ? STATUS.muted : '#a83a00'}>
                 {st === 'stopped' ? '‖' : st === 'moving' ? '⇄' : '–'}</text>}
           </g>
         );
@@ -211,7 +211,7 @@ function Notice({ r, tp, x, y, w, h, fs, focused, selected, reading, onMenu }: {
       <rect x={x} y={y} width={w} height={h} fill={fill} stroke={reading ? '#1d1d1f' : r.txn === 'open' ? '#E69F00' : '#6b5a3a'}
         strokeWidth={reading ? 2.5 : r.txn === 'open' ? 2 : 1} strokeDasharray={r.aboveHw ? '3 2' : undefined} />
       {r.key && !r.control && <rect x={x} y={y} width={3} height={h} fill={keyColour(r.key)} />}
-      {r.duplicate && <text x={x + w - 2} y={y + h / 2 + sfs * 0.36} textAnchor="end" fontSize={Math.max(10, sfs - 1)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
+      {r.duplicate && <text x={x + w - 2} y={y + h / 2 + sfs * 0.36} textAnchor="end" fontSize={Math.max(11, sfs - 1)} fontWeight={800} className="tb-halo tb-status-fire">×2</text>}
       <text x={text === off && w < sfs * 3 ? x + w / 2 + 1 : x + 6} y={y + h / 2 + tfs * 0.36} fontSize={tfs} className="tb-mono" fill={aborted ? '#6b6b70' : STATUS.ink}
         textAnchor={text === off && w < sfs * 3 ? 'middle' : undefined} textDecoration={aborted ? 'line-through' : undefined}>
         {text}

@@ -21,8 +21,8 @@ export function TownSquare({ b, r, pic, fs, focus, selected, onMenu }: {
     const c = p.copies.find((x) => x.broker === b.id);
     return c ? [{ p, c }] : [];
   });
-  // Words at least 10 px: the name a little larger, the state and the copies' marks as small as that.
-  const small = Math.max(10, fs - 2);
+  // Words at least 11 px: the name a little larger, the state and the copies' marks as small as that.
+  const small = Math.max(11, fs - 2);
   const lineH = fs + 3;
   const inner = { x: r.x + 6, y: r.y + lineH + 6, w: r.w - 12, h: r.h - lineH - 10 };
   const colW = inner.w / Math.max(1, copies.length);

@@ -18,7 +18,7 @@ export function Bookmark({ x, y, tag, index, fs, title }: { x: number; y: number
     <g transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`} aria-hidden="true">
       {title ? <title>{title}</title> : null}
       <path d={`M${-w / 2},${-h - 4}H${w / 2}V-4L0,0L${-w / 2},-4Z`} fill={colour} stroke="#1d1d1f" strokeWidth={1} />
-      <text y={-7} textAnchor="middle" fontSize={fs - 1} fontWeight={800} fill={inkOn(colour)}>{tag}</text>
+      <text y={-7} textAnchor="middle" fontSize={Math.max(11, fs - 1)} fontWeight={800} fill={inkOn(colour)}>{tag}</text>
     </g>
   );
 }

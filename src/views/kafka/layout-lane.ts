@@ -85,7 +85,8 @@ export interface LaneRows {
 
 export function laneRows(groups: number, shared: boolean, lines: number, fs: number, cellFs: number, minH: number): LaneRows {
   const markFs = fs - 1;
-  const markH = markFs + 6;
+  // A marker row: its 11 px words and 5 px of air (three stacked lanes with a shared row each fit a 349 px pane at 12 px).
+  const markH = markFs + 5;
   const n = shared ? Math.min(1, groups) : groups;
   const cellH = lines * (cellFs + 3) + 8;
   const bookmarks = Array.from({ length: n }, (_, g) => 3 + g * markH + markH / 2);

@@ -5,7 +5,7 @@
 import { offsetX, type TechLayout } from './layout-tech.ts';
 import { packLabels, watermarkLabels, type LaneRows, type PackItem, type Placed, type Span } from './layout-lane.ts';
 import type { GroupModel, MemberModel, PartitionModel, RecordCell } from './model.ts';
-import { firstFit, fitText, type TextWidth } from '../shared/measure.ts';
+import { firstFit, type TextWidth } from '../shared/measure.ts';
 
 export interface Boundary { x: number; before: boolean; after: boolean }
 
@@ -95,7 +95,8 @@ export function laneMarks(p: PartitionModel, shown: readonly RecordCell[], newer
       return c === undefined ? [] : [{ b: at(c), offset: c, what: g }];
     });
     if (!lane.shared && inRow.length === 1 && marks.length === 0) {
-      none.push({ x: x0, y, text: fitText(`${inRow[0]!.id}: nothing committed yet`, maxX - x0, mfs, {}, measure) });
+      const id = inRow[0]!.id;
+      none.push({ x: x0, y, text: firstFit([`${id}: nothing committed yet`, `${id}: none committed`, `${id}: –`], maxX - x0, mfs, {}, measure) });
       return;
     }
     const cs = clustersOf(marks);

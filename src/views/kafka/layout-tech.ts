@@ -71,7 +71,7 @@ const PAD = 6;
 export function techLayout(size: Size, c: TechCounts, measure: TextWidth = estimateWidth): TechLayout {
   const W = Math.max(320, size.width);
   const H = Math.max(220, size.height);
-  const lo = c.presenter ? 13 : 11;
+  const lo = c.presenter ? 13 : 12;
   const hi = c.presenter ? 20 : 16;
   // Richer cells first, then the largest font that lets them fit.
   const widest = clamp(Math.floor(W / 36), lo, hi);
@@ -204,7 +204,7 @@ const endRoom = (fs: number, measure: TextWidth, words = true) =>
   Math.ceil(Math.max(words ? measure('HW ▸', fs - 1, { bold: true }) : 0, measure('⋯ 99', fs - 1)) + (words ? 8 : 4));
 
 const lagHead = (w: number, fs: number, measure: TextWidth) =>
-  ['lag = HW − committed', 'lag'].find((t) => measure(t, Math.max(10, fs - 2), { bold: true }) <= w - 6) ?? 'lag';
+  ['lag = HW − committed', 'lag'].find((t) => measure(t, Math.max(11, fs - 2), { bold: true }) <= w - 6) ?? 'lag';
 
 function compact(W: number, H: number, lo: number, hi: number, c: TechCounts, measure: TextWidth): TechLayout {
   const multi = c.topics.length > 1;
@@ -228,18 +228,19 @@ function compact(W: number, H: number, lo: number, hi: number, c: TechCounts, me
   const fixed = () => 2 * PAD + labelW + c.brokers * cell + G * lagW + GAP * 3;
   if (W - fixed() < logMin) lagW = Math.round(fs * 5);
   if (W - fixed() < logMin) { lagW = Math.round(fs * 3.4); spark = false; }
-  if (W - fixed() < logMin) cell = 14;
+  // The narrowest copy cell still holds a broker's name ("b1") and a copy's glyph at 11 px.
+  if (W - fixed() < logMin) cell = 16;
   const brokersX = PAD + labelW + GAP / 2;
   const logX = brokersX + c.brokers * cell + GAP;
   const lagX0 = W - PAD - G * lagW;
   const logW = Math.max(fs * 6, lagX0 - GAP - logX);
-  const cellFs = Math.max(10, fs - 2);
+  const cellFs = Math.max(11, fs - 2);
   const gutter = Math.round(fs * 1.1);
   // Lag heads: "billing lag" on one line when every group's fits, else the name over "lag"; a tag (the
   // band under the lanes spells it out) only when the name does not fit even on a line of its own.
   const room = lagW - fs * 1.5;
   const gn = names(c);
-  const hfs = Math.max(10, fs - 2);
+  const hfs = Math.max(11, fs - 2);
   const oneLine = gn.every((g) => measure(`${g.name} lag`, hfs, { bold: true }) <= room);
   const heads = gn.map((g) => (oneLine ? [`${g.name} lag`] : [measure(g.name, hfs, { bold: true }) <= room ? g.name : g.tag, 'lag']));
   const colHeadH = oneLine || !G ? fs + 8 : 2 * hfs + 10;

@@ -64,7 +64,7 @@ const GAP = 8;
 export function townLayout(size: Size, c: TownCounts, measure: TextWidth = estimateWidth): TownLayout {
   const W = Math.max(320, size.width);
   const H = Math.max(240, size.height);
-  const fs = clamp(Math.round(Math.min(W / 48, H / 28)), c.presenter ? 13 : 11, c.presenter ? 20 : 17);
+  const fs = clamp(Math.round(Math.min(W / 48, H / 28)), c.presenter ? 13 : 12, c.presenter ? 20 : 17);
   const groups = c.members.length;
   const hasLeft = c.producers > 0 || c.controller;
   const leftW = hasLeft ? clamp(Math.round(W * 0.12), 64, 150) : 0;
@@ -154,8 +154,8 @@ export function townLayout(size: Size, c: TownCounts, measure: TextWidth = estim
   };
 }
 
-/** A notice's font for its height: about half of it, at least 10 px, at most a little over the picture's. */
-const noteFont = (h: number, fs: number) => clamp(Math.round(h * 0.52), 10, fs + 3);
+/** A notice's font for its height: about half of it, at least 11 px, at most a little over the picture's. */
+const noteFont = (h: number, fs: number) => clamp(Math.round(h * 0.52), 11, fs + 3);
 
 /** Wide enough for "17 alice=order-1" (at most 18 characters; longer ones say less, see noticeText). */
 const noteWidth = (nfs: number, fs: number, chars: number, measure: TextWidth) =>
@@ -197,7 +197,7 @@ export function noticeText(r: RecordCell, w: number, fs: number, measure: TextWi
     : r.tombstone ? [`${off} ${r.key ?? ''} ∅`, `${off} ∅`, off]
       : r.key === null ? [`${off} ${r.value ?? ''}`, off]
         : [`${off} ${r.key}=${r.value ?? ''}`, `${off} ${r.key}`, off];
-  const dupW = r.duplicate ? measure('×2', Math.max(10, fs - 1), { bold: true }) : 0;
+  const dupW = r.duplicate ? measure('×2', Math.max(11, fs - 1), { bold: true }) : 0;
   const room = w - 8 - dupW;
   const text = options.find((o) => measure(o, fs, { mono: true }) <= room) ?? off;
   return { text, fs: Math.max(7, Math.min(fs, (fs * (w - 4)) / measure(text, fs, { mono: true }))) };
