@@ -21,7 +21,7 @@ import { kafkaFlights, shortType } from './flights.ts';
 import { ItemMenu } from './ItemMenu.tsx';
 import { groupColour, groupDash, KafkaDefs, NodeMark } from './glyphs.tsx';
 import { groupFocused } from './ids.ts';
-import { groupWords, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
+import { groupWords, partitionName, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
 import { firstFit, fitText, textWidth } from '../shared/measure.ts';
 import { useLesson } from '../../store/lesson-store.ts';
 import { useKafka } from './useKafka.ts';
@@ -159,7 +159,7 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
   // Rejoining under a cooperative protocol, a reader keeps reading what it has.
   // From the fullest words to the shortest ("reads 0,1" then "0,1"): a word is dropped, never cut.
   const doing = !m.up ? ['✕ ON FIRE', '✕ fire', '✕'] : stopped && m.owned.length === 0 ? (g.rebalance?.protocol === 'eager' ? ['‖ stopped', '‖'] : [`⟳ ${m.phase}`, '⟳'])
-    : m.owned.length ? [`${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned)}`, `${stopped ? '⟳' : ''}${partitionsShort(m.owned)}`, `${m.owned.length} column${m.owned.length === 1 ? '' : 's'}`, `×${m.owned.length}`]
+    : m.owned.length ? [`${stopped ? '⟳ ' : ''}reads ${partitionsShort(m.owned, g.topics.length > 1)}`, `${stopped ? '⟳' : ''}${partitionsShort(m.owned, g.topics.length > 1)}`, `${m.owned.length} column${m.owned.length === 1 ? '' : 's'}`, `×${m.owned.length}`]
       : ['reads nothing', 'none'];
   const fig = Math.min(h, fs * 2);
   const two = h >= fs * 2 + 2;
@@ -193,7 +193,7 @@ function Reader({ m, g, at, w, h, fs, focused, selected, onMenu }: {
           <text x={tx} y={at.y + fs - 1} fontSize={Math.max(11, fs - 2)} fontWeight={!m.up || stopped ? 800 : 400} className={!m.up ? 'tb-status-fire' : undefined} fill={!m.up ? undefined : stopped ? '#8a4b00' : STATUS.muted}>{firstFit(doing, tw, Math.max(11, fs - 2), { bold: !m.up || stopped })}</text>
         </>
       ) : (
-        <text x={tx} y={at.y + fs * 0.35} fontSize={Math.max(11, fs - 2)} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned), tw, Math.max(11, fs - 2))}</text>
+        <text x={tx} y={at.y + fs * 0.35} fontSize={Math.max(11, fs - 2)} fontWeight={700} className={!m.up ? 'tb-status-fire' : undefined}>{oneLine(m.id, !m.up ? '✕' : stopped && m.owned.length === 0 ? '‖' : partitionsShort(m.owned, g.topics.length > 1), tw, Math.max(11, fs - 2))}</text>
       )}
       </>}
     </g>
@@ -206,7 +206,7 @@ const oneLine = (id: string, rest: string, w: number, fs: number) => {
   return textWidth(both, fs, { bold: true }) <= w ? both : fitText(id, w, fs, { bold: true });
 };
 
-const partitionsShort = (tps: readonly string[]) => {
-  const nums = tps.map((tp) => tp.slice(tp.lastIndexOf('-') + 1));
+const partitionsShort = (tps: readonly string[], multi: boolean) => {
+  const nums = tps.map((tp) => partitionName(tp, multi));
   return nums.length > 4 ? `${nums.slice(0, 3).join(',')}…+${nums.length - 3}` : nums.join(',');
 };

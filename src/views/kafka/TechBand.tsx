@@ -16,9 +16,9 @@ export interface ChipSpot { id: string; x: number; y: number; w: number; h: numb
 const headText = (g: GroupModel, short: boolean) =>
   short ? `${g.id} · g${g.generation} ${g.state === 'Stable' ? '' : '⟳'}` : `${g.id} · ${g.assignor} · gen ${g.generation} · ${g.state}`;
 
-export function memberText(m: MemberModel, full: boolean): string {
+export function memberText(m: MemberModel, full: boolean, multi = false): string {
   const st = !m.up ? ' ✕down' : m.phase !== 'stable' ? ` ${m.phase}` : '';
-  return full ? `${m.id}: ${partitionList(m.owned, 18)}${st}` : `${m.id}·${m.owned.length}${st}`;
+  return full ? `${m.id}: ${partitionList(m.owned, 18, multi)}${st}` : `${m.id}·${m.owned.length}${st}`;
 }
 
 /**
@@ -34,7 +34,7 @@ export function bandChips(g: GroupModel, row: Rect, fs: number, measure: TextWid
     const chips: ChipSpot[] = [];
     let hidden = 0;
     for (const m of g.members) {
-      const text = mode === 'mark' ? '' : mode === 'name' ? m.id : memberText(m, mode === 'full');
+      const text = mode === 'mark' ? '' : mode === 'name' ? m.id : memberText(m, mode === 'full', g.topics.length > 1);
       const w = Math.ceil((text ? measure(text, fs - 1, { mono: true }) + 6 : 0) + fs * 1.5);
       if (mode === 'mark' && x + w > row.x + row.w) { hidden++; continue; }
       chips.push({ id: m.id, x, y: row.y, w, h: lineH, text });

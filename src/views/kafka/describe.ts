@@ -34,12 +34,16 @@ export function groupWords(g: GroupModel): string {
   return `group ${g.id}: ${g.state}${rb}, generation ${g.generation}, ${g.assignor} assignor, total lag ${g.totalLag}, ${effectsWords(g)}. ${members || 'no members'}`;
 }
 
+/** A partition as a group's readers see it: "t1-0" when the group reads several topics (a bare "0" would be
+ * ambiguous), else its number. */
+export const partitionName = (tp: string, multi: boolean) => (multi ? tp : tp.slice(tp.lastIndexOf('-') + 1));
+
 /** The rebalance as one line: who had what before, what moves now, and what each has after. */
 export function rebalanceLine(g: GroupModel, now: number, short = false): string | null {
   const rb = g.rebalance;
   if (!rb) return null;
   const ids = [...new Set([...Object.keys(rb.before), ...Object.keys(rb.after), ...g.members.map((m) => m.id)])].sort();
-  const nums = (tps: readonly string[] | undefined) => (tps && tps.length ? tps.map((tp) => tp.slice(tp.lastIndexOf('-') + 1)).join(',') : '–');
+  const nums = (tps: readonly string[] | undefined) => (tps && tps.length ? tps.map((tp) => partitionName(tp, g.topics.length > 1)).join(',') : '–');
   if (rb.active) {
     const since = `${Math.max(0, now - rb.startedAt)}ms`;
     const holding = g.members.filter((m) => m.up && m.owned.length > 0).length;

@@ -55,9 +55,10 @@ export function KafkaDefs({ id }: { id: string }) {
 }
 
 /** Offsets as a short list: "0,1,2,5" or "0–7" for runs, cut to `max` characters. */
-export function partitionList(tps: readonly string[], max = 24): string {
+export function partitionList(tps: readonly string[], max = 24, multi = false): string {
   const topics = new Set(tps.map((tp) => tp.slice(0, tp.lastIndexOf('-'))));
-  if (topics.size > 1) { const all = [...tps].sort().join(','); return all.length > max ? `${all.slice(0, max - 1)}…` : all; }
+  // A group reading several topics names each partition with its topic ("t1-0"), even when a member holds one topic's.
+  if (multi || topics.size > 1) { const all = [...tps].sort().join(','); return all.length > max ? `${tps.length} partitions` : all; }
   const nums = tps.map((tp) => Number(tp.slice(tp.lastIndexOf('-') + 1))).filter((n) => Number.isFinite(n)).sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < nums.length;) {
