@@ -65,16 +65,21 @@ export const Client = memo(function Client(p: ClientProps) {
   const tw = r.w - (tx - r.x) - 4;
   const slotLine = p.slots ? 1 : 0;
   const room = Math.max(0, Math.floor((r.h - lineH * (1.2 + slotLine)) / lineH));
-  // In the town, a client with something in its hands shows that instead of its state line (unless it is on fire or frozen).
-  const hands = p.town && p.holding === true && !status;
-  const shown = hands ? [] : lines.slice(0, p.town ? Math.min(1, room) : room);
-  const slotsY = hands ? r.y + lineH * 1.1 + Math.round(fs * 1.6) + 8 : r.y + lineH * (shown.length + 1.05);
+  // In the town, a client with something in its hands shows that instead of its state line; on fire or
+  // frozen, it says so under its hands (where the hands' chips and timer bars end), or else on its name line.
+  const held = p.town && p.holding === true;
+  const handsEnd = r.y + lineH * 1.1 + Math.round(fs * 1.6) + 8;
+  const statusUnder = held && status !== null && handsEnd + lineH <= r.y + r.h + 0.5;
+  const shown = held ? (statusUnder ? [status!] : []) : lines.slice(0, p.town ? Math.min(1, room) : room);
+  const firstLineY = held ? handsEnd : r.y + lineH;
+  const slotsY = held ? handsEnd + lineH * shown.length : r.y + lineH * (shown.length + 1.05);
+  const nameStatus = held && status !== null && !statusUnder ? status.map((l) => `${p.id} · ${l}`) : [];
   // A one-line box (short of room): the name and its state on one line, the window as n/limit.
   const oneLine = r.h < lineH * 2;
   const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
   // A name too long for the box is drawn in small print before anything of it is cut.
   const nameFs = oneLine ? fs - 1 : textWidth(p.id, fs, { bold: true }) <= tw - fs ? fs : Math.max(11, fs - 2);
-  const name = oneLine ? firstFit([...(lines[0] ?? []).map((l) => `${p.id} · ${l}${window}`), `${p.id}${window}`, p.id], tw - fs, nameFs, { bold: true }) : firstFit([p.id], tw - fs, nameFs, { bold: true });
+  const name = oneLine ? firstFit([...(lines[0] ?? []).map((l) => `${p.id} · ${l}${window}`), `${p.id}${window}`, p.id], tw - fs, nameFs, { bold: true }) : firstFit([...nameStatus, p.id], tw - fs, nameFs, { bold: true });
   return (
     <g className={`tb-node qv-client${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base}>
       <title>{p.label}</title>
@@ -97,7 +102,7 @@ export const Client = memo(function Client(p: ClientProps) {
       <path d={markPath(st.mark, fs * 0.4)} transform={`translate(${tx + fs * 0.4},${r.y + lineH * 0.62})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
       <text x={tx + fs * 1.05} y={r.y + lineH * 0.62 + fs * 0.36} fontSize={nameFs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>{name}</text>
       {!oneLine && shown.map((l, k) => (
-        <text key={k} x={tx} y={r.y + lineH * (k + 1.62)} fontSize={small} className={`${p.town ? 'tb-halo' : 'tb-mono'}${status && k === 0 ? (!p.up ? ' tb-status-fire' : ' tb-status-ice') : ''}`}
+        <text key={k} x={tx} y={firstLineY + lineH * (k + 0.62)} fontSize={small} className={`${p.town ? 'tb-halo' : 'tb-mono'}${status && k === 0 ? (!p.up ? ' tb-status-fire' : ' tb-status-ice') : ''}`}
           fill={STATUS.ink}>{firstFit(l, tw, small, { mono: !p.town })}</text>
       ))}
       {p.slots && !oneLine && room >= 0 && slotsY + Math.min(fs * 0.8, 11) <= r.y + r.h + 0.5 && r.h >= lineH * (2.2 + Math.min(1, shown.length)) && <Slots used={p.slots.used} limit={p.slots.limit} x={tx} y={slotsY} w={tw} fs={fs} />}

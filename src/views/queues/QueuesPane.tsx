@@ -72,6 +72,9 @@ function modelsOf(sim: Sim, systems: readonly QueueSys[]): Models {
   return out;
 }
 
+/** A pane this wide has room for each query beside its value in the scoreboard, on one line per rule book. */
+const WIDE_SCOREBOARD = 1150;
+
 /** The longest text a chip shows, so chips are wide enough for it. */
 function longestText(models: Models): number {
   const bodies = [
@@ -309,7 +312,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
         </svg>
         {card && rects[hover!] && <Tooltip card={card} at={rects[hover!]!} width={size.width} height={size.height} timerRef={timerRef} />}
       </div>
-      {compare && <Scoreboard rows={rows} wide={size.width >= 700} />}
+      {compare && <Scoreboard rows={rows} wide={size.width >= WIDE_SCOREBOARD} />}
       {menu && <ActionMenu request={menu} onClose={closeMenu} />}
       {nodeMenu && <NodeMenu request={nodeMenu} onClose={closeNodeMenu} />}
     </div>

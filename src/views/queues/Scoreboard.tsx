@@ -18,7 +18,7 @@ function Cell({ m, note, wide }: { m: Measure | null; note?: string | null; wide
   );
 }
 
-/** `wide`: room for the queries beside the values; narrow, each cell shows its query on hover and to screen readers. */
+/** `wide`: room for the queries beside the values; narrow, each cell shows its query on hover and to screen readers, and a line under the table says so. */
 export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: boolean }) {
   return (
     <div className="qv-compare" data-testid="queue-scoreboard" tabIndex={0} role="region" aria-label="Compare the rule books">
@@ -46,6 +46,7 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
           })}
         </tbody>
       </table>
+      {!wide && rows[0] ? <p className="qv-compare-key">Point at a value for the query that measured it, e.g. <code>{rows[0].duplicates.query}</code></p> : null}
     </div>
   );
 }
