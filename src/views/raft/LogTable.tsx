@@ -13,11 +13,13 @@ import { cellX, LOG_LEGEND, MARKER_FONT, rowY, shownIndex, wrapItems, type LogTa
 import { firstFit, textWidth } from '../shared/measure.ts';
 
 /** Warnings shown over the table: the broken commit rule switched on, and any safety violation. */
-export function tableBadges(pic: RaftPicture, violations: number): { text: string; fill: string }[] {
-  const badges: { text: string; fill: string }[] = [];
-  if (pic.brokenCommit) badges.push({ text: '⚠ BROKEN commit rule on', fill: STATUS.crashed });
+export function tableBadges(pic: RaftPicture, violations: number): { text: string; shorter: string[]; fill: string }[] {
+  const badges: { text: string; shorter: string[]; fill: string }[] = [];
+  if (pic.brokenCommit) badges.push({ text: '⚠ BROKEN commit rule on', shorter: ['⚠ BROKEN commit rule', '⚠ BROKEN rule'], fill: STATUS.crashed });
   const conflicts = pic.rows.some((r) => r.cells.some((c) => c.conflict) || r.missing.length > 0);
-  if (conflicts || violations > 0) badges.push({ text: `◆ safety violated${violations ? ` (${violations} so far)` : ''}`, fill: '#000000' });
+  if (conflicts || violations > 0) {
+    badges.push({ text: `◆ safety violated${violations ? ` (${violations} so far)` : ''}`, shorter: ['◆ safety violated', '◆ UNSAFE'], fill: '#000000' });
+  }
   return badges;
 }
 
@@ -89,12 +91,16 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
           {line}
         </text>
       ))}
-      {badges.map((b, k) => (
-        <g key={b.text} transform={`translate(${region.x},${region.y + t.captionLines * (fs + 3) + 4 + k * t.badgeH})`} role="img" aria-label={b.text}>
-          <rect width={Math.min(region.w, textWidth(b.text, fs - 1, { bold: true }) + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
-          <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{b.text}</text>
-        </g>
-      ))}
+      {badges.map((b, k) => {
+        // The whole warning where it fits, a shorter one in a narrow table (its aria-label keeps it whole).
+        const words = firstFit([b.text, ...b.shorter], region.w - 12, fs - 1, { bold: true });
+        return (
+          <g key={b.text} transform={`translate(${region.x},${region.y + t.captionLines * (fs + 3) + 4 + k * t.badgeH})`} role="img" aria-label={b.text}>
+            <rect width={Math.min(region.w, textWidth(words, fs - 1, { bold: true }) + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
+            <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{words}</text>
+          </g>
+        );
+      })}
       {Array.from({ length: t.cols }, (_, k) => t.first + k).filter((i) => (i - t.first) % step === 0).map((i) => (
         <text key={i} x={cellX(t, i) + t.cellW / 2} y={headerY} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted} className="tb-mono">{i}</text>
       ))}

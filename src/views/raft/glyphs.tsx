@@ -19,7 +19,7 @@ export function RaftMessageIcon(f: ConsensusFlight) {
       return (
         <g>
           <path d="M0,-9L9,0L0,9L-9,0Z" fill={colour} stroke={INK} strokeWidth={1.4} strokeLinejoin="round" />
-          <text y={3.5} textAnchor="middle" fontSize={10} fontWeight={800} fill={INK}>?</text>
+          <text y={4} textAnchor="middle" fontSize={11} fontWeight={800} fill={INK}>?</text>
         </g>
       );
     case 'vote':
@@ -75,7 +75,8 @@ export function WarningBadge({ size }: { size: number }) {
   return (
     <g>
       <path d={`M0,${-size * 0.6}L${size * 0.62},${size * 0.5}H${-size * 0.62}Z`} fill="#D55E00" stroke={INK} strokeWidth={1.2} strokeLinejoin="round" />
-      <text y={size * 0.38} textAnchor="middle" fontSize={size * 0.75} fontWeight={900} fill="#ffffff">!</text>
+      {/* The sign on the triangle, not a word: the table's badge says what is broken. */}
+      <text y={size * 0.38} textAnchor="middle" fontSize={size * 0.75} fontWeight={900} fill="#ffffff" data-decor="">!</text>
     </g>
   );
 }

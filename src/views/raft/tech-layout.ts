@@ -21,8 +21,8 @@ export interface ServerGeometry {
 }
 
 export function serverGeometry(scale: number, compact = false, floor = 12): ServerGeometry {
-  // 12 at the least, so the smaller label lines (one point less) are never under 11 px; only a ring too
-  // small for that (nine servers in a small pane) goes down to 9.
+  // 12 at the least, so the smaller label lines (one point less) are never under 11 px; 11 (lines at 10)
+  // in the smallest lesson pane; only a ring too small for that (nine servers in a small pane) goes to 9.
   const fontSize = clamp(Math.round(11.5 * scale), floor, 19);
   const r = 17 * scale;
   const timerR = r + 4.5 * Math.max(0.8, scale);
@@ -60,38 +60,58 @@ export interface TechLayout {
 
 const PAD = 8;
 
+/** The ring's and the table's rectangles: stacked (ring above) or side by side (ring left). */
+function split(w: number, h: number, n: number, stacked: boolean, narrowTable = 0): { ring: Rect; log: Rect } {
+  if (stacked) {
+    const rh = Math.round(clamp(Math.min(w * 0.95, h * 0.58), 120, h - 110));
+    return { ring: { x: PAD, y: PAD, w: w - 2 * PAD, h: rh - PAD }, log: { x: PAD, y: rh + 4, w: w - 2 * PAD, h: h - rh - 4 - PAD } };
+  }
+  // Many servers need more of the width for the ring; a narrow table (a small, squarish pane) leaves the
+  // ring all but the table's `narrowTable` px.
+  const rw = narrowTable ? w - narrowTable - 6 - PAD
+    : Math.round(clamp(Math.min(h * 1.05, w * (n > 6 ? 0.62 : 0.58)), 150, w - 165));
+  return { ring: { x: PAD, y: PAD, w: rw - PAD, h: h - 2 * PAD }, log: { x: rw + 6, y: PAD, w: w - rw - 6 - PAD, h: h - 2 * PAD } };
+}
+
 /** Splits the pane and fits the servers on their ring. `ids` in ring order. */
 export function raftTechLayout(size: Size, ids: readonly string[]): TechLayout {
   const w = Math.max(200, size.width);
   const h = Math.max(160, size.height);
-  const stacked = w < h * 1.15;
-  let ring: Rect;
-  let log: Rect;
-  if (stacked) {
-    const rh = Math.round(clamp(Math.min(w * 0.95, h * 0.58), 120, h - 110));
-    ring = { x: PAD, y: PAD, w: w - 2 * PAD, h: rh - PAD };
-    log = { x: PAD, y: rh + 4, w: w - 2 * PAD, h: h - rh - 4 - PAD };
-  } else {
-    // Many servers need more of the width for the ring.
-    const rw = Math.round(clamp(Math.min(h * 1.05, w * (ids.length > 6 ? 0.62 : 0.58)), 150, w - 165));
-    ring = { x: PAD, y: PAD, w: rw - PAD, h: h - 2 * PAD };
-    log = { x: rw + 6, y: PAD, w: w - rw - 6 - PAD, h: h - 2 * PAD };
-  }
-  // Bigger drawings on a big stage (a projector), never past what the ring can hold.
-  const maxScale = clamp(Math.min(ring.w, ring.h) / 300, 1, 1.7);
-  // Wide labels while they fit at a readable size, else the narrow three-line ones.
-  // (the narrow ones also when they allow much bigger drawings).
-  let compact = false;
-  let floor = 12;
-  const tryFit = () => {
-    let f = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, false, floor)), 0.78, maxScale);
-    const narrow = fitRing(ids.length, ring, (s) => serverReach(serverGeometry(s, true, floor)), 0.55, maxScale);
-    compact = !f.apart || (narrow.apart && narrow.scale > f.scale * 1.25);
+  const tall = w < h * 1.15;
+  const fitIn = (ring: Rect, floor: number) => {
+    // Bigger drawings on a big stage (a projector), never past what the ring can hold.
+    const maxScale = clamp(Math.min(ring.w, ring.h) / 300, 1, 1.7);
+    // Wide labels while they fit at a readable size, else the narrow three-line ones
+    // (the narrow ones also when they allow much bigger drawings).
+    let f = fitRing(ids.length, ring, (sc) => serverReach(serverGeometry(sc, false, floor)), 0.78, maxScale);
+    const narrow = fitRing(ids.length, ring, (sc) => serverReach(serverGeometry(sc, true, floor)), 0.55, maxScale);
+    const compact = !f.apart || (narrow.apart && narrow.scale > f.scale * 1.25);
     if (compact) f = narrow;
-    return f;
+    return { fit: f, compact, floor };
   };
-  let fit = tryFit();
-  if (!fit.apart) { floor = 9; fit = tryFit(); }
+  // The arrangement the pane's shape suggests, with 12 px labels. A pane too small for that (the lesson
+  // page's at 1024x768) tries the ring beside a narrow table, at 12 then 11 px (their smaller lines at 10),
+  // before shrinking the labels to 9 in the first arrangement.
+  // The table keeps as much width as the ring can spare (115 px: three columns of entries, the newest).
+  const tries: { stacked: boolean; narrowTable?: number; floor: number }[] = [{ stacked: tall, floor: 12 }];
+  // A wide pane keeps its table 150 px wide at least.
+  const narrowest = w >= 400 ? 150 : 115;
+  if (w >= 300) {
+    for (const floor of [12, 11]) for (let tw = 160; tw >= narrowest; tw -= 5) tries.push({ stacked: false, narrowTable: tw, floor });
+  }
+  let chosen: { parts: { ring: Rect; log: Rect }; stacked: boolean; got: ReturnType<typeof fitIn> } | null = null;
+  for (const t of tries) {
+    const parts = split(w, h, ids.length, t.stacked, t.narrowTable);
+    const got = fitIn(parts.ring, t.floor);
+    // The table must still hold its rows at 11 px or more (a stacked table under a tall ring may not).
+    const tableReads = logTable(parts.log, ids.length, 0, t.floor).fontSize >= 11;
+    if (got.fit.apart && tableReads) { chosen = { parts, stacked: t.stacked, got }; break; }
+  }
+  if (!chosen) {
+    const parts = split(w, h, ids.length, tall);
+    chosen = { parts, stacked: tall, got: fitIn(parts.ring, 9) };
+  }
+  const { parts: { ring, log }, stacked, got: { fit, compact, floor } } = chosen;
   const at: Record<string, Point> = {};
   ids.forEach((id, k) => { at[id] = fit.at[k]!; });
   return {
