@@ -16,7 +16,6 @@ import { LAYOUT_SIZES, layoutProblems } from './layout-check.ts';
 const KNOWN: Record<string, string> = {
   '1280x800 02-queues-vs-streams': 'queue pictures (src/views/queues): step 8, after its prediction, "✗ 1 overtaken: …" over "0" and "none (no DLQ)"',
   '1280x800 04-brokers': 'queue pictures (src/views/queues): words over words at steps 1, 10, 12 (town) and 13-16 (order lists), 10.9 px query names at 13-16',
-  '1280x800 10-consensus': 'Paxos cards (steps 12-13): five cards and the decree panel fit only at 9-10 px',
   '1024x768 02-queues-vs-streams': 'queue pictures (src/views/queues, being redrawn)',
   '1024x768 04-brokers': 'queue pictures (src/views/queues, being redrawn)',
   '1024x768 10-consensus': 'the stacked Raft log table (110 px tall) and Paxos cards fall back to 9-10 px',
