@@ -80,13 +80,17 @@ export function techLayout(size: Size, c: TechCounts, measure: TextWidth = estim
   const parts = c.topics.reduce((n, t) => n + t.partitions, 0);
   const smallest = laneRows(c.groups, true, 1, lo, lo - 1, 0).h;
   const tryStacked = parts > 0 && PAD + (lo + 12) + (lo + 8) + parts * smallest + (c.groups ? c.groups * (lo + 8) + 6 : 0) + 2 * PAD <= H;
-  for (const mode of tryStacked ? STACKED_MODES : []) {
-    for (const shared of c.groups > 1 ? [false, true] : [false]) {
-      for (let fs = widest; fs >= lo; fs--) {
-        // Records a little larger than the rest when a short log leaves the room.
-        for (let cellFs = Math.min(fs + 3, hi + 1); cellFs >= fs - 1; cellFs--) {
-          const l = stacked(W, H, fs, cellFs, mode, shared, c, measure);
-          if (l) return l;
+  // A narrow pane (a small projector's split view) keeps tall lanes with a narrower lag column (groups
+  // by their letter there; the band spells them out) before it falls back to compact ones.
+  for (const narrowLag of [false, true]) {
+    for (const mode of tryStacked ? STACKED_MODES : []) {
+      for (const shared of c.groups > 1 ? [false, true] : [false]) {
+        for (let fs = widest; fs >= lo; fs--) {
+          // Records a little larger than the rest when a short log leaves the room.
+          for (let cellFs = Math.min(fs + 3, hi + 1); cellFs >= fs - 1; cellFs--) {
+            const l = stacked(W, H, fs, cellFs, mode, shared, c, measure, narrowLag);
+            if (l) return l;
+          }
         }
       }
     }
@@ -153,7 +157,7 @@ function finish(W: number, H: number, fs: number, c: TechCounts, parts: Omit<Tec
 
 const names = (c: TechCounts) => c.groupNames ?? Array.from({ length: c.groups }, (_, g) => ({ name: `g${g + 1}`, tag: `G${g + 1}` }));
 
-function stacked(W: number, H: number, fs: number, cellFs: number, mode: CellMode, shared: boolean, c: TechCounts, measure: TextWidth): TechLayout | null {
+function stacked(W: number, H: number, fs: number, cellFs: number, mode: CellMode, shared: boolean, c: TechCounts, measure: TextWidth, narrowLag = false): TechLayout | null {
   const G = c.groups;
   const parts = c.topics.reduce((n, t) => n + t.partitions, 0);
   if (parts === 0) return null;
@@ -167,7 +171,7 @@ function stacked(W: number, H: number, fs: number, cellFs: number, mode: CellMod
   const num = measure('9999', fs - 1, { mono: true, bold: true });
   const gn = names(c);
   const nameFits = (n: string) => fs * 1.5 + measure(n, fs - 1, { bold: true }) + 6 + num + 6;
-  const lagW = G ? Math.ceil(clamp(Math.max(fs * 6.5, ...gn.map((g) => nameFits(g.name))), 0, fs * 10)) : 0;
+  const lagW = !G ? 0 : narrowLag ? Math.ceil(fs * 5) : Math.ceil(clamp(Math.max(fs * 6.5, ...gn.map((g) => nameFits(g.name))), 0, fs * 10));
   const lagNames = gn.map((g) => (nameFits(g.name) <= lagW ? g.name : g.tag));
   const logX = PAD + labelW + GAP;
   const lagX = W - PAD - lagW;

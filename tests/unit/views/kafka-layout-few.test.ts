@@ -146,6 +146,17 @@ describe('the technical picture with few partitions', () => {
     }
   }
 
+  it('one-partition steps keep tall lanes in the 322x293 pane of 1024x768 (Both), the lag column by group letter if need be', () => {
+    for (const { name, pic } of pictures.filter((x) => x.pic.partitions.length === 1)) {
+      const where = `${name} at 322x293`;
+      const { layout: l } = planTech(pic, { width: 322, height: 293 }, false, measure);
+      expect(l.style, where).toBe('stacked');
+      expect(l.fs, where).toBeGreaterThanOrEqual(12);
+      pic.groups.forEach((g, i) => expect([g.id, g.tag.slice(0, 1)], where).toContain(l.lag.names[i]));
+      checkLanes(pic, l, where);
+    }
+  });
+
   it('one partition read by two groups gets a row per group for bookmarks and positions at 450x349', () => {
     const pic = pictures.find((p) => p.name === 'aborted transaction (step 13)')!.pic;
     const { layout: l } = planTech(pic, SIZES[0]!, false, measure);
