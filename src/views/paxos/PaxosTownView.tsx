@@ -18,7 +18,7 @@ import { Defs } from '../town/decor.tsx';
 import { aroundSquare } from '../town/layout.ts';
 import { Flights, type ConsensusFlight } from '../raft/Flights.tsx';
 import { Links, type LinkSpec } from '../raft/Links.tsx';
-import { Crier } from '../raft/town-drawings.tsx';
+import { Crier, shiftInto } from '../raft/town-drawings.tsx';
 import { linkMenu, messageMenu, run } from '../raft/actions.ts';
 import { useCallbackCache, useConsensusVersion } from '../raft/use-callbacks.ts';
 import { councilLayout, type CouncilGeometry } from '../raft/town-layout.ts';
@@ -104,6 +104,7 @@ export function PaxosTownView({ className }: StageViewProps) {
           return (
             <g key={a.id} transform={`translate(${layout.at[a.id]!.x.toFixed(1)},${layout.at[a.id]!.y.toFixed(1)})`}>
               <MemberHouse a={a} g={g} style={nodeStyle(info?.i ?? 0)} paused={info?.n.paused ?? false} majority={pic.majority}
+                span={{ left: -layout.at[a.id]!.x, right: size.width - layout.at[a.id]!.x }}
                 chair={pic.leader === a.id} focused={focus.nodes.has(a.id)} selected={selected?.kind === 'node' && selected.id === a.id} onMenu={menuFor(a.id)} />
             </g>
           );
@@ -128,9 +129,11 @@ interface HouseProps {
   focused: boolean;
   selected: boolean;
   onMenu: (x: number, y: number) => void;
+  /** The picture's left and right edges from the house's anchor: placard and slate stay between them. */
+  span: { left: number; right: number };
 }
 
-const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, chair, focused, selected, onMenu }: HouseProps) {
+const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, chair, focused, selected, onMenu, span }: HouseProps) {
   const fs = g.fontSize;
   const look = { accent: a.down ? '#8d8d8d' : style.colour, wall: a.down ? '#bdbdbd' : '#f7f0e1', line: '#2b2b2e' };
   const p = a.proposer;
@@ -145,6 +148,12 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
   const slateH = Math.max(book.h, lineH * 3.4);
   const placardWords = p.phase === 'accept' ? `${p.accepts}/${majority} agree` : `${p.promises}/${majority} promise`;
   const placardW = Math.max(fs * 4.8, textWidth(placardWords, Math.max(11, fs * 0.75)) + 8);
+  // A member at the town's edge holds its placard inward; a slate grown past the right edge hangs on the
+  // house's other side (else moves in as far as it must).
+  const placardX = shiftInto(placardW, span.left + g.s * 0.55 + 2, span.right + g.s * 0.55 - 2);
+  const over = book.x + slateW + 2 - (span.right - 3);
+  const mirrored = -book.x - slateW;
+  const slateX = over <= 0 ? book.x : mirrored - 2 >= span.left + 3 ? mirrored : book.x - over;
   return (
     <g className={`tb-node tb-building${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id: a.id }, `${describeAgent(a, majority, paused)}. Enter to inspect, context menu key for actions.`, onMenu)}>
@@ -159,13 +168,13 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
       {motion && !chair && (
         <g transform={`translate(${(-g.s * 0.55).toFixed(1)},${(g.s * 0.4).toFixed(1)})`} aria-hidden="true">
           <line x1={0} y1={0} x2={0} y2={-fs} stroke="#8a5a3b" strokeWidth={2.5} />
-          <rect x={-placardW / 2} y={-fs * 3.2} width={placardW} height={fs * 2.2} rx={2} fill="#fff8e6" stroke="#1d1d1f" strokeWidth={1.3} />
-          <text y={-fs * 2.2} textAnchor="middle" fontSize={Math.max(12, fs * 0.85)} fontWeight={800}>#{p.n}</text>
-          <text y={-fs * 1.3} textAnchor="middle" fontSize={Math.max(11, fs * 0.75)}>{placardWords}</text>
+          <rect x={placardX - placardW / 2} y={-fs * 3.2} width={placardW} height={fs * 2.2} rx={2} fill="#fff8e6" stroke="#1d1d1f" strokeWidth={1.3} />
+          <text x={placardX} y={-fs * 2.2} textAnchor="middle" fontSize={Math.max(12, fs * 0.85)} fontWeight={800}>#{p.n}</text>
+          <text x={placardX} y={-fs * 1.3} textAnchor="middle" fontSize={Math.max(11, fs * 0.75)}>{placardWords}</text>
         </g>
       )}
       {/* the slate: promise, agreement, what was heard */}
-      <g transform={`translate(${book.x.toFixed(1)},${book.y.toFixed(1)})`} aria-hidden="true">
+      <g transform={`translate(${slateX.toFixed(1)},${book.y.toFixed(1)})`} aria-hidden="true">
         <rect x={-2} y={-2} width={slateW + 4} height={slateH + 4} rx={3} fill="#8a5a3b" stroke="#1d1d1f" />
         <rect x={1} y={1} width={slateW - 2} height={slateH - 2} rx={2} fill={a.down ? '#6b6b70' : '#2f3b35'} />
         {slateLines(a).map((l, k) => {
@@ -186,4 +195,5 @@ const MemberHouse = memo(function MemberHouse({ a, g, style, paused, majority, c
     </g>
   );
 }, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.majority === b.majority && a.chair === b.chair
-  && a.focused === b.focused && a.selected === b.selected && a.style.colour === b.style.colour && a.onMenu === b.onMenu && JSON.stringify(a.a) === JSON.stringify(b.a));
+  && a.focused === b.focused && a.selected === b.selected && a.style.colour === b.style.colour && a.onMenu === b.onMenu
+  && a.span.left === b.span.left && a.span.right === b.span.right && JSON.stringify(a.a) === JSON.stringify(b.a));

@@ -135,7 +135,8 @@ export function RaftTownView({ className }: StageViewProps) {
             <g key={s.id} transform={`translate(${layout.at[s.id]!.x.toFixed(1)},${layout.at[s.id]!.y.toFixed(1)})`}>
               <CouncilHouse s={s} g={g} style={nodeStyle(info?.i ?? 0)} paused={paused} line1={line1} line2={line2} words={words}
                 focused={focus.nodes.has(s.id)} selected={selected?.kind === 'node' && selected.id === s.id}
-                clockRef={clockRefFor(s.id)} onMenu={menuFor(s.id)} conflict={hasConflict(row)} />
+                clockRef={clockRefFor(s.id)} onMenu={menuFor(s.id)} conflict={hasConflict(row)}
+                span={{ left: -layout.at[s.id]!.x, right: size.width - layout.at[s.id]!.x }} />
               <Ledger server={s.id} cells={row.cells} book={g.book} lineH={g.lineH} fontSize={fs}
                 pointed={pointed && pointedTerm !== undefined && row.cells[pointed.index - 1]?.term === pointedTerm ? pointed.index : -1}
                 pointedHere={pointed?.server === s.id} selected={sel?.server === s.id ? sel.index : -1} burnt={s.role === 'down'} />
@@ -170,9 +171,11 @@ interface HouseProps {
   conflict: boolean;
   clockRef: (el: SVGPathElement | null) => void;
   onMenu: (x: number, y: number) => void;
+  /** The picture's left and right edges from the house's anchor: the placard stays between them. */
+  span: { left: number; right: number };
 }
 
-const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, line2, words, focused, selected, conflict, clockRef, onMenu }: HouseProps) {
+const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, line2, words, focused, selected, conflict, clockRef, onMenu, span }: HouseProps) {
   const down = s.role === 'down';
   const look = { accent: down ? '#8d8d8d' : style.colour, wall: down ? '#bdbdbd' : '#f7f0e1', line: '#2b2b2e' };
   const fs = g.fontSize;
@@ -190,7 +193,7 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
       {s.role === 'leader' && <g transform={`translate(${(-g.s * 0.52).toFixed(1)},${(g.s * 0.4).toFixed(1)})`}><Crier size={g.s * 0.25} /></g>}
       {s.role === 'candidate' && (
         <g transform={`translate(${(-g.s * 0.55).toFixed(1)},${(g.s * 0.4).toFixed(1)})`}>
-          <Placard id={s.id} votes={s.votes} needed={s.needed} fs={Math.max(12, fs * 0.85)} />
+          <Placard id={s.id} votes={s.votes} needed={s.needed} fs={Math.max(12, fs * 0.85)} left={span.left + g.s * 0.55 + 2} right={span.right + g.s * 0.55 - 2} />
         </g>
       )}
       {/* the patience clock: how long this member waits for the crier before standing for election */}
@@ -216,4 +219,4 @@ const CouncilHouse = memo(function CouncilHouse({ s, g, style, paused, line1, li
   );
 }, (a, b) => a.g.s === b.g.s && a.g.fontSize === b.g.fontSize && a.paused === b.paused && a.line1 === b.line1 && a.line2 === b.line2 && a.words === b.words
   && a.focused === b.focused && a.selected === b.selected && a.conflict === b.conflict && a.style.colour === b.style.colour
-  && a.clockRef === b.clockRef && a.onMenu === b.onMenu && a.s.role === b.s.role && a.s.inCluster === b.s.inCluster && a.s.log.length === b.s.log.length && a.s.commitIndex === b.s.commitIndex);
+  && a.clockRef === b.clockRef && a.onMenu === b.onMenu && a.span.left === b.span.left && a.span.right === b.span.right && a.s.role === b.s.role && a.s.inCluster === b.s.inCluster && a.s.log.length === b.s.log.length && a.s.commitIndex === b.s.commitIndex);

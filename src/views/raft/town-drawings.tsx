@@ -28,18 +28,27 @@ export function Crier({ size }: { size: number }) {
 }
 
 /** A placard on a stick: "VOTE n3" — a candidate canvassing, with the votes it holds. */
-export function Placard({ id, votes, needed, fs }: { id: string; votes: number; needed: number; fs: number }) {
+/** How far to move a board `w` wide, centred on its pole, so it stays between `left` and `right` (its
+ *  picture's edges, in the pole's coordinates): a member at the edge of the town holds it inward. */
+export function shiftInto(w: number, left = -Infinity, right = Infinity): number {
+  if (-w / 2 < left) return Math.min(left + w / 2, right - w / 2);
+  if (w / 2 > right) return Math.max(right - w / 2, left + w / 2);
+  return 0;
+}
+
+export function Placard({ id, votes, needed, fs, left, right }: { id: string; votes: number; needed: number; fs: number; left?: number; right?: number }) {
   // Its words never under 11 px: the board grows to hold them.
   const big = Math.max(12, fs * 0.9);
   const small = Math.max(11, fs * 0.8);
   const w = Math.max(fs * 5.2, textWidth(`${votes} of ${needed} ballots`, small) + 8, textWidth(`VOTE ${id}`, big, { bold: true }) + 8);
   const h = Math.max(fs * 2.5, big + small + 8);
+  const dx = shiftInto(w, left, right);
   return (
     <g aria-hidden="true">
       <line x1={0} y1={0} x2={0} y2={-fs * 1.1} stroke="#8a5a3b" strokeWidth={2.5} />
-      <rect x={-w / 2} y={-fs * 1.1 - h} width={w} height={h} rx={2} fill="#fff8e6" stroke={INK} strokeWidth={1.4} />
-      <text y={-fs * 1.1 - h + big + 3} textAnchor="middle" fontSize={big} fontWeight={800} fill={INK}>VOTE {id}</text>
-      <text y={-fs * 1.1 - 5} textAnchor="middle" fontSize={small} fill={INK}>{votes} of {needed} ballots</text>
+      <rect x={dx - w / 2} y={-fs * 1.1 - h} width={w} height={h} rx={2} fill="#fff8e6" stroke={INK} strokeWidth={1.4} />
+      <text x={dx} y={-fs * 1.1 - h + big + 3} textAnchor="middle" fontSize={big} fontWeight={800} fill={INK}>VOTE {id}</text>
+      <text x={dx} y={-fs * 1.1 - 5} textAnchor="middle" fontSize={small} fill={INK}>{votes} of {needed} ballots</text>
     </g>
   );
 }
