@@ -77,7 +77,7 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
       `leader ${pic.leader} · term ${pic.maxTerm}`, `${pic.leader} leads · t${pic.maxTerm}`]
     : [`no leader · highest term ${pic.maxTerm}`, `no leader · term ${pic.maxTerm}`, `no leader · t${pic.maxTerm}`];
   const captionLines = t.captionLines === 1
-    ? [firstFit([`${captionA[0]} · ${captionB[0]}`, `${captionA[0]} · ${captionB[1]}`], region.w, fs, { bold: true })]
+    ? [firstFit([`${captionA[0]} · ${captionB[0]}`, `${captionA[0]} · ${captionB[1]}`, ...captionA], region.w, fs, { bold: true })]
     : [firstFit(captionA, region.w, fs, { bold: true }), firstFit(captionB, region.w, fs)];
   const legendFs = fs - 1;
   const legend = wrapItems(LOG_LEGEND, t.legend.w, (s) => textWidth(s, legendFs)).slice(0, t.legend.lines);

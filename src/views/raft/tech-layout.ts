@@ -191,7 +191,9 @@ const rowFloor = (fontSize: number) => fontSize + 6 + MARKER_FONT;
 
 /** The caption (who leads, what is committed; two lines when the table is narrow) and the warning lines. */
 function tableTop(region: Rect, fontSize: number, badges: number) {
-  const captionLines = region.w < textWidth(62, fontSize) ? 2 : 1;
+  // A narrow table under both warnings keeps one line of caption (what is committed; the ring shows who
+  // leads in which term), so its rows keep their size.
+  const captionLines = region.w < textWidth(62, fontSize) && !(badges >= 2 && region.w < 150) ? 2 : 1;
   const badgeH = fontSize + 6;
   return { captionLines, badgeH, captionH: captionLines * (fontSize + 3) + 5 + badges * badgeH };
 }
