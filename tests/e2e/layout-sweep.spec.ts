@@ -18,7 +18,6 @@ const KNOWN: Record<string, string> = {
   '1280x800 04-brokers': 'queue pictures (src/views/queues): words over words at steps 1, 10, 12 (town) and 13-16 (order lists), 10.9 px query names at 13-16',
   '1024x768 02-queues-vs-streams': 'queue pictures (src/views/queues, being redrawn)',
   '1024x768 04-brokers': 'queue pictures (src/views/queues, being redrawn)',
-  '1024x768 10-consensus': 'the stacked Raft log table (110 px tall) and Paxos cards fall back to 9-10 px',
 };
 
 function lessonSteps(key: string) {
