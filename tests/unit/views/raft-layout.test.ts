@@ -80,6 +80,19 @@ describe('log table', () => {
     expect(t.legend.y).toBeGreaterThanOrEqual(rowY(t, 4) + t.cellH + t.markerH);
   });
 
+  // Issue #12: the lesson page at 1024x768 leaves the picture 322x293 (322x232 under a narration line);
+  // the 10 px rule holds there with the ring beside a narrow table, even under both warnings.
+  it('at 1024x768 (322x293, 322x232 panes) five servers and their table keep their words at 10 px or more', () => {
+    for (const h of [293, 232]) {
+      const l = raftTechLayout({ width: 322, height: h }, ids(5));
+      expect(l.apart, `322x${h}`).toBe(true);
+      expect(l.stacked).toBe(false);
+      expect(l.server.fontSize - 1).toBeGreaterThanOrEqual(10);
+      expect(allApart(ids(5).map((id) => l.at[id]!), serverReach(l.server))).toBe(true);
+      for (const badges of [0, 2]) expect(logTable(l.log, 5, 3, l.server.fontSize, badges).fontSize - 1, `322x${h}, ${badges} warnings`).toBeGreaterThanOrEqual(10);
+    }
+  });
+
   it('leaves a column past the end of the longest log for a nextIndex marker', () => {
     const t = logTable({ x: 0, y: 0, w: 400, h: 300 }, 5, 40, 12);
     expect(t.first + t.cols - 1).toBe(41);
