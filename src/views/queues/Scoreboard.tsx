@@ -9,11 +9,19 @@ const SHORT_BOOK: Record<string, string> = { stream: 'Log', rabbit: 'RabbitMQ', 
 
 const words = (m: Measure | null, note?: string | null) => `${m ? `${m.value} (${m.query})` : ''}${note ? `${m ? ' · ' : ''}${note}` : ''}`;
 
+/** Both phrasings; the stylesheet shows the short one when the scoreboard is narrow (a container query). */
+function Say({ long, short }: { long: string; short: string }) {
+  return <><span className="qv-long">{long}</span><span className="qv-short">{short}</span></>;
+}
+
+/** "none (no DLQ): 1 skipped" says "no DLQ: 1 skipped" in a narrow scoreboard. */
+const shortNote = (note: string) => note.replace(/^none \((no [^)]+)\)/, '$1');
+
 function Cell({ m, note, wide }: { m: Measure | null; note?: string | null; wide: boolean }) {
   return (
     <td title={words(m, note)} aria-label={words(m, note)}>
       {m ? <><span className="qv-value">{m.value}</span>{wide ? <> <code>{m.query}</code></> : null}</> : null}
-      {note ? <span className="qv-note">{m ? ` · ${note}` : note}</span> : null}
+      {note ? <span className="qv-note"><Say long={m ? ` · ${note}` : note} short={m ? ` · ${shortNote(note)}` : shortNote(note)} /></span> : null}
     </td>
   );
 }
@@ -26,7 +34,7 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
         <caption className="visually-hidden">One workload under several rule books, measured now by the queries shown</caption>
         <colgroup><col className="qv-c-book" /><col className="qv-c-order" /><col className="qv-c-dup" /><col className="qv-c-dead" /></colgroup>
         <thead>
-          <tr><th scope="col">rule book</th><th scope="col">order of the work</th><th scope="col">twice</th><th scope="col">dead letters</th></tr>
+          <tr><th scope="col"><Say long="rule book" short="book" /></th><th scope="col"><Say long="order of the work" short="order" /></th><th scope="col">twice</th><th scope="col"><Say long="dead letters" short="dead" /></th></tr>
         </thead>
         <tbody>
           {rows.map((r) => {
@@ -46,7 +54,7 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
           })}
         </tbody>
       </table>
-      {!wide && rows[0] ? <p className="qv-compare-key">Point at a value for the query that measured it, e.g. <code>{rows[0].duplicates.query}</code></p> : null}
+      {!wide && rows[0] ? <p className="qv-compare-key qv-long">Point at a value for the query that measured it, e.g. <code>{rows[0].duplicates.query}</code></p> : null}
     </div>
   );
 }

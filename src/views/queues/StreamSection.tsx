@@ -1,6 +1,7 @@
 // The stream section: each topic's log as a row of records (notices pinned on the board) that reading
 // never removes, every reader's bookmark (its committed position) under the record it reads next, and
 // the readers on the right. Records a reader holds are ringed; one it keeps failing on is marked.
+import { textWidth } from '../shared/measure.ts';
 import type { StreamModel } from './model-stream.ts';
 import type { StreamGeom } from './layout-stream.ts';
 import { itemId, recordId } from './ids.ts';
@@ -51,11 +52,15 @@ export function StreamSection({ geom, ctx }: { model: StreamModel; geom: StreamG
         const y = f.y;
         const at = f.reader.position ?? f.reader.next ?? row.t.start;
         const text = `${f.offscreen === 'before' ? '◀ ' : ''}${f.reader.id} @${at}${f.offscreen === 'after' ? ' ▶' : ''}`;
+        // A bookmark near the log's right edge puts its mark and words left of its pole (if there is room), so they stay in the log's column.
+        const wordsW = m.fs * 0.95 + textWidth(text, m.fs - 2);
+        const left = f.x + wordsW > row.r.x + row.r.w && f.x - wordsW >= row.r.x;
+        const side = left ? -1 : 1;
         return (
           <g key={`flag:${row.t.name}:${f.reader.id}`} aria-hidden="true" transform={`translate(${f.x.toFixed(1)},${y.toFixed(1)})`}>
             <path d={`M-1,-3L-1,${m.fs - 2}`} stroke="#1d1d1f" strokeWidth={1.5} />
-            <path d={markPath(st.mark, m.fs * 0.32)} transform={`translate(${m.fs * 0.45},${m.fs * 0.35})`} fill={f.reader.up ? st.colour : '#9a9a9a'} stroke="#1d1d1f" strokeWidth={0.8} />
-            <text x={m.fs * 0.95} y={m.fs * 0.7} fontSize={m.fs - 2} className="tb-halo">{text}</text>
+            <path d={markPath(st.mark, m.fs * 0.32)} transform={`translate(${side * m.fs * 0.45},${m.fs * 0.35})`} fill={f.reader.up ? st.colour : '#9a9a9a'} stroke="#1d1d1f" strokeWidth={0.8} />
+            <text x={side * m.fs * 0.95} y={m.fs * 0.7} fontSize={m.fs - 2} textAnchor={left ? 'end' : 'start'} className="tb-halo">{text}</text>
           </g>
         );
       }))}

@@ -141,7 +141,8 @@ export function columns(body: Rect, m: Metrics, leftW: number | null, rightW: nu
   // Narrow panes give the middle (where messages wait) the most room.
   const narrow = body.w < m.fs * 48;
   const l = leftW === null ? 0 : Math.min(leftW, body.w * (narrow ? 0.2 : 0.28));
-  const r = rightW === null ? 0 : Math.min(rightW, body.w * (narrow ? 0.3 : 0.32));
+  // A third of a narrow pane, so a reader named "newsletter" keeps its whole name in bold small print.
+  const r = rightW === null ? 0 : Math.min(rightW, body.w * (narrow ? 0.34 : 0.32));
   const gap = narrow ? Math.round(m.gap * 0.7) : m.gap;
   const gapL = l ? gap : 0;
   const gapR = r ? gap : 0;
