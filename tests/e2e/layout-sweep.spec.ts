@@ -14,10 +14,6 @@ import { LAYOUT_SIZES, layoutProblems } from './layout-check.ts';
  * `LAYOUT_ALL=1 npx playwright test tests/e2e/layout-sweep.spec.ts -g "<lesson>"` to list its problems.
  */
 const KNOWN: Record<string, string> = {
-  '1280x800 02-queues-vs-streams': 'queue pictures (src/views/queues): step 8, after its prediction, "✗ 1 overtaken: …" over "0" and "none (no DLQ)"',
-  '1280x800 04-brokers': 'queue pictures (src/views/queues): words over words at steps 1, 10, 12 (town) and 13-16 (order lists), 10.9 px query names at 13-16',
-  '1024x768 02-queues-vs-streams': 'queue pictures (src/views/queues, being redrawn)',
-  '1024x768 04-brokers': 'queue pictures (src/views/queues, being redrawn)',
 };
 
 function lessonSteps(key: string) {

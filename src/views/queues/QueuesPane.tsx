@@ -74,6 +74,8 @@ function modelsOf(sim: Sim, systems: readonly QueueSys[]): Models {
 
 /** A pane this wide has room for each query beside its value in the scoreboard, on one line per rule book. */
 const WIDE_SCOREBOARD = 1150;
+/** A drawing this tall can spare a line under the scoreboard saying where its queries are (shorter ones keep every queue row). */
+const KEY_LINE_H = 460;
 
 /** The longest text a chip shows, so chips are wide enough for it. */
 function longestText(models: Models): number {
@@ -312,7 +314,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
         </svg>
         {card && rects[hover!] && <Tooltip card={card} at={rects[hover!]!} width={size.width} height={size.height} timerRef={timerRef} />}
       </div>
-      {compare && <Scoreboard rows={rows} wide={size.width >= WIDE_SCOREBOARD} />}
+      {compare && <Scoreboard rows={rows} wide={size.width >= WIDE_SCOREBOARD} keyLine={size.height >= KEY_LINE_H} />}
       {menu && <ActionMenu request={menu} onClose={closeMenu} />}
       {nodeMenu && <NodeMenu request={nodeMenu} onClose={closeNodeMenu} />}
     </div>

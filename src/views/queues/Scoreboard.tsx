@@ -26,8 +26,8 @@ function Cell({ m, note, wide }: { m: Measure | null; note?: string | null; wide
   );
 }
 
-/** `wide`: room for the queries beside the values; narrow, each cell shows its query on hover and to screen readers, and a line under the table says so. */
-export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: boolean }) {
+/** `wide`: room for the queries beside the values; narrow, each cell shows its query on hover and to screen readers, and, where the drawing can spare the height, a line under the table says so. */
+export function Scoreboard({ rows, wide, keyLine }: { rows: readonly CompareRow[]; wide: boolean; keyLine: boolean }) {
   return (
     <div className="qv-compare" data-testid="queue-scoreboard" tabIndex={0} role="region" aria-label="Compare the rule books">
       <table>
@@ -54,7 +54,7 @@ export function Scoreboard({ rows, wide }: { rows: readonly CompareRow[]; wide: 
           })}
         </tbody>
       </table>
-      {!wide && rows[0] ? <p className="qv-compare-key qv-long">Point at a value for the query that measured it, e.g. <code>{rows[0].duplicates.query}</code></p> : null}
+      {!wide && keyLine && rows[0] ? <p className="qv-compare-key qv-long">Point at a value for the query that measured it, e.g. <code>{rows[0].duplicates.query}</code></p> : null}
     </div>
   );
 }
