@@ -24,6 +24,35 @@ export function tableBadges(pic: RaftPicture, violations: number): { text: strin
 }
 
 
+type Badge = ReturnType<typeof tableBadges>[number];
+
+/** Where each warning goes and in which words: one line each, the whole warning where it fits and a shorter
+ *  one in a narrow table; or, when the table gives them one line, side by side in the longest words that
+ *  fit together. The aria-label keeps the whole warning either way. */
+export function badgeLayout(badges: readonly Badge[], t: Pick<LogTableGeometry, 'fontSize' | 'badgeRows'>, w: number) {
+  const fs = t.fontSize - 1;
+  const width = (s: string) => textWidth(s, fs, { bold: true }) + 12;
+  if (t.badgeRows >= badges.length || badges.length < 2) {
+    return badges.map((b, row) => ({ b, words: firstFit([b.text, ...b.shorter], w - 12, fs, { bold: true }), x: 0, row }));
+  }
+  const gap = 8;
+  const forms = badges.map((b) => [b.text, ...b.shorter]);
+  const levels = Math.max(...forms.map((f) => f.length));
+  // The same step of shortening for each, from the whole words down; the shortest pair at the last.
+  const at = (f: string[], k: number) => f[Math.min(k, f.length - 1)]!;
+  let level = levels - 1;
+  for (let k = 0; k < levels; k++) {
+    if (forms.reduce((sum, f) => sum + width(at(f, k)), 0) + gap * (forms.length - 1) <= w) { level = k; break; }
+  }
+  let x = 0;
+  return badges.map((b, i) => {
+    const words = at(forms[i]!, level);
+    const placed = { b, words, x, row: 0 };
+    x += width(words) + gap;
+    return placed;
+  });
+}
+
 export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
   pic: RaftPicture;
   t: LogTableGeometry;
@@ -91,16 +120,12 @@ export function LogTable({ pic, t, focus, selected, styleOf, violations }: {
           {line}
         </text>
       ))}
-      {badges.map((b, k) => {
-        // The whole warning where it fits, a shorter one in a narrow table (its aria-label keeps it whole).
-        const words = firstFit([b.text, ...b.shorter], region.w - 12, fs - 1, { bold: true });
-        return (
-          <g key={b.text} transform={`translate(${region.x},${region.y + t.captionLines * (fs + 3) + 4 + k * t.badgeH})`} role="img" aria-label={b.text}>
-            <rect width={Math.min(region.w, textWidth(words, fs - 1, { bold: true }) + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
-            <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{words}</text>
-          </g>
-        );
-      })}
+      {badgeLayout(badges, t, region.w).map(({ b, words, x, row }) => (
+        <g key={b.text} transform={`translate(${region.x + x},${region.y + t.captionLines * (fs + 3) + 4 + row * t.badgeH})`} role="img" aria-label={b.text}>
+          <rect width={Math.min(region.w - x, textWidth(words, fs - 1, { bold: true }) + 12)} height={t.badgeH - 3} rx={3} fill={b.fill} />
+          <text x={6} y={t.badgeH - 7} fontSize={fs - 1} fontWeight={800} fill="#ffffff">{words}</text>
+        </g>
+      ))}
       {Array.from({ length: t.cols }, (_, k) => t.first + k).filter((i) => (i - t.first) % step === 0).map((i) => (
         <text key={i} x={cellX(t, i) + t.cellW / 2} y={headerY} textAnchor="middle" fontSize={fs - 1} fill={STATUS.muted} className="tb-mono">{i}</text>
       ))}

@@ -7,7 +7,7 @@ import { inkOn, markPath, OKABE_ITO, STATUS, type NodeStyle } from '../shared/pa
 import { pointable } from '../shared/interaction.tsx';
 import { BallotBox, Crown, Snowflake, WarningBadge } from './glyphs.tsx';
 import { roleWord, serverLine2, serverVoteWords, type ServerModel } from './model.ts';
-import { minorFont, type ServerGeometry } from './tech-layout.ts';
+import { minorFont, termFont, type ServerGeometry } from './tech-layout.ts';
 
 export const ROLE_FILL = {
   leader: OKABE_ITO.bluishGreen,
@@ -52,7 +52,7 @@ export const ServerNode = memo(function ServerNode({ s, at, g, style, paused, fo
       <circle r={r} fill={down ? 'url(#tb-raft-down)' : fill} stroke={STATUS.ink} strokeWidth={s.role === 'leader' ? 2.5 : 1.5}
         strokeDasharray={s.role === 'candidate' ? '4 2.5' : undefined} />
       {paused && <circle r={r} fill="#56B4E9" opacity={0.35} />}
-      <text y={r * 0.36} textAnchor="middle" fontSize={r * 0.95} fontWeight={800} fill={down ? STATUS.ink : inkOn(fill)}>{s.term}</text>
+      <text y={termFont(r) * 0.38} textAnchor="middle" fontSize={termFont(r)} fontWeight={800} fill={down ? STATUS.ink : inkOn(fill)}>{s.term}</text>
       {/* the role's badge, at the top left of the circle */}
       <g transform={`translate(${(-r * 0.82).toFixed(1)},${(-r * 0.82).toFixed(1)})`} aria-hidden="true">
         {s.role === 'leader' && <Crown size={r * 0.95} />}

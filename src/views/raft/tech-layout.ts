@@ -38,6 +38,10 @@ export const SERVER_LABEL_CHARS = { wide: [12, 14], compact: [8, 9, 9] } as cons
 /** Font of the label lines after the first: one point smaller, except in the compact labels at the smallest size. */
 export const minorFont = (g: ServerGeometry) => (g.compact ? Math.max(9, g.fontSize - 1) : g.fontSize - 1);
 
+/** The term written in a server's circle: nearly the circle's height, and 11 px while the circle (a small
+ *  ring that presenter mode magnifies) still holds two digits that size. */
+export const termFont = (r: number) => Math.max(r * 0.95, Math.min(11, r * 1.2));
+
 export function serverReach(g: ServerGeometry): Reach {
   const chars = g.compact ? SERVER_LABEL_CHARS.compact : SERVER_LABEL_CHARS.wide;
   // The node's mark sits left of the first wide line; compact labels carry it on the circle instead.
@@ -128,6 +132,8 @@ export interface LogTableGeometry {
   captionLines: number;
   /** Warning lines under the caption (broken rule switched on, safety violated), each this tall. */
   badgeH: number;
+  /** How many lines the warnings take: one each, or both on one line (their short words) in a short pane. */
+  badgeRows: number;
   /** Height of the caption line (cluster summary) and of the index header under it. */
   captionH: number;
   headerH: number;
@@ -153,17 +159,22 @@ export function logTable(whole: Rect, rows: number, longest: number, baseFont: n
   // The legend's lines are kept free under the rows (while the rows still fit with them), so the marks
   // are always explained.
   const legendH = (fs: number) => LEGEND_LINES * (fs + 1) + 4;
-  const rowsFit = (fs: number, legend: boolean) =>
-    tableTop(whole, fs, badges).captionH + fs + 4 + rows * rowFloor(fs) + (legend ? legendH(fs) : 0) <= whole.h;
+  const rowsFit = (fs: number, legend: boolean, tight: boolean) =>
+    tableTop(whole, fs, badges, tight).captionH + fs + 4 + rows * rowFloor(fs) + (legend ? legendH(fs) : 0) <= whole.h;
   // The largest font (12 at least) that keeps the legend; else that fits the rows; only a pane too small
-  // for the rows at 12 goes smaller.
+  // for the rows at 12 goes smaller. Under warnings, a short pane (presenter mode magnifies a small
+  // layout) first tries the tight top — one caption line, both warnings on one line — before a smaller font.
   const start = clamp(Math.round(baseFont), MIN_TABLE_FONT, 18);
   const sizes = Array.from({ length: start - MIN_TABLE_FONT + 1 }, (_, k) => start - k);
-  const fontSize = sizes.find((fs) => rowsFit(fs, true)) ?? sizes.find((fs) => rowsFit(fs, false))
-    ?? [11, 10].find((fs) => rowsFit(fs, false)) ?? 9;
-  const legendLines = rowsFit(fontSize, true) ? LEGEND_LINES : 0;
+  const tops = badges > 0 ? [false, true] : [false];
+  const tries: { fs: number; legend: boolean; tight: boolean }[] = [];
+  for (const legend of [true, false]) for (const tight of tops) for (const fs of sizes) tries.push({ fs, legend, tight });
+  for (const tight of tops) for (const fs of [11, 10]) tries.push({ fs, legend: false, tight });
+  const pick = tries.find((x) => rowsFit(x.fs, x.legend, x.tight)) ?? { fs: 9, legend: false, tight: badges > 0 };
+  const { fs: fontSize, tight } = pick;
+  const legendLines = pick.legend ? LEGEND_LINES : 0;
   const region = { ...whole, h: whole.h - (legendLines ? legendH(fontSize) : 0) };
-  const { captionLines, badgeH, captionH } = tableTop(region, fontSize, badges);
+  const { captionLines, badgeH, badgeRows, captionH } = tableTop(region, fontSize, badges, tight);
   const headerH = fontSize + 4;
   const nameW = Math.round(fontSize * 3.9);
   const rowH = clamp((region.h - captionH - headerH) / Math.max(1, rows), Math.min(rowFloor(fontSize), (region.h - captionH - headerH) / Math.max(1, rows)), fontSize * 4.2);
@@ -177,7 +188,7 @@ export function logTable(whole: Rect, rows: number, longest: number, baseFont: n
   const cellH = Math.max(8, Math.min(rowH - markerH - 3, cellW * 1.15));
   return {
     region, legend: { x: whole.x, y: region.y + region.h + 4, w: whole.w, lines: legendLines },
-    captionLines, badgeH, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
+    captionLines, badgeH, badgeRows, captionH, headerH, nameW, rowH, cellW, cellH, first, cols, fontSize, markerH,
     showCommand: cellW >= fontSize * 3.3,
   };
 }
@@ -190,13 +201,19 @@ export const MARKER_FONT = 11;
 const rowFloor = (fontSize: number) => fontSize + 6 + MARKER_FONT;
 
 /** The caption (who leads, what is committed; two lines when the table is narrow) and the warning lines. */
-function tableTop(region: Rect, fontSize: number, badges: number) {
-  // A narrow table under both warnings keeps one line of caption (what is committed; the ring shows who
-  // leads in which term), so its rows keep their size.
-  const captionLines = region.w < textWidth(62, fontSize) && !(badges >= 2 && region.w < 150) ? 2 : 1;
+function tableTop(region: Rect, fontSize: number, badges: number, tight = false) {
+  // A narrow table under both warnings, or a tight one (a short pane under warnings), keeps one line of
+  // caption (what is committed; the ring shows who leads in which term), so its rows keep their size.
+  const captionLines = region.w < textWidth(62, fontSize) && !(badges >= 2 && region.w < 150) && !tight ? 2 : 1;
   const badgeH = fontSize + 6;
-  return { captionLines, badgeH, captionH: captionLines * (fontSize + 3) + 5 + badges * badgeH };
+  // Tight: both warnings share a line when their short words fit side by side.
+  const badgeRows = tight && badges >= 2 && region.w >= BADGES_SIDE_BY_SIDE(fontSize) ? 1 : badges;
+  return { captionLines, badgeH, badgeRows, captionH: captionLines * (fontSize + 3) + 5 + badgeRows * badgeH };
 }
+
+/** Width both warnings need on one line in their shortest words ("⚠ BROKEN rule", "◆ UNSAFE", in bold one
+ *  point smaller), with their padding and the gap between them; a little to spare for the measure. */
+export const BADGES_SIDE_BY_SIDE = (fontSize: number) => textWidth(24, fontSize - 1, true) + 2 * 12 + 8;
 
 /** Left edge of the cell for a log index (may fall outside the table when not shown). */
 export const cellX = (t: LogTableGeometry, index: number) => t.region.x + t.nameW + 4 + (index - t.first) * t.cellW;

@@ -3,10 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/raft/ring-layout.ts';
-import { cellX, LOG_LEGEND, logTable, raftTechLayout, rowY, serverReach, wrapItems } from '../../../src/views/raft/tech-layout.ts';
-import { estimateWidth, firstFit } from '../../../src/views/shared/measure.ts';
+import { cellX, LOG_LEGEND, logTable, minorFont, raftTechLayout, rowY, serverReach, termFont, wrapItems } from '../../../src/views/raft/tech-layout.ts';
+import { badgeLayout, tableBadges } from '../../../src/views/raft/LogTable.tsx';
+import type { RaftPicture } from '../../../src/views/raft/model.ts';
+import { estimateWidth, firstFit, textWidth } from '../../../src/views/shared/measure.ts';
 import { councilLayout, councilReach } from '../../../src/views/raft/town-layout.ts';
 import { paxosLayout } from '../../../src/views/paxos/layout.ts';
+
+/** A picture with the broken commit rule on (the warnings read only these). */
+const brokenAndUnsafe = { brokenCommit: true, rows: [] } as unknown as RaftPicture;
 
 const ids = (n: number, p = 'n') => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
 const inside = (b: Rect, r: Rect) => b.x >= r.x - 0.5 && b.y >= r.y - 0.5 && b.x + b.w <= r.x + r.w + 0.5 && b.y + b.h <= r.y + r.h + 0.5;
@@ -91,6 +96,42 @@ describe('log table', () => {
       expect(allApart(ids(5).map((id) => l.at[id]!), serverReach(l.server))).toBe(true);
       for (const badges of [0, 2]) expect(logTable(l.log, 5, 3, l.server.fontSize, badges).fontSize - 1, `322x${h}, ${badges} warnings`).toBeGreaterThanOrEqual(10);
     }
+  });
+
+  // Issue #12: presenter mode at 1024x768 lays the picture out at about 573x232 (573x244 under a shorter
+  // narration) and magnifies it 1.76x; every word must draw at 18 px, so nothing may be under 11 px as laid
+  // out (11 x 1.76 = 19.4). Under both warnings the table keeps 12 px (its smaller words 11) by giving the
+  // caption one line and the two warnings one line side by side, rather than shrinking to 10.
+  it('in presenter mode at 1024x768 (573x232 laid out) the table keeps 12 px under both warnings', () => {
+    for (const h of [232, 244]) {
+      const l = raftTechLayout({ width: 573, height: h }, ids(5));
+      expect(l.apart, `573x${h}`).toBe(true);
+      expect(minorFont(l.server), `573x${h} server labels`).toBeGreaterThanOrEqual(11);
+      expect(termFont(l.server.r), `573x${h} term in the circle`).toBeGreaterThanOrEqual(11);
+      const calm = logTable(l.log, 5, 1, l.server.fontSize, 0);
+      const warned = logTable(l.log, 5, 1, l.server.fontSize, 2);
+      expect(warned.fontSize - 1, `573x${h}, 2 warnings`).toBeGreaterThanOrEqual(11);
+      expect(warned.badgeRows).toBe(1);
+      expect(warned.captionLines).toBe(1);
+      // The rows fit under the tight top, above the pane's bottom.
+      expect(rowY(warned, 4) + warned.cellH).toBeLessThanOrEqual(l.log.y + l.log.h);
+      // Without warnings nothing is squeezed: the caption keeps both lines.
+      expect(calm.captionLines).toBe(2);
+      expect(calm.fontSize).toBeGreaterThanOrEqual(12);
+      // Side by side, the warnings take the longest words that fit together, whole in their aria-labels.
+      const placed = badgeLayout(tableBadges(brokenAndUnsafe, 2), warned, warned.region.w);
+      expect(placed.map((p) => p.row)).toEqual([0, 0]);
+      expect(placed[1]!.x).toBeGreaterThan(textWidth(placed[0]!.words, warned.fontSize - 1, { bold: true }) + 12);
+      expect(placed[1]!.x + textWidth(placed[1]!.words, warned.fontSize - 1, { bold: true }) + 12).toBeLessThanOrEqual(warned.region.w);
+      expect(placed.map((p) => p.b.text)).toEqual(['⚠ BROKEN commit rule on', '◆ safety violated (2 so far)']);
+    }
+  });
+
+  it('a table with room keeps one warning a line and the caption whole', () => {
+    const t = logTable({ x: 0, y: 0, w: 300, h: 400 }, 5, 3, 12, 2);
+    expect(t.badgeRows).toBe(2);
+    expect(t.captionLines).toBe(2);
+    expect(t.legend.lines).toBeGreaterThan(0);
   });
 
   it('leaves a column past the end of the longest log for a nextIndex marker', () => {
