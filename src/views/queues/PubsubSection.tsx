@@ -7,6 +7,7 @@ import { itemId } from './ids.ts';
 import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
+import { RowCount } from './RowCount.tsx';
 import { Source } from './Source.tsx';
 import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
@@ -58,6 +59,7 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
             onMenu={ctx.onItemMenu} skin={ctx.skin} empty={s.msgs.length ? null : ['empty', `${s.stats.acked} acked`, s.stats.deadLettered ? `${s.stats.deadLettered} dead-lettered` : '']} />
         );
       })}
+      <RowCount r={geom.countRow} n={geom.hiddenRows} noun="subscriptions" m={m} />
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="library" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'idle', phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}

@@ -9,6 +9,7 @@ import { itemId } from './ids.ts';
 import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
+import { RowCount } from './RowCount.tsx';
 import { Source } from './Source.tsx';
 import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
@@ -61,6 +62,7 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
       {geom.rows.length === 0 && (
         <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet</text>
       )}
+      <RowCount r={geom.countRow} n={geom.hiddenRows} noun="queues" m={m} />
       {geom.clients.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="post" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.connected ? (c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'waiting') : ['not connected', 'offline'], phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}

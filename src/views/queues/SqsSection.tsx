@@ -9,6 +9,7 @@ import { itemId } from './ids.ts';
 import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
+import { RowCount } from './RowCount.tsx';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { sqsChipWords, sqsConsumerWords, sqsQueueWords } from './describe.ts';
@@ -60,7 +61,7 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
       {geom.rows.length === 0 && (
         <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
       )}
-      {geom.hiddenRows > 0 && <text x={geom.rects['node:sqs']!.x + 4} y={geom.rects['node:sqs']!.y + geom.rects['node:sqs']!.h - 2} fontSize={m.fs - 2} fill="#6b6b70">+{geom.hiddenRows} more queues (see the inspector)</text>}
+      <RowCount r={geom.countRow} n={geom.hiddenRows} noun="queues" m={m} />
       {geom.consumers.map(({ item: c, r }) => (
         <Client key={c.id} id={c.id} index={ctx.node(c.id).index} r={r} fs={m.fs} town={town} building="bakery" up={c.up} paused={c.paused} holding={where.holding.has(c.id)}
           lines={[c.stopped && c.phase === 'idle' ? 'stopped' : c.phase === 'working' ? [`working ${c.holding.map((x) => `#${x}`).join(',')}`, 'working'] : c.phase === 'polling' ? (c.longPoll ? ['long-polling', 'polling'] : 'polling') : c.phase,

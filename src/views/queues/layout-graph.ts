@@ -13,6 +13,8 @@ export interface GraphGeom<L, Q, C, K> {
   producers: ClientGeom<string>[];
   rows: RowGeom<Q, C>[];
   hiddenRows: number;
+  /** Where the rows left out are counted (null: none is). */
+  countRow: Rect | null;
   clients: ClientGeom<K>[];
   /** Hands boxes (town) for whoever holds messages without a client box of their own (`you`). */
   hands: ClientGeom<string>[];
@@ -50,7 +52,7 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
   const longest = Math.max(0, ...spec.edges.map((e) => e.label.length));
   const labelW = spec.edges.some((e) => e.label) ? Math.min(cols.mid.w * 0.4, Math.max(m.fs * 3, (longest + 1) * (m.fs - 2) * 0.6 + 8)) : 0;
   const mid: Rect = { x: cols.mid.x + labelW + (labelW ? 6 : 0), y: cols.mid.y, w: Math.max(0, cols.mid.w - labelW - (labelW ? 6 : 0)), h: cols.mid.h };
-  const { rows, hidden } = holderRows(mid, m, spec.rows.map((r) => ({ ...r, indent: 0, name: spec.rowName(r.q) })));
+  const { rows, hidden, count } = holderRows(mid, m, spec.rows.map((r) => ({ ...r, indent: 0, name: spec.rowName(r.q) })));
 
   let producers: ClientGeom<string>[] = [];
   let sources: ClientGeom<L>[] = [];
@@ -79,5 +81,5 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
       labels.push({ edge, r: { x: mid.x - 6 - labelW, y, w: labelW, h: Math.min(lh, step - 1) } });
     });
   }
-  return { sources, hiddenSources, producers, rows, hiddenRows: hidden, clients, hands: handBoxes, moreClients: cs.more ? { r: cs.more, n: cs.hidden } : null, labels };
+  return { sources, hiddenSources, producers, rows, hiddenRows: hidden, countRow: count, clients, hands: handBoxes, moreClients: cs.more ? { r: cs.more, n: cs.hidden } : null, labels };
 }

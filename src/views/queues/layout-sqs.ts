@@ -23,6 +23,8 @@ export interface ClientGeom<T> { item: T; r: Rect }
 export interface SqsGeom {
   rows: RowGeom<SqsQueueRow, SqsChip>[];
   hiddenRows: number;
+  /** Where the rows left out are counted (null: none is). */
+  countRow: Rect | null;
   consumers: ClientGeom<SqsConsumerBox>[];
   moreConsumers: { r: Rect; n: number } | null;
   producers: ClientGeom<string>[];
@@ -41,12 +43,26 @@ export function sqsNeed(model: SqsModel, m: Metrics, width: number, hands: reado
   return { pref, min };
 }
 
+/** A line of small print under the shown rows that counts the rows left out ("+2 more queues"). */
+export const countLineH = (m: Metrics) => m.small + 4;
+
 /**
  * Rows of holders (queues, subscriptions) stacked from the top of `r`, their chips laid out. Rows with
  * more chips than one line holds get more lines while there is height to spare (at most 4); what still
- * does not fit is counted in a "+N" chip, and rows that do not fit at all are counted in `hidden`.
+ * does not fit is counted in a "+N" chip, and rows that do not fit at all are counted in `hidden`, on
+ * the line `count` kept for it under the rows (null when every row is shown).
  */
-export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number; name?: string }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
+export function holderRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number; name?: string }[]): { rows: RowGeom<Q, C>[]; hidden: number; count: Rect | null } {
+  const all = placeRows(r, m, items);
+  if (all.hidden === 0) return { ...all, count: null };
+  const h = countLineH(m);
+  const fewer = placeRows({ ...r, h: Math.max(0, r.h - h) }, m, items);
+  const last = fewer.rows[fewer.rows.length - 1];
+  const y = last ? Math.min(last.r.y + last.r.h + 1, r.y + r.h - h) : r.y;
+  return { ...fewer, count: { x: r.x, y, w: r.w, h } };
+}
+
+function placeRows<Q, C>(r: Rect, m: Metrics, items: readonly { q: Q; chips: readonly C[]; indent: number; name?: string }[]): { rows: RowGeom<Q, C>[]; hidden: number } {
   if (items.length === 0) return { rows: [], hidden: 0 };
   if (items.length * (m.rowH + m.rowGap) - m.rowGap > r.h + 0.5) return inlineRows(r, m, items);
   const fitRows = Math.max(1, Math.floor((r.h + m.rowGap) / (m.rowH + m.rowGap)));
@@ -98,7 +114,7 @@ export function layoutSqs(model: SqsModel, body: Rect, m: Metrics, hands: readon
   const leftW = model.producers.length ? clientWidth(m, model.producers) * 0.8 : null;
   const cols = columns(body, m, leftW, rightW);
   const items = model.queues.map((q) => ({ q, chips: q.msgs, indent: q.sources.length ? Math.round(m.fs * 1.6) : 0, name: q.name }));
-  const { rows, hidden } = holderRows(cols.mid, m, items);
+  const { rows, hidden, count } = holderRows(cols.mid, m, items);
   const cs = cols.right ? stackBoxes(cols.right, takers.length, m.boxH, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
   const ps = cols.left ? stackBoxes(cols.left, model.producers.length, m.boxH * 0.75, m.rowGap / 2, compactBox(m)) : { boxes: [], more: null, hidden: 0 };
   const consumers = cs.boxes.slice(0, model.consumers.length).map((r, k) => ({ item: model.consumers[k]!, r }));
@@ -112,5 +128,5 @@ export function layoutSqs(model: SqsModel, body: Rect, m: Metrics, hands: readon
   for (const c of consumers) rects[`node:${c.item.id}`] = c.r;
   for (const p of producers) rects[`node:${p.item}`] = p.r;
   for (const h of handBoxes) rects[`node:${h.item}`] = h.r;
-  return { rows, hiddenRows: hidden, consumers, moreConsumers: cs.more ? { r: cs.more, n: cs.hidden } : null, producers, hands: handBoxes, rects };
+  return { rows, hiddenRows: hidden, countRow: count, consumers, moreConsumers: cs.more ? { r: cs.more, n: cs.hidden } : null, producers, hands: handBoxes, rects };
 }

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  chipCapacity, chipRow, chooseFont, fitSegments, inside, metrics, overlaps, stackBoxes, stackSections, type Rect,
+  chipCapacity, chipRow, chooseFont, fitSegments, inlineRowH, inside, metrics, overlaps, stackBoxes, stackSections, type Rect,
 } from '../../../src/views/queues/layout.ts';
-import { holderRows, layoutSqs } from '../../../src/views/queues/layout-sqs.ts';
+import { countLineH, holderRows, layoutSqs } from '../../../src/views/queues/layout-sqs.ts';
+import { layoutGraph } from '../../../src/views/queues/layout-graph.ts';
 import { logWindow } from '../../../src/views/queues/layout-stream.ts';
 import type { SqsModel } from '../../../src/views/queues/model-sqs.ts';
 
@@ -86,6 +87,46 @@ describe('boxes and chips that do not fit', () => {
   });
 });
 
+describe('rows that do not fit are counted, never dropped silently', () => {
+  const m = metrics(13);
+  const queues = (n: number) => Array.from({ length: n }, (_, k) => ({ name: `q${k}`, chips: [1, 2, 3] }));
+
+  it('a squeezed RabbitMQ section keeps a line under its rows for "+N more queues"', () => {
+    const body: Rect = { x: 0, y: 0, w: 600, h: m.title + 3 * (inlineRowH(m) + 3) };
+    const g = layoutGraph(body, m, {
+      sources: ['jobs'], sourceName: (x) => x, producers: [],
+      rows: queues(6).map((q) => ({ q, chips: q.chips })), rowName: (q) => q.name,
+      clients: [], clientName: (c: string) => c, edges: queues(6).map((q) => ({ from: 'jobs', to: q.name, label: q.name })),
+    });
+    expect(g.hiddenRows).toBeGreaterThan(0);
+    expect(g.rows.length + g.hiddenRows).toBe(6);
+    const count = g.countRow!;
+    expect(count).not.toBeNull();
+    expect(count.h).toBe(countLineH(m));
+    expect(inside(count, body)).toBe(true);
+    for (const row of g.rows) expect(overlaps(row.r, count)).toBe(false);
+  });
+
+  it('no count line when every row is shown', () => {
+    const g = holderRows({ x: 0, y: 0, w: 600, h: 400 }, m, queues(2).map((q) => ({ q, chips: q.chips, indent: 0 })));
+    expect(g.hidden).toBe(0);
+    expect(g.count).toBeNull();
+  });
+
+  it('the count line sits inside the rows\' area and under the last shown row, at any height (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 60, max: 400 }), fc.integer({ min: 13, max: 20 }), (n, h, fs) => {
+      const mm = metrics(fs);
+      const area: Rect = { x: 10, y: 20, w: 500, h };
+      const g = holderRows(area, mm, queues(n).map((q) => ({ q, chips: q.chips, indent: 0 })));
+      expect(g.count === null).toBe(g.hidden === 0);
+      if (!g.count) return;
+      expect(inside(g.count, area)).toBe(true);
+      // Where one row and the count line fit, they do not overlap.
+      if (h >= inlineRowH(mm) + countLineH(mm) + 1) for (const row of g.rows) expect(overlaps(row.r, g.count)).toBe(false);
+    }), { numRuns: 80 });
+  });
+});
+
 describe('a long log shows a window', () => {
   it('all of it when it fits', () => {
     expect(logWindow(0, 5, [0], 8)).toEqual({ lo: 0, hi: 5, before: 0, after: 0 });
@@ -134,6 +175,7 @@ describe('the SQS section never overlaps itself (property)', () => {
         // Nothing silently missing: shown + counted = all.
         for (const r of g.rows) expect(r.chips.length + r.hidden).toBe(msgs);
         expect(g.rows.length + g.hiddenRows).toBe(queues);
+        if (g.countRow) for (const c of chips) expect(overlaps(g.countRow, c)).toBe(false);
         expect(g.consumers.length + (g.moreConsumers?.n ?? 0)).toBe(consumers);
       }), { numRuns: 60 });
   }, 60_000); // a ceiling for a busy machine; about 2s when idle
