@@ -186,12 +186,14 @@ export function rowsHeight(m: Metrics, chipCounts: readonly number[], stripW: nu
 export const MIN_FONT = 13;
 
 /**
- * The largest font (17 down to 13; 20 down to 15 for a projector) at which every section gets the height
+ * The largest font (17 down to 13; 20 down to 13 for a projector) at which every section gets the height
  * it would like, so a small scene is drawn big and a crowded one small. `needsAt` gives the sections'
  * needs at a font size.
  */
 export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6, presenter = false): number {
-  const lo = presenter ? MIN_FONT + 2 : MIN_FONT;
+  // Presenter mode magnifies the stage at least twice (STAGE_ZOOM), so a crowded projector pane may go down
+  // to the laptop's floor: its small print (11 px) is drawn at 22 px or more.
+  const lo = MIN_FONT;
   const hi = presenter ? 20 : 17;
   const widest = Math.round(clamp(size.width / 34, lo, hi));
   for (let fs = widest; fs > lo; fs--) {
