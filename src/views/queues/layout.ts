@@ -184,16 +184,18 @@ export function rowsHeight(m: Metrics, chipCounts: readonly number[], stripW: nu
 
 /** The pane's smallest font: small print is drawn two sizes below it, so never under 11 px. */
 export const MIN_FONT = 13;
+/** In presenter mode, magnified by the stage's zoom. */
+export const PRESENTER_MIN_FONT = 11;
 
 /**
- * The largest font (17 down to 13; 20 down to 13 for a projector) at which every section gets the height
+ * The largest font (17 down to 13; 20 down to 11 for a projector) at which every section gets the height
  * it would like, so a small scene is drawn big and a crowded one small. `needsAt` gives the sections'
  * needs at a font size.
  */
 export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6, presenter = false): number {
-  // Presenter mode magnifies the stage at least twice (STAGE_ZOOM), so a crowded projector pane may go down
-  // to the laptop's floor: its small print (11 px) is drawn at 22 px or more.
-  const lo = MIN_FONT;
+  // Presenter mode magnifies the stage at least twice (STAGE_ZOOM), so a crowded projector pane may go
+  // below the laptop's floor: 11 px (small print too, it never goes under 11) is drawn at 22 px or more.
+  const lo = presenter ? PRESENTER_MIN_FONT : MIN_FONT;
   const hi = presenter ? 20 : 17;
   const widest = Math.round(clamp(size.width / 34, lo, hi));
   for (let fs = widest; fs > lo; fs--) {

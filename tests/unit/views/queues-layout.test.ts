@@ -42,10 +42,10 @@ describe('sections share the pane', () => {
     expect(metrics(13).small).toBe(11);
     // Narrow panes cap the font whatever the height.
     expect(chooseFont({ width: 520, height: 900 }, 1, () => [{ pref: 10, min: 10 }])).toBe(15);
-    // A projector gets larger letters when there is room (up to 20); crowded, the same floor as a laptop,
-    // since presenter mode's zoom (2x or more) draws 11 px small print at 22 px or more.
+    // A projector gets larger letters when there is room (up to 20); crowded, down to 11 px,
+    // since presenter mode's zoom (2x or more) draws 11 px at 22 px or more.
     expect(chooseFont({ width: 900, height: 900 }, 1, () => [{ pref: 100, min: 80 }], 6, true)).toBe(20);
-    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }], 6, true)).toBe(13);
+    expect(chooseFont({ width: 620, height: 400 }, 3, () => [{ pref: 500, min: 200 }], 6, true)).toBe(11);
   });
 });
 
