@@ -65,7 +65,9 @@ async function stageWords(page: Page): Promise<Word[]> {
         if (r.width === 0 || r.height === 0) continue;
         // A box whose text is clipped with an ellipsis by CSS is cut as surely as one ending in "…".
         const clipped = style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1;
-        out.push({ moving: false, pane: name, text: clipped ? `${text}…` : text, x: r.x, y: r.y, w: r.width, h: r.height, fs: parseFloat(style.fontSize), px: box.x, pw: box.width, py: box.y, ph: box.height });
+        // A computed font size leaves out the CSS zoom that magnifies the stage; the boxes include it.
+        const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+        out.push({ moving: false, pane: name, text: clipped ? `${text}…` : text, x: r.x, y: r.y, w: r.width, h: r.height, fs: parseFloat(style.fontSize) * zoom, px: box.x, pw: box.width, py: box.y, ph: box.height });
       }
     }
     return out;
