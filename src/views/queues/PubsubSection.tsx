@@ -4,7 +4,6 @@
 import type { PubsubChip, PubsubModel, PubsubSubBox, PubsubSubscriberBox, PubsubTopicBox } from './model-pubsub.ts';
 import type { GraphGeom } from './layout-graph.ts';
 import { itemId } from './ids.ts';
-import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
 import { RowCount } from './RowCount.tsx';
@@ -12,10 +11,10 @@ import { Source } from './Source.tsx';
 import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { pubsubChipWords, pubsubSubWords, pubsubSubscriberWords, pubsubTopicWords } from './describe.ts';
-import { CHIP_LOOKS } from './looks.ts';
 import { phrasings } from './layout.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
-import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
+import { HandsBox, HandsMore } from './Hands.tsx';
+import { placedMessage } from './PlacedMessage.tsx';
 import { formatDuration } from '../../engine/core/duration.ts';
 
 export type PubsubGeom = GraphGeom<PubsubTopicBox, PubsubSubBox, PubsubChip, PubsubSubscriberBox>;
@@ -72,23 +71,11 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
       ))}
       {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const item = itemId('pubsub', 'msg', chip.id);
         const kind = chip.status === 'leased' ? 'held' : 'waiting';
         const timer = chip.deadline !== null ? { until: chip.deadline, span: chip.span } : null;
         // The town: a leased copy is out of its mailbox, in the subscriber's hands until it acks or the deadline passes.
-        const out = where.out.get(chip);
-        const ghost = out && (
-          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
-            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
-        );
-        if (where.counted.has(chip)) return [ghost];
-        return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chip.body, `#${chip.id}`] : chip.body} count={chip.attempts}
-            timer={timer}
-            label={`${pubsubChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
-            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('pubsub', 'sub', row.q.name)}
-            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        )];
+        return placedMessage({ chip, id: chip.id, r, item: itemId('pubsub', 'msg', chip.id), row: itemId('pubsub', 'sub', row.q.name), kind,
+          body: chip.body, count: chip.attempts, timer, ghostTimer: timer, words: pubsubChipWords(chip, row.q.name) }, where, ctx);
       }))}
       {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
       {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}

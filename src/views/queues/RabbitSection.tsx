@@ -6,7 +6,6 @@ import type { RabbitModel, RabbitQueueBox, RabbitChip, RabbitExchangeBox, Rabbit
 import type { GraphGeom } from './layout-graph.ts';
 import { chipLine, phrasings } from './layout.ts';
 import { itemId } from './ids.ts';
-import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
 import { RowCount } from './RowCount.tsx';
@@ -14,9 +13,9 @@ import { Source } from './Source.tsx';
 import { BindingEdges, DeadLetterEdge, type EdgeDraw } from './Edges.tsx';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { exchangeRuleShort, rabbitChipWords, rabbitConsumerWords, rabbitExchangeWords, rabbitQueueWords } from './describe.ts';
-import { CHIP_LOOKS } from './looks.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
-import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
+import { HandsBox, HandsMore } from './Hands.tsx';
+import { placedMessage } from './PlacedMessage.tsx';
 import { formatDuration } from '../../engine/core/duration.ts';
 
 export type RabbitGeom = GraphGeom<RabbitExchangeBox, RabbitQueueBox, RabbitChip, RabbitConsumerBox>;
@@ -81,22 +80,11 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
       )}
       {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const item = itemId('rabbit', 'msg', chip.id);
         const kind = row.q.deadLetterBox && chip.status === 'ready' ? 'dead' : chip.status === 'unacked' ? 'held' : 'waiting';
         // The town: a delivered, unacknowledged message is in its consumer's hands; its pigeonhole waits empty.
-        const out = where.out.get(chip);
-        const ghost = out && (
-          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
-            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={null} m={m} timerRef={ctx.timerRef} />
-        );
-        if (where.counted.has(chip)) return [ghost];
-        return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chip.body, `#${chip.id}`] : chip.body} count={chip.deliveries}
-            timer={chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null}
-            label={`${rabbitChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
-            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('rabbit', 'queue', row.q.name)}
-            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        )];
+        return placedMessage({ chip, id: chip.id, r, item: itemId('rabbit', 'msg', chip.id), row: itemId('rabbit', 'queue', row.q.name), kind,
+          body: chip.body, count: chip.deliveries, timer: chip.expiresAt !== null ? { until: chip.expiresAt, span: chip.ttlSpan } : null,
+          ghostTimer: null, words: rabbitChipWords(chip, row.q.name) }, where, ctx);
       }))}
       {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
       {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}

@@ -6,17 +6,17 @@ import type { SqsModel } from './model-sqs.ts';
 import type { SqsGeom } from './layout-sqs.ts';
 import { chipLine, phrasings } from './layout.ts';
 import { itemId } from './ids.ts';
-import { Chip } from './Chip.tsx';
 import { Client } from './Client.tsx';
 import { Holder } from './Holder.tsx';
 import { RowCount } from './RowCount.tsx';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { isFocused, isSelected, nodeFocused, nodeSelected, type SectionCtx } from './section-ctx.ts';
 import { sqsChipWords, sqsConsumerWords, sqsQueueWords } from './describe.ts';
-import { CHIP_LOOKS, type ChipKind } from './looks.ts';
+import type { ChipKind } from './looks.ts';
 import type { SqsChip } from './model-sqs.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
-import { Ghost, HandsBox, HandsMore } from './Hands.tsx';
+import { HandsBox, HandsMore } from './Hands.tsx';
+import { placedMessage } from './PlacedMessage.tsx';
 
 /** A FIFO message shows its group too: order is kept per group, so the group is what to watch. */
 export const chipText = (c: SqsChip) => (c.group !== null ? `${c.group.slice(0, 5)}:${c.body}` : c.body);
@@ -75,23 +75,11 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
       ))}
       {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const item = itemId('sqs', 'msg', chip.id);
         const kind = KIND[chip.status];
         const timer = chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null;
         // The town: a received message is out of its pigeonhole, in the hands of whoever received it.
-        const out = where.out.get(chip);
-        const ghost = out && (
-          <Ghost key={`${item}:ghost`} item={item} r={out.r} id={chip.id} holder={out.holder}
-            index={out.holder === 'you' ? null : ctx.node(out.holder).index} timer={timer} m={m} timerRef={ctx.timerRef} />
-        );
-        if (where.counted.has(chip)) return [ghost];
-        return [ghost, (
-          <Chip key={item} item={item} r={where.hand.get(chip) ?? r} kind={kind} text={where.hand.has(chip) ? [chipText(chip), `#${chip.id}`] : chipText(chip)} count={chip.receiveCount}
-            timer={timer}
-            label={`${sqsChipWords(chip, row.q.name)} (${CHIP_LOOKS[kind].word})`} fs={m.fs} town={town}
-            focused={isFocused(ctx, item) || ctx.lit.has(item)} selected={isSelected(ctx, item)} row={itemId('sqs', 'queue', row.q.name)}
-            onMenu={ctx.onItemMenu} onHover={ctx.onHover} timerRef={ctx.timerRef} />
-        )];
+        return placedMessage({ chip, id: chip.id, r, item: itemId('sqs', 'msg', chip.id), row: itemId('sqs', 'queue', row.q.name), kind,
+          body: chipText(chip), count: chip.receiveCount, timer, ghostTimer: timer, words: sqsChipWords(chip, row.q.name) }, where, ctx);
       }))}
       {hands?.more.map((x) => <HandsMore key={`more:${x.holder}`} r={x.r} n={x.n} m={m} />)}
       {geom.hands.map((h) => <HandsBox key={`hands:${h.item}`} who={h.item} r={h.r} m={m} />)}
