@@ -2,11 +2,12 @@
 // diagram, each mounted from its folder's index.ts when that folder exists. In presenter and focus
 // mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
 // Until a view's folder exists a plain summary of the same state stands in, so the page always works.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { fitStage, planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { lessonStore, stageFirst, useLesson } from '../store/lesson-store.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useOnResize } from '../views/shared/hooks.ts';
 
 function component(mods: Record<string, unknown>, name: string): ComponentType | null {
   for (const m of Object.values(mods)) {
@@ -100,21 +101,13 @@ function PaneStack({ panes, side }: { panes: Pane[]; side: string }) {
  */
 function useInnerSize(ref: RefObject<HTMLElement | null>): { width: number; height: number; rem: number } {
   const [size, setSize] = useState({ width: 0, height: 0, rem: 16 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const read = () => {
-      const cs = getComputedStyle(el);
-      const width = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-      const height = el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      setSize((s) => (s.width === width && s.height === height && s.rem === rem ? s : { width, height, rem }));
-    };
-    read();
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
+  useOnResize(ref, (el) => {
+    const cs = getComputedStyle(el);
+    const width = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const height = el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    setSize((s) => (s.width === width && s.height === height && s.rem === rem ? s : { width, height, rem }));
+  });
   return size;
 }
 

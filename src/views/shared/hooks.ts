@@ -10,25 +10,32 @@ export function cssZoom(el: Element): number {
   return typeof z === 'number' && z > 0 ? z : 1;
 }
 
-/** The element's content size, kept current with a ResizeObserver. */
-export function useSize(ref: RefObject<Element | null>, fallback: Size = { width: 800, height: 500 }): Size {
-  const [size, setSize] = useState<Size>(fallback);
+/** Calls `read(el)` once the element is laid out and again whenever a ResizeObserver sees it change. */
+export function useOnResize<E extends Element>(ref: RefObject<E | null>, read: (el: E) => void): void {
+  const latest = useRef(read);
+  useLayoutEffect(() => { latest.current = read; });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const read = () => {
-      // In CSS pixels of the view's own drawing: presenter mode magnifies the stage with CSS zoom.
-      const r = el.getBoundingClientRect();
-      const z = cssZoom(el);
-      const w = Math.round(r.width / z);
-      const h = Math.round(r.height / z);
-      if (w > 0 && h > 0) setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
-    };
-    read();
-    const ro = new ResizeObserver(read);
+    const run = () => latest.current(el);
+    run();
+    const ro = new ResizeObserver(run);
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
+}
+
+/** The element's content size, kept current with a ResizeObserver. */
+export function useSize(ref: RefObject<Element | null>, fallback: Size = { width: 800, height: 500 }): Size {
+  const [size, setSize] = useState<Size>(fallback);
+  useOnResize(ref, (el) => {
+    // In CSS pixels of the view's own drawing: presenter mode magnifies the stage with CSS zoom.
+    const r = el.getBoundingClientRect();
+    const z = cssZoom(el);
+    const w = Math.round(r.width / z);
+    const h = Math.round(r.height / z);
+    if (w > 0 && h > 0) setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
+  });
   return size;
 }
 
