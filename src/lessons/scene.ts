@@ -150,11 +150,13 @@ export function captionAt(placed: readonly PlacedCaption[], cursor: Moment): Pla
   return shown;
 }
 
-/** Moves the sim back to exactly `m` (a moment of its own past). */
-export function rewindTo(sim: Sim, m: Moment): void {
-  sim.seek(Math.max(0, m.now - 1));
-  for (let guard = 0; sim.eventCount > m.eventCount && guard < 100_000; guard++) sim.stepBack();
-  sim.advanceTo(m.eventCount, m.now);
+/** Moves the sim to exactly (eventCount, now): back through a seek and steps if that is its past, then forward. */
+export function moveTo(sim: Sim, eventCount: number, now: number): void {
+  if (sim.eventCount > eventCount || sim.now > now) {
+    sim.seek(Math.max(0, now - 1));
+    for (let guard = 0; sim.eventCount > eventCount && guard < 100_000; guard++) sim.stepBack();
+  }
+  sim.advanceTo(eventCount, now);
 }
 
 export interface FreeRun {
@@ -205,7 +207,7 @@ export function planRun(sim: Sim, from: Moment & { trace: number }, scene: StepS
   const captions = scene?.captions ?? [];
   let placed: PlacedCaptions = { placed: [], missing: [] };
   if (captions.length) {
-    rewindTo(sim, from);
+    moveTo(sim, from.eventCount, from.now);
     placed = placeCaptions(sim, captions, to.eventCount);
     sim.advanceTo(to.eventCount, to.now);
   }

@@ -6,6 +6,7 @@ import { createSession, resultSince, type ExecResult, type Session } from '../sc
 import { conditionHolds } from '../script/core-commands.ts';
 import type { Sim } from '../engine/core/sim.ts';
 import { advanceScene, type PlayScene, type SkipBadge } from './scene-playback.ts';
+import { moveTo } from '../lessons/scene.ts';
 import { language } from '../script/language.ts';
 import { parseLine, ScriptError } from '../script/parser.ts';
 import { formatDuration } from '../engine/core/duration.ts';
@@ -132,14 +133,8 @@ export function* execJob(store: StoreApi<LabStore>, line: string): Generator<voi
   return resultSince(sim, session.shown, before, printed);
 }
 
-/** Moves the sim to exactly (eventCount, now), going back first when it is already past that moment. */
-export function moveTo(sim: Sim, eventCount: number, now: number): void {
-  if (sim.eventCount > eventCount || sim.now > now) {
-    sim.seek(Math.max(0, now - 1));
-    for (let guard = 0; sim.eventCount > eventCount && guard < 100_000; guard++) sim.stepBack();
-  }
-  sim.advanceTo(eventCount, now);
-}
+// moveTo lives with the scene rules (src/lessons/scene.ts); re-exported for the app and the tests.
+export { moveTo };
 
 /** The inputs still in the run: each input at a past moment discarded those recorded after that moment. */
 export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] {

@@ -17,8 +17,6 @@ export function handArea(box: Rect, m: Metrics, name = ''): Rect | null {
 }
 
 /** The height a hands box needs (a name line, a line of chips and their timer bars). */
-export const handsBoxH = (m: Metrics) => Math.ceil(m.fs * 1.25 * 1.1 + m.chipH + 8);
-
 export interface Taken<C> {
   chip: C;
   /** Who holds it (a node id, or `you` for a message taken from the console). */
