@@ -3,8 +3,8 @@
 // commands that make sense for one drawn thing now; node actions for consumers and readers are added
 // to every view's node menu.
 import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/queue/state.ts';
-import type { RabbitState } from '../../engine/broker/state.ts';
+import type { SqsState } from '../../engine/sqs/state.ts';
+import type { RabbitState } from '../../engine/rabbit/state.ts';
 import type { PubsubState } from '../../engine/pubsub/state.ts';
 import type { StreamState } from '../../engine/stream/state.ts';
 import { parseItem, parseRecord } from './ids.ts';

@@ -2,8 +2,8 @@
 // takers, the order work was done in, how often work was done twice, and what ended up dead-lettered —
 // each read through the same scenario query the learner can type, shown beside its value.
 import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/queue/state.ts';
-import type { RabbitState } from '../../engine/broker/state.ts';
+import type { SqsState } from '../../engine/sqs/state.ts';
+import type { RabbitState } from '../../engine/rabbit/state.ts';
 import type { PubsubState } from '../../engine/pubsub/state.ts';
 import type { StreamState } from '../../engine/stream/state.ts';
 import type { QueueSys } from './ids.ts';

@@ -2,9 +2,9 @@
 // and unacknowledged messages, and consumers with their prefetch windows. Each message keeps its route
 // (exchange, binding, queue per hop) so a drawing can light up the way it came.
 import type { NodeStatus } from '../../engine/core/types.ts';
-import type { ExchangeType, RabbitState, RouteHop } from '../../engine/broker/state.ts';
-import { BROKER } from '../../engine/broker/state.ts';
-import { describeBinding } from '../../engine/broker/routing.ts';
+import type { ExchangeType, RabbitState, RouteHop } from '../../engine/rabbit/state.ts';
+import { BROKER } from '../../engine/rabbit/state.ts';
+import { describeBinding } from '../../engine/rabbit/routing.ts';
 
 export interface RabbitChip {
   id: number;

@@ -2,8 +2,8 @@
 // (visible, in flight with the visibility deadline, delayed with the time it becomes receivable), the
 // dead-letter queues right after their source queues, and the consumers with what they hold.
 import type { NodeStatus } from '../../engine/core/types.ts';
-import type { SqsState } from '../../engine/queue/state.ts';
-import { SQS_NODE } from '../../engine/queue/state.ts';
+import type { SqsState } from '../../engine/sqs/state.ts';
+import { SQS_NODE } from '../../engine/sqs/state.ts';
 
 export type ChipStatus = 'visible' | 'inflight' | 'delayed' | 'dead-lettered';
 

@@ -3,7 +3,7 @@
 // flight as labelled dots on the links. Other systems' nodes appear as boxes on a ring.
 import { memo, useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
-import type { TownState } from '../../engine/townboard/state.ts';
+import type { TownState } from '../../engine/town/state.ts';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
 import { useSize, useStructureVersion } from '../shared/hooks.ts';

@@ -1,6 +1,6 @@
 // Producers that send at a steady rate (src/engine/producer/rate.ts) in each messaging system.
 import { describe, expect, it } from 'vitest';
-import { lab, violationsOf } from '../queue/lab.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
 
 describe('rate producers', () => {
   it('sqs.producer sends one message every interval, count times, then says so', () => {

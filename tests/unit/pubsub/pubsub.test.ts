@@ -2,7 +2,7 @@
 // ack deadlines and redelivery, nacks, dead-letter topics, retention.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lab, violationsOf } from '../queue/lab.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
 import type { PubsubState } from '../../../src/engine/pubsub/state.ts';
 
 describe('pub/sub', () => {

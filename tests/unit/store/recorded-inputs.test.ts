@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import {
   createLabStore, END_OF_RUN, inPast, inputsToHere, replayInputs, survivingInputs, type RecordedInput,
 } from '../../../src/store/lab-store.ts';
-import type { TownState } from '../../../src/engine/townboard/state.ts';
+import type { TownState } from '../../../src/engine/town/state.ts';
 
 const SEED = 7;
 const SETUP = [

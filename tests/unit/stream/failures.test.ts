@@ -2,7 +2,7 @@
 // either retries the record in place (everything behind it waits: head-of-line blocking) or skips it
 // (its effect never happens). Either way the log itself is unchanged and other readers are unaffected.
 import { describe, expect, it } from 'vitest';
-import { lab, violationsOf } from '../queue/lab.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
 
 describe('stream readers that fail', () => {
   it('onFail=retry: a poison record blocks its reader for good; the other reader is not held up', () => {

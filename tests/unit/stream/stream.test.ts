@@ -1,7 +1,7 @@
 // The stream (a retained log with per-reader positions): every reader reads everything at its own pace,
 // newcomers can replay from the start, retention removes old records with a note, crashes re-read or skip.
 import { describe, expect, it } from 'vitest';
-import { lab, violationsOf } from '../queue/lab.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
 
 describe('stream', () => {
   it('every reader reads every record, at its own pace; reading removes nothing', () => {

@@ -5,8 +5,8 @@
 // Guide, "Amazon SQS visibility timeout") — out of reach of everyone else, but not gone until deleted.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lab } from '../queue/lab.ts';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
+import { lab } from '../sqs/lab.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
 import { sqsModel, type SqsChip, type SqsModel } from '../../../src/views/queues/model-sqs.ts';
 import { layoutSqs } from '../../../src/views/queues/layout-sqs.ts';
 import { handArea, handsIndex, handsOnly, planHands } from '../../../src/views/queues/layout-hands.ts';

@@ -1,9 +1,9 @@
 // The queue drawings' view models, read from real runs: what each system's section shows, the words it
 // says, the flights it draws, the actions it offers (each a command that runs) and the scoreboard.
 import { describe, expect, it } from 'vitest';
-import { lab } from '../queue/lab.ts';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
-import type { RabbitState } from '../../../src/engine/broker/state.ts';
+import { lab } from '../sqs/lab.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
+import type { RabbitState } from '../../../src/engine/rabbit/state.ts';
 import type { PubsubState } from '../../../src/engine/pubsub/state.ts';
 import type { StreamState } from '../../../src/engine/stream/state.ts';
 import { sqsModel } from '../../../src/views/queues/model-sqs.ts';
@@ -16,7 +16,7 @@ import { clientActions, itemActions, sampleKey } from '../../../src/views/queues
 import { compareRows, isComparison, orderCheck } from '../../../src/views/queues/compare.ts';
 import { itemId, parseItem, parseRecord, recordId } from '../../../src/views/queues/ids.ts';
 import { cardFor } from '../../../src/views/queues/cards.ts';
-import { topicMatches } from '../../../src/engine/broker/topic.ts';
+import { topicMatches } from '../../../src/engine/rabbit/topic.ts';
 
 function sqsRun() {
   const s = lab(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/script/runner.ts';
-import type { TownState } from '../../../src/engine/townboard/state.ts';
+import type { TownState } from '../../../src/engine/town/state.ts';
 import { describeNode, recentDrops, stageModel } from '../../../src/views/shared/town-model.ts';
 import { focusOf, msgFocused, traceAt } from '../../../src/views/shared/highlight.ts';
 

@@ -3,7 +3,7 @@
 // keys each must reach); the second adds the edge cases a learner trips over.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { topicMatches } from '../../../src/engine/broker/topic.ts';
+import { topicMatches } from '../../../src/engine/rabbit/topic.ts';
 
 const bindings: Record<string, string> = {
   t1: 'a.b.c', t2: 'a.*.c', t3: 'a.#.b', t4: 'a.b.b.c', t5: '#', t6: '#.#', t7: '#.b', t8: '*.*', t9: 'a.*',

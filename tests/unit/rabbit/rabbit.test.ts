@@ -1,7 +1,7 @@
 // RabbitMQ rules (AMQP 0-9-1 model and the RabbitMQ docs on acknowledgements, prefetch, dead-letter
 // exchanges, TTL and durability): routing by exchange type, acks and nacks, round-robin, redelivery.
 import { describe, expect, it } from 'vitest';
-import { lab, violationsOf } from '../queue/lab.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
 
 describe('RabbitMQ exchanges route by their type', () => {
   it('direct: exact key; fanout: every bound queue; topic: patterns; unroutable messages are dropped with a note', () => {

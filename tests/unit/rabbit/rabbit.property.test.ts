@@ -3,8 +3,8 @@
 // or dropped with a note — never silently gone — and no acknowledged message is delivered again.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lab, violationsOf } from '../queue/lab.ts';
-import type { RabbitState } from '../../../src/engine/broker/state.ts';
+import { lab, violationsOf } from '../sqs/lab.ts';
+import type { RabbitState } from '../../../src/engine/rabbit/state.ts';
 
 const scenario = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),

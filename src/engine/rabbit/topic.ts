@@ -2,7 +2,7 @@
 // dots; words may be empty ("a..b" is a, "", b; "a." is a, ""), but the empty string is zero words, not
 // one empty word (split_topic_key in rabbit_exchange_type_topic.erl). In a pattern `*` matches exactly
 // one word and `#` zero or more, so "a.#" matches "a", "#.a" matches "a", "a.#.b" matches "a.b", and
-// "*" does not match "" while "#" does. The table in tests/unit/broker/topic.test.ts is RabbitMQ's own.
+// "*" does not match "" while "#" does. The table in tests/unit/rabbit/topic.test.ts is RabbitMQ's own.
 
 const split = (s: string): string[] => (s === '' ? [] : s.split('.'));
 

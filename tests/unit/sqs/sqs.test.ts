@@ -2,7 +2,7 @@
 // redrive to a dead-letter queue and back, short vs long polling, retention, delay, competing consumers.
 import { describe, expect, it } from 'vitest';
 import { lab, violationsOf } from './lab.ts';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
 
 const sqs = (s: ReturnType<typeof lab>) => s.sim.state<SqsState>('sqs');
 

@@ -1,8 +1,8 @@
 // Three SQS rules the lab once got wrong (issue 10), each with the smallest case and the Amazon SQS
 // Developer Guide / API reference sentence it follows.
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../src/engine/queue/sha256.ts';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
+import { sha256Hex } from '../../../src/engine/sqs/sha256.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
 import { lab, violationsOf } from './lab.ts';
 
 const H = 3_600_000;

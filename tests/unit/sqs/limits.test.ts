@@ -4,7 +4,7 @@
 // and the requests Amazon refuses: each edge is accepted, one past it is refused with a message naming
 // the setting and its range, and the refused command changes nothing.
 import { describe, expect, it } from 'vitest';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
 import { lab } from './lab.ts';
 
 const H = 3_600_000;

@@ -3,7 +3,7 @@
 // dead-letter retention rule whatever moment the queue service crashes and restarts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SqsMessage, SqsState } from '../../../src/engine/queue/state.ts';
+import type { SqsMessage, SqsState } from '../../../src/engine/sqs/state.ts';
 import { lab, violationsOf } from './lab.ts';
 
 const GROUPS = ['A', 'B', 'C'];

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, utf8 } from '../../../src/engine/queue/sha256.ts';
+import { sha256Hex, utf8 } from '../../../src/engine/sqs/sha256.ts';
 
 const nodeSha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -2,8 +2,8 @@
 // get here") answered the same way for SQS, RabbitMQ and pub/sub.
 import { describe, expect, it } from 'vitest';
 import { lab } from './lab.ts';
-import { sqsMessageViews } from '../../../src/engine/queue/message-view.ts';
-import { rabbitMessageViews } from '../../../src/engine/broker/queries.ts';
+import { sqsMessageViews } from '../../../src/engine/sqs/message-view.ts';
+import { rabbitMessageViews } from '../../../src/engine/rabbit/queries.ts';
 import { pubsubMessageViews } from '../../../src/engine/pubsub/queries.ts';
 
 describe('message views', () => {

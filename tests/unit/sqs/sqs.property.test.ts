@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lab, violationsOf } from './lab.ts';
-import type { SqsState } from '../../../src/engine/queue/state.ts';
+import type { SqsState } from '../../../src/engine/sqs/state.ts';
 
 const fault = fc.record({ at: fc.integer({ min: 0, max: 4000 }), who: fc.integer({ min: 1, max: 3 }), down: fc.integer({ min: 50, max: 3000 }) });
 const scenario = fc.record({
