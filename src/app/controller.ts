@@ -15,7 +15,7 @@ import {
 } from './lessons-api.ts';
 import { updateProgress } from './progress.ts';
 import { go, lessonHref } from './routes.ts';
-import { formatDuration } from '../engine/core/duration.ts';
+import { formatDuration } from '../engine/core/index.ts';
 
 export const queryNames: ReadonlySet<string> = new Set(allQueries.map((q) => q.name));
 

@@ -2,7 +2,7 @@
 // Everything it returns is plain data, so `page.evaluate(() => window.townboard.traceHash())` works.
 import { labStore } from '../store/lab-store.ts';
 import { lessonStore, setStageMode } from '../store/lesson-store.ts';
-import { parseDuration } from '../engine/core/duration.ts';
+import { parseDuration } from '../engine/core/index.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { captionAt } from '../lessons/scene.ts';

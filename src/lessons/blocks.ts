@@ -4,7 +4,7 @@ import { language } from '../script/language.ts';
 import { parseLine, parseScript, ScriptError } from '../script/parser.ts';
 import { ConditionError, parseCondition } from '../script/condition.ts';
 import { field, list, onlyKeys, readYaml, text, type YValue } from './yaml-block.ts';
-import { parseDuration } from '../engine/core/duration.ts';
+import { parseDuration } from '../engine/core/index.ts';
 import { LessonProblem, MAX_HINTS, type SceneCaption, type Challenge, type Predict, type StepScene } from './types.ts';
 
 /** Scenario lines of a ```lab``` block whose first line is `firstLine`; comments and blanks dropped. */

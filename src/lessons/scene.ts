@@ -1,7 +1,7 @@
 // How a step's run plays on screen: its pace (a playback speed chosen so the run takes a sensible time,
 // 5-30 s, whatever its simulated length), the quiet stretches skipped on the way (shown as "12 s later"),
 // and where each caption of its ```scene``` block first shows. Pure: it reads a Sim and plain numbers.
-import type { Sim } from '../engine/core/sim.ts';
+import type { Sim } from '../engine/core/index.ts';
 import { language } from '../script/language.ts';
 import { evaluate, parseCondition } from '../script/condition.ts';
 import type { SceneCaption, StepScene } from './types.ts';

@@ -1,7 +1,7 @@
 // Conditions for `expect`, `run until=`, lesson goals and predictions:
 //   inbox(analytics) == 3    raft.leader != none    now >= 2s and violations == 0
 // A bare name is a query when a system (or the core) defines one by that name, else a literal word.
-import { parseDuration } from '../engine/core/duration.ts';
+import { parseDuration } from '../engine/core/index.ts';
 
 export type Value = number | string | boolean;
 type Operand = { kind: 'query'; text: string; name: string } | { kind: 'literal'; value: Value };

@@ -1,9 +1,9 @@
 // The commands every scenario has: time, stepping, faults, the network, clocks and expectations.
-import { argBool, argList, argNumber, argString, CommandError, type CommandSpec } from '../engine/core/command.ts';
-import { formatDuration } from '../engine/core/duration.ts';
+import { argBool, argList, argNumber, argString, CommandError, type CommandSpec } from '../engine/core/index.ts';
+import { formatDuration } from '../engine/core/index.ts';
 import { parseDurationArg } from './parser.ts';
-import type { LinkSpec } from '../engine/core/types.ts';
-import type { Sim } from '../engine/core/sim.ts';
+import type { LinkSpec } from '../engine/core/index.ts';
+import type { Sim } from '../engine/core/index.ts';
 import { describeActuals, evaluate, parseCondition } from './condition.ts';
 
 /** An `expect` whose condition is false: the message gives the actual values. */

@@ -1,6 +1,6 @@
 // `help` and `help <command>`: the console's own guide, printed from the same command table the parser
 // reads, so it can never list a command that does not exist or miss one that does.
-import type { CommandSpec } from '../engine/core/command.ts';
+import type { CommandSpec } from '../engine/core/index.ts';
 
 /** `run [for=<duration>] [until=<condition>] [max=<duration>]`: how a command is written. */
 export function usageLine(c: CommandSpec): string {

@@ -1,7 +1,7 @@
 // The scenario language: core commands plus every system's, and every query conditions can read.
 import { allSystems, systemCommands } from '../engine/systems.ts';
-import { CORE_QUERIES } from '../engine/core/sim.ts';
-import type { CommandSpec } from '../engine/core/command.ts';
+import { CORE_QUERIES } from '../engine/core/index.ts';
+import type { CommandSpec } from '../engine/core/index.ts';
 import { coreCommands } from './core-commands.ts';
 import { helpCommand } from './help.ts';
 import { createLanguage, type Language } from './parser.ts';

@@ -1,7 +1,7 @@
 // Parses scenario text against the command table. Every mistake names the line and column, says what was
 // expected, and suggests the nearest valid word.
-import type { ArgSpec, ArgValue, CommandSpec } from '../engine/core/command.ts';
-import { parseDuration } from '../engine/core/duration.ts';
+import type { ArgSpec, ArgValue, CommandSpec } from '../engine/core/index.ts';
+import { parseDuration } from '../engine/core/index.ts';
 import { stripComment, SyntaxProblem, tokenize } from './tokenize.ts';
 import { nearest } from './nearest.ts';
 import { ConditionError, parseCondition } from './condition.ts';

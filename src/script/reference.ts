@@ -1,6 +1,6 @@
 // The language reference page, generated from the same tables the parser reads. The app shows it and
 // docs/scenario-language.md is this output (a test keeps the file up to date).
-import type { CommandSpec } from '../engine/core/command.ts';
+import type { CommandSpec } from '../engine/core/index.ts';
 import { allCommands, allQueries } from './language.ts';
 import { usageLine } from './help.ts';
 

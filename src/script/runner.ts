@@ -1,8 +1,8 @@
 // A scenario session: one sim plus the language. Lessons, the console, share links, the test hook and the
 // CLI all run commands through here, so they all drive the engine the same way.
-import { createSim, type Sim } from '../engine/core/sim.ts';
-import { CommandError } from '../engine/core/command.ts';
-import type { TraceKind } from '../engine/core/types.ts';
+import { createSim, type Sim } from '../engine/core/index.ts';
+import { CommandError } from '../engine/core/index.ts';
+import type { TraceKind } from '../engine/core/index.ts';
 import { allSystems } from '../engine/systems.ts';
 import { language } from './language.ts';
 import { parseLine, ScriptError, type ParsedCommand } from './parser.ts';

@@ -3,7 +3,7 @@
 // per macrotask, so the page keeps answering clicks, shows progress and can cancel. The engine stays
 // synchronous: each slice is an ordinary call that ends at an event boundary, and the slices together reach
 // exactly the state the one long call would (tests/unit/store/catch-up.test.ts compares trace hashes).
-import type { Sim } from '../engine/core/sim.ts';
+import type { Sim } from '../engine/core/index.ts';
 
 /** Events processed per slice: a few milliseconds of work for the heaviest systems (Raft with its
  *  snapshots), so the page answers a click well within 100 ms even on a loaded machine. */

@@ -4,12 +4,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createSession, resultSince, type ExecResult, type Session } from '../script/runner.ts';
 import { conditionHolds } from '../script/core-commands.ts';
-import type { Sim } from '../engine/core/sim.ts';
+import type { Sim } from '../engine/core/index.ts';
 import { advanceScene, type PlayScene, type SkipBadge } from './scene-playback.ts';
 import { moveTo } from '../lessons/scene.ts';
 import { language } from '../script/language.ts';
 import { parseLine, ScriptError } from '../script/parser.ts';
-import { formatDuration } from '../engine/core/duration.ts';
+import { formatDuration } from '../engine/core/index.ts';
 import {
   advanceToSliced, drain, driveJob, runUntilSliced, seekSliced, type CatchUpHandle, type CatchUpProgress, type Job,
 } from './catch-up.ts';

@@ -2,7 +2,7 @@
 // (the page reveals the verdict there); playing from a step's start skips its quiet stretches too. Either
 // way a stretch where nothing happens for long is jumped over, and a badge says how much time passed; and
 // on reaching a caption's moment playback holds still long enough to read it.
-import type { Sim } from '../engine/core/sim.ts';
+import type { Sim } from '../engine/core/index.ts';
 import { captionHoldMs, idleJump, type Moment, type PlacedCaption } from '../lessons/scene.ts';
 
 export interface PlayScene {

@@ -3,7 +3,7 @@
 // `src/views/*/stage.ts`, asks which registered stages have a system active in the run, and gives the
 // nodes of every other system (the town board's services, say) to the generic town and technical views.
 import type { ComponentType } from 'react';
-import type { Sim } from '../engine/core/sim.ts';
+import type { Sim } from '../engine/core/index.ts';
 
 export interface StageViewProps {
   className?: string;

@@ -1,9 +1,9 @@
 // Checks a topology before it is written out as commands, with one specific sentence per problem, tied
 // to the field it is about (`queues.1.dlq`) so the form shows it next to that field.
-import { SQS_NODE } from '../../engine/sqs/state.ts';
-import { BROKER } from '../../engine/rabbit/state.ts';
-import { PUBSUB_NODE } from '../../engine/pubsub/state.ts';
-import { STREAM_NODE } from '../../engine/stream/state.ts';
+import { SQS_NODE } from '../../engine/sqs/index.ts';
+import { BROKER } from '../../engine/rabbit/index.ts';
+import { PUBSUB_NODE } from '../../engine/pubsub/index.ts';
+import { STREAM_NODE } from '../../engine/stream/index.ts';
 import type { Consumer, Producer, Topology } from './model.ts';
 
 export interface Problem {

@@ -2,8 +2,8 @@
 // store (so it lands in the console history and share links); nodes get theirs through the shared node
 // menu (crash/restart come from src/views/shared/node-actions.ts), partitions, records and groups through
 // the item menu here.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { KafkaState } from '../../engine/kafka/state.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { KafkaState } from '../../engine/kafka/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 import { registerNodeAction } from '../shared/node-actions.ts';
 import { parseItem } from './ids.ts';

@@ -3,7 +3,7 @@
 // messages a learner should follow (produce, its answer, group joins and syncs, commits, elections,
 // transaction markers) are drawn full size with their type. Each picture supplies where a node (or a
 // node's cell for one partition) is.
-import type { InFlight } from '../../engine/core/types.ts';
+import type { InFlight } from '../../engine/core/index.ts';
 import type { Point } from '../shared/geometry.ts';
 import type { FlightSpec } from '../shared/FlightLayer.tsx';
 

@@ -1,6 +1,6 @@
 // What a Kafka item points at besides itself, for views that know nothing of partitions (the space-time
 // diagram, the flights): a partition or record — the messages about that partition; a group — its members.
-import type { TraceEvent } from '../../engine/core/types.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 import { kafkaState } from './actions.ts';
 import { parseItem } from './ids.ts';

@@ -1,15 +1,15 @@
 // What both Kafka pictures draw, read from the engine's state: a pure function of the state, the node
 // list and the time, so the town, the technical view, the inspector and the tests agree. Built on the
 // engine's own selectors (partitionLanes, groupPicture) and queries' definitions (lag, LSO).
-import type { NodeStatus } from '../../engine/core/types.ts';
-import { partitionLanes } from '../../engine/kafka/selectors.ts';
-import { groupTopics, partitionLag } from '../../engine/kafka/lag.ts';
-import { partitionsOf } from '../../engine/kafka/cluster.ts';
-import { missingAcked } from '../../engine/kafka/audit.ts';
-import type { Group, KafkaState, KRecord, Rebalance, Replica } from '../../engine/kafka/state.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import { partitionLanes } from '../../engine/kafka/index.ts';
+import { groupTopics, partitionLag } from '../../engine/kafka/index.ts';
+import { partitionsOf } from '../../engine/kafka/index.ts';
+import { missingAcked } from '../../engine/kafka/index.ts';
+import type { Group, KafkaState, KRecord, Rebalance, Replica } from '../../engine/kafka/index.ts';
 import { groupItem, partitionItem } from './ids.ts';
 import { lagSeries, type LagPoint } from './lag-history.ts';
-import { kafkaQueries } from '../../engine/kafka/queries.ts';
+import { kafkaQueries } from '../../engine/kafka/index.ts';
 
 // The engine's own definition of a skipped record (below the committed offset, never applied).
 const SKIPPED = kafkaQueries.find((q) => q.name === 'kafka.skipped')!;

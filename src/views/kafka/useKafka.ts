@@ -7,7 +7,7 @@ import { useStructureVersion } from '../shared/hooks.ts';
 import type { MenuRequest } from '../shared/interaction.tsx';
 import { kafkaState } from './actions.ts';
 import { kafkaPicture, type KafkaPicture } from './model.ts';
-import type { Sim } from '../../engine/core/sim.ts';
+import type { Sim } from '../../engine/core/index.ts';
 import type { ItemMenuRequest } from './ItemMenu.tsx';
 
 export const LAG_WINDOW_MS = 3000;

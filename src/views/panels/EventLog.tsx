@@ -3,7 +3,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import { useStructureVersion } from '../shared/hooks.ts';
-import type { TraceEvent, TraceKind } from '../../engine/core/types.ts';
+import type { TraceEvent, TraceKind } from '../../engine/core/index.ts';
 import { jumpToEvent } from './jump.ts';
 
 const KINDS: { kind: TraceKind; label: string }[] = [

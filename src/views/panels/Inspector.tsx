@@ -1,7 +1,7 @@
 // The inspector: the state of whatever was clicked — a node, a notice, a message, a topic or a trace entry.
 import { useLab, labStore, type Highlight } from '../../store/lab-store.ts';
-import type { Sim } from '../../engine/core/sim.ts';
-import type { TownState } from '../../engine/town/state.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { TownState } from '../../engine/town/index.ts';
 import { formatTime } from './format.ts';
 
 type Row = [string, unknown];

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { lessonStore, useLesson } from '../../store/lesson-store.ts';
 import { useLab } from '../../store/lab-store.ts';
 import { lockPrediction, replayPrediction, skipPrediction } from '../../app/controller.ts';
-import { formatDuration } from '../../engine/core/duration.ts';
+import { formatDuration } from '../../engine/core/index.ts';
 import { wallTime } from '../../lessons/scene.ts';
 import type { Predict } from '../../app/lessons-api.ts';
 import { Markdown } from './Markdown.tsx';

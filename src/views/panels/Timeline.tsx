@@ -2,7 +2,7 @@
 // inputs, faults and invariant violations are individual marks with their own shapes, not only colours.
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
-import type { TraceEvent } from '../../engine/core/types.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
 import { useStructureVersion } from '../shared/hooks.ts';
 import { formatTime, niceCeil } from './format.ts';
 

@@ -1,6 +1,6 @@
 // Moving the cursor to one trace entry: the end of the event that produced it.
 import { labStore } from '../../store/lab-store.ts';
-import type { TraceEvent } from '../../engine/core/types.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
 
 const lastIndex = () => {
   const tr = labStore.getState().session.sim.trace();

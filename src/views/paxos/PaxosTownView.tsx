@@ -5,8 +5,8 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { textWidth } from '../shared/measure.ts';
 import { useLab } from '../../store/lab-store.ts';
-import type { PaxosState } from '../../engine/paxos/state.ts';
-import type { PaxosAgentView } from '../../engine/paxos/view.ts';
+import type { PaxosState } from '../../engine/paxos/index.ts';
+import type { PaxosAgentView } from '../../engine/paxos/index.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';

@@ -1,10 +1,10 @@
 // What the Paxos pictures draw, read from the Paxos state: each server's three roles side by side
 // (proposer progress, acceptor promise and accepted proposal, learned value), the chosen value, and
 // whether proposers are duelling (pre-empting each other round after round with nothing chosen). Pure.
-import type { Message, NodeId } from '../../engine/core/types.ts';
-import type { PaxosMessage } from '../../engine/paxos/messages.ts';
-import type { PaxosState } from '../../engine/paxos/state.ts';
-import { paxosAgentViews, paxosSummary, type PaxosAgentView } from '../../engine/paxos/view.ts';
+import type { Message, NodeId } from '../../engine/core/index.ts';
+import type { PaxosMessage } from '../../engine/paxos/index.ts';
+import type { PaxosState } from '../../engine/paxos/index.ts';
+import { paxosAgentViews, paxosSummary, type PaxosAgentView } from '../../engine/paxos/index.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 
 export interface PaxosPicture {

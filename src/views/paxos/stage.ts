@@ -1,8 +1,8 @@
 // Paxos' pictures on the stage (the council settling one decree; the cards and the decree panel), the
 // "propose a value" action in every Paxos server's menu, and its inspector rows.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { PaxosState } from '../../engine/paxos/state.ts';
-import { paxosAgentViews } from '../../engine/paxos/view.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { PaxosState } from '../../engine/paxos/index.ts';
+import { paxosAgentViews } from '../../engine/paxos/index.ts';
 import { registerStage } from '../stages.ts';
 import { registerNodeAction } from '../shared/node-actions.ts';
 import { registerNodeInspector, type Inspection } from '../panels/Inspector.tsx';

@@ -2,7 +2,7 @@
 // its mark and colour (the same as in the space-time diagram), its state in words, and — for RabbitMQ
 // consumers — the prefetch window as slots (filled: an unacknowledged delivery; hollow: room).
 import { memo } from 'react';
-import type { BuildingKind } from '../../engine/town/state.ts';
+import type { BuildingKind } from '../../engine/town/index.ts';
 import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';

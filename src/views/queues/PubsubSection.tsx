@@ -15,7 +15,7 @@ import { phrasings } from './layout.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
 import { HandsBox, HandsMore } from './Hands.tsx';
 import { placedMessage } from './PlacedMessage.tsx';
-import { formatDuration } from '../../engine/core/duration.ts';
+import { formatDuration } from '../../engine/core/index.ts';
 
 export type PubsubGeom = GraphGeom<PubsubTopicBox, PubsubSubBox, PubsubChip, PubsubSubscriberBox>;
 

@@ -6,11 +6,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import { useLesson } from '../../store/lesson-store.ts';
-import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/sqs/state.ts';
-import type { RabbitState } from '../../engine/rabbit/state.ts';
-import type { PubsubState } from '../../engine/pubsub/state.ts';
-import type { StreamState } from '../../engine/stream/state.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { SqsState } from '../../engine/sqs/index.ts';
+import type { RabbitState } from '../../engine/rabbit/index.ts';
+import type { PubsubState } from '../../engine/pubsub/index.ts';
+import type { StreamState } from '../../engine/stream/index.ts';
 import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
 import { useFocus, type Focus } from '../shared/highlight.ts';
 import { FlightLayer } from '../shared/FlightLayer.tsx';

@@ -16,7 +16,7 @@ import { exchangeRuleShort, rabbitChipWords, rabbitConsumerWords, rabbitExchange
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
 import { HandsBox, HandsMore } from './Hands.tsx';
 import { placedMessage } from './PlacedMessage.tsx';
-import { formatDuration } from '../../engine/core/duration.ts';
+import { formatDuration } from '../../engine/core/index.ts';
 
 export type RabbitGeom = GraphGeom<RabbitExchangeBox, RabbitQueueBox, RabbitChip, RabbitConsumerBox>;
 

@@ -1,7 +1,7 @@
 // The SQS section: producers, queue rows (the ticket rack's pigeonholes in the town) with their messages in queue order —
 // visible, in flight with the visibility timer running down, delayed — each dead-letter queue (the
 // dead-letter box) under its source with the redrive arrow, and the consumers (bakers) on the right.
-import { formatDuration } from '../../engine/core/duration.ts';
+import { formatDuration } from '../../engine/core/index.ts';
 import type { SqsModel } from './model-sqs.ts';
 import type { SqsGeom } from './layout-sqs.ts';
 import { chipLine, phrasings } from './layout.ts';

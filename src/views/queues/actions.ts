@@ -2,11 +2,11 @@
 // store like a console line (so it is recorded, shared by link and replayable). `itemActions` lists the
 // commands that make sense for one drawn thing now; node actions for consumers and readers are added
 // to every view's node menu.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/sqs/state.ts';
-import type { RabbitState } from '../../engine/rabbit/state.ts';
-import type { PubsubState } from '../../engine/pubsub/state.ts';
-import type { StreamState } from '../../engine/stream/state.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { SqsState } from '../../engine/sqs/index.ts';
+import type { RabbitState } from '../../engine/rabbit/index.ts';
+import type { PubsubState } from '../../engine/pubsub/index.ts';
+import type { StreamState } from '../../engine/stream/index.ts';
 import { parseItem, parseRecord } from './ids.ts';
 
 export interface ItemAction { label: string; line: string }

@@ -1,11 +1,11 @@
 // The scoreboard for one workload under several rule books: for each queue (or log reader) that has
 // takers, the order work was done in, how often work was done twice, and what ended up dead-lettered —
 // each read through the same scenario query the learner can type, shown beside its value.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/sqs/state.ts';
-import type { RabbitState } from '../../engine/rabbit/state.ts';
-import type { PubsubState } from '../../engine/pubsub/state.ts';
-import type { StreamState } from '../../engine/stream/state.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { SqsState } from '../../engine/sqs/index.ts';
+import type { RabbitState } from '../../engine/rabbit/index.ts';
+import type { PubsubState } from '../../engine/pubsub/index.ts';
+import type { StreamState } from '../../engine/stream/index.ts';
 import type { QueueSys } from './ids.ts';
 
 export interface Measure { query: string; value: string }

@@ -2,7 +2,7 @@
 // FlightLayer: each one leaves from (or arrives at) the queue, exchange, subscription or topic it names,
 // not the service's middle, so a receive visibly comes out of its queue. Also which of the drawn items
 // each one carries, so pointing at a message lights up the flights that move it.
-import type { InFlight } from '../../engine/core/types.ts';
+import type { InFlight } from '../../engine/core/index.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
 import type { FlightSpec } from '../shared/FlightLayer.tsx';
 import { itemId, recordId, type QueueSys } from './ids.ts';

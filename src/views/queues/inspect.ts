@@ -1,13 +1,13 @@
 // What the inspector says about the queue drawings' own things (the `item` highlight) and about the
 // queue systems' nodes. Messages use the shared MessageView shape, so SQS, RabbitMQ and pub/sub read alike.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { SqsState } from '../../engine/sqs/state.ts';
-import type { RabbitState } from '../../engine/rabbit/state.ts';
-import type { PubsubState } from '../../engine/pubsub/state.ts';
-import type { StreamState } from '../../engine/stream/state.ts';
-import { sqsMessageViews, type MessageView } from '../../engine/sqs/message-view.ts';
-import { rabbitMessageViews } from '../../engine/rabbit/queries.ts';
-import { pubsubMessageViews } from '../../engine/pubsub/queries.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { SqsState } from '../../engine/sqs/index.ts';
+import type { RabbitState } from '../../engine/rabbit/index.ts';
+import type { PubsubState } from '../../engine/pubsub/index.ts';
+import type { StreamState } from '../../engine/stream/index.ts';
+import { sqsMessageViews, type MessageView } from '../../engine/sqs/index.ts';
+import { rabbitMessageViews } from '../../engine/rabbit/index.ts';
+import { pubsubMessageViews } from '../../engine/pubsub/index.ts';
 import type { Inspection, InspectorRow } from '../panels/Inspector.tsx';
 import { formatTime } from '../panels/format.ts';
 import { parseItem, parseRecord } from './ids.ts';

@@ -1,8 +1,8 @@
 // What the pub/sub drawings show: topics, the subscriptions each copies every message to (pull or push,
 // with their ack deadline), the copies waiting or leased with the lease's deadline, and the subscribers.
-import type { NodeStatus } from '../../engine/core/types.ts';
-import type { PubsubState } from '../../engine/pubsub/state.ts';
-import { PUBSUB_NODE } from '../../engine/pubsub/state.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import type { PubsubState } from '../../engine/pubsub/index.ts';
+import { PUBSUB_NODE } from '../../engine/pubsub/index.ts';
 
 export interface PubsubChip {
   id: number;

@@ -1,10 +1,10 @@
 // What the RabbitMQ drawings show: exchanges with their bindings (the routing rules), queues with ready
 // and unacknowledged messages, and consumers with their prefetch windows. Each message keeps its route
 // (exchange, binding, queue per hop) so a drawing can light up the way it came.
-import type { NodeStatus } from '../../engine/core/types.ts';
-import type { ExchangeType, RabbitState, RouteHop } from '../../engine/rabbit/state.ts';
-import { BROKER } from '../../engine/rabbit/state.ts';
-import { describeBinding } from '../../engine/rabbit/routing.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import type { ExchangeType, RabbitState, RouteHop } from '../../engine/rabbit/index.ts';
+import { BROKER } from '../../engine/rabbit/index.ts';
+import { describeBinding } from '../../engine/rabbit/index.ts';
 
 export interface RabbitChip {
   id: number;

@@ -1,9 +1,9 @@
 // What the SQS drawings show, read from the system's state: each queue with its messages in queue order
 // (visible, in flight with the visibility deadline, delayed with the time it becomes receivable), the
 // dead-letter queues right after their source queues, and the consumers with what they hold.
-import type { NodeStatus } from '../../engine/core/types.ts';
-import type { SqsState } from '../../engine/sqs/state.ts';
-import { SQS_NODE } from '../../engine/sqs/state.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import type { SqsState } from '../../engine/sqs/index.ts';
+import { SQS_NODE } from '../../engine/sqs/index.ts';
 
 export type ChipStatus = 'visible' | 'inflight' | 'delayed' | 'dead-lettered';
 

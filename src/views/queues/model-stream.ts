@@ -1,10 +1,10 @@
 // What the stream drawings show: each topic's retained log (offsets start..end-1; older ones removed by
 // retention), and every reader's bookmark: its committed position, what it holds and whether it is stuck
 // retrying a record.
-import type { NodeStatus } from '../../engine/core/types.ts';
-import type { StreamState } from '../../engine/stream/state.ts';
-import { STREAM_NODE } from '../../engine/stream/state.ts';
-import { lagOf } from '../../engine/stream/log.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import type { StreamState } from '../../engine/stream/index.ts';
+import { STREAM_NODE } from '../../engine/stream/index.ts';
+import { lagOf } from '../../engine/stream/index.ts';
 
 export interface StreamReaderMark {
   id: string;

@@ -5,7 +5,7 @@
 // timers and flights move every frame through `useFrame`.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
-import type { RaftState } from '../../engine/raft/state.ts';
+import type { RaftState } from '../../engine/raft/index.ts';
 import type { StageViewProps } from '../stages.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';

@@ -4,7 +4,7 @@
 // crashed, an iced one is paused. Same store, same highlights and menus as the technical picture.
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
-import type { RaftState } from '../../engine/raft/state.ts';
+import type { RaftState } from '../../engine/raft/index.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';

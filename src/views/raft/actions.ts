@@ -1,7 +1,7 @@
 // What the learner can do to a Raft cluster from its pictures. Every action is a scenario command run
 // through the lab store, so it lands in the console's history, the recorded inputs and share links.
-import type { NodeStatus } from '../../engine/core/types.ts';
-import type { RaftState } from '../../engine/raft/state.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
+import type { RaftState } from '../../engine/raft/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 import type { MenuItem } from '../shared/interaction.tsx';
 import { registerNodeAction } from '../shared/node-actions.ts';

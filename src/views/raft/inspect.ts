@@ -2,10 +2,10 @@
 // the leader's nextIndex/matchIndex, the election timer) and about one log entry (where else it is, and
 // whether the cluster committed it), and what a pointed-at entry highlights in views that do not know
 // Raft: its server's lane and the AppendEntries messages that carried it to or from that server.
-import type { Sim } from '../../engine/core/sim.ts';
-import type { TraceEvent } from '../../engine/core/types.ts';
-import type { RaftState } from '../../engine/raft/state.ts';
-import { raftServerViews } from '../../engine/raft/view.ts';
+import type { Sim } from '../../engine/core/index.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
+import type { RaftState } from '../../engine/raft/index.ts';
+import { raftServerViews } from '../../engine/raft/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 import { registerItemFocus } from '../shared/highlight.ts';
 import { registerItemInspector, registerNodeInspector, type Inspection, type InspectorRow } from '../panels/Inspector.tsx';

@@ -1,7 +1,7 @@
 // How each Raft message looks in flight: a shape per kind (so they differ without colour), a short
 // label with its term and entries, and a sentence for screen readers. Pure.
-import type { Message } from '../../engine/core/types.ts';
-import type { RaftMessage } from '../../engine/raft/messages.ts';
+import type { Message } from '../../engine/core/index.ts';
+import type { RaftMessage } from '../../engine/raft/index.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 
 export type MsgShape = 'ballot' | 'vote' | 'entries' | 'heartbeat' | 'ack' | 'request';

@@ -2,9 +2,9 @@
 // selectors, plus the votes a candidate holds) and one row per log, with each entry's term, whether that
 // server has committed it, and whether it contradicts an entry the cluster already committed (a safety
 // violation, which the broken commit rule makes possible). Pure, so the tests can check it without React.
-import type { NodeId } from '../../engine/core/types.ts';
-import { majorityOf, type RaftState } from '../../engine/raft/state.ts';
-import { raftClusterView, raftServerViews, type RaftServerView } from '../../engine/raft/view.ts';
+import type { NodeId } from '../../engine/core/index.ts';
+import { majorityOf, type RaftState } from '../../engine/raft/index.ts';
+import { raftClusterView, raftServerViews, type RaftServerView } from '../../engine/raft/index.ts';
 
 export interface ServerModel extends RaftServerView {
   /** Votes a candidate holds (its own included) and how many it needs. */

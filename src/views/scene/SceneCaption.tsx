@@ -5,7 +5,7 @@
 // so the stage does not resize as they come and go.
 import { useLab } from '../../store/lab-store.ts';
 import { captionAt } from '../../lessons/scene.ts';
-import { formatDuration } from '../../engine/core/duration.ts';
+import { formatDuration } from '../../engine/core/index.ts';
 import './scene.css';
 
 /** "12 s", "350 ms", "1.5 s": a span of simulated time as the badge says it. */

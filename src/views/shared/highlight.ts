@@ -2,7 +2,7 @@
 // that means for the things it draws. A notice highlights the messages that carry it, a trace entry the
 // message or node it is about.
 import { useRef } from 'react';
-import type { TraceEvent } from '../../engine/core/types.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
 import type { Highlight } from '../../store/lab-store.ts';
 
 export interface Focus {

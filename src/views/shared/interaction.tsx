@@ -2,7 +2,7 @@
 // focus set the store's highlight, click and Enter select, the context-menu key (or Shift+F10, or a
 // right-click) opens the node's action menu.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { NodeStatus } from '../../engine/core/types.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
 import { labStore, type Highlight } from '../../store/lab-store.ts';
 import { nodeActionsFor } from './node-actions.ts';
 import { sameHighlight } from './highlight.ts';

@@ -1,7 +1,7 @@
 // The actions a node offers (its context menu in every view). Later engineers add their own with
 // `registerNodeAction` (a system's "make leader", "drain", ...); each runs scenario commands, so every
 // action is also a line in the console's history and in share links.
-import type { NodeStatus } from '../../engine/core/types.ts';
+import type { NodeStatus } from '../../engine/core/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 
 export interface NodeAction {

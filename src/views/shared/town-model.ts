@@ -1,7 +1,7 @@
 // What the town and technical views draw, read from the sim: pure functions of the town-board state and
 // the node list, so both views (and their tests) agree on what is there.
-import type { NodeStatus, TraceEvent } from '../../engine/core/types.ts';
-import { BOARD, type BuildingKind, type Job, type TownState } from '../../engine/town/state.ts';
+import type { NodeStatus, TraceEvent } from '../../engine/core/index.ts';
+import { BOARD, type BuildingKind, type Job, type TownState } from '../../engine/town/index.ts';
 
 export interface StageNode {
   id: string;

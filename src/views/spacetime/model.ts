@@ -1,7 +1,7 @@
 // The space-time diagram's data, built from the trace: one arrow per message (send to delivery or drop),
 // intervals a node spent crashed or paused, partition bands, and point marks (notes, violations, faults).
 // Built incrementally: each update only reads trace entries it has not seen yet.
-import type { TraceEvent } from '../../engine/core/types.ts';
+import type { TraceEvent } from '../../engine/core/index.ts';
 
 export interface Arrow {
   msgId: number;

@@ -3,7 +3,7 @@
 // flight as labelled dots on the links. Other systems' nodes appear as boxes on a ring.
 import { memo, useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
-import type { TownState } from '../../engine/town/state.ts';
+import type { TownState } from '../../engine/town/index.ts';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
 import { useSize, useStructureVersion } from '../shared/hooks.ts';
@@ -15,7 +15,7 @@ import type { Focus } from '../shared/highlight.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
 import { techLayout, type TechLayout, type TechNeeds } from './layout.ts';
 import { keepLines, summaryLines, type BoxLine } from './summary.ts';
-import type { Sim } from '../../engine/core/sim.ts';
+import type { Sim } from '../../engine/core/index.ts';
 import '../shared/views.css';
 
 const LINES = 4;

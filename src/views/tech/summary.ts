@@ -3,7 +3,7 @@
 // `registerNodeSummary` (Raft: role and term, Kafka: partitions led, ...). Without one, a node shows its
 // status only. Each line offers wordings, longest first, so a narrow box says the same thing shorter
 // instead of cutting it, and a rank, so a box with room for fewer lines keeps the ones that matter most.
-import type { Sim } from '../../engine/core/sim.ts';
+import type { Sim } from '../../engine/core/index.ts';
 import type { StageNode } from '../shared/town-model.ts';
 
 export interface BoxLine {

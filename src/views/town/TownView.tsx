@@ -3,7 +3,7 @@
 // re-renders when the sim changes (`version`); flights move every frame through a transient subscription.
 import { useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
-import type { TownState } from '../../engine/town/state.ts';
+import type { TownState } from '../../engine/town/index.ts';
 import { boxExit, curvePath, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
 import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';

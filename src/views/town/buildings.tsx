@@ -1,7 +1,7 @@
 // The town's buildings, one small drawing per kind, in a 100 x 100 box centred on the origin (ground at
 // y = 40). Each kind has its own silhouette, so a building is recognisable without its colour.
 import type { ReactNode } from 'react';
-import type { BuildingKind } from '../../engine/town/state.ts';
+import type { BuildingKind } from '../../engine/town/index.ts';
 
 export interface BuildingLook {
   /** The node's colour: roofs, awnings, signs. */
