@@ -45,4 +45,17 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: no Date in the engine.' }],
     },
   },
+  // Outside src/engine, code reads a system only through its public surface, engine/<system>/index.ts (and
+  // engine/core/index.ts, engine/systems.ts); tests may read internals. typescript-eslint's variant of the rule,
+  // so that a layer rule written with the core no-restricted-imports does not replace this one.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        regex: '(^|/)engine/[^/]+/(?!index\\.ts$)',
+        message: "Read an engine system through its index.ts (engine/<system>/index.ts): re-export what you need there.",
+      }] }],
+    },
+  },
 );
