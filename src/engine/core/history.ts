@@ -32,6 +32,9 @@ const MAX_SNAPSHOTS = 256;
  */
 const EVENTS_PER_OBJECT = 8;
 
+/** The run's memory for time travel: trace ring, input log, snapshots. */
+export type History = ReturnType<typeof createHistory>;
+
 export function createHistory(opts: { snapshotEvery: number; traceLimit: number }) {
   const trace = new TraceRing(opts.traceLimit);
   let violations: TraceEvent[] = [];

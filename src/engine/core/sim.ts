@@ -1,17 +1,21 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
-import type {
-  InFlight, Invariant, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind,
-} from './types.ts';
-import { cloneState, type MsgEvent, type NodeRecord, type QueuedEvent, type SimState, type TimerEvent } from './state.ts';
+import type { InFlight, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind } from './types.ts';
+import type { MsgEvent, NodeRecord, QueuedEvent, SimState, TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
-import { chancePpm, rngOf, seedRng } from './prng.ts';
-import { hasAny, initialNetwork, isCut, linkKey, linkSpec, routeDelay, routeOf, type NetworkState, type Route } from './network.ts';
-import { HASH_START, hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
+import { chancePpm } from './prng.ts';
+import { hasAny, isCut, linkKey, linkSpec, routeDelay, routeOf, type Route } from './network.ts';
+import { hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
 import { DELIVER, DROP, kindCode, SEND, TIMER } from './trace-ring.ts';
 import { defaultFormatMessage, formatTraceEvent } from './format.ts';
-import { createHistory, type InputEntry } from './history.ts';
-import { parseQueryCall } from './query.ts';
+import type { InputEntry } from './history.ts';
+import {
+  cancelTimersOf as cancelTimersOfCore, clockOf as clockOfCore, createCore, nodeOf as nodeOfCore, rebindRng, replaceState,
+} from './sim-core.ts';
+import { refreshChecks as refreshChecksOf, sysState as sysStateOf } from './contexts.ts';
+import { inFlight, nodeStatuses, query } from './queries.ts';
+
+export { CORE_QUERIES } from './queries.ts';
 
 export interface SimOptions {
   seed: number;
@@ -88,31 +92,9 @@ export interface Sim {
   inputs(): readonly { eventCount: number; now: Time; label: string }[];
 }
 
-/** One system as the simulator holds it: looked up once per event. */
-interface SystemEntry {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly def: SystemDef<any>;
-  readonly ctx: SystemContext;
-  /** Its invariants with their keys in `broken`, built once (empty when it declares none). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly checks: readonly { readonly inv: Invariant<any>; readonly key: string }[];
-}
-
 export function createSim(opts: SimOptions): Sim {
-  const defs = new Map(opts.systems.map((d) => [d.name, d]));
-  let st: SimState = {
-    now: 0, seq: 0, eventCount: 0, traceLen: 0, inputCursor: 0, rng: seedRng(opts.seed), queue: [],
-    nodes: new Map(), nodeOrder: [], net: initialNetwork(opts.network), systems: {}, timers: new Map(),
-    nextTimerId: 1, nextMsgId: 1, hash: HASH_START, broken: {},
-    counters: { sent: 0, delivered: 0, dropped: 0 },
-  };
-  const rng = rngOf(st.rng);
-  const history = createHistory({
-    snapshotEvery: opts.snapshotEvery ?? 1000, traceLimit: opts.traceLimit ?? 100_000,
-  });
-  const trace = history.trace;
-  let causeIndex = 0;
-  let dry = false;
+  const core = createCore(opts);
+  const { defs, entries, rng, history, trace } = core;
 
   // ---- trace ---------------------------------------------------------------------------------------
   // The hash mixes each entry's fields as it is recorded (not the printed line, so nothing is formatted on
@@ -127,39 +109,39 @@ export function createSim(opts: SimOptions): Sim {
    * `atSend` (a cut link) is the sender's entry, as a send is; any other is the receiver's.
    */
   function recordMsg(code: number, ev: MsgEvent, text: string | undefined, atSend = false): void {
-    if (dry) return;
+    if (core.dry) return;
     // The node is mixed as 2 (the sender) or 1 (the receiver, or both).
-    let h = mix32(mix32(mixInt(st.hash, st.now), code), (code === SEND || atSend) && ev.from !== ev.to ? 2 : 1);
+    let h = mix32(mix32(mixInt(core.st.hash, core.st.now), code), (code === SEND || atSend) && ev.from !== ev.to ? 2 : 1);
     h = mix32(h, ev.mh);
     if (text !== undefined) h = mixString(h, text);
-    st.hash = h;
-    const i = st.traceLen++;
+    core.st.hash = h;
+    const i = core.st.traceLen++;
     if (i < trace.end) return;
-    if (atSend) trace.pushDropAtSend(i, st.now, ev, text!);
-    else trace.pushMsg(i, st.now, code, ev, text);
+    if (atSend) trace.pushDropAtSend(i, core.st.now, ev, text!);
+    else trace.pushMsg(i, core.st.now, code, ev, text);
   }
 
   function recordTimer(ev: TimerEvent, text: string): void {
-    if (dry) return;
-    st.hash = mixString(mixString(mix32(mix32(mixInt(st.hash, st.now), TIMER), 3), ev.node), text);
-    const i = st.traceLen++;
-    if (i >= trace.end) trace.pushTimer(i, st.now, ev, text);
+    if (core.dry) return;
+    core.st.hash = mixString(mixString(mix32(mix32(mixInt(core.st.hash, core.st.now), TIMER), 3), ev.node), text);
+    const i = core.st.traceLen++;
+    if (i >= trace.end) trace.pushTimer(i, core.st.now, ev, text);
   }
 
   /** Every other entry: a note, fault, input, fork or violation. */
   function recordText(kind: TraceKind, node: NodeId | undefined, sys: string | undefined, text: string | undefined,
     invariant?: string, cause?: number): void {
-    if (dry) return;
+    if (core.dry) return;
     const code = kindCode(kind);
-    let h = mix32(mixInt(st.hash, st.now), code);
+    let h = mix32(mixInt(core.st.hash, core.st.now), code);
     if (node !== undefined) h = mixString(mix32(h, 3), node);
     if (text !== undefined) h = mixString(h, text);
-    st.hash = h;
-    const i = st.traceLen++;
+    core.st.hash = h;
+    const i = core.st.traceLen++;
     if (i < trace.end) return;
     if (kind === 'violation') {
-      history.recordViolation({ i, t: st.now, kind, node, from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined, text, sys, invariant, cause });
-    } else trace.pushText(i, st.now, code, node, sys, text);
+      history.recordViolation({ i, t: core.st.now, kind, node, from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined, text, sys, invariant, cause });
+    } else trace.pushText(i, core.st.now, code, node, sys, text);
   }
   const emit = (e: { kind: TraceKind; node?: NodeId; sys?: string; text?: string; invariant?: string; cause?: number }) =>
     recordText(e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
@@ -171,147 +153,109 @@ export function createSim(opts: SimOptions): Sim {
   }
 
   // ---- systems and their contexts ------------------------------------------------------------------
-  function sysState(sys: string): unknown {
-    const s = st.systems[sys];
-    if (s !== undefined || sys in st.systems) return s;
-    const def = defs.get(sys);
-    if (!def) throw new Error(`unknown system '${sys}'`);
-    st.systems[sys] = def.initialState();
-    refreshChecks();
-    return st.systems[sys];
-  }
-  function nodeOf(id: NodeId) {
-    const n = st.nodes.get(id);
-    if (!n) throw new Error(`unknown node '${id}'`);
-    return n;
-  }
-  function clockOf(id: NodeId): Time {
-    const n = st.nodes.get(id);
-    if (!n) return st.now;
-    return st.now + n.skew + Math.floor((st.now * n.driftPpm) / 1_000_000);
-  }
+  const sysState = (sys: string) => sysStateOf(core, sys);
+  const nodeOf = (id: NodeId) => nodeOfCore(core, id);
+  const clockOf = (id: NodeId) => clockOfCore(core, id);
+  const refreshChecks = () => refreshChecksOf(core);
+  const cancelTimersOf = (node: NodeId) => cancelTimersOfCore(core, node);
   function contextFor(sys: string): SystemContext {
     return {
-      get now() { return st.now; },
+      get now() { return core.st.now; },
       clock: clockOf,
       send: (from, to, msg) => send(sys, from, to, msg as unknown as Message),
       setTimer: (node, delay, name, data) => {
         const n = nodeOf(node);
-        const id = st.nextTimerId++;
+        const id = core.st.nextTimerId++;
         // A drifting clock runs fast or slow, so its timers fire early or late in global time.
         const global = Math.ceil((Math.max(0, delay) * 1_000_000) / (1_000_000 + n.driftPpm));
-        st.timers.set(id, node);
-        const ev: TimerEvent = { t: st.now + global, seq: st.seq++, k: 'timer', id, node, sys, name, data, due: st.now + global };
-        heapPush<QueuedEvent>(st.queue, ev);
+        core.st.timers.set(id, node);
+        const ev: TimerEvent = { t: core.st.now + global, seq: core.st.seq++, k: 'timer', id, node, sys, name, data, due: core.st.now + global };
+        heapPush<QueuedEvent>(core.st.queue, ev);
         return id;
       },
-      cancelTimer: (id) => { st.timers.delete(id); },
+      cancelTimer: (id) => { core.st.timers.delete(id); },
       rng,
       note: (node, text) => recordText('note', node, sys, text),
       addNode: (node) => {
-        const existing = st.nodes.get(node);
+        const existing = core.st.nodes.get(node);
         if (existing) {
           if (existing.sys !== sys) throw new Error(`node '${node}' already belongs to ${existing.sys}`);
           return;
         }
-        st.nodes.set(node, { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] });
-        st.nodeOrder.push(node);
+        core.st.nodes.set(node, { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] });
+        core.st.nodeOrder.push(node);
       },
       removeNode: (node) => {
-        if (st.nodes.get(node)?.sys !== sys) return;
+        if (core.st.nodes.get(node)?.sys !== sys) return;
         cancelTimersOf(node);
-        st.nodes.delete(node);
-        st.nodeOrder = st.nodeOrder.filter((n) => n !== node);
+        core.st.nodes.delete(node);
+        core.st.nodeOrder = core.st.nodeOrder.filter((n) => n !== node);
       },
-      isUp: (node) => st.nodes.get(node)?.up === true,
-      nodes: () => st.nodeOrder.filter((n) => st.nodes.get(n)?.sys === sys),
+      isUp: (node) => core.st.nodes.get(node)?.up === true,
+      nodes: () => core.st.nodeOrder.filter((n) => core.st.nodes.get(n)?.sys === sys),
     };
   }
-  const entries = new Map<string, SystemEntry>(opts.systems.map((def) => [def.name, {
+  for (const def of opts.systems) entries.set(def.name, {
     def, ctx: contextFor(def.name), checks: (def.invariants ?? []).map((inv) => ({ inv, key: `${def.name}/${inv.name}` })),
-  }]));
+  });
   const ctxFor = (sys: string): SystemContext => entries.get(sys)!.ctx;
-  let lastEntry: SystemEntry | undefined;
-
-  /** The active systems that declare invariants, in the order they became active (as `st.systems` lists them). */
-  let checking: SystemEntry[] = [];
-  function refreshChecks(): void {
-    checking = [];
-    for (const sys in st.systems) {
-      const e = entries.get(sys);
-      if (e && e.checks.length > 0) checking.push(e);
-    }
-  }
-
-  /** The record of the node whose event is being handled (the usual sender), while its handler runs. */
-  let current: NodeRecord | undefined;
 
   function send(sys: string, from: NodeId, to: NodeId, msg: Message): MsgId {
-    const id = st.nextMsgId++;
+    const id = core.st.nextMsgId++;
     // Nearly always the node whose event is running: no lookup then.
-    const sender = current !== undefined && current.id === from ? current : st.nodes.get(from);
+    const sender = core.current !== undefined && core.current.id === from ? core.current : core.st.nodes.get(from);
     if (sender && !sender.up) return id; // a crashed node sends nothing
-    st.counters.sent++;
+    core.st.counters.sent++;
     const mh = messageHash(from, to, msg);
-    if (st.net !== netSeen) learnNetwork();
-    if (anyCuts && isCut(st.net, from, to)) {
+    if (core.st.net !== core.netSeen) learnNetwork();
+    if (core.anyCuts && isCut(core.st.net, from, to)) {
       const ev = msgEvent(0, id, from, to, sys, msg, mh, 'partition');
       recordMsg(SEND, ev, undefined);
-      st.counters.dropped++;
+      core.st.counters.dropped++;
       recordMsg(DROP, ev, 'partition', true);
       return id;
     }
     // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
     if (from === to) { recordMsg(SEND, schedule(0, id, from, to, sys, msg, mh, undefined), undefined); return id; }
-    const r = anyLinks ? routeFor(from, to) : defaultRoute;
-    const lost = chancePpm(st.rng, r.lossPpm);
-    recordMsg(SEND, schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined), undefined);
-    if (!lost && chancePpm(st.rng, r.dupPpm)) schedule(routeDelay(r, st.rng), id, from, to, sys, msg, mh, undefined);
+    const r = core.anyLinks ? routeFor(from, to) : core.defaultRoute;
+    const lost = chancePpm(core.st.rng, r.lossPpm);
+    recordMsg(SEND, schedule(routeDelay(r, core.st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined), undefined);
+    if (!lost && chancePpm(core.st.rng, r.dupPpm)) schedule(routeDelay(r, core.st.rng), id, from, to, sys, msg, mh, undefined);
     return id;
   }
 
-  // What the current network means for a send, worked out once per change of it: whether any link is
-  // cut or overridden, and each link's resolved route. `netSeen` is the network these describe; every
-  // change of the network (an input, a restore) goes through netChanged or replaces st.net.
-  let netSeen: NetworkState | null = null;
-  let anyCuts = false;
-  let anyLinks = false;
-  let defaultRoute: Route = routeOf(st.net.defaults);
-  const routes = new Map<string, Route>();
+  // Every change of the network (an input, a restore) goes through netChanged or replaces core.st.net.
+  const routes = core.routes;
   function learnNetwork(): void {
-    netSeen = st.net;
-    anyCuts = hasAny(st.net.cuts);
-    anyLinks = hasAny(st.net.links);
-    defaultRoute = routeOf(st.net.defaults);
+    core.netSeen = core.st.net;
+    core.anyCuts = hasAny(core.st.net.cuts);
+    core.anyLinks = hasAny(core.st.net.links);
+    core.defaultRoute = routeOf(core.st.net.defaults);
     routes.clear();
   }
-  const netChanged = () => { netSeen = null; };
+  const netChanged = () => { core.netSeen = null; };
   function routeFor(from: NodeId, to: NodeId): Route {
     const key = linkKey(from, to);
     let r = routes.get(key);
-    if (r === undefined) { r = routeOf(linkSpec(st.net, from, to)); routes.set(key, r); }
+    if (r === undefined) { r = routeOf(linkSpec(core.st.net, from, to)); routes.set(key, r); }
     return r;
   }
 
   const msgEvent = (delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent =>
-    ({ t: st.now + delay, seq: st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: st.now, doom });
+    ({ t: core.st.now + delay, seq: core.st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: core.st.now, doom });
   function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent {
     const ev = msgEvent(delay, id, from, to, sys, msg, mh, doom);
-    heapPush<QueuedEvent>(st.queue, ev);
+    heapPush<QueuedEvent>(core.st.queue, ev);
     return ev;
-  }
-
-  function cancelTimersOf(node: NodeId) {
-    for (const [id, n] of st.timers) if (n === node) st.timers.delete(id);
   }
 
   // ---- processing one event ------------------------------------------------------------------------
   /** Pops cancelled timers until a live event (or nothing) is on top. */
   function peekLive(): QueuedEvent | undefined {
     for (;;) {
-      const top = st.queue[0];
+      const top = core.st.queue[0];
       if (!top) return undefined;
-      if (top.k === 'timer' && !st.timers.has(top.id)) { heapPop(st.queue); continue; }
+      if (top.k === 'timer' && !core.st.timers.has(top.id)) { heapPop(core.st.queue); continue; }
       return top;
     }
   }
@@ -321,9 +265,9 @@ export function createSim(opts: SimOptions): Sim {
    * (and is traced) so that replaying the input log reproduces exactly when each hold happened.
    */
   function hold(e: QueuedEvent, node: NodeRecord): void {
-    heapPop(st.queue);
-    st.now = Math.max(st.now, e.t);
-    st.eventCount++;
+    heapPop(core.st.queue);
+    core.st.now = Math.max(core.st.now, e.t);
+    core.st.eventCount++;
     node.held.push(e);
     const what = e.k === 'timer' ? `timer ${e.name}` : `${e.msg.type} from ${e.from}`;
     emit({ kind: 'note', node: node.id, sys: e.sys, text: `is paused: ${what} waits until it resumes` });
@@ -331,180 +275,168 @@ export function createSim(opts: SimOptions): Sim {
 
   /** Runs `e`, the live event on top of the queue; `dst` is the node it is due at. */
   function processNext(e: QueuedEvent, dst: NodeRecord | undefined): void {
-    heapPop(st.queue);
-    if (e.t > st.now) st.now = e.t;
-    st.eventCount++;
-    causeIndex = st.traceLen;
+    heapPop(core.st.queue);
+    if (e.t > core.st.now) core.st.now = e.t;
+    core.st.eventCount++;
+    core.causeIndex = core.st.traceLen;
     // Consecutive events mostly belong to one system: remember the last one looked up.
-    let entry = lastEntry;
-    if (entry === undefined || entry.def.name !== e.sys) lastEntry = entry = entries.get(e.sys)!;
+    let entry = core.lastEntry;
+    if (entry === undefined || entry.def.name !== e.sys) core.lastEntry = entry = entries.get(e.sys)!;
     if (e.k === 'timer') {
-      st.timers.delete(e.id);
-      const late = st.now - e.due;
+      core.st.timers.delete(e.id);
+      const late = core.st.now - e.due;
       recordTimer(e, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
-      current = dst;
+      core.current = dst;
       entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);
-      current = undefined;
+      core.current = undefined;
     } else {
-      if (st.net !== netSeen) learnNetwork();
-      const reason = e.doom ?? (anyCuts && isCut(st.net, e.from, e.to) ? 'partition'
+      if (core.st.net !== core.netSeen) learnNetwork();
+      const reason = e.doom ?? (core.anyCuts && isCut(core.st.net, e.from, e.to) ? 'partition'
         : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
       if (reason) {
-        st.counters.dropped++;
+        core.st.counters.dropped++;
         recordMsg(DROP, e, reason);
       } else {
-        st.counters.delivered++;
+        core.st.counters.delivered++;
         recordMsg(DELIVER, e, undefined);
-        current = dst;
+        core.current = dst;
         entry.def.onMessage(sysState(e.sys), e.to, e.from, e.msg, entry.ctx);
-        current = undefined;
+        core.current = undefined;
       }
     }
-    if (checking.length > 0) checkInvariants();
+    if (core.checking.length > 0) checkInvariants();
   }
 
   function checkInvariants(): void {
     // Nearly always nothing is broken: then a check that holds needs no lookup.
-    let anyBroken = hasAny(st.broken);
-    for (const entry of checking) {
+    let anyBroken = hasAny(core.st.broken);
+    for (const entry of core.checking) {
       const sys = entry.def.name;
-      const s = st.systems[sys];
+      const s = core.st.systems[sys];
       for (const { inv, key } of entry.checks) {
         const problem = inv.check(s);
-        if (problem === null) { if (anyBroken && st.broken[key]) delete st.broken[key]; continue; }
-        if (st.broken[key]) continue;
-        st.broken[key] = true;
+        if (problem === null) { if (anyBroken && core.st.broken[key]) delete core.st.broken[key]; continue; }
+        if (core.st.broken[key]) continue;
+        core.st.broken[key] = true;
         anyBroken = true;
-        emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: causeIndex });
+        emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: core.causeIndex });
       }
     }
   }
 
   // ---- inputs, replay and time travel ----------------------------------------------------------------
   function applyEntry(entry: InputEntry): void {
-    st.now = Math.max(st.now, entry.now);
-    causeIndex = st.traceLen;
+    core.st.now = Math.max(core.st.now, entry.now);
+    core.causeIndex = core.st.traceLen;
     emit({ kind: 'input', text: entry.label });
     entry.apply();
-    st.inputCursor++;
+    core.st.inputCursor++;
     checkInvariants();
   }
 
   /** Runs an input on a throwaway copy first, so one that throws changes nothing (not even the future). */
   function dryRun(apply: () => void): void {
-    const real = st;
-    st = cloneState(real);
-    rebindRng();
-    dry = true;
+    const real = core.st;
+    replaceState(core, real);
+    core.dry = true;
     try {
       apply();
     } finally {
-      st = real;
-      dry = false;
-      rebindRng();
+      core.st = real;
+      core.dry = false;
+      rebindRng(core);
       refreshChecks();
     }
   }
 
-  // Set by asTyped: the label the next input takes (once), so the trace shows the command as typed.
-  let typedLabel: string | null = null;
   function input(label: string, apply: () => void): void {
-    if (typedLabel !== null) { label = typedLabel; typedLabel = null; }
+    if (core.typedLabel !== null) { label = core.typedLabel; core.typedLabel = null; }
     dryRun(apply);
-    const discarded = history.forkAt(st);
+    const discarded = history.forkAt(core.st);
     if (discarded !== null) emit({ kind: 'fork', text: `acted at a past moment; the old future (${discarded} trace entries) was discarded` });
-    const entry: InputEntry = { eventCount: st.eventCount, now: st.now, label, apply };
+    const entry: InputEntry = { eventCount: core.st.eventCount, now: core.st.now, label, apply };
     history.inputs.push(entry);
     applyEntry(entry);
-    history.snapshot(st, true);
+    history.snapshot(core.st, true);
   }
 
   /** Moves forward to `maxEvents` events and time `until`, re-applying logged inputs on the way. */
   function advance(maxEvents: number, until: Time): void {
     const inputs = history.inputs;
     for (;;) {
-      const pending = inputs[st.inputCursor];
-      const pendingHere = pending !== undefined && pending.eventCount === st.eventCount;
+      const pending = inputs[core.st.inputCursor];
+      const pendingHere = pending !== undefined && pending.eventCount === core.st.eventCount;
       if (pendingHere && pending.now <= until) {
         applyEntry(pending);
         continue;
       }
-      if (st.eventCount >= maxEvents) break;
+      if (core.st.eventCount >= maxEvents) break;
       const next = peekLive();
       if (next === undefined || next.t > until) break;
       if (pendingHere) break;
       // An event due at a paused node waits in the node's hold until it resumes.
-      const node = st.nodes.get(next.k === 'timer' ? next.node : next.to);
+      const node = core.st.nodes.get(next.k === 'timer' ? next.node : next.to);
       if (node !== undefined && node.paused && node.up) hold(next, node);
       else processNext(next, node);
-      if (st.eventCount >= history.snapshotDue()) history.snapshot(st, false);
+      if (core.st.eventCount >= history.snapshotDue()) history.snapshot(core.st, false);
     }
-    history.noteReached(st);
+    history.noteReached(core.st);
   }
 
   function restore(snap: { state: SimState }): void {
-    current = undefined;
-    st = cloneState(snap.state);
-    rebindRng();
+    core.current = undefined;
+    replaceState(core, snap.state);
     refreshChecks();
   }
 
-  // rng's closure must draw from the current state's words after a restore.
-  function rebindRng() {
-    const fresh = rngOf(st.rng);
-    rng.int = fresh.int;
-    rng.chance = fresh.chance;
-    rng.pick = fresh.pick;
-  }
-
-  history.snapshot(st, true);
+  history.snapshot(core.st, true);
 
   const inputNode = (node: NodeId) => { nodeOf(node); return node; };
 
   const sim: Sim = {
     seed: opts.seed,
-    get now() { return st.now; },
-    get eventCount() { return st.eventCount; },
-    get horizon() { return Math.max(history.horizonTime, st.now); },
+    get now() { return core.st.now; },
+    get eventCount() { return core.st.eventCount; },
+    get horizon() { return Math.max(history.horizonTime, core.st.now); },
     state: <S,>(sys: string) => sysState(sys) as S,
     hasSystem: (sys) => defs.has(sys),
-    activeSystems: () => Object.keys(st.systems),
+    activeSystems: () => Object.keys(core.st.systems),
     systemDef: (sys) => defs.get(sys),
     asTyped: (line, fn) => {
-      typedLabel = line;
-      try { return fn(); } finally { typedLabel = null; }
+      core.typedLabel = line;
+      try { return fn(); } finally { core.typedLabel = null; }
     },
     act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
     step: () => {
-      const before = st.eventCount;
-      advance(st.eventCount + 1, Number.POSITIVE_INFINITY);
-      return st.eventCount > before;
+      const before = core.st.eventCount;
+      advance(core.st.eventCount + 1, Number.POSITIVE_INFINITY);
+      return core.st.eventCount > before;
     },
-    runFor: (ms) => sim.runUntil(st.now + ms),
+    runFor: (ms) => sim.runUntil(core.st.now + ms),
     runUntil: (t) => {
       advance(Number.POSITIVE_INFINITY, t);
-      st.now = Math.max(st.now, t);
-      history.noteReached(st);
+      core.st.now = Math.max(core.st.now, t);
+      history.noteReached(core.st);
     },
     runUntilTrue: (pred, maxMs) => {
-      const deadline = st.now + maxMs;
+      const deadline = core.st.now + maxMs;
       while (!pred()) {
         const next = peekLive();
-        const pending = history.inputs[st.inputCursor];
-        const nextAt = pending && pending.eventCount === st.eventCount ? pending.now : next?.t;
+        const pending = history.inputs[core.st.inputCursor];
+        const nextAt = pending && pending.eventCount === core.st.eventCount ? pending.now : next?.t;
         if (nextAt === undefined || nextAt > deadline) { sim.runUntil(deadline); return pred(); }
         sim.step();
       }
       return true;
     },
     nextEventTime: () => peekLive()?.t ?? null,
-    trace: () => history.traceUpTo(st.traceLen),
-    get traceLength() { return st.traceLen; },
-    traceSince: (i) => history.traceBetween(i, st.traceLen),
+    trace: () => history.traceUpTo(core.st.traceLen),
+    get traceLength() { return core.st.traceLen; },
+    traceSince: (i) => history.traceBetween(i, core.st.traceLen),
     fullTrace: () => history.traceUpTo(Number.POSITIVE_INFINITY),
-    traceHash: () => hashHex(st.hash),
+    traceHash: () => hashHex(core.st.hash),
     formatEvent: (e) => formatTraceEvent(e, formatMsg),
-    violations: () => history.violationsUpTo(st.traceLen),
+    violations: () => history.violationsUpTo(core.st.traceLen),
     crash: (node) => input(`crash node=${node}`, () => {
       const n = nodeOf(node);
       if (!n.up) return;
@@ -534,7 +466,7 @@ export function createSim(opts: SimOptions): Sim {
       n.paused = false;
       emit({ kind: 'fault', node, text: `resume ${node}` });
       // Held timers and messages run now, in the order they were due: late, as after a long GC pause.
-      for (const ev of n.held) heapPush<QueuedEvent>(st.queue, { ...ev, t: st.now, seq: st.seq++ });
+      for (const ev of n.held) heapPush<QueuedEvent>(core.st.queue, { ...ev, t: core.st.now, seq: core.st.seq++ });
       n.held = [];
     }),
     partition: (a, b, oneWay = false) => {
@@ -543,8 +475,8 @@ export function createSim(opts: SimOptions): Sim {
       const arrow = oneWay ? '-/->' : '<-/->';
       input(`partition a=${a.join(',')} b=${b.join(',')}${oneWay ? ' oneway=true' : ''}`, () => {
         for (const x of a) for (const y of b) {
-          st.net.cuts[linkKey(x, y)] = true;
-          if (!oneWay) st.net.cuts[linkKey(y, x)] = true;
+          core.st.net.cuts[linkKey(x, y)] = true;
+          if (!oneWay) core.st.net.cuts[linkKey(y, x)] = true;
         }
         netChanged();
         emit({ kind: 'fault', text: `partition ${a.join(',')} ${arrow} ${b.join(',')}` });
@@ -552,11 +484,11 @@ export function createSim(opts: SimOptions): Sim {
     },
     heal: (a, b) => input(a && b ? `heal a=${a.join(',')} b=${b.join(',')}` : 'heal', () => {
       if (a && b) {
-        for (const x of a) for (const y of b) { delete st.net.cuts[linkKey(x, y)]; delete st.net.cuts[linkKey(y, x)]; }
+        for (const x of a) for (const y of b) { delete core.st.net.cuts[linkKey(x, y)]; delete core.st.net.cuts[linkKey(y, x)]; }
         netChanged();
         emit({ kind: 'fault', text: `heal ${a.join(',')} <-> ${b.join(',')}` });
       } else {
-        st.net.cuts = {};
+        core.st.net.cuts = {};
         netChanged();
         emit({ kind: 'fault', text: 'heal all links' });
       }
@@ -567,7 +499,7 @@ export function createSim(opts: SimOptions): Sim {
       const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
       input(`link from=${from} to=${to} ${desc}${bothWays ? '' : ' oneway=true'}`, () => {
         const keys = bothWays ? [linkKey(from, to), linkKey(to, from)] : [linkKey(from, to)];
-        for (const k of keys) st.net.links[k] = { ...st.net.links[k], ...spec };
+        for (const k of keys) core.st.net.links[k] = { ...core.st.net.links[k], ...spec };
         netChanged();
         emit({ kind: 'fault', text: `link ${from}${bothWays ? '<->' : '->'}${to} ${desc}` });
       });
@@ -575,7 +507,7 @@ export function createSim(opts: SimOptions): Sim {
     setNetwork: (spec) => {
       const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
       input(`network ${desc}`, () => {
-        st.net.defaults = { ...st.net.defaults, ...spec };
+        core.st.net.defaults = { ...core.st.net.defaults, ...spec };
         netChanged();
         emit({ kind: 'fault', text: `network ${desc}` });
       });
@@ -590,84 +522,40 @@ export function createSim(opts: SimOptions): Sim {
       });
     },
     dropMessage: (id) => {
-      const found = st.queue.some((e) => e.k === 'msg' && e.id === id)
-        || [...st.nodes.values()].some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
+      const found = core.st.queue.some((e) => e.k === 'msg' && e.id === id)
+        || [...core.st.nodes.values()].some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
       if (!found) throw new Error(`no message #${id} is in flight`);
       input(`drop msg=${id}`, () => {
         // Queued events are never changed in place (snapshots share them): the doomed copies replace them.
         const doomed = (e: QueuedEvent): QueuedEvent => (e.k === 'msg' && e.id === id ? { ...e, doom: 'dropped by hand' } : e);
-        for (let i = 0; i < st.queue.length; i++) st.queue[i] = doomed(st.queue[i]!);
-        for (const n of st.nodes.values()) n.held = n.held.map(doomed);
+        for (let i = 0; i < core.st.queue.length; i++) core.st.queue[i] = doomed(core.st.queue[i]!);
+        for (const n of core.st.nodes.values()) n.held = n.held.map(doomed);
       });
     },
-    inFlight: () => st.queue
-      .filter((e): e is MsgEvent => e.k === 'msg')
-      .map((e) => ({ msgId: e.id, from: e.from, to: e.to, msg: e.msg, sentAt: e.sentAt, arrivesAt: e.t, sys: e.sys, doomed: e.doom !== undefined }))
-      .sort((x, y) => x.arrivesAt - y.arrivesAt || x.msgId - y.msgId),
-    nodes: () => st.nodeOrder.map((id) => {
-      const n = st.nodes.get(id)!;
-      return { id, sys: n.sys, up: n.up, paused: n.paused, skew: n.skew, driftPpm: n.driftPpm };
-    }),
-    isCut: (from, to) => isCut(st.net, from, to),
+    inFlight: () => inFlight(core),
+    nodes: () => nodeStatuses(core),
+    isCut: (from, to) => isCut(core.st.net, from, to),
     seek: (t) => {
       const target = Math.max(0, Math.floor(t));
       // The newest snapshot at or before the target, if it is behind us or ahead of us on the way there.
       const snap = history.latestWhere((s) => s.now <= target);
-      if (target < st.now || history.isAfter(snap, st)) restore(snap);
+      if (target < core.st.now || history.isAfter(snap, core.st)) restore(snap);
       sim.runUntil(target);
     },
     stepBack: () => {
-      if (st.eventCount === 0) return;
-      const target = st.eventCount - 1;
+      if (core.st.eventCount === 0) return;
+      const target = core.st.eventCount - 1;
       restore(history.latestWhere((s) => s.eventCount <= target));
       advance(target, Number.POSITIVE_INFINITY);
     },
     advanceTo: (eventCount, now) => {
       advance(eventCount, now);
-      st.now = Math.max(st.now, now);
-      history.noteReached(st);
+      core.st.now = Math.max(core.st.now, now);
+      history.noteReached(core.st);
     },
-    query: (expr) => {
-      const { name, args } = parseQueryCall(expr);
-      const core = coreQuery(name, args);
-      if (core !== undefined) return core;
-      for (const def of defs.values()) {
-        const q = def.queries?.find((x) => x.name === name);
-        if (q) return q.get(sysState(def.name), args);
-      }
-      throw new Error(`unknown query '${name}'`);
-    },
-    inputs: () => history.inputs.slice(0, st.inputCursor).map(({ eventCount, now, label }) => ({ eventCount, now, label })),
+    query: (expr) => query(core, expr),
+    inputs: () => history.inputs.slice(0, core.st.inputCursor).map(({ eventCount, now, label }) => ({ eventCount, now, label })),
   };
-
-  function coreQuery(name: string, args: readonly string[]): number | string | boolean | undefined {
-    switch (name) {
-      case 'now': return st.now;
-      case 'events': return st.eventCount;
-      case 'violations': return history.violationsUpTo(st.traceLen).length;
-      case 'inflight': return sim.inFlight().length;
-      case 'sent': return st.counters.sent;
-      case 'delivered': return st.counters.delivered;
-      case 'dropped': return st.counters.dropped;
-      case 'up': return nodeOf(args[0] ?? '').up;
-      case 'paused': return nodeOf(args[0] ?? '').paused;
-      case 'clock': return clockOf(args[0] ?? '');
-      default: return undefined;
-    }
-  }
 
   return sim;
 }
-
-export const CORE_QUERIES = [
-  { name: 'now', params: [], description: 'the simulated time in ms', example: 'expect now == 2s' },
-  { name: 'events', params: [], description: 'events processed so far', example: 'expect events > 0' },
-  { name: 'violations', params: [], description: 'invariant violations so far', example: 'expect violations == 0' },
-  { name: 'inflight', params: [], description: 'messages on the wire right now', example: 'expect inflight == 0' },
-  { name: 'sent', params: [], description: 'messages sent so far', example: 'expect sent >= 1' },
-  { name: 'delivered', params: [], description: 'messages delivered so far', example: 'expect delivered >= 1' },
-  { name: 'dropped', params: [], description: 'messages lost so far (loss, partition, crash, by hand)', example: 'expect dropped == 0' },
-  { name: 'up', params: ['node'], description: 'whether the node is running', example: 'expect up(bakery) == true' },
-  { name: 'paused', params: ['node'], description: 'whether the node is paused', example: 'expect paused(bakery) == false' },
-  { name: 'clock', params: ['node'], description: "what the node's own clock reads, in ms", example: 'expect clock(bakery) == now' },
-] as const;
