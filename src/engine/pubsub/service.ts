@@ -3,7 +3,8 @@
 // pullers or push them to an endpoint, redeliver when the ack deadline passes or on a nack, forward to a
 // dead-letter topic after max delivery attempts, and expire what stays unacked past retention.
 import type { SystemContext, Time } from '../core/types.ts';
-import { KEEP_FINISHED, PUBSUB_NODE, type PubsubMessage, type PubsubState, type Subscription } from './state.ts';
+import { flagAckedRedelivered, KEEP_FINISHED, retireFinished } from '../delivery/index.ts';
+import { PUBSUB_NODE, type PubsubMessage, type PubsubState, type Subscription } from './state.ts';
 
 export const copyOf = (s: PubsubState, id: number): PubsubMessage | undefined => s.msgs[String(id)];
 
@@ -38,7 +39,7 @@ export function lease(s: PubsubState, sub: Subscription, max: number, who: strin
     const m = copyOf(s, id)!;
     if (m.status !== 'waiting') continue;
     if (sub.deadLetterTopic && m.attempts >= sub.maxAttempts) { deadLetter(s, sub, m, ctx); continue; }
-    if (m.endedAt !== null && !s.audit.ackedRedelivered) s.audit.ackedRedelivered = `${sub.name}: #${m.id} was acked yet delivered again`;
+    if (m.endedAt !== null) flagAckedRedelivered(s.audit, `${sub.name}: #${m.id} was acked yet delivered again`);
     m.attempts++;
     if (m.attempts > 1) sub.stats.redelivered++;
     sub.stats.delivered++;
@@ -130,11 +131,7 @@ function finish(s: PubsubState, sub: Subscription, m: PubsubMessage, status: 'ac
   m.endedAt = ctx.now;
   m.why = why;
   sub.ids = sub.ids.filter((x) => x !== m.id);
-  sub.finished.push(m.id);
-  if (sub.finished.length > KEEP_FINISHED) {
-    delete s.msgs[String(sub.finished.shift()!)];
-    s.audit.pruned++;
-  }
+  retireFinished(s, sub.finished, m.id);
 }
 
 /** After a restart: deadlines and retention are stored, so re-arm them. */

@@ -2,10 +2,10 @@
 // published after they were created, one copy per subscription with its lease (ack deadline), delivery
 // attempts and status, and the subscriber nodes. Plain data only.
 import type { NodeId, Time, TimerId } from '../core/types.ts';
+import type { DeliveryAudit } from '../delivery/index.ts';
 
 export const PUBSUB = 'pubsub';
 export const PUBSUB_NODE = 'pubsub';
-export const KEEP_FINISHED = 500;
 
 /**
  * waiting: ready to be delivered (first time or again). leased: delivered, awaiting ack before its
@@ -93,7 +93,7 @@ export interface PubsubState {
   nextMsgId: number;
   nextId: number;
   nextAckId: number;
-  audit: { ackedRedelivered: string | null; accepted: number; pruned: number };
+  audit: DeliveryAudit;
 }
 
 export const initialPubsubState = (): PubsubState => ({

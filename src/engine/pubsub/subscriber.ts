@@ -3,6 +3,7 @@
 // What it holds is volatile: after a crash those leases simply run out and the messages are redelivered.
 import type { SystemContext } from '../core/types.ts';
 import { PUBSUB_NODE, type PubsubState, type Subscriber } from './state.ts';
+import { countEffect } from '../delivery/index.ts';
 
 const REQUEST_TIMEOUT = 1000;
 
@@ -41,7 +42,7 @@ export function onWorkDone(s: PubsubState, c: Subscriber, ctx: SystemContext): v
   const m = c.inHand.shift();
   if (!m) return;
   const ok = !(c.poison.includes(m.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate)));
-  if (ok) { c.processed++; countEffect(s, m.id, c.id, ctx); }
+  if (ok) { c.processed++; countEffect(s, m.id, c.id, ctx, (d) => s.subs[d.sub]!.stats); }
   else { c.failed++; ctx.note(c.id, `failed to process #${m.id} (${m.body}); nack`); }
   const mode = s.subs[c.sub]?.mode;
   if (mode === 'push') ctx.send(c.id, PUBSUB_NODE, { type: 'PushResult', sub: c.sub, ackId: m.ackId, ok });
@@ -62,14 +63,4 @@ export function crashSubscriber(c: Subscriber, ctx: SystemContext): void {
   c.pulling = false;
   c.timer = null;
   if (held.length) ctx.note(c.id, `crashed holding ${held.join(',')}: their leases will run out and they will be redelivered`);
-}
-
-/** The work's side effect happened; a second time for the same copy is a duplicate (at-least-once). */
-function countEffect(s: PubsubState, id: number, who: string, ctx: SystemContext): void {
-  const m = s.msgs[String(id)];
-  if (!m) return;
-  m.processed++;
-  if (m.processed < 2) return;
-  s.subs[m.sub]!.stats.duplicates++;
-  ctx.note(who, `processed #${id} (${m.body}) again: a duplicate, ${m.processed} times in all`);
 }

@@ -4,8 +4,9 @@
 import type { Invariant, Message, SystemDef } from '../core/types.ts';
 import { acknowledge, lease, modifyDeadline, onDeadline, onRetention, publish, rearm } from './service.ts';
 import { crashSubscriber, onPulled, onPushed, onSubscriberTimer, pull } from './subscriber.ts';
-import { initialPubsubState, isLive, PUBSUB, PUBSUB_NODE, type PubsubState } from './state.ts';
+import { initialPubsubState, isLive, PUBSUB, PUBSUB_NODE, type PubsubMessage, type PubsubState } from './state.ts';
 import { pubsubQueries } from './queries.ts';
+import { ackedNeverRedelivered, nothingLostSilently } from '../delivery/index.ts';
 import { formatPubsubMessage } from './format.ts';
 import { pubsubProducer } from './producer.ts';
 
@@ -19,19 +20,13 @@ type Wire =
   | { type: 'PushResult'; sub: string; ackId: number; ok: boolean };
 
 const invariants: readonly Invariant<PubsubState>[] = [
-  { name: 'acked-never-redelivered', description: 'an acknowledged message is never delivered again on that subscription', check: (s) => s.audit.ackedRedelivered },
-  {
-    name: 'nothing-lost-silently', description: "every subscription's copy is waiting, leased, acked, dead-lettered or expired with a note",
-    check: (s) => {
-      let total = s.audit.pruned;
-      let live = 0;
-      for (const k in s.msgs) { total++; if (isLive(s.msgs[k]!)) live++; }
-      let listed = 0;
-      for (const n of s.subOrder) listed += s.subs[n]!.ids.length;
-      if (listed !== live) return `${live} copies are waiting or leased but the subscriptions list ${listed}`;
-      return total === s.audit.accepted ? null : `${s.audit.accepted - total} message copies vanished without a trace`;
-    },
-  },
+  ackedNeverRedelivered('an acknowledged message is never delivered again on that subscription'),
+  nothingLostSilently<PubsubMessage, PubsubState>({
+    description: "every subscription's copy is waiting, leased, acked, dead-lettered or expired with a note",
+    isLive,
+    listed: (s) => { let n = 0; for (const name of s.subOrder) n += s.subs[name]!.ids.length; return n; },
+    words: { live: 'copies are waiting or leased', listedBy: 'the subscriptions', vanished: 'message copies' },
+  }),
 ];
 
 export const pubsubSystem: SystemDef<PubsubState> = {

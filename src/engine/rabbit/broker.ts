@@ -4,8 +4,9 @@
 // dead-letter on reject, expiry or overflow, and expire messages with a TTL when they reach the head.
 import type { SystemContext } from '../core/types.ts';
 import { route } from './routing.ts';
+import { flagAckedRedelivered, KEEP_FINISHED, retireFinished } from '../delivery/index.ts';
 import {
-  BROKER, KEEP_FINISHED, type RabbitConsumer, type RabbitMessage, type RabbitQueue, type RabbitState, type RouteHop,
+  BROKER, type RabbitConsumer, type RabbitMessage, type RabbitQueue, type RabbitState, type RouteHop,
 } from './state.ts';
 
 export const msgOf = (s: RabbitState, id: number): RabbitMessage | undefined => s.msgs[String(id)];
@@ -84,7 +85,7 @@ export function takeHead(s: RabbitState, q: RabbitQueue, consumer: string): Rabb
   const id = q.ready.shift();
   if (id === undefined) return null;
   const m = msgOf(s, id)!;
-  if (m.status === 'acked' && !s.audit.ackedRedelivered) s.audit.ackedRedelivered = `${q.name}: #${m.id} was acknowledged yet delivered again`;
+  if (m.status === 'acked') flagAckedRedelivered(s.audit, `${q.name}: #${m.id} was acknowledged yet delivered again`);
   m.status = 'unacked';
   m.consumer = consumer;
   m.tag = s.nextTag++;
@@ -206,9 +207,5 @@ export function finish(s: RabbitState, m: RabbitMessage, status: RabbitMessage['
   m.status = status;
   m.endedAt = ctx.now;
   m.why = why;
-  q.finished.push(m.id);
-  if (q.finished.length > KEEP_FINISHED) {
-    delete s.msgs[String(q.finished.shift()!)];
-    s.audit.pruned++;
-  }
+  retireFinished(s, q.finished, m.id);
 }

@@ -3,6 +3,7 @@
 // the broker requeues those messages (redelivered=true) once it notices the connection is gone.
 import type { SystemContext } from '../core/types.ts';
 import { BROKER, type RabbitConsumer, type RabbitState } from './state.ts';
+import { countEffect } from '../delivery/index.ts';
 
 export function onDeliver(c: RabbitConsumer, d: { id: number; tag: number; body: string; redelivered: boolean }, ctx: SystemContext): void {
   if (!c.connected) return;
@@ -32,7 +33,7 @@ export function onWorkDone(s: RabbitState, c: RabbitConsumer, ctx: SystemContext
     }
   } else {
     c.processed++;
-    countEffect(s, d.id, c.id, ctx);
+    countEffect(s, d.id, c.id, ctx, (m) => s.queues[m.queue]!.stats);
     if (!c.autoAck) ctx.send(c.id, BROKER, { type: 'Ack', queue: c.queue, tag: d.tag });
   }
   startNext(c, ctx);
@@ -44,14 +45,4 @@ export function crashConsumer(c: RabbitConsumer, ctx: SystemContext): void {
   c.buffer = [];
   c.workTimer = null;
   if (held.length) ctx.note(c.id, c.autoAck ? `crashed holding ${held.join(',')}: auto-acked, so they are lost` : `crashed holding ${held.join(',')} unacknowledged`);
-}
-
-/** The work's side effect happened; a second time for the same message is a duplicate (at-least-once). */
-function countEffect(s: RabbitState, id: number, who: string, ctx: SystemContext): void {
-  const m = s.msgs[String(id)];
-  if (!m) return;
-  m.processed++;
-  if (m.processed < 2) return;
-  s.queues[m.queue]!.stats.duplicates++;
-  ctx.note(who, `processed #${id} (${m.body}) again: a duplicate, ${m.processed} times in all`);
 }

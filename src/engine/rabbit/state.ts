@@ -1,13 +1,13 @@
 // RabbitMQ state: exchanges with their bindings, queues, every queued message copy with its status,
 // delivery count, redelivered flag and route, and the consumers. Plain data only.
 import type { NodeId, Time, TimerId } from '../core/types.ts';
+import type { DeliveryAudit } from '../delivery/index.ts';
 
 export const RABBIT = 'rabbit';
 /** The broker node. */
 export const BROKER = 'rabbit';
 /** How long the broker takes to notice a dead consumer's connection (missed heartbeats / TCP reset). */
 export const CONNECTION_LOSS_DETECT: Time = 1000;
-export const KEEP_FINISHED = 500;
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
 
@@ -135,7 +135,7 @@ export interface RabbitState {
   brokerUp: boolean;
   published: number;
   unroutable: number;
-  audit: { ackedRedelivered: string | null; accepted: number; pruned: number };
+  audit: DeliveryAudit;
 }
 
 export const initialRabbitState = (): RabbitState => ({

@@ -4,8 +4,9 @@
 import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
 import { ack, connectionLost, dispatch, finish, msgOf, nack, onAckTimeout, publish, requeueMessage, type PublishRequest } from './broker.ts';
 import { crashConsumer, onDeliver, onWorkDone } from './consumer.ts';
-import { BROKER, CONNECTION_LOSS_DETECT, initialRabbitState, isLive, RABBIT, type RabbitConsumer, type RabbitState } from './state.ts';
+import { BROKER, CONNECTION_LOSS_DETECT, initialRabbitState, isLive, RABBIT, type RabbitConsumer, type RabbitMessage, type RabbitState } from './state.ts';
 import { rabbitQueries } from './queries.ts';
+import { ackedNeverRedelivered, nothingLostSilently } from '../delivery/index.ts';
 import { formatRabbitMessage } from './format.ts';
 import { rabbitProducer } from './producer.ts';
 
@@ -68,19 +69,13 @@ function restartBroker(s: RabbitState, ctx: SystemContext): void {
 }
 
 const invariants: readonly Invariant<RabbitState>[] = [
-  { name: 'acked-never-redelivered', description: 'an acknowledged message is never delivered again', check: (s) => s.audit.ackedRedelivered },
-  {
-    name: 'nothing-lost-silently', description: 'every queued copy is ready, unacked, or ended (acked, dead-lettered, expired, dropped) with a note',
-    check: (s) => {
-      let total = s.audit.pruned;
-      let live = 0;
-      for (const k in s.msgs) { total++; if (isLive(s.msgs[k]!)) live++; }
-      let listed = 0;
-      for (const q of Object.values(s.queues)) listed += q.ready.length + q.unacked.length;
-      if (listed !== live) return `${live} messages are ready or unacked but the queues list ${listed}`;
-      return total === s.audit.accepted ? null : `${s.audit.accepted - total} queued message(s) vanished without a trace`;
-    },
-  },
+  ackedNeverRedelivered('an acknowledged message is never delivered again'),
+  nothingLostSilently<RabbitMessage, RabbitState>({
+    description: 'every queued copy is ready, unacked, or ended (acked, dead-lettered, expired, dropped) with a note',
+    isLive,
+    listed: (s) => { let n = 0; for (const q of Object.values(s.queues)) n += q.ready.length + q.unacked.length; return n; },
+    words: { live: 'messages are ready or unacked', listedBy: 'the queues', vanished: 'queued message(s)' },
+  }),
   {
     name: 'prefetch-respected', description: 'no consumer holds more unacknowledged deliveries than its prefetch count',
     check: (s) => {

@@ -17,18 +17,3 @@ export function fifoOrderBreach(s: SqsState, q: SqsQueue, m: SqsMessage, batch: 
   }
   return null;
 }
-
-/** Every accepted message is accounted for: in a queue, finished, or pruned after finishing. O(messages). */
-export function unaccounted(s: SqsState): string | null {
-  let total = s.audit.pruned;
-  let live = 0;
-  for (const k in s.msgs) {
-    total++;
-    const st = s.msgs[k]!.status;
-    if (st !== 'acked' && st !== 'expired') live++;
-  }
-  let listed = 0;
-  for (const name of s.queueOrder) listed += s.queues[name]!.ids.length;
-  if (listed !== live) return `${live} messages are waiting or in flight but the queues list ${listed}`;
-  return total === s.audit.accepted ? null : `${s.audit.accepted - total} accepted message(s) vanished without a trace`;
-}

@@ -4,6 +4,7 @@
 import type { SystemContext } from '../core/types.ts';
 import { REQUEST_TIMEOUT, SQS_NODE, type SqsConsumer, type SqsState } from './state.ts';
 import type { Received } from './service.ts';
+import { countEffect } from '../delivery/index.ts';
 
 export function poll(c: SqsConsumer, ctx: SystemContext): void {
   if (c.stopped || c.phase === 'down') { c.phase = c.phase === 'down' ? 'down' : 'idle'; return; }
@@ -57,7 +58,7 @@ export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): voi
     if (m.group !== null) holdBackGroup(c, m.group, ctx);
   } else {
     c.processed++;
-    countEffect(s, m.id, c.id, ctx);
+    countEffect(s, m.id, c.id, ctx, (d) => s.queues[d.queue]!.stats);
     c.done.push(m.id);
     if (c.done.length > 500) c.done.shift();
     ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
@@ -92,14 +93,4 @@ export function crashConsumer(c: SqsConsumer, ctx: SystemContext): void {
   c.phase = 'down';
   c.pollTimer = c.workTimer = c.beatTimer = null;
   if (lost.length) ctx.note(c.id, `crashed holding ${lost.join(',')}: they stay invisible until their visibility timeout`);
-}
-
-/** The work's side effect happened; a second time for the same message is a duplicate (at-least-once). */
-function countEffect(s: SqsState, id: number, who: string, ctx: SystemContext): void {
-  const m = s.msgs[String(id)];
-  if (!m) return;
-  m.processed++;
-  if (m.processed < 2) return;
-  s.queues[m.queue]!.stats.duplicates++;
-  ctx.note(who, `processed #${id} (${m.body}) again: a duplicate, ${m.processed} times in all`);
 }

@@ -4,9 +4,10 @@
 import type { SystemContext, Time } from '../core/types.ts';
 import { formatDuration } from '../core/duration.ts';
 import { fifoOrderBreach } from './audit.ts';
+import { flagAckedRedelivered, KEEP_FINISHED, retireFinished } from '../delivery/index.ts';
 import { sha256Hex } from './sha256.ts';
 import {
-  DEDUP_WINDOW, KEEP_FINISHED, SQS_NODE, type SqsMessage, type SqsQueue, type SqsState, type SqsStatus,
+  DEDUP_WINDOW, SQS_NODE, type SqsMessage, type SqsQueue, type SqsState, type SqsStatus,
 } from './state.ts';
 
 export const msgOf = (s: SqsState, id: number): SqsMessage | undefined => s.msgs[String(id)];
@@ -78,7 +79,7 @@ export function receive(s: SqsState, queue: string, max: number, receiver: strin
   const batch = picked.map((m) => m.id);
   const out: Received[] = [];
   for (const m of picked) {
-    if (m.status === 'acked' && !s.audit.ackedRedelivered) s.audit.ackedRedelivered = `#${m.id} was deleted (acknowledged) yet handed out again at t=${ctx.now}ms`;
+    if (m.status === 'acked') flagAckedRedelivered(s.audit, `#${m.id} was deleted (acknowledged) yet handed out again at t=${ctx.now}ms`);
     const breach = q.fifo ? fifoOrderBreach(s, q, m, batch) : null;
     if (breach && !s.audit.fifoOrder) s.audit.fifoOrder = breach;
     m.receiveCount++;
@@ -261,13 +262,8 @@ function finish(s: SqsState, q: SqsQueue, m: SqsMessage, status: 'acked' | 'expi
   m.endedAt = ctx.now;
   m.why = why;
   q.ids = q.ids.filter((x) => x !== m.id);
-  q.finished.push(m.id);
   if (status === 'expired') ctx.note(SQS_NODE, `${q.name}: #${m.id} ${why}`);
-  if (q.finished.length > KEEP_FINISHED) {
-    const old = q.finished.shift()!;
-    delete s.msgs[String(old)];
-    s.audit.pruned++;
-  }
+  retireFinished(s, q.finished, m.id);
 }
 
 /** Answers long polls that can now get something, oldest first. */

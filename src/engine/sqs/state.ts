@@ -1,6 +1,7 @@
 // SQS state: queues, every message with its status, receive count, visibility deadline and route, the
 // consumer nodes that poll, and an audit the invariants read. Plain data only (snapshots are clones).
 import type { NodeId, Time, TimerId } from '../core/types.ts';
+import type { DeliveryAudit } from '../delivery/index.ts';
 
 export const SQS = 'sqs';
 /** The queue service's node: every queue lives on it (SQS is one managed, replicated service). */
@@ -9,8 +10,6 @@ export const SQS_NODE = 'sqs';
 export const DEDUP_WINDOW: Time = 5 * 60_000;
 /** How long a client waits for a reply before it polls again (a request timeout). */
 export const REQUEST_TIMEOUT: Time = 1000;
-/** Finished messages each queue keeps for views; older ones are only counted. */
-export const KEEP_FINISHED = 500;
 
 /**
  * delayed: sent with a delay, not yet receivable. visible: waiting to be received. inflight: received,
@@ -120,13 +119,9 @@ export interface WaitingPoll {
   consumer: NodeId; queue: string; max: number; poll: number; timer: TimerId;
 }
 
-export interface SqsAudit {
-  /** First breach of each invariant, as a sentence (null: none). */
-  ackedRedelivered: string | null;
+export interface SqsAudit extends DeliveryAudit {
+  /** The first breach of FIFO order, as a sentence (null: none). */
   fifoOrder: string | null;
-  /** Messages counted when accepted and when they finish, to prove none vanished. */
-  accepted: number;
-  pruned: number;
 }
 
 export interface SqsState {

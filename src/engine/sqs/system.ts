@@ -4,12 +4,12 @@
 // volatile. Invariants: no deleted message handed out again, no message gone without a trace, FIFO order.
 import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
 import { crashConsumer, onHeartbeat, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
-import { unaccounted } from './audit.ts';
+import { ackedNeverRedelivered, nothingLostSilently } from '../delivery/index.ts';
 import {
   changeVisibility, deleteMessage, msgOf, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
   sendRefusal, serveWaiting, type Received,
 } from './service.ts';
-import { initialSqsState, SQS, SQS_NODE, type SqsState } from './state.ts';
+import { initialSqsState, SQS, SQS_NODE, type SqsMessage, type SqsState } from './state.ts';
 import { sqsQueries } from './queries.ts';
 import { formatSqsMessage } from './format.ts';
 import { sqsProducer } from './producer.ts';
@@ -55,14 +55,13 @@ function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext):
 }
 
 const invariants: readonly Invariant<SqsState>[] = [
-  {
-    name: 'acked-never-redelivered', description: 'a message deleted by a consumer (acknowledged) is never handed out again',
-    check: (s) => s.audit.ackedRedelivered,
-  },
-  {
-    name: 'nothing-lost-silently', description: 'every accepted message is in a queue, deleted, or expired with a note saying so',
-    check: unaccounted,
-  },
+  ackedNeverRedelivered('a message deleted by a consumer (acknowledged) is never handed out again'),
+  nothingLostSilently<SqsMessage, SqsState>({
+    description: 'every accepted message is in a queue, deleted, or expired with a note saying so',
+    isLive: (m) => m.status !== 'acked' && m.status !== 'expired',
+    listed: (s) => { let n = 0; for (const name of s.queueOrder) n += s.queues[name]!.ids.length; return n; },
+    words: { live: 'messages are waiting or in flight', listedBy: 'the queues', vanished: 'accepted message(s)' },
+  }),
   {
     name: 'fifo-group-order', description: "a FIFO queue hands out a group's messages only in order, one batch at a time",
     check: (s) => s.audit.fifoOrder,
