@@ -1,18 +1,22 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
-import type { InFlight, LinkSpec, Message, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind } from './types.ts';
+import type { InFlight, LinkSpec, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind } from './types.ts';
 import type { MsgEvent, NodeRecord, QueuedEvent, SimState, TimerEvent } from './state.ts';
 import { heapPop, heapPush } from './heap.ts';
-import { chancePpm } from './prng.ts';
-import { hasAny, isCut, linkKey, linkSpec, routeDelay, routeOf, type Route } from './network.ts';
-import { hashHex, messageHash, mix32, mixInt, mixString } from './hash.ts';
-import { DELIVER, DROP, kindCode, SEND, TIMER } from './trace-ring.ts';
-import { defaultFormatMessage, formatTraceEvent } from './format.ts';
+import { isCut, linkKey } from './network.ts';
+import { hashHex } from './hash.ts';
+import { DELIVER, DROP } from './trace-ring.ts';
+import { formatTraceEvent } from './format.ts';
 import type { InputEntry } from './history.ts';
 import {
-  cancelTimersOf as cancelTimersOfCore, clockOf as clockOfCore, createCore, nodeOf as nodeOfCore, rebindRng, replaceState,
+  cancelTimersOf as cancelTimersOfCore, createCore, nodeOf as nodeOfCore, rebindRng, replaceState,
 } from './sim-core.ts';
-import { refreshChecks as refreshChecksOf, sysState as sysStateOf } from './contexts.ts';
+import {
+  ctxFor as ctxForOf, installSystems, refreshChecks as refreshChecksOf, sysState as sysStateOf,
+} from './contexts.ts';
+import { formatMsg, recordMsg as recordMsgOf, recordText, recordTimer as recordTimerOf } from './recording.ts';
+import { learnNetwork as learnNetworkOf, netChanged as netChangedOf } from './send.ts';
+import { checkInvariants as checkInvariantsOf } from './invariants.ts';
 import { inFlight, nodeStatuses, query } from './queries.ts';
 
 export { CORE_QUERIES } from './queries.ts';
@@ -94,160 +98,21 @@ export interface Sim {
 
 export function createSim(opts: SimOptions): Sim {
   const core = createCore(opts);
-  const { defs, entries, rng, history, trace } = core;
 
-  // ---- trace ---------------------------------------------------------------------------------------
-  // The hash mixes each entry's fields as it is recorded (not the printed line, so nothing is formatted on
-  // the hot path): time, kind, node, route and message, text. The route and message are hashed once at
-  // send (`mh`, see messageHash) and reused for the deliveries and drops; the node, nearly always the
-  // route's sender or receiver, is mixed as which one it is. The ring stores the entry's fields
-  // (trace-ring.ts): a message's entries as the queued event itself. An entry regenerated while replaying a
-  // stretch the ring holds is hashed, not stored.
-
-  /**
-   * A message's send, delivery or drop (`code`: SEND, DELIVER, DROP); `text` a drop's reason. A drop
-   * `atSend` (a cut link) is the sender's entry, as a send is; any other is the receiver's.
-   */
-  function recordMsg(code: number, ev: MsgEvent, text: string | undefined, atSend = false): void {
-    if (core.dry) return;
-    // The node is mixed as 2 (the sender) or 1 (the receiver, or both).
-    let h = mix32(mix32(mixInt(core.st.hash, core.st.now), code), (code === SEND || atSend) && ev.from !== ev.to ? 2 : 1);
-    h = mix32(h, ev.mh);
-    if (text !== undefined) h = mixString(h, text);
-    core.st.hash = h;
-    const i = core.st.traceLen++;
-    if (i < trace.end) return;
-    if (atSend) trace.pushDropAtSend(i, core.st.now, ev, text!);
-    else trace.pushMsg(i, core.st.now, code, ev, text);
-  }
-
-  function recordTimer(ev: TimerEvent, text: string): void {
-    if (core.dry) return;
-    core.st.hash = mixString(mixString(mix32(mix32(mixInt(core.st.hash, core.st.now), TIMER), 3), ev.node), text);
-    const i = core.st.traceLen++;
-    if (i >= trace.end) trace.pushTimer(i, core.st.now, ev, text);
-  }
-
-  /** Every other entry: a note, fault, input, fork or violation. */
-  function recordText(kind: TraceKind, node: NodeId | undefined, sys: string | undefined, text: string | undefined,
-    invariant?: string, cause?: number): void {
-    if (core.dry) return;
-    const code = kindCode(kind);
-    let h = mix32(mixInt(core.st.hash, core.st.now), code);
-    if (node !== undefined) h = mixString(mix32(h, 3), node);
-    if (text !== undefined) h = mixString(h, text);
-    core.st.hash = h;
-    const i = core.st.traceLen++;
-    if (i < trace.end) return;
-    if (kind === 'violation') {
-      history.recordViolation({ i, t: core.st.now, kind, node, from: undefined, to: undefined, msgId: undefined, msg: undefined, sentAt: undefined, text, sys, invariant, cause });
-    } else trace.pushText(i, core.st.now, code, node, sys, text);
-  }
+  installSystems(core);
+  const { defs, history } = core;
+  const recordMsg = (code: number, ev: MsgEvent, text: string | undefined) => recordMsgOf(core, code, ev, text);
+  const recordTimer = (ev: TimerEvent, text: string) => recordTimerOf(core, ev, text);
   const emit = (e: { kind: TraceKind; node?: NodeId; sys?: string; text?: string; invariant?: string; cause?: number }) =>
-    recordText(e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
-
-  function formatMsg(e: TraceEvent): string {
-    if (!e.msg) return '';
-    const def = e.sys ? defs.get(e.sys) : undefined;
-    return def?.formatMessage ? def.formatMessage(e.msg) : defaultFormatMessage(e.msg);
-  }
-
-  // ---- systems and their contexts ------------------------------------------------------------------
+    recordText(core, e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
   const sysState = (sys: string) => sysStateOf(core, sys);
   const nodeOf = (id: NodeId) => nodeOfCore(core, id);
-  const clockOf = (id: NodeId) => clockOfCore(core, id);
   const refreshChecks = () => refreshChecksOf(core);
   const cancelTimersOf = (node: NodeId) => cancelTimersOfCore(core, node);
-  function contextFor(sys: string): SystemContext {
-    return {
-      get now() { return core.st.now; },
-      clock: clockOf,
-      send: (from, to, msg) => send(sys, from, to, msg as unknown as Message),
-      setTimer: (node, delay, name, data) => {
-        const n = nodeOf(node);
-        const id = core.st.nextTimerId++;
-        // A drifting clock runs fast or slow, so its timers fire early or late in global time.
-        const global = Math.ceil((Math.max(0, delay) * 1_000_000) / (1_000_000 + n.driftPpm));
-        core.st.timers.set(id, node);
-        const ev: TimerEvent = { t: core.st.now + global, seq: core.st.seq++, k: 'timer', id, node, sys, name, data, due: core.st.now + global };
-        heapPush<QueuedEvent>(core.st.queue, ev);
-        return id;
-      },
-      cancelTimer: (id) => { core.st.timers.delete(id); },
-      rng,
-      note: (node, text) => recordText('note', node, sys, text),
-      addNode: (node) => {
-        const existing = core.st.nodes.get(node);
-        if (existing) {
-          if (existing.sys !== sys) throw new Error(`node '${node}' already belongs to ${existing.sys}`);
-          return;
-        }
-        core.st.nodes.set(node, { id: node, sys, up: true, paused: false, skew: 0, driftPpm: 0, held: [] });
-        core.st.nodeOrder.push(node);
-      },
-      removeNode: (node) => {
-        if (core.st.nodes.get(node)?.sys !== sys) return;
-        cancelTimersOf(node);
-        core.st.nodes.delete(node);
-        core.st.nodeOrder = core.st.nodeOrder.filter((n) => n !== node);
-      },
-      isUp: (node) => core.st.nodes.get(node)?.up === true,
-      nodes: () => core.st.nodeOrder.filter((n) => core.st.nodes.get(n)?.sys === sys),
-    };
-  }
-  for (const def of opts.systems) entries.set(def.name, {
-    def, ctx: contextFor(def.name), checks: (def.invariants ?? []).map((inv) => ({ inv, key: `${def.name}/${inv.name}` })),
-  });
-  const ctxFor = (sys: string): SystemContext => entries.get(sys)!.ctx;
-
-  function send(sys: string, from: NodeId, to: NodeId, msg: Message): MsgId {
-    const id = core.st.nextMsgId++;
-    // Nearly always the node whose event is running: no lookup then.
-    const sender = core.current !== undefined && core.current.id === from ? core.current : core.st.nodes.get(from);
-    if (sender && !sender.up) return id; // a crashed node sends nothing
-    core.st.counters.sent++;
-    const mh = messageHash(from, to, msg);
-    if (core.st.net !== core.netSeen) learnNetwork();
-    if (core.anyCuts && isCut(core.st.net, from, to)) {
-      const ev = msgEvent(0, id, from, to, sys, msg, mh, 'partition');
-      recordMsg(SEND, ev, undefined);
-      core.st.counters.dropped++;
-      recordMsg(DROP, ev, 'partition', true);
-      return id;
-    }
-    // The network's decision, in a fixed order of draws: loss, the delay, duplication, the copy's delay.
-    if (from === to) { recordMsg(SEND, schedule(0, id, from, to, sys, msg, mh, undefined), undefined); return id; }
-    const r = core.anyLinks ? routeFor(from, to) : core.defaultRoute;
-    const lost = chancePpm(core.st.rng, r.lossPpm);
-    recordMsg(SEND, schedule(routeDelay(r, core.st.rng), id, from, to, sys, msg, mh, lost ? 'loss' : undefined), undefined);
-    if (!lost && chancePpm(core.st.rng, r.dupPpm)) schedule(routeDelay(r, core.st.rng), id, from, to, sys, msg, mh, undefined);
-    return id;
-  }
-
-  // Every change of the network (an input, a restore) goes through netChanged or replaces core.st.net.
-  const routes = core.routes;
-  function learnNetwork(): void {
-    core.netSeen = core.st.net;
-    core.anyCuts = hasAny(core.st.net.cuts);
-    core.anyLinks = hasAny(core.st.net.links);
-    core.defaultRoute = routeOf(core.st.net.defaults);
-    routes.clear();
-  }
-  const netChanged = () => { core.netSeen = null; };
-  function routeFor(from: NodeId, to: NodeId): Route {
-    const key = linkKey(from, to);
-    let r = routes.get(key);
-    if (r === undefined) { r = routeOf(linkSpec(core.st.net, from, to)); routes.set(key, r); }
-    return r;
-  }
-
-  const msgEvent = (delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent =>
-    ({ t: core.st.now + delay, seq: core.st.seq++, k: 'msg', id, from, to, sys, msg, mh, sentAt: core.st.now, doom });
-  function schedule(delay: Time, id: MsgId, from: NodeId, to: NodeId, sys: string, msg: Message, mh: number, doom: string | undefined): MsgEvent {
-    const ev = msgEvent(delay, id, from, to, sys, msg, mh, doom);
-    heapPush<QueuedEvent>(core.st.queue, ev);
-    return ev;
-  }
+  const ctxFor = (sys: string) => ctxForOf(core, sys);
+  const learnNetwork = () => learnNetworkOf(core);
+  const netChanged = () => netChangedOf(core);
+  const checkInvariants = () => checkInvariantsOf(core);
 
   // ---- processing one event ------------------------------------------------------------------------
   /** Pops cancelled timers until a live event (or nothing) is on top. */
@@ -281,7 +146,7 @@ export function createSim(opts: SimOptions): Sim {
     core.causeIndex = core.st.traceLen;
     // Consecutive events mostly belong to one system: remember the last one looked up.
     let entry = core.lastEntry;
-    if (entry === undefined || entry.def.name !== e.sys) core.lastEntry = entry = entries.get(e.sys)!;
+    if (entry === undefined || entry.def.name !== e.sys) core.lastEntry = entry = core.entries.get(e.sys)!;
     if (e.k === 'timer') {
       core.st.timers.delete(e.id);
       const late = core.st.now - e.due;
@@ -305,23 +170,6 @@ export function createSim(opts: SimOptions): Sim {
       }
     }
     if (core.checking.length > 0) checkInvariants();
-  }
-
-  function checkInvariants(): void {
-    // Nearly always nothing is broken: then a check that holds needs no lookup.
-    let anyBroken = hasAny(core.st.broken);
-    for (const entry of core.checking) {
-      const sys = entry.def.name;
-      const s = core.st.systems[sys];
-      for (const { inv, key } of entry.checks) {
-        const problem = inv.check(s);
-        if (problem === null) { if (anyBroken && core.st.broken[key]) delete core.st.broken[key]; continue; }
-        if (core.st.broken[key]) continue;
-        core.st.broken[key] = true;
-        anyBroken = true;
-        emit({ kind: 'violation', sys, invariant: inv.name, text: problem, cause: core.causeIndex });
-      }
-    }
   }
 
   // ---- inputs, replay and time travel ----------------------------------------------------------------
@@ -435,7 +283,7 @@ export function createSim(opts: SimOptions): Sim {
     traceSince: (i) => history.traceBetween(i, core.st.traceLen),
     fullTrace: () => history.traceUpTo(Number.POSITIVE_INFINITY),
     traceHash: () => hashHex(core.st.hash),
-    formatEvent: (e) => formatTraceEvent(e, formatMsg),
+    formatEvent: (e) => formatTraceEvent(e, (m) => formatMsg(core, m)),
     violations: () => history.violationsUpTo(core.st.traceLen),
     crash: (node) => input(`crash node=${node}`, () => {
       const n = nodeOf(node);
