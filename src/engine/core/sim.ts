@@ -1,22 +1,18 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
 import type { InFlight, LinkSpec, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind } from './types.ts';
-import type { MsgEvent, NodeRecord, QueuedEvent, SimState, TimerEvent } from './state.ts';
-import { heapPop, heapPush } from './heap.ts';
+import type { QueuedEvent } from './state.ts';
+import { heapPush } from './heap.ts';
 import { isCut, linkKey } from './network.ts';
 import { hashHex } from './hash.ts';
-import { DELIVER, DROP } from './trace-ring.ts';
 import { formatTraceEvent } from './format.ts';
-import type { InputEntry } from './history.ts';
-import {
-  cancelTimersOf as cancelTimersOfCore, createCore, nodeOf as nodeOfCore, rebindRng, replaceState,
-} from './sim-core.ts';
-import {
-  ctxFor as ctxForOf, installSystems, refreshChecks as refreshChecksOf, sysState as sysStateOf,
-} from './contexts.ts';
-import { formatMsg, recordMsg as recordMsgOf, recordText, recordTimer as recordTimerOf } from './recording.ts';
-import { learnNetwork as learnNetworkOf, netChanged as netChangedOf } from './send.ts';
-import { checkInvariants as checkInvariantsOf } from './invariants.ts';
+import { cancelTimersOf as cancelTimersOfCore, createCore, nodeOf as nodeOfCore } from './sim-core.ts';
+import { ctxFor as ctxForOf, installSystems, sysState as sysStateOf } from './contexts.ts';
+import { formatMsg, recordText } from './recording.ts';
+import { netChanged as netChangedOf } from './send.ts';
+import { asTyped, input as inputOf } from './inputs.ts';
+import { peekLive, runUntil, runUntilTrue, step } from './event-loop.ts';
+import { advanceTo, seek, stepBack } from './time-travel.ts';
 import { inFlight, nodeStatuses, query } from './queries.ts';
 
 export { CORE_QUERIES } from './queries.ts';
@@ -101,141 +97,15 @@ export function createSim(opts: SimOptions): Sim {
 
   installSystems(core);
   const { defs, history } = core;
-  const recordMsg = (code: number, ev: MsgEvent, text: string | undefined) => recordMsgOf(core, code, ev, text);
-  const recordTimer = (ev: TimerEvent, text: string) => recordTimerOf(core, ev, text);
   const emit = (e: { kind: TraceKind; node?: NodeId; sys?: string; text?: string; invariant?: string; cause?: number }) =>
     recordText(core, e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
   const sysState = (sys: string) => sysStateOf(core, sys);
   const nodeOf = (id: NodeId) => nodeOfCore(core, id);
-  const refreshChecks = () => refreshChecksOf(core);
   const cancelTimersOf = (node: NodeId) => cancelTimersOfCore(core, node);
   const ctxFor = (sys: string) => ctxForOf(core, sys);
-  const learnNetwork = () => learnNetworkOf(core);
   const netChanged = () => netChangedOf(core);
-  const checkInvariants = () => checkInvariantsOf(core);
 
-  // ---- processing one event ------------------------------------------------------------------------
-  /** Pops cancelled timers until a live event (or nothing) is on top. */
-  function peekLive(): QueuedEvent | undefined {
-    for (;;) {
-      const top = core.st.queue[0];
-      if (!top) return undefined;
-      if (top.k === 'timer' && !core.st.timers.has(top.id)) { heapPop(core.st.queue); continue; }
-      return top;
-    }
-  }
-
-  /**
-   * An event due at a paused node waits in the node's hold until it resumes. Holding counts as an event
-   * (and is traced) so that replaying the input log reproduces exactly when each hold happened.
-   */
-  function hold(e: QueuedEvent, node: NodeRecord): void {
-    heapPop(core.st.queue);
-    core.st.now = Math.max(core.st.now, e.t);
-    core.st.eventCount++;
-    node.held.push(e);
-    const what = e.k === 'timer' ? `timer ${e.name}` : `${e.msg.type} from ${e.from}`;
-    emit({ kind: 'note', node: node.id, sys: e.sys, text: `is paused: ${what} waits until it resumes` });
-  }
-
-  /** Runs `e`, the live event on top of the queue; `dst` is the node it is due at. */
-  function processNext(e: QueuedEvent, dst: NodeRecord | undefined): void {
-    heapPop(core.st.queue);
-    if (e.t > core.st.now) core.st.now = e.t;
-    core.st.eventCount++;
-    core.causeIndex = core.st.traceLen;
-    // Consecutive events mostly belong to one system: remember the last one looked up.
-    let entry = core.lastEntry;
-    if (entry === undefined || entry.def.name !== e.sys) core.lastEntry = entry = core.entries.get(e.sys)!;
-    if (e.k === 'timer') {
-      core.st.timers.delete(e.id);
-      const late = core.st.now - e.due;
-      recordTimer(e, late > 0 ? `${e.name} (late by ${late}ms)` : e.name);
-      core.current = dst;
-      entry.def.onTimer(sysState(e.sys), e.node, e.name, e.data, entry.ctx);
-      core.current = undefined;
-    } else {
-      if (core.st.net !== core.netSeen) learnNetwork();
-      const reason = e.doom ?? (core.anyCuts && isCut(core.st.net, e.from, e.to) ? 'partition'
-        : !dst ? `${e.to} unknown` : !dst.up ? `${e.to} down` : undefined);
-      if (reason) {
-        core.st.counters.dropped++;
-        recordMsg(DROP, e, reason);
-      } else {
-        core.st.counters.delivered++;
-        recordMsg(DELIVER, e, undefined);
-        core.current = dst;
-        entry.def.onMessage(sysState(e.sys), e.to, e.from, e.msg, entry.ctx);
-        core.current = undefined;
-      }
-    }
-    if (core.checking.length > 0) checkInvariants();
-  }
-
-  // ---- inputs, replay and time travel ----------------------------------------------------------------
-  function applyEntry(entry: InputEntry): void {
-    core.st.now = Math.max(core.st.now, entry.now);
-    core.causeIndex = core.st.traceLen;
-    emit({ kind: 'input', text: entry.label });
-    entry.apply();
-    core.st.inputCursor++;
-    checkInvariants();
-  }
-
-  /** Runs an input on a throwaway copy first, so one that throws changes nothing (not even the future). */
-  function dryRun(apply: () => void): void {
-    const real = core.st;
-    replaceState(core, real);
-    core.dry = true;
-    try {
-      apply();
-    } finally {
-      core.st = real;
-      core.dry = false;
-      rebindRng(core);
-      refreshChecks();
-    }
-  }
-
-  function input(label: string, apply: () => void): void {
-    if (core.typedLabel !== null) { label = core.typedLabel; core.typedLabel = null; }
-    dryRun(apply);
-    const discarded = history.forkAt(core.st);
-    if (discarded !== null) emit({ kind: 'fork', text: `acted at a past moment; the old future (${discarded} trace entries) was discarded` });
-    const entry: InputEntry = { eventCount: core.st.eventCount, now: core.st.now, label, apply };
-    history.inputs.push(entry);
-    applyEntry(entry);
-    history.snapshot(core.st, true);
-  }
-
-  /** Moves forward to `maxEvents` events and time `until`, re-applying logged inputs on the way. */
-  function advance(maxEvents: number, until: Time): void {
-    const inputs = history.inputs;
-    for (;;) {
-      const pending = inputs[core.st.inputCursor];
-      const pendingHere = pending !== undefined && pending.eventCount === core.st.eventCount;
-      if (pendingHere && pending.now <= until) {
-        applyEntry(pending);
-        continue;
-      }
-      if (core.st.eventCount >= maxEvents) break;
-      const next = peekLive();
-      if (next === undefined || next.t > until) break;
-      if (pendingHere) break;
-      // An event due at a paused node waits in the node's hold until it resumes.
-      const node = core.st.nodes.get(next.k === 'timer' ? next.node : next.to);
-      if (node !== undefined && node.paused && node.up) hold(next, node);
-      else processNext(next, node);
-      if (core.st.eventCount >= history.snapshotDue()) history.snapshot(core.st, false);
-    }
-    history.noteReached(core.st);
-  }
-
-  function restore(snap: { state: SimState }): void {
-    core.current = undefined;
-    replaceState(core, snap.state);
-    refreshChecks();
-  }
+  const input = (label: string, apply: () => void) => inputOf(core, label, apply);
 
   history.snapshot(core.st, true);
 
@@ -250,34 +120,13 @@ export function createSim(opts: SimOptions): Sim {
     hasSystem: (sys) => defs.has(sys),
     activeSystems: () => Object.keys(core.st.systems),
     systemDef: (sys) => defs.get(sys),
-    asTyped: (line, fn) => {
-      core.typedLabel = line;
-      try { return fn(); } finally { core.typedLabel = null; }
-    },
+    asTyped: (line, fn) => asTyped(core, line, fn),
     act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
-    step: () => {
-      const before = core.st.eventCount;
-      advance(core.st.eventCount + 1, Number.POSITIVE_INFINITY);
-      return core.st.eventCount > before;
-    },
-    runFor: (ms) => sim.runUntil(core.st.now + ms),
-    runUntil: (t) => {
-      advance(Number.POSITIVE_INFINITY, t);
-      core.st.now = Math.max(core.st.now, t);
-      history.noteReached(core.st);
-    },
-    runUntilTrue: (pred, maxMs) => {
-      const deadline = core.st.now + maxMs;
-      while (!pred()) {
-        const next = peekLive();
-        const pending = history.inputs[core.st.inputCursor];
-        const nextAt = pending && pending.eventCount === core.st.eventCount ? pending.now : next?.t;
-        if (nextAt === undefined || nextAt > deadline) { sim.runUntil(deadline); return pred(); }
-        sim.step();
-      }
-      return true;
-    },
-    nextEventTime: () => peekLive()?.t ?? null,
+    step: () => step(core),
+    runFor: (ms) => runUntil(core, core.st.now + ms),
+    runUntil: (t) => runUntil(core, t),
+    runUntilTrue: (pred, maxMs) => runUntilTrue(core, pred, maxMs),
+    nextEventTime: () => peekLive(core)?.t ?? null,
     trace: () => history.traceUpTo(core.st.traceLen),
     get traceLength() { return core.st.traceLen; },
     traceSince: (i) => history.traceBetween(i, core.st.traceLen),
@@ -383,24 +232,9 @@ export function createSim(opts: SimOptions): Sim {
     inFlight: () => inFlight(core),
     nodes: () => nodeStatuses(core),
     isCut: (from, to) => isCut(core.st.net, from, to),
-    seek: (t) => {
-      const target = Math.max(0, Math.floor(t));
-      // The newest snapshot at or before the target, if it is behind us or ahead of us on the way there.
-      const snap = history.latestWhere((s) => s.now <= target);
-      if (target < core.st.now || history.isAfter(snap, core.st)) restore(snap);
-      sim.runUntil(target);
-    },
-    stepBack: () => {
-      if (core.st.eventCount === 0) return;
-      const target = core.st.eventCount - 1;
-      restore(history.latestWhere((s) => s.eventCount <= target));
-      advance(target, Number.POSITIVE_INFINITY);
-    },
-    advanceTo: (eventCount, now) => {
-      advance(eventCount, now);
-      core.st.now = Math.max(core.st.now, now);
-      history.noteReached(core.st);
-    },
+    seek: (t) => seek(core, t),
+    stepBack: () => stepBack(core),
+    advanceTo: (eventCount, now) => advanceTo(core, eventCount, now),
     query: (expr) => query(core, expr),
     inputs: () => history.inputs.slice(0, core.st.inputCursor).map(({ eventCount, now, label }) => ({ eventCount, now, label })),
   };
