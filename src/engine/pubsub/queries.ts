@@ -45,7 +45,7 @@ export const pubsubQueries: readonly Q[] = [
   { name: 'pubsub.failed', params: ['subscriber'], example: 'expect pubsub.failed(s1) == 0', description: 'messages the subscriber failed on (nacked)', get: (s, [c]) => subscriberNamed(s, c).failed },
   { name: 'pubsub.status', params: ['copy'], example: 'expect pubsub.status(1) == acked', description: "a subscription's copy: waiting, leased, acked, dead-lettered or expired", get: (s, [id]) => copyNamed(s, id).status },
   { name: 'pubsub.attempts', params: ['copy'], example: 'expect pubsub.attempts(1) == 2', description: "a copy's delivery attempts", get: (s, [id]) => copyNamed(s, id).attempts },
-  { name: 'pubsub.route', params: ['copy'], example: "expect pubsub.route(1) == 'orders>audit'", description: 'topic>subscription hops, joined by spaces', get: (s, [id]) => copyNamed(s, id).route.join(' ') },
+  { name: 'pubsub.route', params: ['copy'], example: 'expect pubsub.route(1) == "orders>audit"', description: 'topic>subscription hops, joined by spaces', get: (s, [id]) => copyNamed(s, id).route.join(' ') },
 ];
 
 /** Pub/sub copies in the shared view shape (waiting -> visible, leased -> inflight). */

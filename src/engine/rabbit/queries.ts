@@ -53,14 +53,14 @@ export const rabbitQueries: readonly Q[] = [
   { name: 'rabbit.published', params: [], description: 'messages published', example: 'expect rabbit.published == 3', get: (s) => s.published },
   { name: 'rabbit.unroutable', params: [], description: 'published messages no binding matched (dropped)', example: 'expect rabbit.unroutable == 0', get: (s) => s.unroutable },
   {
-    name: 'rabbit.routedTo', params: ['publish'], example: 'expect rabbit.routedTo(1) == audit,billing',
+    name: 'rabbit.routedTo', params: ['publish'], example: 'expect rabbit.routedTo(1) == "audit,billing"',
     description: 'the queues publish number N reached, comma-separated (none if unroutable)',
     get: (s, [p]) => Object.values(s.msgs).filter((m) => String(m.pub) === p && m.route.length === 1).map((m) => m.queue).join(',') || 'none',
   },
   { name: 'rabbit.status', params: ['message'], example: 'expect rabbit.status(1) == acked', description: 'a queued copy: ready, unacked, acked, dead-lettered, expired or dropped', get: (s, [id]) => messageNamed(s, id).status },
   { name: 'rabbit.queueOf', params: ['message'], example: 'expect rabbit.queueOf(2) == dead', description: 'the queue a copy is in', get: (s, [id]) => messageNamed(s, id).queue },
   {
-    name: 'rabbit.route', params: ['message'], example: "expect rabbit.route(2) == 'orders[new]>q'",
+    name: 'rabbit.route', params: ['message'], example: 'expect rabbit.route(2) == "orders[new]>q"',
     description: 'the hops a copy took, exchange[binding]>queue, joined by spaces', get: (s, [id]) => messageNamed(s, id).route.map((h) => `${h.exchange}[${h.binding}]>${h.queue}`).join(' '),
   },
   { name: 'rabbit.redeliveredFlag', params: ['message'], example: 'expect rabbit.redeliveredFlag(1) == true', description: "whether the copy's next delivery carries redelivered=true", get: (s, [id]) => messageNamed(s, id).redelivered },

@@ -57,7 +57,7 @@ export const sqsQueries: readonly Q[] = [
     description: 'the queue a message is in now', get: (s, [id]) => messageNamed(s, id).queue,
   },
   {
-    name: 'sqs.route', params: ['message'], example: 'expect sqs.route(1) == orders>orders-dlq',
+    name: 'sqs.route', params: ['message'], example: 'expect sqs.route(1) == "orders>orders-dlq"',
     description: "the queues a message has been in, joined by '>'", get: (s, [id]) => messageNamed(s, id).route.join('>'),
   },
   {
