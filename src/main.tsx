@@ -1,30 +1,22 @@
-// Entry point: styles, saved progress and preferences, the test hook, then the app.
+// Entry point: styles, saved progress and preferences, then the app shell. The lab (engine, stage, test
+// hook) loads with the first lesson or sandbox page (App.tsx), never on the home page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { labStore } from './store/lab-store.ts';
 import { lessonStore } from './store/lesson-store.ts';
 import { readPrefs, readProgress } from './app/progress.ts';
-import { watchChallenges, watchScene } from './app/controller.ts';
-import { installTestHook } from './app/test-hook.ts';
+import { setNotice } from './app/notices.ts';
 import './app/styles.css';
 
 const saved = readProgress();
 lessonStore.setState({ progress: saved.progress, letterKeys: readPrefs().letterKeys });
-if (saved.notice) labStore.getState().setNotice(saved.notice);
+if (saved.notice) setNotice(saved.notice);
 
+// The page's styles follow the setting at once; the lab store learns it when the lab loads (lab.tsx).
 const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
-const applyMotion = () => {
-  const reduce = motion?.matches ?? false;
-  labStore.getState().setReducedMotion(reduce);
-  document.documentElement.dataset.reducedMotion = reduce ? 'true' : 'false';
-};
+const applyMotion = () => { document.documentElement.dataset.reducedMotion = motion?.matches ? 'true' : 'false'; };
 applyMotion();
 motion?.addEventListener?.('change', applyMotion);
-
-watchChallenges();
-watchScene();
-installTestHook();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

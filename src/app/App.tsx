@@ -1,18 +1,20 @@
-// The app shell: hash routing, the one animation clock, global shortcuts, notices and the shortcut list.
-import { useEffect, useState } from 'react';
-import { labStore } from '../store/lab-store.ts';
+// The app shell: hash routing, the pages loaded as they are visited, the shortcut list and notices. The home
+// page needs only this shell; the lesson and sandbox pages load the lab (lab.tsx: the engine, the stage and
+// the test hook) and a lesson page its own lesson's text, so each page fetches only what it uses.
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { lessonStore } from '../store/lesson-store.ts';
-import { useAnimationClock } from '../views/useAnimationClock.ts';
-import { handleShortcut } from '../views/panels/shortcuts.ts';
 import { ShortcutsDialog } from '../views/panels/ShortcutsDialog.tsx';
-import { CatchUpBar } from '../views/panels/CatchUpBar.tsx';
-import { parseRoute, go, lessonHref, type Route } from './routes.ts';
+import { findEntry } from './catalog-api.ts';
+import { parseRoute, type Route } from './routes.ts';
 import { HomePage } from './HomePage.tsx';
-import { LessonPage } from './LessonPage.tsx';
-import { SandboxPage } from './SandboxPage.tsx';
-import { ReferencePage } from './ReferencePage.tsx';
-import { Header, NoticeBanner } from './Header.tsx';
+import { SiteHeader, NoticeBanner } from './SiteHeader.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+const loadLab = () => import('./lab.tsx');
+const LessonPage = lazy(() => loadLab().then((m) => ({ default: m.LessonPage })));
+const SandboxPage = lazy(() => loadLab().then((m) => ({ default: m.SandboxPage })));
+const LabRuntime = lazy(() => loadLab().then((m) => ({ default: m.LabRuntime })));
+const ReferencePage = lazy(() => import('./ReferencePage.tsx').then((m) => ({ default: m.ReferencePage })));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -24,54 +26,78 @@ function useRoute(): Route {
   return route;
 }
 
-function moveStep(delta: number) {
-  const { key, lesson, stepIndex } = lessonStore.getState();
-  if (!key || !lesson || !parseRoute(location.hash).page.startsWith('lesson')) return;
-  const to = stepIndex + delta;
-  if (to >= 0 && to < lesson.steps.length) go(lessonHref(key, to + 1));
+/** Shown while a page's code (and a lesson's text) loads: the page's frame, so nothing jumps. */
+function Loading({ title }: { title: string }) {
+  return <><SiteHeader title={title} /><main className="problem" id="main" tabIndex={-1}><p className="muted">Loading…</p></main></>;
+}
+
+/** A lesson page waits for its lesson's text, fetched beside the lab's code. */
+function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
+  const [fetched, setFetched] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const entry = findEntry(route.key);
+  useEffect(() => {
+    let live = true;
+    setFailed(null);
+    (entry ? entry.fetch() : Promise.resolve()).then(
+      () => { if (live) setFetched(route.key); },
+      (e: unknown) => { if (live) setFailed(`The lesson could not be loaded (${(e as Error).message}). Check the connection and reload the page.`); },
+    );
+    return () => { live = false; };
+  }, [entry, route.key]);
+  if (failed) return <><SiteHeader title="Lesson" /><main className="problem" id="main" tabIndex={-1}><h2>This lesson did not load</h2><p>{failed}</p></main></>;
+  if (fetched !== route.key) return <Loading title="Townboard lesson" />;
+  return (
+    <LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})}
+      {...(route.badStep !== undefined ? { badStep: route.badStep } : {})} />
+  );
 }
 
 export function App() {
-  useAnimationClock();
   const route = useRoute();
+  const lab = route.page === 'lesson' || route.page === 'sandbox';
+  // Start fetching the lab's code at once (beside a lesson's text), not when the page first renders.
+  if (lab) void loadLab();
 
   useEffect(() => {
+    // On pages without the lab only `?` (the shortcut list) means something; lab pages add the rest (lab.tsx).
     const onKey = (e: KeyboardEvent) => {
-      if (parseRoute(location.hash).page === 'home') {
-        if (e.key === '?' && lessonStore.getState().letterKeys && !(e.target instanceof HTMLInputElement)) lessonStore.setState({ shortcutsOpen: true });
-        return;
-      }
-      if (handleShortcut(e, { nextStep: () => moveStep(1), prevStep: () => moveStep(-1) })) e.preventDefault();
+      const page = parseRoute(location.hash).page;
+      if (page === 'lesson' || page === 'sandbox' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '?' && lessonStore.getState().letterKeys && !(e.target instanceof HTMLInputElement)) lessonStore.setState({ shortcutsOpen: true });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  // Leaving a lab page stops playback, so nothing runs unseen.
-  useEffect(() => { labStore.getState().pause(); }, [route.page]);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = { home: 'Townboard', lesson: 'Townboard lesson', sandbox: 'Townboard sandbox', reference: 'Townboard language reference', missing: 'Townboard: page not found' };
     if (route.page !== 'lesson') document.title = titles[route.page];
   }, [route.page]);
 
+  let page: ReactNode;
+  if (route.page === 'home') page = <><SiteHeader title="" /><NoticeBanner /><HomePage /></>;
+  else if (route.page === 'lesson') page = <><NoticeBannerSlot /><LessonRoute route={route} /></>;
+  else if (route.page === 'sandbox') page = <><NoticeBannerSlot /><SandboxPage {...(route.share !== undefined ? { share: route.share } : {})} /></>;
+  else if (route.page === 'reference') page = <ReferencePage />;
+  else {
+    page = (
+      <>
+        <SiteHeader title="Page not found" />
+        <main className="problem" id="main" tabIndex={-1}><h2>There is no page here</h2><p>The address <code>#{route.path}</code> does not match any page.</p><p><a className="btn" href="#/">Back to all lessons</a></p></main>
+      </>
+    );
+  }
+
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the main content</a>
       <ErrorBoundary key={location.hash.split('?')[0]} name="page">
-      {route.page === 'home' ? <><Header title="" lab={false} /><NoticeBanner /><HomePage /></> : null}
-      {route.page === 'lesson' ? <><NoticeBannerSlot /><LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})} {...(route.badStep !== undefined ? { badStep: route.badStep } : {})} /></> : null}
-      {route.page === 'sandbox' ? <><NoticeBannerSlot /><SandboxPage {...(route.share !== undefined ? { share: route.share } : {})} /></> : null}
-      {route.page === 'reference' ? <ReferencePage /> : null}
-      {route.page === 'missing' ? (
-        <>
-          <Header title="Page not found" lab={false} />
-          <main className="problem" id="main" tabIndex={-1}><h2>There is no page here</h2><p>The address <code>#{route.path}</code> does not match any page.</p><p><a className="btn" href="#/">Back to all lessons</a></p></main>
-        </>
-      ) : null}
+        <Suspense fallback={<Loading title={route.page === 'reference' ? 'Scenario language reference' : ''} />}>{page}</Suspense>
       </ErrorBoundary>
       <ShortcutsDialog />
-      <CatchUpBar />
+      {/* Keyed by page: leaving a lab page stops playback (its cleanup), so nothing runs unseen. */}
+      {lab ? <Suspense fallback={null}><LabRuntime key={route.page} /></Suspense> : null}
     </div>
   );
 }

@@ -1,10 +1,14 @@
 // The top bar: home, where you are, the view switch, Copy link, presenter and focus mode and the shortcut list.
+// Pages without the lab (home, not found) use SiteHeader alone, which does not load the lab's code.
 import { useState } from 'react';
 import { labStore, useLab, type ViewMode } from '../store/lab-store.ts';
 import { lessonStore, setStageMode, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { shareUrl } from './controller.ts';
 import { trySandboxShareUrl } from './sandbox/share-link.ts';
+import { SiteHeader } from './SiteHeader.tsx';
+
+export { NoticeBanner } from './SiteHeader.tsx';
 
 const VIEWS: { id: ViewMode; label: string }[] = [
   { id: 'split', label: 'Both' }, { id: 'town', label: 'Town' }, { id: 'tech', label: 'Technical' },
@@ -33,55 +37,35 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
     }
   };
 
+  if (!lab) return <SiteHeader title={title} />;
   return (
-    <header className="topbar">
-      <a className="brand" href="#/"><span className="brand-mark" aria-hidden="true">▦</span> Townboard</a>
-      <h1 className="page-title">{title}</h1>
-      {lab ? (
-        <div className="topbar-tools">
-          <div className="segmented" role="group" aria-label="View">
-            {VIEWS.map((v) => (
-              <button key={v.id} type="button" aria-pressed={view === v.id} className={view === v.id ? 'active' : ''}
-                onClick={() => labStore.getState().setView(v.id)}>{view === v.id ? <span aria-hidden="true">✓ </span> : null}{v.label}</button>
-            ))}
-          </div>
-          <button type="button" className="btn" onClick={copy} data-testid="copy-link"><Icon name="link" /> Copy link</button>
-          <button type="button" className="btn" aria-pressed={presenter} onClick={() => setStageMode('presenter', !presenter)}>
-            Presenter
-          </button>
-          <button type="button" className="btn" aria-pressed={focus} title="One picture large, the text in a strip (F)" onClick={() => setStageMode('focus', !focus)}>
-            Focus
-          </button>
-          <button type="button" className="btn icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
-            onClick={() => lessonStore.setState({ shortcutsOpen: true })}>
-            <Icon name="keyboard" />
-          </button>
+    <SiteHeader title={title}>
+      <div className="topbar-tools">
+        <div className="segmented" role="group" aria-label="View">
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" aria-pressed={view === v.id} className={view === v.id ? 'active' : ''}
+              onClick={() => labStore.getState().setView(v.id)}>{view === v.id ? <span aria-hidden="true">✓ </span> : null}{v.label}</button>
+          ))}
         </div>
-      ) : (
-        <nav className="topbar-tools" aria-label="Site">
-          <a className="btn ghost" href="#/sandbox">Sandbox</a>
-          <a className="btn ghost" href="#/reference">Language reference</a>
-        </nav>
-      )}
-      {lab && link ? (
+        <button type="button" className="btn" onClick={copy} data-testid="copy-link"><Icon name="link" /> Copy link</button>
+        <button type="button" className="btn" aria-pressed={presenter} onClick={() => setStageMode('presenter', !presenter)}>
+          Presenter
+        </button>
+        <button type="button" className="btn" aria-pressed={focus} title="One picture large, the text in a strip (F)" onClick={() => setStageMode('focus', !focus)}>
+          Focus
+        </button>
+        <button type="button" className="btn icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
+          onClick={() => lessonStore.setState({ shortcutsOpen: true })}>
+          <Icon name="keyboard" />
+        </button>
+      </div>
+      {link ? (
         <div className="share-pop" role="status">
           <span>{copied === 'copied' ? '✓ Link copied. It reopens this exact moment:' : 'Copy this link by hand:'}</span>
           <input readOnly value={link} aria-label="Link to this moment" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
           <button type="button" className="btn small" onClick={() => lessonStore.setState({ shareLink: null })}>Close</button>
         </div>
       ) : null}
-    </header>
-  );
-}
-
-export function NoticeBanner() {
-  const notice = useLab((s) => s.notice);
-  if (!notice) return null;
-  return (
-    <div className="notice" role="alert" data-testid="notice">
-      <span className="notice-icon" aria-hidden="true">i</span>
-      <span>{notice}</span>
-      <button type="button" className="btn small" onClick={() => labStore.getState().setNotice(null)}>Dismiss</button>
-    </div>
+    </SiteHeader>
   );
 }

@@ -2,7 +2,7 @@
 // "coming", never as a broken link; a lesson file with a problem says so.
 import { useMemo } from 'react';
 import { useLesson } from '../store/lesson-store.ts';
-import { catalog, lessonKey } from './lessons-api.ts';
+import { catalog, lessonKey, outlineOf } from './catalog-api.ts';
 import { lessonHref } from './routes.ts';
 
 type Status = 'ready' | 'coming' | 'broken';
@@ -10,15 +10,10 @@ type Status = 'ready' | 'coming' | 'broken';
 export function HomePage() {
   const progress = useLesson((s) => s.progress);
   const entries = useMemo(() => catalog().map((e) => {
-    let status: Status = 'ready';
-    let steps = 0;
-    try {
-      const l = e.load();
-      if (l === null) status = 'coming';
-      else if (!l.ok) status = 'broken';
-      else steps = l.lesson.steps.length;
-    } catch { status = 'broken'; }
-    return { ...e, key: lessonKey(e), status, steps };
+    // The outline, computed when the site was built: the home page loads no lesson text and no parser.
+    const outline = outlineOf(e);
+    const status: Status = outline === null ? 'coming' : outline.problem !== null ? 'broken' : 'ready';
+    return { ...e, key: lessonKey(e), status, steps: outline?.steps ?? 0 };
   }), []);
   const done = entries.filter((e) => progress.lessons[e.key]?.done).length;
   const ready = entries.filter((e) => e.status === 'ready').length;

@@ -1,8 +1,12 @@
 // The lab's catalog: all fifteen lessons, with the ones written so far loadable. For the page (Vite) and
-// Vitest; the CLI builds its own from node-sources.ts because tsx has no import.meta.glob.
-import { buildCatalog, type CatalogEntry } from './build-catalog.ts';
-import { lessonSources } from './sources.browser.ts';
+// Vitest; the CLI builds its own from node-sources.ts because tsx has no import.meta.glob. A lesson's text
+// is fetched when it is opened (`entry.fetch()`); the home page reads only the outlines.
+import { buildCatalog, type CatalogEntry, type LessonOutline } from './build-catalog.ts';
+import { lessonLoaders, lessonOutlines } from './sources.browser.ts';
 
-export const catalog: readonly CatalogEntry[] = buildCatalog(lessonSources);
+export const catalog: readonly CatalogEntry[] = buildCatalog(lessonLoaders, { fetch: () => import('./parse.ts').then((m) => m.parseLesson) });
 
-export type { CatalogEntry } from './build-catalog.ts';
+/** The entry's outline, computed at build time; null for a chapter not written yet. */
+export const outlineOf = (entry: CatalogEntry): LessonOutline | null => (entry.file ? lessonOutlines[entry.file] ?? null : null);
+
+export type { CatalogEntry, LessonOutline } from './build-catalog.ts';

@@ -2,17 +2,12 @@
 import { allSystems } from '../engine/systems.ts';
 import { field, onlyKeys, readYaml, text, textList, wholeNumber } from './yaml-block.ts';
 import { LessonProblem, type LessonMeta } from './types.ts';
+import { folderOf, LESSON_ID } from './ids.ts';
+
+export { folderOf, LESSON_ID };
 
 const WHAT = 'front matter';
 const KEYS = ['id', 'chapter', 'title', 'summary', 'outcomes', 'systems', 'seed', 'speed'] as const;
-export const LESSON_ID = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** The folder a lesson file sits in (`lessons/01-events-vs-commands/lesson.md` -> `01-events-vs-commands`). */
-export function folderOf(file: string): string | undefined {
-  const parts = file.replace(/\\/g, '/').split('/');
-  return parts.length >= 2 && parts[parts.length - 1] === 'lesson.md' ? parts[parts.length - 2] : undefined;
-}
-
 export function readFrontMatter(yamlText: string, firstLine: number, file: string): LessonMeta {
   const map = readYaml(yamlText, firstLine, WHAT);
   onlyKeys(map, KEYS, WHAT);

@@ -1,7 +1,7 @@
 // The learner's progress (steps reached, lessons done, predictions made, challenges solved), kept in
 // localStorage with a version. Nothing here throws: storage that is missing, full, disabled or holding
 // damaged data gives a notice for the learner, and damaged data is set aside under another key, not lost.
-import { LESSON_ID } from './front-matter.ts';
+import { LESSON_ID } from './ids.ts';
 
 export const PROGRESS_KEY = 'townboard.progress';
 export const SET_ASIDE_KEY = 'townboard.progress.set-aside';

@@ -1,7 +1,7 @@
 // Share links: the exact moment of a lesson (lesson, step, seed, the learner's inputs, the time cursor,
 // the view) as `<base64url JSON>.<checksum>`. Decoding never throws: a truncated, tampered, oversized or
 // future-version link gives one specific sentence, and the page opens the lesson at its start instead.
-import { LESSON_ID } from './front-matter.ts';
+import { LESSON_ID } from './ids.ts';
 import { language } from '../script/language.ts';
 import { parseLine } from '../script/parser.ts';
 

@@ -20,7 +20,7 @@ function cliRun(file: string, seed: number): { traceHash: string; now: number } 
 for (const seed of [7, 42]) {
   test(`seed ${seed}: the browser's trace hash equals the CLI's`, async ({ page }) => {
     const cli = cliRun(FILE, seed);
-    await page.goto('/');
+    await page.goto('/#/sandbox');
     await ready(page);
     const text = readFileSync(FILE, 'utf8');
     const browser = await page.evaluate(([t, s]) => {

@@ -7,9 +7,12 @@ export const LESSONS: readonly string[] = readdirSync('lessons')
   .filter((d) => /^\d\d-/.test(d) && existsSync(`lessons/${d}/lesson.md`))
   .sort();
 
-/** Waits until the app has started and the test hook is installed. */
+/** Waits until the app has started: on a lab page (a lesson, the sandbox) until the test hook is installed;
+ *  elsewhere (the home page, which does not load the lab and so has no hook) until the page has rendered. */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.townboard !== undefined);
+  await page.waitForFunction(() => (/^#\/(lesson|sandbox)\b/.test(location.hash)
+    ? window.townboard !== undefined
+    : document.querySelector('main#main') !== null));
 }
 
 /** How many steps a lesson has, read from its step list. */

@@ -10,7 +10,7 @@ const tech = (page: Page) => page.locator('section[aria-label="Technical view"]'
 const town = (page: Page) => page.locator('section[aria-label="Town view"]');
 
 async function open(page: Page, lesson: string, step: number) {
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await ready(page);
   const r = await page.evaluate(([l, s]) => window.townboard!.loadLesson(l as string, s as number), [lesson, step]);
   expect(r.ok).toBe(true);

@@ -3,7 +3,8 @@
 import { expect, test } from '@playwright/test';
 
 test('window.townboard drives a lesson and reads its state', async ({ page }) => {
-  await page.goto('/');
+  // The hook comes with the lab, which lesson and sandbox pages load (the home page does not).
+  await page.goto('/#/sandbox');
   await page.waitForFunction(() => window.townboard !== undefined);
 
   const opened = await page.evaluate(() => window.townboard!.loadLesson('01-events-vs-commands', 6));

@@ -43,7 +43,7 @@ raft.request value=w node=n5
 run for=100ms`;
 
 test('a violation appears on the timeline, in the log and in a banner the moment it happens', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await ready(page);
   const loaded = await page.evaluate((text) => window.townboard!.loadScenario(text, 8), FIGURE_8_BROKEN);
   expect(loaded.errors).toEqual([]);

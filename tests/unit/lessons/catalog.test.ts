@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../src/lessons/catalog.ts';
+import { catalog, outlineOf } from '../../../src/lessons/catalog.ts';
 import { buildCatalog, displayPath } from '../../../src/lessons/build-catalog.ts';
 import { readLessonSources } from '../../../src/lessons/node-sources.ts';
 import { CHAPTERS } from '../../../src/lessons/chapters.ts';
-import { lessonSources } from '../../../src/lessons/sources.browser.ts';
+import { parseLesson } from '../../../src/lessons/parse.ts';
+import { lessonLoaders } from '../../../src/lessons/sources.browser.ts';
 
 describe('the catalog', () => {
   it('lists all fifteen lessons, 00 to 14, in order, each with a title and summary', () => {
@@ -16,25 +17,41 @@ describe('the catalog', () => {
     }
   });
 
-  it('loads the lessons written so far and shows the rest as coming (null), not broken', () => {
+  it('loads the lessons written so far (each text fetched when asked) and shows the rest as coming (null), not broken', async () => {
     for (const slug of ['00-town-square', '01-events-vs-commands']) {
-      const r = catalog.find((e) => e.slug === slug)!.load();
+      const entry = catalog.find((e) => e.slug === slug)!;
+      expect(() => entry.load()).toThrow(/has not been fetched yet/);
+      await entry.fetch();
+      const r = entry.load();
       expect(r && (r.ok ? r.lesson.meta.id : `${r.file}:${r.line}: ${r.message}`)).toBe(slug);
     }
     const coming = catalog.find((e) => e.slug === '09-consistent-hashing')!;
     expect(coming.file).toBeNull();
     expect(coming.load()).toBeNull();
+    await coming.fetch();
+    expect(outlineOf(coming)).toBeNull();
   });
 
-  it('finds the same lesson files through Vite (import.meta.glob) as through the CLI (fs)', () => {
-    const viaVite = Object.fromEntries(Object.entries(lessonSources).map(([p, t]) => [displayPath(p), t]));
+  it("gives the home page each lesson's outline as parsing the lesson gives it (vite.config.ts computes it at build time)", async () => {
+    const written = catalog.filter((e) => e.file !== null);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    for (const e of written) {
+      await e.fetch();
+      const r = e.load()!;
+      expect(outlineOf(e)).toEqual(r.ok ? { steps: r.lesson.steps.length, systems: r.lesson.meta.systems, problem: null }
+        : { steps: 0, systems: [], problem: `${r.file}:${r.line}: ${r.message}` });
+    }
+  });
+
+  it('finds the same lesson files through Vite (import.meta.glob) as through the CLI (fs)', async () => {
+    const viaVite = Object.fromEntries(await Promise.all(Object.entries(lessonLoaders).map(async ([p, load]) => [displayPath(p), await load()])));
     const viaFs = Object.fromEntries(Object.entries(readLessonSources('lessons')).map(([p, t]) => [displayPath(p), t]));
     expect(Object.keys(viaVite).length).toBeGreaterThanOrEqual(2);
     expect(viaVite).toEqual(viaFs);
   });
 
   it('turns a broken lesson into a load error naming file and line, leaving the others working', () => {
-    const broken = buildCatalog({ '/lessons/02-queues-vs-streams/lesson.md': '---\nid: 02-queues-vs-streams\n---\n' });
+    const broken = buildCatalog({ '/lessons/02-queues-vs-streams/lesson.md': '---\nid: 02-queues-vs-streams\n---\n' }, { parse: parseLesson });
     const r = broken.find((e) => e.chapter === 2)!.load();
     expect(r).toMatchObject({ ok: false, file: 'lessons/02-queues-vs-streams/lesson.md', line: 1, message: expect.stringMatching(/missing 'chapter'/) });
     expect(broken.find((e) => e.chapter === 3)!.load()).toBeNull();
