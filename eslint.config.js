@@ -12,6 +12,18 @@ const engineForbiddenGlobals = ['window', 'document', 'navigator', 'localStorage
   name, message: 'src/engine is pure and deterministic: no DOM, timers or clocks.',
 }));
 
+// Layers import only downwards: engine ← script ← lessons ← store ← views ← app (docs/architecture.md); the
+// CLI reads the engine, the script and the lessons. A layer's folder name is used nowhere else in src, so a
+// relative import that reaches `…/<layer>/` reaches that layer.
+const LAYERS = ['engine', 'script', 'lessons', 'store', 'views', 'app'];
+const layerRule = (layer) => {
+  const below = LAYERS.slice(0, LAYERS.indexOf(layer));
+  return {
+    regex: `^(\\.\\./)+(${[...LAYERS.slice(LAYERS.indexOf(layer) + 1), 'cli'].join('|')})/`,
+    message: `src/${layer} imports only from itself${below.length ? ` and the layers below it (${below.join(', ')})` : ''}: layers import downwards, ${LAYERS.join(' ← ')}.`,
+  };
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -33,7 +45,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: engineForbiddenImports,
-        patterns: [{ group: ['d3-*', 'react/*', 'zustand/*'], message: 'src/engine is pure: no UI libraries.' }],
+        patterns: [{ group: ['d3-*', 'react/*', 'zustand/*'], message: 'src/engine is pure: no UI libraries.' }, layerRule('engine')],
       }],
       'no-restricted-globals': ['error', ...engineForbiddenGlobals],
       'no-restricted-properties': ['error',
@@ -57,5 +69,13 @@ export default tseslint.config(
         message: "Read an engine system through its index.ts (engine/<system>/index.ts): re-export what you need there.",
       }] }],
     },
+  },
+  ...['script', 'lessons', 'store', 'views'].map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layerRule(layer)] }] },
+  })),
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(store|views|app)/', message: 'The CLI reads the engine, the script and the lessons only.' }] }] },
   },
 );

@@ -2,7 +2,7 @@
 // narration beside the lab. A lesson file with a problem gets a page that says where and what.
 import { useEffect, type ReactNode } from 'react';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
-import { openLesson, resetRun } from './controller.ts';
+import { openLesson, resetRun, stepActions } from './controller.ts';
 import { findEntry, lessonKey } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { Header } from './Header.tsx';
@@ -56,7 +56,7 @@ export function LessonPage({ routeKey, step, share, badStep }: { routeKey: strin
           prevHref: stepIndex > 0 ? lessonHref(wanted, stepIndex) : null,
           nextHref: stepIndex < lesson.steps.length - 1 ? lessonHref(wanted, stepIndex + 2) : null,
         }}
-        narration={<NarrationPanel lesson={lesson} lessonKey={wanted} stepIndex={stepIndex} stepHref={(k) => lessonHref(wanted, k + 1)} onOpenConsole={openConsole} />}
+        narration={<NarrationPanel lesson={lesson} lessonKey={wanted} stepIndex={stepIndex} stepHref={(k) => lessonHref(wanted, k + 1)} onOpenConsole={openConsole} actions={stepActions} />}
       />
     </>
   );

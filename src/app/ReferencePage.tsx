@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Header } from './Header.tsx';
 import { ReferencePanel } from '../views/panels/ReferencePanel.tsx';
 import { referenceMarkdown } from '../script/reference.ts';
-import { slugOf } from './markdown.ts';
+import { slugOf } from '../views/panels/render-markdown.ts';
 
 export function ReferencePage() {
   const sections = useMemo(() => referenceMarkdown().split('\n').filter((l) => /^##+ /.test(l) && !/^####/.test(l))

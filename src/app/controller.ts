@@ -1,9 +1,11 @@
 // What the lesson page, the sandbox, share links and the test hook do to the two stores: open a lesson
 // step, replay a shared moment, run a prediction, check a challenge, load a free scenario.
-import { CURSOR, inputsToHere, labStore, moveTo, replayJob, survivingInputs, type ViewMode } from '../store/lab-store.ts';
+import { CURSOR, inputsToHere, labStore, replayJob, survivingInputs, type ViewMode } from '../store/lab-store.ts';
 import { reached } from '../store/scene-playback.ts';
-import { captionAt, captionHoldMs } from '../lessons/scene.ts';
-import { freshChallenge, freshPredict, lessonStore } from '../store/lesson-store.ts';
+import {
+  freshChallenge, freshPredict, lessonStore, openedScenario, openedStep, openFailed, revealVerdict, setPredict, updateChallenge,
+} from '../store/lesson-store.ts';
+import type { StepActions } from '../views/panels/step-actions.ts';
 import { allQueries } from '../script/language.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import { seedOf, splitBlocks } from '../script/transcript.ts';
@@ -28,7 +30,7 @@ export function openLesson(id: string, stepIndex: number, share?: string, badSte
   const entry = findEntry(id);
   const cur = lessonStore.getState();
   if (!entry) {
-    lessonStore.setState({ key: id, load: null, lesson: null, stepIndex: 0 });
+    openFailed(id, null);
     return;
   }
   const key = lessonKey(entry);
@@ -40,7 +42,7 @@ export function openLesson(id: string, stepIndex: number, share?: string, badSte
     load = { ok: false as const, file: `lessons/${key}/lesson.md`, line: 1, message: (e as Error).message };
   }
   if (!load || !load.ok) {
-    lessonStore.setState({ key, load, lesson: null, stepIndex: 0 });
+    openFailed(key, load);
     return;
   }
   const lesson = load.lesson;
@@ -92,7 +94,7 @@ function startStep(key: string, lesson: Lesson, stepIndex: number, load: LessonL
   const stepSpeed = results.some((r) => r.setting?.speed !== undefined);
   if (lesson.meta.speed !== undefined && !stepSpeed) labStore.getState().setSpeed(lesson.meta.speed);
   if (failed < 0) startFreeScene(lesson, index, stepSpeed);
-  lessonStore.setState({ key, load, lesson, stepIndex: index, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+  openedStep(key, load, lesson, index);
   markVisited(key, lesson, index);
 }
 
@@ -104,7 +106,7 @@ function startFreeScene(lesson: Lesson, index: number, stepSpeed: boolean): void
   const opened = openStepSession(lesson, index, lesson.meta.seed);
   if (opened.errors.length) return;
   const plan = planFreeRun(opened.session.sim, lesson.steps[index]!.scene);
-  labStore.setState({ scene: { kind: 'free', from: { ...openedAt }, to: null, moments: [], captions: plan.captions.placed, speed: plan.speed } });
+  labStore.getState().setScene({ kind: 'free', from: { ...openedAt }, to: null, moments: [], captions: plan.captions.placed, speed: plan.speed });
   if (plan.speed !== null && !stepSpeed) labStore.getState().setSpeed(plan.speed);
 }
 
@@ -134,8 +136,9 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
   const stepSpeed = results.some((r) => r.setting?.speed !== undefined);
   const speed = s.speed ?? (stepSpeed ? undefined : lesson.meta.speed);
   if (speed !== undefined) lab.setSpeed(speed);
-  labStore.setState({ notice: null, playing: false });
-  lessonStore.setState({ key, load, lesson, stepIndex: s.step, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+  lab.setNotice(null);
+  lab.pause();
+  openedStep(key, load, lesson, s.step);
   const last = s.inputs[s.inputs.length - 1];
   const target = last?.line === CURSOR ? last.now : Math.max(s.t, last?.now ?? 0);
   lab.runJob(`Opening the shared moment (t=${formatDuration(target)})`, replayJob(labStore, s.inputs, s.t, MAX_LINK_TIME), target, (r) => {
@@ -157,14 +160,12 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
 /** The prediction's answer (its verdict recomputed from the step, as locking in does) and the challenge's state. */
 function restoreAnswers(lesson: Lesson, s: ShareState): void {
   const step = lesson.steps[s.step]!;
-  const patch: Partial<ReturnType<typeof lessonStore.getState>> = {};
   if (s.predict && step.predict && s.predict.choice < step.predict.choices.length) {
     const answer = s.predict.locked ? predictAnswer(lesson, s.step, s.seed) : null;
     const correctIndex = answer && answer.correctIndex >= 0 ? answer.correctIndex : null;
-    patch.predict = { ...freshPredict(), choice: s.predict.choice, locked: s.predict.locked, correctIndex, revealed: s.predict.locked, error: answer?.error ?? null };
+    setPredict({ ...freshPredict(), choice: s.predict.choice, locked: s.predict.locked, correctIndex, revealed: s.predict.locked, error: answer?.error ?? null });
   }
-  if (s.challenge && step.challenge) patch.challenge = { ...freshChallenge(), solved: s.challenge.solved, hints: Math.min(s.challenge.hints, hintLadder(step.challenge).length) };
-  lessonStore.setState(patch);
+  if (s.challenge && step.challenge) updateChallenge({ ...freshChallenge(), solved: s.challenge.solved, hints: Math.min(s.challenge.hints, hintLadder(step.challenge).length) });
 }
 
 const ensureStop = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
@@ -227,42 +228,23 @@ export function lockPrediction(): void {
     const plan = planRun(session.sim, from, lesson.steps[stepIndex]!.scene);
     playable = !r.error && plan.speed !== null;
     inputsAtLock = labStore.getState().inputs.length;
-    labStore.setState({ scene: { kind: 'run', from: plan.from, to: plan.to, moments: plan.moments, captions: plan.captions.placed, speed: plan.speed }, skipped: null });
-    lessonStore.setState({ predict: { choice, locked: true, correctIndex, error: r.error ?? null, restarted, revealed: !playable } });
+    labStore.getState().setScene({ kind: 'run', from: plan.from, to: plan.to, moments: plan.moments, captions: plan.captions.placed, speed: plan.speed });
+    setPredict({ choice, locked: true, correctIndex, error: r.error ?? null, restarted, revealed: !playable });
     if (correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === correctIndex));
   } catch (e) {
-    lessonStore.setState({ predict: { ...predict, locked: true, error: (e as Error).message, revealed: true } });
+    setPredict({ ...predict, locked: true, error: (e as Error).message, revealed: true });
   }
   if (playable) replayPrediction();
-  else labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
 }
 
 /** Plays the prediction's run again from its start, at its pace. */
 export function replayPrediction(): void {
-  const scene = labStore.getState().scene;
-  if (scene?.kind !== 'run' || !scene.to || !lessonStore.getState().predict.locked) return;
-  const sim = labStore.getState().session.sim;
-  moveTo(sim, scene.from.eventCount, scene.from.now);
-  if (scene.speed !== null) labStore.getState().setSpeed(scene.speed);
-  // A caption showing as the run starts is held for reading too, as those reached on the way are.
-  const first = captionAt(scene.captions, sim);
-  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, skipped: null, hold: first ? captionHoldMs(first.text) : 0 }));
-  labStore.getState().play();
+  if (lessonStore.getState().predict.locked) labStore.getState().replayScene();
 }
 
 /** Jumps to the end of the prediction's run and shows the verdict. */
 export function skipPrediction(): void {
-  const scene = labStore.getState().scene;
-  if (scene?.kind !== 'run' || !scene.to) return;
-  const sim = labStore.getState().session.sim;
-  if (!reached(sim, scene.to)) moveTo(sim, scene.to.eventCount, scene.to.now);
-  labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now, playing: false, skipped: null, hold: 0 }));
-  reveal();
-}
-
-function reveal(): void {
-  const { predict } = lessonStore.getState();
-  if (predict.locked && !predict.revealed) lessonStore.setState({ predict: { ...predict, revealed: true } });
+  if (labStore.getState().skipScene()) revealVerdict();
 }
 
 /**
@@ -277,9 +259,9 @@ export function watchScene(): () => void {
     const { predict } = lessonStore.getState();
     if (scene?.kind !== 'run' || !scene.to || !predict.locked || predict.revealed) return;
     if (s.inputs.length > inputsAtLock) {
-      labStore.setState({ scene: { ...scene, kind: 'free', to: null, moments: [], captions: [] } });
-      reveal();
-    } else if (reached(s.session.sim, scene.to)) reveal();
+      labStore.getState().setScene({ ...scene, kind: 'free', to: null, moments: [], captions: [] });
+      revealVerdict();
+    } else if (reached(s.session.sim, scene.to)) revealVerdict();
   });
 }
 
@@ -291,7 +273,7 @@ export function checkChallenge(): boolean {
   let holds: boolean;
   try { holds = conditionHolds(labStore.getState().session.sim, c.goal, queryNames); } catch { holds = false; }
   if (holds && !challenge.solved) {
-    lessonStore.setState({ challenge: { ...challenge, solved: true } });
+    updateChallenge({ solved: true });
     updateProgress((p) => recordChallenge(p, key, stepIndex));
   }
   return holds;
@@ -302,7 +284,7 @@ export function showNextHint(): void {
   const { lesson, stepIndex, challenge } = lessonStore.getState();
   const c = lesson?.steps[stepIndex]?.challenge;
   if (!c) return;
-  lessonStore.setState({ challenge: { ...challenge, hints: Math.min(challenge.hints + 1, hintLadder(c).length) } });
+  updateChallenge({ hints: Math.min(challenge.hints + 1, hintLadder(c).length) });
 }
 
 /** Runs the challenge's reference solution, line by line, as if typed in the console. */
@@ -319,7 +301,7 @@ export function loadScenario(text: string, seed?: number): string[] {
   const lines = splitBlocks(text).flatMap((b) => b.commands);
   const results = labStore.getState().load(useSeed, lines);
   const errors = results.flatMap((r, i) => (r.error ? [`line "${lines[i]}": ${r.error}`] : []));
-  lessonStore.setState({ key: null, load: null, lesson: null, stepIndex: 0, shareLink: null, scenario: { text, seed: useSeed, errors } });
+  openedScenario({ text, seed: useSeed, errors });
   return errors;
 }
 
@@ -346,3 +328,6 @@ export function watchChallenges(): () => void {
     if (lesson?.steps[stepIndex]?.challenge && !challenge.solved) checkChallenge();
   });
 }
+
+/** What the lesson page hands the step's prediction and challenge boxes. */
+export const stepActions: StepActions = { lockPrediction, replayPrediction, skipPrediction, checkChallenge, showNextHint, runSolution };

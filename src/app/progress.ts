@@ -1,8 +1,9 @@
 // Progress in localStorage through src/lessons/progress.ts (versioned; damaged data is set aside with a
 // notice, never a crash), plus the one preference the lab keeps: whether single-key shortcuts are on.
-import { lessonStore } from '../store/lesson-store.ts';
-import { labStore } from '../store/lab-store.ts';
-import { browserStorage, loadProgress, saveProgress, type Progress } from './lessons-api.ts';
+import { lessonStore, setProgress } from '../store/lesson-store.ts';
+// Notices through app/notices.ts, not the lab store: the home page reads and saves progress without the lab.
+import { setNotice } from './notices.ts';
+import { browserStorage, loadProgress, saveProgress, type Progress } from './catalog-api.ts';
 
 export function readProgress(): { progress: Progress; notice?: string } {
   const r = loadProgress(browserStorage());
@@ -14,18 +15,10 @@ export function readProgress(): { progress: Progress; notice?: string } {
 /** Applies a pure update (recordStep, recordPrediction, ...) and saves it. */
 export function updateProgress(change: (p: Progress) => Progress): void {
   const progress = change(lessonStore.getState().progress);
-  lessonStore.setState({ progress });
+  setProgress(progress);
   const r = saveProgress(browserStorage(), progress);
-  if (!r.ok && r.notice && browserStorage()) labStore.getState().setNotice(r.notice);
+  if (!r.ok && r.notice && browserStorage()) setNotice(r.notice);
 }
 
-const PREFS = 'townboard.prefs';
-export function readPrefs(): { letterKeys: boolean } {
-  try {
-    const p: unknown = JSON.parse(browserStorage()?.getItem(PREFS) ?? '{}');
-    return { letterKeys: !(typeof p === 'object' && p !== null && (p as { letterKeys?: unknown }).letterKeys === false) };
-  } catch { return { letterKeys: true }; }
-}
-export function writePrefs(prefs: { letterKeys: boolean }): void {
-  try { browserStorage()?.setItem(PREFS, JSON.stringify(prefs)); } catch { /* not kept */ }
-}
+// The shortcut preference lives with the lesson state's actions (src/store/prefs.ts, setLetterKeys).
+export { readPrefs } from '../store/prefs.ts';

@@ -1,13 +1,13 @@
 // window.townboard: a small, documented API for course authors' Playwright tests (docs/test-hook.md).
 // Everything it returns is plain data, so `page.evaluate(() => window.townboard.traceHash())` works.
 import { labStore } from '../store/lab-store.ts';
-import { lessonStore, setStageMode } from '../store/lesson-store.ts';
+import { choosePrediction, lessonStore, setStageMode } from '../store/lesson-store.ts';
 import { parseDuration } from '../engine/core/index.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { captionAt } from '../lessons/scene.ts';
 import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, shareUrl, showNextHint, skipPrediction } from './controller.ts';
-import { hintLadder } from './lessons-api.ts';
+import { findEntry, hintLadder } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { sandboxShareUrl } from './sandbox/share-link.ts';
 
@@ -22,8 +22,9 @@ export interface StageLayout {
 }
 
 export interface TownboardHook {
-  /** Opens a lesson (key `00-town-square`, slug or chapter number) at a step counted from 1. */
-  loadLesson(id: string, step?: number): { ok: boolean; key: string | null; step: number; error?: string };
+  /** Opens a lesson (key `00-town-square`, slug or chapter number) at a step counted from 1; resolves once
+   *  its text has been fetched (the page loads each lesson when it is first opened) and it has opened. */
+  loadLesson(id: string, step?: number): Promise<{ ok: boolean; key: string | null; step: number; error?: string }>;
   /** Loads a free scenario (.lab text; `----` output blocks are skipped) on the sandbox page. */
   loadScenario(text: string, seed?: number): { errors: string[] };
   exec(line: string): ExecResult;
@@ -79,11 +80,11 @@ export interface TownboardHook {
 }
 
 const sim = () => labStore.getState().session.sim;
-const refresh = () => labStore.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
 
 export function createTestHook(): TownboardHook {
   return {
-    loadLesson(id, step = 1) {
+    async loadLesson(id, step = 1) {
+      await findEntry(id)?.fetch();
       openLesson(id, Math.max(0, Math.floor(step) - 1));
       const s = lessonStore.getState();
       if (!s.lesson || !s.key) {
@@ -99,23 +100,19 @@ export function createTestHook(): TownboardHook {
       return { errors };
     },
     exec: (line) => structuredClone(labStore.getState().exec(line)),
+    // The playback bar's own actions: they pause, move and publish the moment (src/store/lab-store.ts).
     step(n = 1) {
-      labStore.getState().pause();
-      for (let k = 0; k < n; k++) if (!sim().step()) break;
-      refresh();
+      labStore.getState().stepN(n);
       return sim().now;
     },
     back(n = 1) {
-      labStore.getState().pause();
-      for (let k = 0; k < n; k++) sim().stepBack();
-      refresh();
+      labStore.getState().backN(n);
       return sim().now;
     },
     seek(t) {
-      labStore.getState().pause();
       const ms = typeof t === 'number' ? t : parseDuration(t);
       if (ms === null || !Number.isFinite(ms)) throw new Error(`seek: cannot read the time '${String(t)}'`);
-      labStore.getState().seek(ms);
+      labStore.getState().jumpTo(ms);
       return sim().now;
     },
     query(expr) {
@@ -161,7 +158,7 @@ export function createTestHook(): TownboardHook {
       if (!p) return { ok: false, error: 'this step has no prediction' };
       if (predict.locked) return { ok: false, error: 'the prediction is already locked in' };
       if (!Number.isInteger(choice) || choice < 1 || choice > p.choices.length) return { ok: false, error: `choose 1 to ${p.choices.length}` };
-      lessonStore.setState({ predict: { ...predict, choice: choice - 1 } });
+      choosePrediction(choice - 1);
       lockPrediction();
       return { ok: true };
     },

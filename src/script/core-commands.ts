@@ -37,7 +37,7 @@ const SETUP = 'service name=bakery\nservice name=grocery';
 export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec[] {
   return [
     {
-      name: 'run', summary: 'Advance simulated time: for a duration, or until a condition holds (at most max).',
+      name: 'run', timeOnly: true, summary: 'Advance simulated time: for a duration, or until a condition holds (at most max).',
       args: [
         { name: 'for', type: 'duration', doc: 'how long to run' },
         { name: 'until', type: 'condition', doc: 'stop as soon as this holds' },
@@ -56,13 +56,13 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       },
     },
     {
-      name: 'step', summary: 'Process the next n events, one at a time.',
+      name: 'step', timeOnly: true, summary: 'Process the next n events, one at a time.',
       args: [{ name: 'n', type: 'int', default: '1', doc: 'how many events' }],
       example: 'step n=3', setup: `${SETUP}\ncall from=bakery to=grocery`,
       run: (sim, args) => { for (let i = 0; i < argNumber(args, 'n'); i++) if (!sim.step()) break; },
     },
     {
-      name: 'back', summary: 'Step back n events (time travel; acting afterwards forks the run).',
+      name: 'back', timeOnly: true, summary: 'Step back n events (time travel; acting afterwards forks the run).',
       args: [{ name: 'n', type: 'int', default: '1', doc: 'how many events' }],
       example: 'back n=2', setup: `${SETUP}\ncall from=bakery to=grocery\nrun for=1s`,
       run: (sim, args) => {
@@ -71,7 +71,7 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       },
     },
     {
-      name: 'seek', summary: 'Jump to a moment, earlier or later (time travel).',
+      name: 'seek', timeOnly: true, summary: 'Jump to a moment, earlier or later (time travel).',
       args: [{ name: 't', type: 'duration', required: true, doc: 'the moment to go to' }],
       example: 'seek t=150ms', setup: `${SETUP}\ncall from=bakery to=grocery\nrun for=1s`,
       run: (sim, args) => { sim.seek(argNumber(args, 't')); return [`(at t=${sim.now}ms, event ${sim.eventCount})`]; },
@@ -144,7 +144,7 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       },
     },
     {
-      name: 'expect', summary: 'Check a condition now; fails with the actual values when it is false.',
+      name: 'expect', timeOnly: true, summary: 'Check a condition now; fails with the actual values when it is false.',
       args: [], rest: { name: 'a condition', doc: 'e.g. `expect now == 1s` or `expect dropped == 0 and violations == 0`' },
       example: 'expect violations == 0',
       run: (sim, _a, rest) => {
@@ -154,18 +154,18 @@ export function coreCommands(queryNames: () => ReadonlySet<string>): CommandSpec
       },
     },
     {
-      name: 'show', summary: 'Choose which trace lines a transcript prints (default: deliver,drop,note,fault,fork,violation).',
+      name: 'show', timeOnly: true, summary: 'Choose which trace lines a transcript prints (default: deliver,drop,note,fault,fork,violation).',
       args: [{ name: 'kinds', type: 'strings', required: true, doc: 'kinds to print, or all, or none' }],
       example: 'show kinds=note,fault', run: () => undefined,
     },
     // Page settings: the lab applies them (a lesson step can pick its pictures and pace); the CLI ignores them.
     {
-      name: 'view', summary: 'Choose the pictures the lab shows: both side by side, the town only, or the technical view only (the CLI ignores it).',
+      name: 'view', timeOnly: true, summary: 'Choose the pictures the lab shows: both side by side, the town only, or the technical view only (the CLI ignores it).',
       args: [{ name: 'mode', type: 'enum', values: ['both', 'town', 'tech'], required: true, doc: 'both, town or tech' }],
       example: 'view mode=tech', run: () => undefined,
     },
     {
-      name: 'speed', summary: 'Set the playback speed in simulated time per real time, 0.01 to 100 (the CLI ignores it).',
+      name: 'speed', timeOnly: true, summary: 'Set the playback speed in simulated time per real time, 0.01 to 100 (the CLI ignores it).',
       args: [{ name: 'x', type: 'number', required: true, doc: 'e.g. 0.25 for a quarter speed, 10 for ten times' }],
       example: 'speed x=0.25', run: (_sim, args) => {
         const x = args.x as number;

@@ -37,6 +37,7 @@ export function helpFor(c: CommandSpec): string[] {
 export function helpCommand(commands: () => readonly CommandSpec[]): CommandSpec {
   return {
     name: 'help',
+    timeOnly: true,
     summary: 'List the commands, or show how one is written (its arguments, defaults and an example).',
     args: [],
     rest: { name: 'command', doc: 'a command name, e.g. `help run`', kind: 'word', optional: true },

@@ -19,6 +19,9 @@ export interface ExecResult {
   readonly kind?: 'syntax' | 'command' | 'expect';
   /** Invariant violations that happened during the command. */
   readonly violations: string[];
+  /** The command acted at a past moment, so the run forked: the old future was discarded (the trace's
+   *  `fork` entry, whatever `show` prints). */
+  readonly forked: boolean;
   /** A page setting the command asked for (`view`, `speed`): the lab applies it, the CLI ignores it. */
   readonly setting?: PageSetting;
 }
@@ -42,8 +45,12 @@ export function resultSince(sim: Sim, shown: readonly TraceKind[], before: numbe
   const fresh = sim.traceSince(before);
   const lines = fresh.filter((e) => shown.includes(e.kind)).map((e) => sim.formatEvent(e));
   const violations = fresh.filter((e) => e.kind === 'violation').map((e) => sim.formatEvent(e));
-  return { output: [...lines, ...printed], violations };
+  return { output: [...lines, ...printed], violations, forked: fresh.some((e) => e.kind === 'fork') };
 }
+
+/** The result of a line that ran nothing (a blank line, a comment) or could not run: nothing changed. */
+export const nothingRan = (error?: string, kind?: ExecResult['kind']): ExecResult =>
+  ({ output: [], violations: [], forked: false, ...(error !== undefined ? { error, kind } : {}) });
 
 export function createSession(seed: number): Session {
   const sim = createSim({ seed, systems: allSystems });
@@ -90,10 +97,10 @@ export function createSession(seed: number): Session {
       try {
         cmd = parseLine(language, line, lineNo);
       } catch (e) {
-        if (e instanceof ScriptError) return { output: [], violations: [], error: e.message, kind: 'syntax' };
+        if (e instanceof ScriptError) return nothingRan(e.message, 'syntax');
         throw e;
       }
-      if (!cmd) return { output: [], violations: [] };
+      if (!cmd) return nothingRan();
       return execParsed(cmd);
     },
   };

@@ -1,18 +1,23 @@
 // The lab's one store (vanilla Zustand): the running session plus playback and UI state. Actions call the
-// engine, then bump `version` so views re-read the sim. High-frequency playback ticks update `now` only.
+// engine, then publish (bump `version`, in one place) so views re-read the sim. High-frequency playback
+// ticks update `now` only. Moving in time is one set of actions (jumpTo, stepN, backN, play, pause) that the
+// views, the console and the test hook all call.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { createSession, resultSince, type ExecResult, type Session } from '../script/runner.ts';
+import { createSession, nothingRan, resultSince, type ExecResult, type Session } from '../script/runner.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { Sim } from '../engine/core/index.ts';
-import { advanceScene, type PlayScene, type SkipBadge } from './scene-playback.ts';
-import { moveTo } from '../lessons/scene.ts';
+import { advanceScene, reached, type PlayScene, type SkipBadge } from './scene-playback.ts';
+import { captionAt, captionHoldMs, moveTo } from '../lessons/scene.ts';
 import { language } from '../script/language.ts';
 import { parseLine, ScriptError } from '../script/parser.ts';
 import { formatDuration } from '../engine/core/index.ts';
 import {
   advanceToSliced, drain, driveJob, runUntilSliced, seekSliced, type CatchUpHandle, type CatchUpProgress, type Job,
 } from './catch-up.ts';
+import { inPast, momentOf, travel, type JumpTarget } from './travel.ts';
+
+export { inPast, type JumpTarget };
 
 /** Something the learner points at; every view highlights the same thing. */
 export type Highlight =
@@ -45,8 +50,9 @@ export interface LabState {
   /** A short message for the learner (fork, restore problem, ...), shown until dismissed. */
   notice: string | null;
   /** Commands applied since the last load that changed the sim, in the order applied, each with the moment
-   *  it was applied at: what a share link replays. Time-only commands (run, step, expect, show) are not
-   *  inputs; an input at a past moment is preceded by an END_OF_RUN marker. */
+   *  it was applied at: what a share link replays. Commands whose spec says `timeOnly` (run, step, back,
+   *  seek, expect, show, view, speed, help) are not inputs; an input at a past moment is preceded by an
+   *  END_OF_RUN marker. */
   inputs: RecordedInput[];
   /** A long catch-up running in slices (a link being opened, a long run): what the progress bar shows. */
   catchUp: CatchUpProgress | null;
@@ -68,10 +74,6 @@ export interface RecordedInput {
 /** A comment line (runs as nothing) marking how far a run had got before the learner went back and acted. */
 export const END_OF_RUN = '# end of the run before going back';
 
-const lastIndex = (events: readonly { i: number }[]) => (events.length ? events[events.length - 1]!.i : -1);
-/** Whether the cursor is before the end of the run (after a seek or step back). */
-export const inPast = (sim: Sim) => lastIndex(sim.trace()) < lastIndex(sim.fullTrace());
-
 /** A comment line (runs as nothing) closing a share link's inputs: the exact moment the link shows, down to
  *  the event (a step can stop between two events at the same millisecond, which a time alone cannot say). */
 export const CURSOR = '# the moment this link shows';
@@ -84,53 +86,12 @@ export function inputsToHere(inputs: readonly RecordedInput[], sim: Sim): Record
 /** Replays recorded inputs on a store just loaded with the step's opening lines, then moves to the
  *  cursor: the last entry when it is a CURSOR line, else time `t`. Returns the first error, if any. */
 export function replayInputs(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number): string | null {
-  return drain(replayJob(store, inputs, t));
+  return drain(store.getState().replayJob(inputs, t));
 }
 
 /** replayInputs as a job the store can run in slices; `limit` stops a replay that runs past that moment. */
-export function* replayJob(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number, limit = Number.POSITIVE_INFINITY): Job {
-  const sim = store.getState().session.sim;
-  for (const x of inputs) {
-    if (sim.eventCount > x.eventCount || sim.now > x.now) moveTo(sim, x.eventCount, x.now);
-    else yield* advanceToSliced(sim, x.eventCount, x.now);
-    const r = yield* execJob(store, x.line);
-    if (r.error) return r.error;
-    if (sim.now > limit) return `its command "${x.line}" runs the simulation to ${formatDuration(sim.now)}, past the ${formatDuration(limit)} a link may reach`;
-  }
-  if (inputs[inputs.length - 1]?.line === CURSOR) store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
-  else {
-    yield* seekSliced(sim, t);
-    store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
-  }
-  return null;
-}
-
-/**
- * One command as a job: `run` (the only command that can take long) moves time in slices; `seek` far ahead
- * first catches up in slices; anything else is the store's ordinary `exec`. Same result and same trace.
- */
-export function* execJob(store: StoreApi<LabStore>, line: string): Generator<void, ExecResult, void> {
-  let cmd;
-  try { cmd = parseLine(language, line); } catch (e) { if (e instanceof ScriptError) return store.getState().exec(line); throw e; }
-  const sim = store.getState().session.sim;
-  if (cmd?.spec.name === 'seek' && (cmd.args.t as number) > sim.horizon) yield* seekSliced(sim, cmd.args.t as number);
-  if (cmd?.spec.name !== 'run' || (cmd.args.for !== undefined && cmd.args.until !== undefined)) return store.getState().exec(line);
-  const session = store.getState().session;
-  const before = sim.traceLength;
-  const printed: string[] = [];
-  if (cmd.args.until !== undefined) {
-    const cond = cmd.args.until as string;
-    const max = cmd.args.max as number;
-    try { conditionHolds(sim, cond, language.queryNames); } catch { return store.getState().exec(line); }
-    const held = yield* runUntilSliced(sim, () => conditionHolds(sim, cond, language.queryNames), max);
-    if (!held) printed.push(`(gave up after max=${formatDuration(max)}: ${cond} still false)`);
-  } else if (cmd.args.for !== undefined) {
-    yield* runUntilSliced(sim, () => false, cmd.args.for as number);
-  } else {
-    return store.getState().exec(line);
-  }
-  store.setState((s) => ({ version: s.version + 1, now: s.session.sim.now }));
-  return resultSince(sim, session.shown, before, printed);
+export function replayJob(store: StoreApi<LabStore>, inputs: readonly RecordedInput[], t: number, limit = Number.POSITIVE_INFINITY): Job {
+  return store.getState().replayJob(inputs, t, limit);
 }
 
 // moveTo lives with the scene rules (src/lessons/scene.ts); re-exported for the app and the tests.
@@ -147,8 +108,18 @@ export function survivingInputs(all: readonly RecordedInput[]): RecordedInput[] 
 }
 const isAfter = (a: RecordedInput, b: RecordedInput) => a.eventCount > b.eventCount || (a.eventCount === b.eventCount && a.now > b.now);
 
-// Commands that only move time or look: replaying the recorded inputs plus the final time reproduces them.
-const TIME_ONLY = new Set(['run', 'step', 'expect', 'show', 'view', 'speed', 'help']);
+/**
+ * Whether a line is an input to record: a command that parses and whose spec does not say it is time-only
+ * (src/engine/core/command.ts). Replaying the recorded inputs plus the final moment reproduces the rest.
+ */
+export function isInput(line: string): boolean {
+  let cmd;
+  try { cmd = parseLine(language, line); } catch (e) {
+    if (e instanceof ScriptError) return false;
+    throw e;
+  }
+  return cmd !== null && cmd.spec.timeOnly !== true;
+}
 
 /** What the `view` and `speed` commands ask of the page, as store fields (the last one given wins). */
 function settingsOf(results: readonly ExecResult[]): Partial<Pick<LabState, 'view' | 'speed'>> {
@@ -159,22 +130,34 @@ function settingsOf(results: readonly ExecResult[]): Partial<Pick<LabState, 'vie
   }
   return out;
 }
-const commandName = (line: string) => line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
+
+const FORKED = 'You acted at a past moment: the run forked and the old future was discarded.';
+const BUSY = 'The lab is still catching up (see the progress bar): wait for it or cancel it, then try again.';
 
 export interface LabActions {
   /** Runs one scenario command, as the console, lessons, share links and the test hook all do. */
   exec(line: string): ExecResult;
   /** A fresh session with this seed, then these commands. */
   load(seed: number, lines: readonly string[]): ExecResult[];
+  // Moving in time: every view, the test hook and the lesson controller call these (none moves the sim itself).
   play(): void;
   pause(): void;
   togglePlay(): void;
+  /** Pauses and moves the cursor: to a time, an exact moment, or the end of the event that wrote a trace entry. */
+  jumpTo(to: JumpTarget): void;
+  /** Pauses and processes the next n events (default 1). */
+  stepN(n?: number): void;
+  /** Pauses and steps n events back (default 1). */
+  backN(n?: number): void;
   setSpeed(speed: number): void;
-  stepForward(): void;
-  stepBack(): void;
-  seek(t: number): void;
   /** Advance playback by `wallMs` of real time; called only by the animation clock. */
   tick(wallMs: number): void;
+  /** The step's scene to play (a prediction's run, or playing from the step's start), or none. */
+  setScene(scene: PlayScene | null): void;
+  /** Plays the scene's run again from its start at its pace, holding on a caption showing there. */
+  replayScene(): void;
+  /** Jumps to the end of the scene's run (unless already past it); false when the scene has no end. */
+  skipScene(): boolean;
   setHighlight(h: Highlight | null): void;
   select(h: Highlight | null): void;
   setView(v: ViewMode): void;
@@ -187,6 +170,8 @@ export interface LabActions {
   cancelCatchUp(): void;
   /** A console command: like exec, but a long `run` (or a seek far ahead) runs in slices; `done` gets the result. */
   execInSlices(line: string, done: (r: ExecResult) => void): void;
+  /** Replays recorded inputs (a share link's) as a job, then moves to the cursor (see replayInputs). */
+  replayJob(inputs: readonly RecordedInput[], t: number, limit?: number): Job;
 }
 
 export type LabStore = LabState & LabActions;
@@ -208,8 +193,38 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         yield;
       }
     }
-    const changed = (extra: Partial<LabState> = {}) =>
-      set((s) => ({ version: s.version + 1, now: s.session.sim.now, ...extra }));
+    /** The one place `version` is bumped: the sim changed (or was replaced), so views re-read it. */
+    const published = (extra: Partial<LabState> = {}) =>
+      set((s) => ({ ...extra, version: s.version + 1, now: (extra.session ?? s.session).sim.now }));
+
+    /**
+     * One command as a job: `run` (the only command that can take long) moves time in slices; `seek` far
+     * ahead first catches up in slices; anything else is the ordinary `exec`. Same result and same trace.
+     */
+    function* execJob(line: string): Generator<void, ExecResult, void> {
+      let cmd;
+      try { cmd = parseLine(language, line); } catch (e) { if (e instanceof ScriptError) return get().exec(line); throw e; }
+      const sim = get().session.sim;
+      if (cmd?.spec.name === 'seek' && (cmd.args.t as number) > sim.horizon) yield* seekSliced(sim, cmd.args.t as number);
+      if (cmd?.spec.name !== 'run' || (cmd.args.for !== undefined && cmd.args.until !== undefined)) return get().exec(line);
+      const session = get().session;
+      const before = sim.traceLength;
+      const printed: string[] = [];
+      if (cmd.args.until !== undefined) {
+        const cond = cmd.args.until as string;
+        const max = cmd.args.max as number;
+        try { conditionHolds(sim, cond, language.queryNames); } catch { return get().exec(line); }
+        const held = yield* runUntilSliced(sim, () => conditionHolds(sim, cond, language.queryNames), max);
+        if (!held) printed.push(`(gave up after max=${formatDuration(max)}: ${cond} still false)`);
+      } else if (cmd.args.for !== undefined) {
+        yield* runUntilSliced(sim, () => false, cmd.args.for as number);
+      } else {
+        return get().exec(line);
+      }
+      published();
+      return resultSince(sim, session.shown, before, printed);
+    }
+
     return {
       session: createSession(seed),
       version: 0,
@@ -227,43 +242,69 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       skipped: null,
       hold: 0,
       exec(line) {
-        if (busy()) return { output: [], violations: [], error: 'The lab is still catching up (see the progress bar): wait for it or cancel it, then try again.', kind: 'command' };
+        if (busy()) return nothingRan(BUSY, 'command');
         const sim = get().session.sim;
-        const name = commandName(line);
-        const isInput = name !== '' && !TIME_ONLY.has(name);
+        const acts = isInput(line);
         let marker: RecordedInput | null = null;
-        if (isInput && inPast(sim)) {
+        if (acts && inPast(sim)) {
           // Acting in the past forks the run, and the fork's trace entry counts what it discards. Note how far
           // the run had got, so a replay reaches the same end before going back and discards the same.
-          const back = { eventCount: sim.eventCount, now: sim.now };
+          const back = momentOf(sim);
           for (let guard = 0; inPast(sim) && guard < 1_000_000; guard++) if (!sim.step()) break;
-          marker = { line: END_OF_RUN, eventCount: sim.eventCount, now: sim.now };
+          marker = { line: END_OF_RUN, ...momentOf(sim) };
           moveTo(sim, back.eventCount, back.now);
         }
-        const at = { eventCount: sim.eventCount, now: sim.now };
+        const at = momentOf(sim);
         const r = get().session.exec(line);
-        const forked = r.output.some((l) => l.includes(' fork: '));
         let inputs = get().inputs;
-        if (isInput && !r.error) inputs = [...inputs, ...(marker ? [marker] : []), { line: line.trim(), ...at }];
-        const settings = settingsOf([r]);
-        changed(forked ? { inputs, ...settings, notice: 'You acted at a past moment: the run forked and the old future was discarded.' } : { inputs, ...settings });
+        if (acts && !r.error) inputs = [...inputs, ...(marker ? [marker] : []), { line: line.trim(), ...at }];
+        published({ inputs, ...settingsOf([r]), ...(r.forked ? { notice: FORKED } : {}) });
         return r;
       },
       load(seedValue, lines) {
         get().cancelCatchUp();
         const session = createSession(seedValue);
         const results = lines.map((l, i) => session.exec(l, i + 1));
-        set((s) => ({ session, version: s.version + 1, now: session.sim.now, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, hold: 0, ...settingsOf(results) }));
+        published({ session, playing: false, highlight: null, selected: null, inputs: [], scene: null, skipped: null, hold: 0, ...settingsOf(results) });
         return results;
       },
       play: () => { if (!busy()) set({ playing: true }); },
       pause: () => set({ playing: false }),
       togglePlay: () => { if (!busy()) set((s) => ({ playing: !s.playing })); },
       setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
-      // Moving in time by hand ends any pause held for reading a caption: play must answer at once.
-      stepForward() { if (busy()) return; get().session.sim.step(); changed({ playing: false, hold: 0 }); },
-      stepBack() { if (busy()) return; get().session.sim.stepBack(); changed({ playing: false, hold: 0 }); },
-      seek(t) { if (busy()) return; get().session.sim.seek(t); changed({ hold: 0 }); },
+      // Moving in time by hand pauses, and ends any pause held for reading a caption: play must answer at once.
+      jumpTo(to) { if (busy()) return; travel(get().session.sim, to); published({ playing: false, hold: 0 }); },
+      stepN(n = 1) {
+        if (busy()) return;
+        const sim = get().session.sim;
+        for (let k = 0; k < n; k++) if (!sim.step()) break;
+        published({ playing: false, hold: 0 });
+      },
+      backN(n = 1) {
+        if (busy()) return;
+        const sim = get().session.sim;
+        for (let k = 0; k < n; k++) sim.stepBack();
+        published({ playing: false, hold: 0 });
+      },
+      setScene: (scene) => set({ scene, skipped: null }),
+      replayScene() {
+        const scene = get().scene;
+        if (scene?.kind !== 'run' || !scene.to || busy()) return;
+        get().jumpTo(scene.from);
+        if (scene.speed !== null) get().setSpeed(scene.speed);
+        // A caption showing as the run starts is held for reading too, as those reached on the way are.
+        const first = captionAt(scene.captions, get().session.sim);
+        set({ skipped: null, hold: first ? captionHoldMs(first.text) : 0 });
+        get().play();
+      },
+      skipScene() {
+        const scene = get().scene;
+        if (scene?.kind !== 'run' || !scene.to) return false;
+        const sim = get().session.sim;
+        get().jumpTo(reached(sim, scene.to) ? momentOf(sim) : scene.to);
+        set({ skipped: null });
+        return true;
+      },
       runJob(label, work, total, end) {
         get().cancelCatchUp();
         const sim = get().session.sim;
@@ -273,7 +314,7 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         let handle: CatchUpHandle | null = null;
         handle = driveJob(guarded(work), () => { if (job === handle) show(); }, (r) => {
           if (job === handle) job = null;
-          changed({ catchUp: null });
+          published({ catchUp: null });
           end?.(r);
         });
         if (handle.running) { job = handle; show(); }
@@ -282,11 +323,24 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       execInSlices(line, done) {
         if (busy()) { done(get().exec(line)); return; }
         let result: ExecResult | null = null;
-        const work = function* (): Job { result = yield* execJob(store, line); return null; };
+        const work = function* (): Job { result = yield* execJob(line); return null; };
         const total = targetOf(line, get().session.sim);
         get().runJob(`Running ${line.trim()}`, work(), total, (r) => {
-          done(result ?? { output: [], violations: [], ...(r.cancelled ? { error: `Cancelled: the run stopped at t=${formatDuration(get().session.sim.now)}.`, kind: 'command' as const } : { error: r.error ?? 'stopped', kind: 'command' as const }) });
+          done(result ?? nothingRan(r.cancelled ? `Cancelled: the run stopped at t=${formatDuration(get().session.sim.now)}.` : r.error ?? 'stopped', 'command'));
         });
+      },
+      *replayJob(inputs, t, limit = Number.POSITIVE_INFINITY) {
+        const sim = get().session.sim;
+        for (const x of inputs) {
+          if (sim.eventCount > x.eventCount || sim.now > x.now) moveTo(sim, x.eventCount, x.now);
+          else yield* advanceToSliced(sim, x.eventCount, x.now);
+          const r = yield* execJob(x.line);
+          if (r.error) return r.error;
+          if (sim.now > limit) return `its command "${x.line}" runs the simulation to ${formatDuration(sim.now)}, past the ${formatDuration(limit)} a link may reach`;
+        }
+        if (inputs[inputs.length - 1]?.line !== CURSOR) yield* seekSliced(sim, t);
+        published();
+        return null;
       },
       tick(wallMs) {
         const { session, speed, playing } = get();
@@ -300,13 +354,13 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
         if (scene) {
           const clock = { badge: get().skipped, hold: get().hold, captions: scene.kind === 'run' || get().inputs.length === 0 };
           const r = advanceScene(sim, scene, whole, speed, wallMs, clock);
-          if (sim.eventCount !== before || r.atEnd || r.skipped?.id !== get().skipped?.id) changed(r.atEnd ? { skipped: null, hold: 0, playing: false } : { skipped: r.skipped, hold: r.hold });
+          if (sim.eventCount !== before || r.atEnd || r.skipped?.id !== get().skipped?.id) published(r.atEnd ? { skipped: null, hold: 0, playing: false } : { skipped: r.skipped, hold: r.hold });
           else set({ now: sim.now, skipped: r.skipped, hold: r.hold });
           return;
         }
         if (whole === 0) return;
         sim.runFor(whole);
-        if (sim.eventCount !== before) changed();
+        if (sim.eventCount !== before) published();
         else set({ now: sim.now });
       },
       setHighlight: (highlight) => set({ highlight }),

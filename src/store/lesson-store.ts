@@ -2,7 +2,9 @@
 // step's prediction, the challenge's state, progress, and UI preferences (presenter mode, key shortcuts).
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { emptyProgress, type Lesson, type LessonLoad, type Progress } from '../app/lessons-api.ts';
+import { emptyProgress, type Progress } from '../lessons/progress.ts';
+import type { Lesson, LessonLoad } from '../lessons/types.ts';
+import { writePrefs } from './prefs.ts';
 
 export interface PredictState {
   choice: number | null;
@@ -109,4 +111,62 @@ export function setStageMode(mode: 'presenter' | 'focus', on: boolean): void {
     if (was && !will) return { ...next, dockHidden: s.dockBefore ?? s.dockHidden, dockBefore: null, captionOpen: false };
     return next;
   });
+}
+
+// The lesson state's actions: the controller (src/app/controller.ts), the panels, the app and the test hook
+// change the lesson state through these, never by setting it directly.
+
+/** A lesson that could not be opened (unknown, or its file has a problem): the page shows why. */
+export function openFailed(key: string, load: LessonLoad | null): void {
+  lessonStore.setState({ key, load, lesson: null, stepIndex: 0 });
+}
+
+/** A step opened afresh: no answer, no hint, no link yet. */
+export function openedStep(key: string, load: LessonLoad, lesson: Lesson, stepIndex: number): void {
+  lessonStore.setState({ key, load, lesson, stepIndex, predict: freshPredict(), challenge: freshChallenge(), shareLink: null });
+}
+
+/** The sandbox's free scenario, loaded in place of a lesson. */
+export function openedScenario(scenario: LessonUiState['scenario']): void {
+  lessonStore.setState({ key: null, load: null, lesson: null, stepIndex: 0, shareLink: null, scenario });
+}
+
+/** The learner's choice before locking it in (ignored once locked). */
+export function choosePrediction(choice: number): void {
+  const { predict } = lessonStore.getState();
+  if (!predict.locked) lessonStore.setState({ predict: { ...predict, choice } });
+}
+
+/** The prediction's state: locked in with its verdict, revealed, or restored from a link. */
+export function setPredict(predict: PredictState): void {
+  lessonStore.setState({ predict });
+}
+
+/** Shows the verdict of a locked prediction (the run reached its end, or the learner skipped to it). */
+export function revealVerdict(): void {
+  const { predict } = lessonStore.getState();
+  if (predict.locked && !predict.revealed) lessonStore.setState({ predict: { ...predict, revealed: true } });
+}
+
+/** The challenge's state: solved, hints open, solution shown (a patch of it). */
+export function updateChallenge(patch: Partial<ChallengeState>): void {
+  lessonStore.setState((s) => ({ challenge: { ...s.challenge, ...patch } }));
+}
+
+export function setProgress(progress: Progress): void {
+  lessonStore.setState({ progress });
+}
+
+/** Single-key shortcuts on or off, kept in the browser. */
+export function setLetterKeys(on: boolean): void {
+  lessonStore.setState({ letterKeys: on });
+  writePrefs({ letterKeys: on });
+}
+
+export function showShortcuts(open: boolean): void {
+  lessonStore.setState({ shortcutsOpen: open });
+}
+
+export function setNarrationHidden(hidden: boolean): void {
+  lessonStore.setState({ narrationHidden: hidden });
 }

@@ -41,6 +41,10 @@ export interface CommandSpec {
   readonly example: string;
   /** Lines the example needs first (for example creating the nodes it acts on). */
   readonly setup?: string;
+  /** The command only moves time or looks (run, step, back, seek, expect, show, view, speed, help): it adds no
+   *  input to the run. The lab records every other command that succeeds as an input (what share links
+   *  replay), and only those fork the run when given at a past moment. */
+  readonly timeOnly?: true;
   /** Runs the command. Returns lines to print (besides the trace lines it causes), or throws CommandError. */
   run(sim: Sim, args: ArgValues, rest: string | undefined): readonly string[] | void;
 }

@@ -1,13 +1,13 @@
 // A challenge: a goal checked against the sim (it turns solved the moment it holds), a hint ladder (a nudge,
 // then the idea, then the first commands of the reference solution, one rung per click), the solution.
-import { lessonStore, useLesson } from '../../store/lesson-store.ts';
-import { checkChallenge, runSolution, showNextHint } from '../../app/controller.ts';
-import { hintLadder, type Challenge } from '../../app/lessons-api.ts';
+import { updateChallenge, useLesson } from '../../store/lesson-store.ts';
+import { hintLadder } from '../../lessons/hints.ts';
+import type { Challenge } from '../../lessons/types.ts';
+import type { StepActions } from './step-actions.ts';
 import { Markdown } from './Markdown.tsx';
 
-export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challenge; onOpenConsole: () => void }) {
+export function ChallengeBox({ challenge, actions, onOpenConsole }: { challenge: Challenge; actions: StepActions; onOpenConsole: () => void }) {
   const state = useLesson((s) => s.challenge);
-  const set = (patch: Partial<typeof state>) => lessonStore.setState({ challenge: { ...state, ...patch } });
   const ladder = hintLadder(challenge);
   const shown = Math.min(state.hints, ladder.length);
   return (
@@ -21,13 +21,13 @@ export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challeng
       </p>
       <div className="row wrap">
         <button type="button" className="btn" onClick={onOpenConsole}>Open the console</button>
-        <button type="button" className="btn" onClick={() => checkChallenge()}>Check now</button>
+        <button type="button" className="btn" onClick={() => actions.checkChallenge()}>Check now</button>
         {shown < ladder.length ? (
-          <button type="button" className="btn ghost" data-testid="next-hint" onClick={showNextHint}>
+          <button type="button" className="btn ghost" data-testid="next-hint" onClick={actions.showNextHint}>
             {shown === 0 ? 'Show a hint' : `Another hint (${shown + 1} of ${ladder.length})`}
           </button>
         ) : null}
-        <button type="button" className="btn ghost" aria-expanded={state.solutionShown} onClick={() => set({ solutionShown: !state.solutionShown })}>
+        <button type="button" className="btn ghost" aria-expanded={state.solutionShown} onClick={() => updateChallenge({ solutionShown: !state.solutionShown })}>
           {state.solutionShown ? 'Hide solution' : 'Show the solution'}
         </button>
       </div>
@@ -41,7 +41,7 @@ export function ChallengeBox({ challenge, onOpenConsole }: { challenge: Challeng
       {state.solutionShown ? (
         <div className="solution">
           <pre><code>{challenge.solution.join('\n')}</code></pre>
-          <button type="button" className="btn" onClick={runSolution}>Run the solution</button>
+          <button type="button" className="btn" onClick={actions.runSolution}>Run the solution</button>
         </div>
       ) : null}
     </section>

@@ -1,8 +1,9 @@
 // The narration panel: the lesson's steps with progress, the step's text, its prediction and challenge,
 // and Back / Next. Opening a step moves focus to its heading so keyboard and screen-reader users follow.
 import { useEffect, useRef } from 'react';
-import type { Lesson } from '../../app/lessons-api.ts';
-import { lessonStore, useLesson } from '../../store/lesson-store.ts';
+import type { Lesson } from '../../lessons/types.ts';
+import { setNarrationHidden, useLesson } from '../../store/lesson-store.ts';
+import type { StepActions } from './step-actions.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { ChallengeBox } from './ChallengeBox.tsx';
@@ -14,9 +15,11 @@ interface Props {
   stepIndex: number;
   stepHref(index: number): string;
   onOpenConsole(): void;
+  /** What the prediction and challenge boxes ask of the lesson (the app's controller). */
+  actions: StepActions;
 }
 
-export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenConsole }: Props) {
+export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenConsole, actions }: Props) {
   const step = lesson.steps[stepIndex];
   const progress = useLesson((s) => s.progress.lessons[lessonKey]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -36,7 +39,7 @@ export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenC
       <div className="narration-head">
         <div className="narration-top">
           <p className="eyebrow">Lesson {String(lesson.meta.chapter).padStart(2, '0')}</p>
-          <button type="button" className="btn ghost small" aria-expanded={true} onClick={() => lessonStore.setState({ narrationHidden: true })}>
+          <button type="button" className="btn ghost small" aria-expanded={true} onClick={() => setNarrationHidden(true)}>
             Hide text
           </button>
         </div>
@@ -77,8 +80,8 @@ export function NarrationPanel({ lesson, lessonKey, stepIndex, stepHref, onOpenC
         ) : null}
         <h2 ref={heading} tabIndex={-1} className="step-title" data-testid="step-title">{step.title}</h2>
         <Markdown text={step.narration} />
-        {step.predict ? <PredictBox key={`p${stepIndex}`} predict={step.predict} /> : null}
-        {step.challenge ? <ChallengeBox key={`c${stepIndex}`} challenge={step.challenge} onOpenConsole={onOpenConsole} /> : null}
+        {step.predict ? <PredictBox key={`p${stepIndex}`} predict={step.predict} actions={actions} /> : null}
+        {step.challenge ? <ChallengeBox key={`c${stepIndex}`} challenge={step.challenge} actions={actions} onOpenConsole={onOpenConsole} /> : null}
       </div>
       <div className="narration-foot">
         {stepIndex > 0 ? (

@@ -30,13 +30,13 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
           <button type="button" className="btn icon-btn" onClick={onReset} aria-label="Reset this step" title="Reset this step">
             <Icon name="reset" />
           </button>
-          <button type="button" className="btn icon-btn" onClick={() => st.stepBack()} aria-label="Step back one event" title="Step back one event (←)" disabled={sim.eventCount === 0}>
+          <button type="button" className="btn icon-btn" onClick={() => st.backN()} aria-label="Step back one event" title="Step back one event (←)" disabled={sim.eventCount === 0}>
             <Icon name="stepBack" />
           </button>
           <button type="button" className="btn icon-btn play-btn" onClick={() => st.togglePlay()} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing} title={playing ? 'Pause (space)' : 'Play (space)'} data-testid="play">
             <Icon name={playing ? 'pause' : 'play'} />
           </button>
-          <button type="button" className="btn icon-btn" onClick={() => st.stepForward()} aria-label="Step forward one event" title="Step forward one event (→)" disabled={idle}>
+          <button type="button" className="btn icon-btn" onClick={() => st.stepN()} aria-label="Step forward one event" title="Step forward one event (→)" disabled={idle}>
             <Icon name="stepForward" />
           </button>
         </div>
@@ -58,7 +58,7 @@ export function PlaybackBar({ onReset }: { onReset: () => void }) {
       </div>
       <Timeline />
       {lastViolation ? (
-        <button type="button" className="violation-banner" onClick={() => { st.pause(); st.seek(lastViolation.t); st.select({ kind: 'trace', id: lastViolation.i }); }}>
+        <button type="button" className="violation-banner" onClick={() => { st.jumpTo(lastViolation.t); st.select({ kind: 'trace', id: lastViolation.i }); }}>
           <span className="violation-icon" aria-hidden="true"><span>!</span></span>
           <strong>Invariant broken{violations.length > 1 ? ` (${violations.length})` : ''}:</strong> {lastViolation.text} <span className="muted">at {formatTime(lastViolation.t)}</span>
         </button>

@@ -1,17 +1,17 @@
 // A prediction: choose, lock it in, then watch the run play on the stage; when it reaches its end (or the
 // learner skips to it) the box says which choice came true and why, and the run can be replayed.
 import { useEffect, useRef } from 'react';
-import { lessonStore, useLesson } from '../../store/lesson-store.ts';
+import { choosePrediction, useLesson } from '../../store/lesson-store.ts';
 import { useLab } from '../../store/lab-store.ts';
-import { lockPrediction, replayPrediction, skipPrediction } from '../../app/controller.ts';
 import { formatDuration } from '../../engine/core/index.ts';
 import { wallTime } from '../../lessons/scene.ts';
-import type { Predict } from '../../app/lessons-api.ts';
+import type { Predict } from '../../lessons/types.ts';
+import type { StepActions } from './step-actions.ts';
 import { Markdown } from './Markdown.tsx';
-import { renderInline } from '../../app/markdown.ts';
+import { renderInline } from './render-markdown.ts';
 import '../scene/scene.css';
 
-export function PredictBox({ predict }: { predict: Predict }) {
+export function PredictBox({ predict, actions }: { predict: Predict; actions: StepActions }) {
   const state = useLesson((s) => s.predict);
   const { choice, correctIndex, error } = state;
   const locked = state.locked && state.revealed !== false;
@@ -35,7 +35,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
           const outcome = !locked || correctIndex === null ? '' : k === correctIndex ? ' correct' : k === choice ? ' wrong' : '';
           return (
             <label key={k} className={`choice${outcome}`}>
-              <input type="radio" name="predict" checked={choice === k} onChange={() => lessonStore.setState({ predict: { ...state, choice: k } })} />
+              <input type="radio" name="predict" checked={choice === k} onChange={() => choosePrediction(k)} />
               <span className="choice-text">
                 <span dangerouslySetInnerHTML={{ __html: renderInline(c.text) }} />
                 {outcome === ' correct' ? <span className="tag ok">✓ what happened{k === choice ? ' (your guess)' : ''}</span> : null}
@@ -45,8 +45,8 @@ export function PredictBox({ predict }: { predict: Predict }) {
           );
         })}
       </fieldset>
-      {watching ? <Watching /> : !locked ? (
-        <button type="button" className="btn primary" disabled={choice === null} onClick={lockPrediction}>
+      {watching ? <Watching onSkip={actions.skipPrediction} /> : !locked ? (
+        <button type="button" className="btn primary" disabled={choice === null} onClick={actions.lockPrediction}>
           Lock in my answer and run
         </button>
       ) : error ? (
@@ -57,7 +57,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
           {state.restarted ? <p className="muted small">The step started again from its beginning so the answer is checked from the same start for everyone.</p> : null}
           <Markdown text={predict.explain} />
           {error ? null : (
-            <button ref={replay} type="button" className="btn" onClick={replayPrediction} data-testid="predict-replay">
+            <button ref={replay} type="button" className="btn" onClick={actions.replayPrediction} data-testid="predict-replay">
               <span aria-hidden="true">↺</span> Replay the run
             </button>
           )}
@@ -68,7 +68,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
 }
 
 /** While the run plays: how far it has got, and the choice to skip to the verdict. */
-function Watching() {
+function Watching({ onSkip }: { onSkip(): void }) {
   const box = useRef<HTMLDivElement>(null);
   const skip = useRef<HTMLButtonElement>(null);
   // The skip button must be in sight while the run plays (the narration scrolls; the page does not), and
@@ -96,7 +96,7 @@ function Watching() {
           aria-valuetext={`${formatDuration(Math.max(0, now - from))} of ${formatDuration(to - from)}`}>
           <span style={{ width: `${done * 100}%` }} />
         </div>
-        <button ref={skip} type="button" className="btn" onClick={skipPrediction} data-testid="predict-skip">Skip to the result</button>
+        <button ref={skip} type="button" className="btn" onClick={onSkip} data-testid="predict-skip">Skip to the result</button>
       </div>
     </div>
   );

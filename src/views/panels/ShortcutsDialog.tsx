@@ -1,9 +1,8 @@
 // The list of keyboard shortcuts (opened with ? or the keyboard button), with the switch that turns
 // single-character shortcuts off for people who use speech input or type with one key at a time.
 import { useEffect, useRef } from 'react';
-import { lessonStore, useLesson } from '../../store/lesson-store.ts';
-import { writePrefs } from '../../app/progress.ts';
-import { SHORTCUTS } from './shortcuts.ts';
+import { setLetterKeys, showShortcuts, useLesson } from '../../store/lesson-store.ts';
+import { SHORTCUTS } from './shortcut-list.ts';
 
 export function ShortcutsDialog() {
   const open = useLesson((s) => s.shortcutsOpen);
@@ -16,7 +15,7 @@ export function ShortcutsDialog() {
     return () => before?.focus?.();
   }, [open]);
   if (!open) return null;
-  const dismiss = () => lessonStore.setState({ shortcutsOpen: false });
+  const dismiss = () => showShortcuts(false);
   return (
     <div className="modal-backdrop" onClick={dismiss}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}
@@ -38,7 +37,7 @@ export function ShortcutsDialog() {
         </table>
         <label className="switch">
           <input type="checkbox" checked={letters} data-testid="letter-keys"
-            onChange={(e) => { lessonStore.setState({ letterKeys: e.target.checked }); writePrefs({ letterKeys: e.target.checked }); }} />
+            onChange={(e) => setLetterKeys(e.target.checked)} />
           <span>Single-key shortcuts (Space, <kbd>.</kbd>, <kbd>[</kbd>, <kbd>]</kbd>, <kbd>F</kbd>, <kbd>?</kbd>) are on</span>
         </label>
         <p className="muted small">Shortcuts never fire while you type in the console or another field. Space plays or pauses wherever focus is, except in a field, a dialog or the sandbox's builder; press Enter to press a focused button.</p>

@@ -3,7 +3,7 @@
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import type { TraceEvent } from '../../engine/core/index.ts';
-import { useStructureVersion } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
 import { formatTime, niceCeil } from './format.ts';
 
 const BINS = 160;
@@ -76,8 +76,7 @@ export function Timeline() {
     if (!el) return;
     const r = el.getBoundingClientRect();
     const frac = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
-    labStore.getState().pause();
-    labStore.getState().seek(Math.round(frac * end));
+    labStore.getState().jumpTo(Math.round(frac * end));
   };
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -91,7 +90,7 @@ export function Timeline() {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const stepMs = Math.max(1, Math.round(end / 100));
     const st = labStore.getState();
-    const to = (t: number) => { e.preventDefault(); e.stopPropagation(); st.pause(); st.seek(Math.max(0, Math.round(t))); };
+    const to = (t: number) => { e.preventDefault(); e.stopPropagation(); st.jumpTo(Math.max(0, Math.round(t))); };
     if (e.key === 'ArrowRight' || e.key === 'ArrowUp') to(now + stepMs);
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') to(now - stepMs);
     else if (e.key === 'PageUp') to(now + stepMs * 10);

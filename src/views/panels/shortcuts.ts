@@ -1,23 +1,9 @@
 // Keyboard shortcuts for the lab. Single-character keys can be switched off (WCAG 2.1.4); arrows and
 // Page Up/Down always work. Nothing fires while typing in a field or when a modifier key is held.
 import { labStore, clampSpeed } from '../../store/lab-store.ts';
-import { lessonStore, setStageMode } from '../../store/lesson-store.ts';
+import { lessonStore, setStageMode, showShortcuts } from '../../store/lesson-store.ts';
 
-export interface Shortcut { keys: string; does: string; character: boolean }
-
-export const SHORTCUTS: Shortcut[] = [
-  { keys: 'Space', does: 'play / pause, wherever focus is (Enter presses a focused button)', character: true },
-  { keys: '.', does: 'play / pause (presentation remotes send it)', character: true },
-  { keys: '→', does: 'step one event forward', character: false },
-  { keys: '←', does: 'step one event back', character: false },
-  { keys: ']', does: 'faster (×2)', character: true },
-  { keys: '[', does: 'slower (÷2)', character: true },
-  { keys: 'Page Down', does: 'next lesson step', character: false },
-  { keys: 'Page Up', does: 'previous lesson step', character: false },
-  { keys: 'F', does: 'focus mode: one picture large, the text in a strip', character: true },
-  { keys: '?', does: 'list these shortcuts', character: true },
-  { keys: 'Esc', does: 'close this list', character: false },
-];
+export { SHORTCUTS, type Shortcut } from './shortcut-list.ts';
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"]';
 /** Where Space keeps its own meaning: dialogs and menus, and forms that mark themselves (the sandbox builder). */
@@ -33,11 +19,11 @@ export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
   const ui = lessonStore.getState();
   const letters = ui.letterKeys;
   switch (e.key) {
-    case 'ArrowRight': lab.stepForward(); return true;
-    case 'ArrowLeft': lab.stepBack(); return true;
+    case 'ArrowRight': lab.stepN(); return true;
+    case 'ArrowLeft': lab.backN(); return true;
     case 'PageDown': h.nextStep(); return true;
     case 'PageUp': h.prevStep(); return true;
-    case 'Escape': if (ui.shortcutsOpen) { lessonStore.setState({ shortcutsOpen: false }); return true; } return false;
+    case 'Escape': if (ui.shortcutsOpen) { showShortcuts(false); return true; } return false;
   }
   if (!letters) return false;
   switch (e.key) {
@@ -50,7 +36,7 @@ export function handleShortcut(e: KeyboardEvent, h: ShortcutHandlers): boolean {
     case '.': lab.togglePlay(); return true;
     case ']': lab.setSpeed(clampSpeed(lab.speed * 2)); return true;
     case '[': lab.setSpeed(clampSpeed(lab.speed / 2)); return true;
-    case '?': lessonStore.setState({ shortcutsOpen: !ui.shortcutsOpen }); return true;
+    case '?': showShortcuts(!ui.shortcutsOpen); return true;
     case 'f': case 'F': setStageMode('focus', !ui.focus); return true;
   }
   return false;

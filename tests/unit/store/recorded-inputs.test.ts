@@ -45,9 +45,9 @@ function perform(ops: readonly Op[], forks = true) {
   for (const o of ops) {
     const s = store.getState();
     if (o.k === 'run') s.exec(`run for=${o.ms}ms`);
-    else if (o.k === 'seek') s.seek(o.t);
-    else if (o.k === 'step') s.stepForward();
-    else if (o.k === 'back') s.stepBack();
+    else if (o.k === 'seek') s.jumpTo(o.t);
+    else if (o.k === 'step') s.stepN();
+    else if (o.k === 'back') s.backN();
     else {
       const sim = s.session.sim;
       if (!forks) while (inPast(sim)) if (!sim.step()) break;

@@ -43,7 +43,7 @@ describe('a prediction run played by the clock', () => {
         store.getState().play();
         for (const f of frames) {
           if (f.act === 'pause') store.getState().pause();
-          else if (f.act === 'seekBack') { store.getState().seek(Math.max(plan.from.now, sim.now - 100)); store.getState().play(); }
+          else if (f.act === 'seekBack') { store.getState().jumpTo(Math.max(plan.from.now, sim.now - 100)); store.getState().play(); }
           else { store.getState().play(); store.getState().tick(f.wall); }
           // Never beyond the run's end while the run plays.
           if (sim.now > plan.to.now) return false;
@@ -105,7 +105,7 @@ describe('a prediction run played by the clock', () => {
     for (let k = 0; k < 100_000 && store.getState().hold === 0 && store.getState().playing; k++) store.getState().tick(16);
     expect(store.getState().hold).toBeGreaterThan(0);
     store.getState().pause();
-    store.getState().seek(Math.max(plan.from.now, sim.now - 10));
+    store.getState().jumpTo(Math.max(plan.from.now, sim.now - 10));
     expect(store.getState().hold).toBe(0);
     const before = sim.eventCount;
     store.getState().play();
