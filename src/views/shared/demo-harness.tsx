@@ -63,7 +63,7 @@ function Harness() {
     const bad = results.find((r) => r.error);
     if (bad) console.warn(bad.error);
     const t = params.get('t');
-    if (t) labStore.getState().seek(Number(t));
+    if (t) labStore.getState().jumpTo(Number(t));
     if (params.get('speed')) labStore.getState().setSpeed(Number(params.get('speed')));
     if (params.get('reduced')) labStore.getState().setReducedMotion(true);
     const hover = params.get('hover');
@@ -87,8 +87,8 @@ function Harness() {
         {Object.keys(SCENARIOS).map((k) => <option key={k}>{k}</option>)}
       </select>
       <button type="button" onClick={() => labStore.getState().togglePlay()}>{playing ? 'Pause' : 'Play'}</button>
-      <button type="button" onClick={() => labStore.getState().stepBack()}>◀ step</button>
-      <button type="button" onClick={() => labStore.getState().stepForward()}>step ▶</button>
+      <button type="button" onClick={() => labStore.getState().backN()}>◀ step</button>
+      <button type="button" onClick={() => labStore.getState().stepN()}>step ▶</button>
       <label>speed {speed}x <input type="range" min={-2} max={2} step={0.1} value={Math.log10(speed)}
         onChange={(e) => labStore.getState().setSpeed(10 ** Number(e.target.value))} /></label>
       <label><input type="checkbox" checked={reduced} onChange={(e) => labStore.getState().setReducedMotion(e.target.checked)} /> reduced motion</label>

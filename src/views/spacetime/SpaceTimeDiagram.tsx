@@ -126,7 +126,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const follow = () => setView({ follow: true, w: followWindow(sim.now, FOLLOW_SPAN) });
   const seekAt = (clientX: number) => {
     const left = svgRef.current?.getBoundingClientRect().left ?? 0;
-    labStore.getState().seek(Math.max(0, Math.round(xs.invert(clientX - left))));
+    labStore.getState().jumpTo(Math.max(0, Math.round(xs.invert(clientX - left))));
   };
 
   return (
