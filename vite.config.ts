@@ -6,36 +6,41 @@ import type { LessonLoad } from './src/lessons/types.ts';
 import type { LessonOutline } from './src/lessons/build-catalog.ts';
 
 /**
- * `lesson.md?outline` is a lesson's outline: its number of steps and its systems (whose views a lesson page
- * fetches beside its text), or the problem that stops it loading. The real parser (src/lessons, run here in
- * Node) computes it at build time, so the home page shows exactly what parsing in the browser would without
- * shipping the parser, the engine or the lesson texts. In `vite` (dev) an edited lesson.md reloads its
- * outline like any module; a change to the parser itself is seen after restarting the server.
+ * Lessons parsed when the site is built, by the real parser (src/lessons, run here in Node), so the page
+ * ships neither the parser nor its YAML library and shows exactly what parsing in the browser would:
+ *  - `lesson.md?lesson`: the parsed lesson (a LessonLoad: the lesson, or the problem with file and line);
+ *  - `lesson.md?outline`: its number of steps and its systems (whose views a lesson page fetches beside it),
+ *    or the problem: all the home page needs.
+ * In `vite` (dev) an edited lesson.md reloads like any module; a change to the parser itself is seen after
+ * restarting the server.
  */
-function lessonOutlines(): Plugin {
+function parsedLessons(): Plugin {
   type Parse = (source: string, file: string) => LessonLoad;
   let root = process.cwd();
   let parser: Promise<Parse> | null = null;
-  // A parser that failed to load (a half-saved source file in dev) is tried again on the next outline.
-  const parse = () => (parser ??= runnerImport<{ parseLesson: Parse }>('/src/lessons/parse.ts', { root, logLevel: 'error' })
+  // A parser that failed to load (a half-saved source file in dev) is tried again on the next lesson.
+  const parserNow = () => (parser ??= runnerImport<{ parseLesson: Parse }>('/src/lessons/parse.ts', { root, logLevel: 'error' })
     .then((r) => r.module.parseLesson, (e: unknown) => { parser = null; throw e; }));
+  const parse = async (file: string): Promise<LessonLoad> => {
+    const shown = file.replace(/^.*?(?=lessons\/)/, '');
+    try {
+      return (await parserNow())(readFileSync(file, 'utf8'), shown);
+    } catch (e) {
+      return { ok: false, file: shown, line: 1, message: (e as Error).message };
+    }
+  };
+  const outlineOf = (r: LessonLoad): LessonOutline => (r.ok
+    ? { steps: r.lesson.steps.length, systems: r.lesson.meta.systems, problem: null }
+    : { steps: 0, systems: [], problem: `${r.file}:${r.line}: ${r.message}` });
   return {
-    name: 'townboard-lesson-outlines',
+    name: 'townboard-parsed-lessons',
     configResolved(config) { root = config.root; },
     async load(id) {
       const [file, query] = id.split('?', 2);
-      if (query !== 'outline' || !file!.endsWith('/lesson.md')) return null;
+      if ((query !== 'lesson' && query !== 'outline') || !file!.endsWith('/lesson.md')) return null;
       this.addWatchFile(file!);
-      const shown = file!.replace(/^.*?(?=lessons\/)/, '');
-      let outline: LessonOutline;
-      try {
-        const r = (await parse())(readFileSync(file!, 'utf8'), shown);
-        outline = r.ok ? { steps: r.lesson.steps.length, systems: r.lesson.meta.systems, problem: null }
-          : { steps: 0, systems: [], problem: `${r.file}:${r.line}: ${r.message}` };
-      } catch (e) {
-        outline = { steps: 0, systems: [], problem: `${shown}: ${(e as Error).message}` };
-      }
-      return `export default ${JSON.stringify(outline)};`;
+      const r = await parse(file!);
+      return `export default ${JSON.stringify(query === 'lesson' ? r : outlineOf(r))};`;
     },
   };
 }
@@ -43,8 +48,8 @@ function lessonOutlines(): Plugin {
 export default defineConfig({
   // Relative asset paths: the built site works from any static host and any sub-path (routes are hashes).
   base: './',
-  plugins: [react(), lessonOutlines()],
-  // Lessons live outside src/ and are loaded with import.meta.glob as raw text.
+  plugins: [react(), parsedLessons()],
+  // Lessons live outside src/ and are loaded with import.meta.glob (parsed by the plugin above).
   server: { fs: { allow: ['.'] } },
   test: {
     projects: [

@@ -96,7 +96,7 @@ export function checkLessonSources(sources: LessonSources): CheckLine[] {
   for (const path of strayLessons(sources)) {
     out.push({ ok: false, label: displayPath(path), detail: '', problems: [`${displayPath(path)}: this folder is not one of the fifteen chapters in src/lessons/chapters.ts`] });
   }
-  for (const entry of buildCatalog(sources, { parse: parseLesson })) {
+  for (const entry of buildCatalog(sources, parseLesson)) {
     if (!entry.file) continue;
     const r = entry.load() ?? parseLesson('', entry.file);
     if (!r.ok) out.push({ ok: false, label: entry.slug, detail: '', problems: [describeLoadError(r)] });

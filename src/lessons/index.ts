@@ -3,7 +3,7 @@
 export * from './types.ts';
 export { parseLesson, describeLoadError, MAX_LESSON_CHARS } from './parse.ts';
 export { CHAPTERS, type Chapter } from './chapters.ts';
-export { buildCatalog, findEntry, displayPath, type CatalogEntry, type LessonSources } from './build-catalog.ts';
+export { buildCatalog, findEntry, displayPath, type CatalogEntry, type LessonSources, type LessonOutline } from './build-catalog.ts';
 export { openStep, openStepSession, runLines, resolvePredict, predictAnswer, checkGoal, type PredictResult, type GoalResult, type OpenedStep } from './runtime.ts';
 export { encodeShare, tryEncodeShare, decodeShare, SHARE_VERSION, MAX_SHARE_CHARS, type ShareState, type ShareInput, type Decoded } from './share.ts';
 export * from './progress.ts';

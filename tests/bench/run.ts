@@ -21,6 +21,7 @@ const extra: [string, string, string][] = [
   ['Kafka', './kafka.ts', 'benchKafka'],
   ['Raft', './raft.ts', 'benchRaft'],
   ['View', './view.ts', 'benchView'],
+  ['Page sizes (production build)', './size.ts', 'benchSize'],
 ];
 for (const [title, file, fn] of extra) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
