@@ -1,8 +1,8 @@
 // The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
 // Entries after the cursor (after a seek back) are shown dimmed as "later".
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
-import { useStructureVersion } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
 import type { TraceEvent, TraceKind } from '../../engine/core/index.ts';
 import { jumpToEvent } from './jump.ts';
 
@@ -53,7 +53,7 @@ export function EventLog({ active = true }: { active?: boolean }) {
   const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
   const list = useRef<HTMLOListElement>(null);
 
-  const { rows, more, cursor, nodes } = useMemo(() => {
+  const latest = useMemo(() => {
     void version;
     if (!active) return { rows: [], more: false, cursor: -1, nodes: [] };
     const past = sim.trace();
@@ -61,6 +61,9 @@ export function EventLog({ active = true }: { active?: boolean }) {
     const found = lastMatching(sim.fullTrace(), (e) => kinds.includes(e.kind) && (node === '' || touches(e, node)), SHOWN);
     return { ...found, cursor, nodes: sim.nodes().map((n) => n.id) };
   }, [sim, version, node, kinds, active]);
+  // Up to 400 new rows at once (a link's hour-long catch-up, a seek far ahead) are drawn in the background,
+  // a few at a time between the page's other work, rather than as one long task: the old rows show meanwhile.
+  const { rows, more, cursor, nodes } = useDeferredValue(latest);
 
   useEffect(() => {
     // Keep the row at the cursor visible by scrolling the list only (scrollIntoView would move the page too).
