@@ -1,8 +1,7 @@
 // What conditions and views can read from pub/sub: `expect pubsub.acked(audit) == 3`.
 import type { Query } from '../core/types.ts';
 import type { PubsubMessage, PubsubState, Subscriber, Subscription } from './state.ts';
-import type { MessageView } from '../sqs/message-view.ts';
-import { overtaken } from '../sqs/ordering.ts';
+import { overtaken, type MessageView } from '../delivery/index.ts';
 
 export const subNamed = (s: PubsubState, name: string | undefined): Subscription => {
   const sub = s.subs[name ?? ''];

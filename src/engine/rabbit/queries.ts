@@ -1,8 +1,7 @@
 // What conditions and views can read from RabbitMQ: `expect rabbit.ready(orders) == 0`.
 import type { Query } from '../core/types.ts';
 import type { RabbitConsumer, RabbitMessage, RabbitQueue, RabbitState } from './state.ts';
-import type { MessageView } from '../sqs/message-view.ts';
-import { overtaken } from '../sqs/ordering.ts';
+import { overtaken, type MessageView } from '../delivery/index.ts';
 
 export const queueNamed = (s: RabbitState, name: string | undefined): RabbitQueue => {
   const q = s.queueOrder.includes(name ?? '') ? s.queues[name!] : undefined;

@@ -6,4 +6,5 @@ import { sqsCommands } from './commands.ts';
 export const sqs = defineSystem({ def: sqsSystem, commands: sqsCommands });
 
 export { SQS_NODE, type SqsState } from './state.ts';
-export { sqsMessageViews, type MessageStatus, type MessageView } from './message-view.ts';
+export { sqsMessageViews } from './message-view.ts';
+export type { MessageStatus, MessageView } from '../delivery/index.ts';

@@ -1,6 +1,6 @@
 // What conditions and views can read from SQS: `expect sqs.visible(orders) == 2`.
 import type { Query } from '../core/types.ts';
-import { overtaken } from './ordering.ts';
+import { overtaken } from '../delivery/index.ts';
 import type { SqsConsumer, SqsMessage, SqsQueue, SqsState, SqsStatus } from './state.ts';
 
 export const queueNamed = (s: SqsState, name: string | undefined): SqsQueue => {

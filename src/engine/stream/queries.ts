@@ -1,7 +1,7 @@
 // What conditions and views can read from the stream: `expect stream.lag(audit) == 0`.
 import type { Query } from '../core/types.ts';
 import { lagOf } from './log.ts';
-import { overtaken } from '../sqs/ordering.ts';
+import { overtaken } from '../delivery/index.ts';
 import type { StreamReader, StreamState, StreamTopic } from './state.ts';
 
 export const topicNamed = (s: StreamState, name: string | undefined): StreamTopic => {

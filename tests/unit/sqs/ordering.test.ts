@@ -2,7 +2,7 @@
 // message sent later than them, first finishes only.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { overtaken } from '../../../src/engine/sqs/ordering.ts';
+import { overtaken } from '../../../src/engine/delivery/ordering.ts';
 import { lab } from './lab.ts';
 
 describe('overtaken', () => {
