@@ -7,7 +7,7 @@ import { kafkaCommands } from './commands.ts';
 export const kafka = defineSystem({ def: kafkaSystem, commands: kafkaCommands });
 
 export type { Group, KafkaState, KRecord, Rebalance, Replica } from './state.ts';
-export { partitionLanes, groupPicture, type ConsumerMark, type GroupPicture, type PartitionLane, type ReplicaLane } from './selectors.ts';
+export { partitionLanes } from './selectors.ts';
 export { groupTopics, partitionLag } from './lag.ts';
 export { partitionsOf } from './cluster.ts';
 export { missingAcked } from './audit.ts';

@@ -7,4 +7,4 @@ export const raft = defineSystem({ def: raftDef, commands: raftCommands });
 
 export { majorityOf, type RaftState } from './state.ts';
 export type { RaftMessage } from './messages.ts';
-export { raftClusterView, raftServerViews, type RaftEntryView, type RaftServerView } from './view.ts';
+export { raftClusterView, raftServerViews, type RaftServerView } from './view.ts';

@@ -7,4 +7,4 @@ export const sqs = defineSystem({ def: sqsSystem, commands: sqsCommands });
 
 export { SQS_NODE, type SqsState } from './state.ts';
 export { sqsMessageViews } from './message-view.ts';
-export type { MessageStatus, MessageView } from '../delivery/index.ts';
+export type { MessageView } from '../delivery/index.ts';

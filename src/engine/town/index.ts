@@ -5,4 +5,4 @@ import { townCommands } from './commands.ts';
 
 export const town = defineSystem({ def: townBoard, commands: townCommands });
 
-export { BOARD, BUILDING_KINDS, type BuildingKind, type Job, type TownState } from './state.ts';
+export { BOARD, type BuildingKind, type Job, type TownState } from './state.ts';
