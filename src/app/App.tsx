@@ -2,7 +2,7 @@
 // page needs only this shell; the lesson and sandbox pages load the lab (lab.tsx: the engine, the stage and
 // the test hook) and a lesson page its own lesson's text, so each page fetches only what it uses.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { lessonStore } from '../store/lesson-store.ts';
+import { lessonStore, showShortcuts } from '../store/lesson-store.ts';
 import { ShortcutsDialog } from '../views/panels/ShortcutsDialog.tsx';
 import { findEntry } from './catalog-api.ts';
 import { parseRoute, type Route } from './routes.ts';
@@ -64,7 +64,7 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       const page = parseRoute(location.hash).page;
       if (page === 'lesson' || page === 'sandbox' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === '?' && lessonStore.getState().letterKeys && !(e.target instanceof HTMLInputElement)) lessonStore.setState({ shortcutsOpen: true });
+      if (e.key === '?' && lessonStore.getState().letterKeys && !(e.target instanceof HTMLInputElement)) showShortcuts(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -3,7 +3,7 @@
 // over the stage. The stage keeps the room; nothing of the step is out of reach.
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { LessonStep } from './lessons-api.ts';
-import { lessonStore, useLesson } from '../store/lesson-store.ts';
+import { setCaptionOpen, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { PicturePick } from './Stage.tsx';
 import { skipPrediction } from './controller.ts';
@@ -42,8 +42,8 @@ export function CaptionStrip({ caption, overlay, full }: { caption: Caption; ove
   const watching = predict.locked && predict.revealed === false;
   const answered = predict.locked && predict.revealed !== false && !predict.error;
   const held = answered && predict.correctIndex !== null && predict.choice === predict.correctIndex;
-  useEffect(() => { if (watching) lessonStore.setState({ captionOpen: false }); }, [watching]);
-  const toggle = () => lessonStore.setState({ captionOpen: !open });
+  useEffect(() => { if (watching) setCaptionOpen(false); }, [watching]);
+  const toggle = () => setCaptionOpen(!open);
   const ref = useRef<HTMLElement>(null);
   // The strip's height, so the stage (focus mode) and the full text start below it.
   useLayoutEffect(() => {

@@ -2,7 +2,7 @@
 // Pages without the lab (home, not found) use SiteHeader alone, which does not load the lab's code.
 import { useState } from 'react';
 import { labStore, useLab, type ViewMode } from '../store/lab-store.ts';
-import { lessonStore, setStageMode, useLesson } from '../store/lesson-store.ts';
+import { setShareLink, setStageMode, showShortcuts, useLesson } from '../store/lesson-store.ts';
 import { Icon } from '../views/panels/Icon.tsx';
 import { shareUrl } from './controller.ts';
 import { trySandboxShareUrl } from './sandbox/share-link.ts';
@@ -28,7 +28,7 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
     if (sandbox && !sandbox.ok) { labStore.getState().setNotice(sandbox.message); return; }
     const url = shareUrl() ?? (sandbox?.ok ? sandbox.value : null);
     if (!url) return;
-    lessonStore.setState({ shareLink: url });
+    setShareLink(url);
     try {
       await navigator.clipboard.writeText(url);
       setCopied('copied');
@@ -55,7 +55,7 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
           Focus
         </button>
         <button type="button" className="btn icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
-          onClick={() => lessonStore.setState({ shortcutsOpen: true })}>
+          onClick={() => showShortcuts(true)}>
           <Icon name="keyboard" />
         </button>
       </div>
@@ -63,7 +63,7 @@ export function Header({ title, lab }: { title: string; lab: boolean }) {
         <div className="share-pop" role="status">
           <span>{copied === 'copied' ? '✓ Link copied. It reopens this exact moment:' : 'Copy this link by hand:'}</span>
           <input readOnly value={link} aria-label="Link to this moment" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="btn small" onClick={() => lessonStore.setState({ shareLink: null })}>Close</button>
+          <button type="button" className="btn small" onClick={() => setShareLink(null)}>Close</button>
         </div>
       ) : null}
     </SiteHeader>

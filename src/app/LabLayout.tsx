@@ -2,7 +2,9 @@
 // playback bar under the stage, then a dock (space-time diagram, event log, console) beside the inspector.
 // In presenter and focus mode a lesson's narration becomes a caption strip and the panels wait until asked.
 import { useEffect, type ReactNode } from 'react';
-import { lessonStore, stageFirst, useLesson, type DockTab } from '../store/lesson-store.ts';
+import {
+  setCaptionOpen, setDockHidden, setNarrationHidden, showDock, stageFirst, useLesson, type DockTab,
+} from '../store/lesson-store.ts';
 import { PlaybackBar } from '../views/panels/PlaybackBar.tsx';
 import { EventLog } from '../views/panels/EventLog.tsx';
 import { Console } from '../views/panels/Console.tsx';
@@ -19,11 +21,6 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'console', label: 'Console' },
   { id: 'reference', label: 'Commands' },
 ];
-
-export function openConsole(): void {
-  // The console focuses itself once its tab is shown (see Console.tsx).
-  lessonStore.setState((s) => ({ dock: 'console', dockHidden: false, consoleFocus: s.consoleFocus + 1 }));
-}
 
 /** Where the layout stacks (styles.css says the same). */
 const NARROW = '(max-width: 900px)';
@@ -53,7 +50,8 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
   useEffect(() => {
     const narrow = !foldedOnce && typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches;
     if (narrow) foldedOnce = true;
-    lessonStore.setState(narrow ? { captionOpen: false, dockHidden: true } : { captionOpen: false });
+    setCaptionOpen(false);
+    if (narrow) setDockHidden(true);
   }, []);
   // Presenter and focus mode: the step's text is a strip (over the stage in focus mode), the stage takes the rest.
   const strip = first && narration && caption ? <CaptionStrip caption={caption} overlay={focus} full={narration} /> : null;
@@ -67,7 +65,7 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
         <>
           <nav className="narration-rail" aria-label="Text">
             <button type="button" className="btn" aria-expanded={captionOpen} aria-controls="caption-full" data-testid="folded-text"
-              onClick={() => lessonStore.setState({ captionOpen: !captionOpen })}>
+              onClick={() => setCaptionOpen(!captionOpen)}>
               {captionOpen ? 'Hide text' : 'Show text'}
             </button>
           </nav>
@@ -75,7 +73,7 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
         </>
       ) : narration && narrationHidden ? (
         <nav className="narration-rail" aria-label="Lesson steps">
-          <button type="button" className="btn" onClick={() => lessonStore.setState({ narrationHidden: false })} aria-expanded={false}>
+          <button type="button" className="btn" onClick={() => setNarrationHidden(false)} aria-expanded={false}>
             Show text
           </button>
           {rail ? (
@@ -96,13 +94,13 @@ export function LabLayout({ narration, onReset, rail, caption }: LabLayoutProps)
               <div className="tabs" role="tablist" aria-label="Panels">
                 {TABS.map((t) => (
                   <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={dock === t.id} aria-controls={`panel-${t.id}`}
-                    className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => lessonStore.setState({ dock: t.id, dockHidden: false })}>
+                    className={`tab${dock === t.id ? ' active' : ''}`} onClick={() => showDock(t.id)}>
                     {t.label}
                   </button>
                 ))}
               </div>
               <button type="button" className="btn ghost small dock-toggle" aria-expanded={!dockHidden} data-testid="dock-toggle"
-                onClick={() => lessonStore.setState({ dockHidden: !dockHidden })}>
+                onClick={() => setDockHidden(!dockHidden)}>
                 {dockHidden ? 'Show panels' : 'Hide panels'}
               </button>
             </div>

@@ -1,12 +1,12 @@
 // The lesson page: opens the lesson step in the URL (or restores a shared moment), then shows the
 // narration beside the lab. A lesson file with a problem gets a page that says where and what.
 import { useEffect, type ReactNode } from 'react';
-import { lessonStore, useLesson } from '../store/lesson-store.ts';
+import { lessonStore, openConsole, useLesson } from '../store/lesson-store.ts';
 import { openLesson, resetRun, stepActions } from './controller.ts';
 import { findEntry, lessonKey } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { Header } from './Header.tsx';
-import { LabLayout, openConsole } from './LabLayout.tsx';
+import { LabLayout } from './LabLayout.tsx';
 import { captionLine } from './CaptionStrip.tsx';
 import { NarrationPanel } from '../views/panels/NarrationPanel.tsx';
 

@@ -170,3 +170,37 @@ export function showShortcuts(open: boolean): void {
 export function setNarrationHidden(hidden: boolean): void {
   lessonStore.setState({ narrationHidden: hidden });
 }
+
+/** The step's full text opened over the stage from the caption strip (stage-first layouts). */
+export function setCaptionOpen(open: boolean): void {
+  lessonStore.setState({ captionOpen: open });
+}
+
+/** The link "Copy link" made, shown so it can be copied by hand; null closes it. */
+export function setShareLink(url: string | null): void {
+  lessonStore.setState({ shareLink: url });
+}
+
+/** Which picture a stage-first layout shows when both do not fit. */
+export function setFocusPick(pick: LessonUiState['focusPick']): void {
+  lessonStore.setState({ focusPick: pick });
+}
+
+/** Written by the stage: it shows one picture of the two asked for. */
+export function setOneOfTwo(one: boolean): void {
+  if (lessonStore.getState().oneOfTwo !== one) lessonStore.setState({ oneOfTwo: one });
+}
+
+/** Shows a panel of the dock under the stage (unhiding the dock). */
+export function showDock(tab: DockTab): void {
+  lessonStore.setState({ dock: tab, dockHidden: false });
+}
+
+/** Shows the console and asks it to take the focus. */
+export function openConsole(): void {
+  lessonStore.setState((s) => ({ dock: 'console', dockHidden: false, consoleFocus: s.consoleFocus + 1 }));
+}
+
+export function setDockHidden(hidden: boolean): void {
+  lessonStore.setState({ dockHidden: hidden });
+}

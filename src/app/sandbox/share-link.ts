@@ -62,7 +62,8 @@ function replay(s: SandboxShareState): string | null {
   if (s.topology) builderStore.setState({ topology: s.topology, generated: topologyToScenario(s.topology) });
   loadScenario(s.sandbox, s.seed);
   labStore.getState().setView(s.view);
-  labStore.setState({ notice: null, playing: false });
+  labStore.getState().setNotice(null);
+  labStore.getState().pause();
   const last = s.inputs[s.inputs.length - 1];
   const target = last?.line === CURSOR ? last.now : Math.max(s.t, last?.now ?? 0);
   labStore.getState().runJob('Opening the shared sandbox', replayJob(labStore, s.inputs, s.t, MAX_LINK_TIME), target, (r) => {
