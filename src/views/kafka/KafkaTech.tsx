@@ -1,10 +1,10 @@
 // The technical picture of a Kafka run: partition logs as lanes (see TechLane), the brokers as columns of
 // replica cells, the clients as chips, the groups band (see TechBand), and the messages in flight between
 // them (fetches and heartbeats small and unlabelled, the rest with their type).
-import { useMemo, useRef } from 'react';
-import { useSize } from '../shared/hooks.ts';
-import { NodeMenu, pointable } from '../shared/interaction.tsx';
-import { FlightLayer } from '../shared/FlightLayer.tsx';
+import { useMemo } from 'react';
+import { pointable } from '../shared/interaction.tsx';
+import { FlightLayer } from '../kit/FlightLayer.tsx';
+import { StageMenu } from '../kit/menu.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
 import type { StageViewProps } from '../stages.ts';
@@ -13,22 +13,20 @@ import type { KafkaPicture } from './model.ts';
 import { TechLane } from './TechLane.tsx';
 import { bandChips, GroupRow } from './TechBand.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
-import { ItemMenu } from './ItemMenu.tsx';
 import { Bookmark, KafkaDefs, NodeMark } from './glyphs.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';
 import { TechKey } from './TechKey.tsx';
 import { chipText, planTech } from './plan.ts';
 import { useLesson } from '../../store/lesson-store.ts';
-import { LAG_WINDOW_MS, useKafka } from './useKafka.ts';
+import { LAG_WINDOW_MS, useKafka, type KafkaStage } from './useKafka.ts';
 import { groupFocused } from './ids.ts';
 import '../shared/views.css';
 import './kafka.css';
 
 
 export function KafkaTech({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
   const k = useKafka();
+  const { wrap, size } = k;
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
   // Planned once per picture and size: a hover re-renders with the same ones.
@@ -71,7 +69,7 @@ export function KafkaTech({ className }: StageViewProps) {
           const r = l.chips[i]!;
           return (
             <g key={p.id} className={`tb-node${k.focus.nodes.has(p.id) ? ' is-focused' : ''}${sel?.kind === 'node' && sel.id === p.id ? ' is-selected' : ''}`}
-              {...pointable({ kind: 'node', id: p.id }, `producer ${p.id}: ${p.up ? 'up' : 'DOWN'}, acks=${p.acks}${p.idempotent ? ', idempotent' : ''}${p.txnId ? `, transactional ${p.txnId} (${p.txnState})` : ''}, ${p.acked} acknowledged, ${p.inflight} in flight, ${p.failed} failed${p.lastError ? `, last error ${p.lastError}` : ''}`, k.openNode(p.id))}>
+              {...pointable({ kind: 'node', id: p.id }, `producer ${p.id}: ${p.up ? 'up' : 'DOWN'}, acks=${p.acks}${p.idempotent ? ', idempotent' : ''}${p.txnId ? `, transactional ${p.txnId} (${p.txnState})` : ''}, ${p.acked} acknowledged, ${p.inflight} in flight, ${p.failed} failed${p.lastError ? `, last error ${p.lastError}` : ''}`, k.nodeMenu(p.id))}>
               <title>{`${p.id}: acked ${p.acked} · in flight ${p.inflight} · waiting ${p.queued} · retries ${p.retries} · failed ${p.failed}${p.lastError ? ` · last error ${p.lastError}` : ''}`}</title>
               <rect className="tb-ring" x={r.x - 3} y={r.y - 3} width={r.w + 6} height={r.h + 6} rx={5} />
               <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={4} fill={p.up ? '#fff8e6' : 'url(#kt-hatch)'} stroke={p.lastError && p.failed ? '#a83a00' : '#6b6b70'} />
@@ -84,7 +82,7 @@ export function KafkaTech({ className }: StageViewProps) {
           const r = l.chips[pic.producers.length]!;
           const c = pic.controller;
           return (
-            <g className={`tb-node${k.focus.nodes.has('controller') ? ' is-focused' : ''}`} {...pointable({ kind: 'node', id: 'controller' }, `the controller (elects leaders, tracks ISRs): ${c.up ? 'up' : 'DOWN'}`, k.openNode('controller'))}>
+            <g className={`tb-node${k.focus.nodes.has('controller') ? ' is-focused' : ''}`} {...pointable({ kind: 'node', id: 'controller' }, `the controller (elects leaders, tracks ISRs): ${c.up ? 'up' : 'DOWN'}`, k.nodeMenu('controller'))}>
               <rect className="tb-ring" x={r.x - 3} y={r.y - 3} width={r.w + 6} height={r.h + 6} rx={5} />
               <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={4} fill={c.up ? '#eef3fb' : 'url(#kt-hatch)'} stroke="#6b6b70" />
               <NodeMark x={r.x + fs * 0.7} y={r.y + r.h / 2} index={c.index} r={fs * 0.36} dim={!c.up} />
@@ -107,9 +105,9 @@ export function KafkaTech({ className }: StageViewProps) {
         {pic.groups.length > 0 && <line x1={l.band.x} y1={l.band.y} x2={l.band.x + l.band.w} y2={l.band.y} stroke="#c5c5cc" />}
         {pic.groups.map((g, i) => (
           <GroupRow key={g.id} g={g} row={l.groupRows[i]!} fs={fs} twoLines={l.twoLines} focus={k.focus} selected={sel} now={pic.now}
-            nodeIndex={pic.nodeIndex} onGroupMenu={k.openItem(g.item)} onNodeMenu={k.openNode} />
+            nodeIndex={pic.nodeIndex} onGroupMenu={k.openItem(g.item)} onNodeMenu={k.nodeMenu} />
         ))}
-        <FlightLayer flights={flights} focus={k.focus} selectedMsg={sel?.kind === 'msg' ? sel.id : null} icon={(f) => {
+        <FlightLayer flights={flights} focus={k.focus} selectedMsg={k.selectedMsg} icon={(f) => {
           const kf = byKey.get(f.key);
           const st = messageStyle(f.type);
           if (kf?.quiet) return <circle r={3} fill={st.colour} stroke="#1d1d1f" strokeWidth={0.75} opacity={0.7} />;
@@ -121,8 +119,7 @@ export function KafkaTech({ className }: StageViewProps) {
           );
         }} />
       </svg>
-      {k.nodeMenu && <NodeMenu request={k.nodeMenu} onClose={k.closeNode} />}
-      {k.itemMenu && <ItemMenu request={k.itemMenu} onClose={k.closeItem} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }
@@ -149,7 +146,7 @@ function Header({ pic, l }: { pic: KafkaPicture; l: TechLayout }) {
   return <text x={l.pad + 2} y={l.header.y + l.header.h / 2 + fs * 0.35} fontSize={fs} fontWeight={700}>{firstFit(options, right - l.pad - 8, fs, { bold: true })}</text>;
 }
 
-function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: ReturnType<typeof useKafka> }) {
+function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: KafkaStage }) {
   const { fs } = l;
   const y = l.colHead.y;
   const h = l.colHead.h;
@@ -168,7 +165,7 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Retur
         const down = !b.up || b.fenced;
         return (
           <g key={b.id} className={`tb-node${k.focus.nodes.has(b.id) ? ' is-focused' : ''}${sel?.kind === 'node' && sel.id === b.id ? ' is-selected' : ''}`} data-testid={`broker-${b.id}`}
-            {...pointable({ kind: 'node', id: b.id }, `broker ${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'}, leads ${b.leads.length} partitions, follows ${b.follows.length}${b.outOfSync.length ? `, out of sync on ${b.outOfSync.join(',')}` : ''}${b.coordinates.length ? `, coordinates ${b.coordinates.join(',')}` : ''}. Context-menu key: crash or restart.`, k.openNode(b.id))}>
+            {...pointable({ kind: 'node', id: b.id }, `broker ${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'}, leads ${b.leads.length} partitions, follows ${b.follows.length}${b.outOfSync.length ? `, out of sync on ${b.outOfSync.join(',')}` : ''}${b.coordinates.length ? `, coordinates ${b.coordinates.join(',')}` : ''}. Context-menu key: crash or restart.`, k.nodeMenu(b.id))}>
             <title>{`${b.id}: ${!b.up ? 'DOWN' : b.fenced ? 'fenced' : 'up'} · leads ${b.leads.length} · follows ${b.follows.length}${b.outOfSync.length ? ` · behind on ${b.outOfSync.length}` : ''}`}</title>
             <rect className="tb-ring" x={x} y={y} width={l.brokers.cell} height={bh} rx={3} />
             <rect x={x + 1} y={y + 2} width={l.brokers.cell - 2} height={bh - 4} rx={3} fill={down ? '#D55E00' : '#ffffff'} stroke="#6b6b70" />

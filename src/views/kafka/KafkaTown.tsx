@@ -2,10 +2,10 @@
 // the left, the bulletin board split into columns (TownBoard), the other squares holding copies
 // (TownSquares), and the teams of readers (consumer groups) at the bottom. Notices fly from a shop to
 // their column; routine traffic (fetches, heartbeats) flies small and quiet.
-import { useMemo, useRef } from 'react';
-import { useSize } from '../shared/hooks.ts';
-import { NodeMenu, pointable } from '../shared/interaction.tsx';
-import { FlightLayer } from '../shared/FlightLayer.tsx';
+import { useMemo } from 'react';
+import { pointable } from '../shared/interaction.tsx';
+import { FlightLayer } from '../kit/FlightLayer.tsx';
+import { StageMenu } from '../kit/menu.tsx';
 import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
 import type { StageNode } from '../shared/town-model.ts';
@@ -18,13 +18,12 @@ import type { GroupModel, KafkaPicture } from './model.ts';
 import { TownBoard } from './TownBoard.tsx';
 import { TownSquare } from './TownSquares.tsx';
 import { kafkaFlights, shortType } from './flights.ts';
-import { ItemMenu } from './ItemMenu.tsx';
 import { groupColour, groupDash, KafkaDefs, NodeMark } from './glyphs.tsx';
 import { groupFocused } from './ids.ts';
 import { groupWords, partitionName, rebalanceLine, rebalanceLines, teamHeads } from './describe.ts';
 import { firstFit, fitText, textWidth } from '../shared/measure.ts';
 import { useLesson } from '../../store/lesson-store.ts';
-import { useKafka } from './useKafka.ts';
+import { useKafka, type KafkaStage } from './useKafka.ts';
 import '../shared/views.css';
 import './kafka.css';
 
@@ -32,9 +31,8 @@ const stageNode = (id: string, index: number, kind: StageNode['kind'], up: boole
   ({ id, index, sys: 'kafka', kind, up, paused, skew: 0, service: null });
 
 export function KafkaTown({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
   const k = useKafka();
+  const { wrap, size } = k;
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
   const planned = useMemo(() => (pic ? planTown(pic, { width: size.width, height: size.height }, presenter, textWidth) : null), [pic, size.width, size.height, presenter]);
@@ -84,19 +82,19 @@ export function KafkaTown({ className }: StageViewProps) {
         {pic.producers.map((p, i) => (
           <BuildingNode key={p.id} node={stageNode(p.id, p.index, 'grocery', p.up, paused.has(p.id))} at={l.producers[i]!} s={l.s} fontSize={Math.max(12, fs - 1)} paneWidth={size.width}
             note={firstFit([`acks=${p.acks} · ${p.acked} ok${p.failed ? ` · ${p.failed} failed` : ''}`, ...(p.failed ? [`${p.acked} ok · ${p.failed} failed`, `${p.acked} ok · ${p.failed} ✕`] : [`${p.acked} ok`])], l.leftW + 10, Math.max(12, fs - 1) - 1)} focused={k.focus.nodes.has(p.id)} selected={isSel(p.id)}
-            waitRef={noop} onMenu={k.openNode(p.id)} />
+            waitRef={noop} onMenu={k.nodeMenu(p.id)} />
         ))}
         {pic.controller && l.hall && (
           <BuildingNode node={stageNode('controller', pic.controller.index, 'hall', pic.controller.up, paused.has('controller'))} at={l.hall} s={l.s} fontSize={Math.max(12, fs - 1)} paneWidth={size.width}
-            note="town hall" focused={k.focus.nodes.has('controller')} selected={isSel('controller')} waitRef={noop} onMenu={k.openNode('controller')} />
+            note="town hall" focused={k.focus.nodes.has('controller')} selected={isSel('controller')} waitRef={noop} onMenu={k.nodeMenu('controller')} />
         )}
         {pic.brokers.map((b, i) => (
-          <TownSquare key={b.id} b={b} r={l.squares[i]!} pic={pic} fs={fs} focus={k.focus} selected={isSel(b.id)} onMenu={k.openNode(b.id)} />
+          <TownSquare key={b.id} b={b} r={l.squares[i]!} pic={pic} fs={fs} focus={k.focus} selected={isSel(b.id)} onMenu={k.nodeMenu(b.id)} />
         ))}
         {pic.groups.map((g, i) => (
           <Team key={g.id} g={g} i={i} l={l} pic={pic} k={k} />
         ))}
-        <FlightLayer flights={flights} focus={k.focus} selectedMsg={sel?.kind === 'msg' ? sel.id : null} icon={(f) => {
+        <FlightLayer flights={flights} focus={k.focus} selectedMsg={k.selectedMsg} icon={(f) => {
           const kf = byKey.get(f.key);
           const st = messageStyle(f.type);
           if (kf?.quiet) return <circle r={3.5} fill={st.colour} stroke="#1d1d1f" strokeWidth={0.75} opacity={0.7} />;
@@ -108,8 +106,7 @@ export function KafkaTown({ className }: StageViewProps) {
           );
         }} />
       </svg>
-      {k.nodeMenu && <NodeMenu request={k.nodeMenu} onClose={k.closeNode} />}
-      {k.itemMenu && <ItemMenu request={k.itemMenu} onClose={k.closeItem} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }
@@ -118,7 +115,7 @@ const noop = () => {};
 
 const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 });
 
-function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pic: KafkaPicture; k: ReturnType<typeof useKafka> }) {
+function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pic: KafkaPicture; k: KafkaStage }) {
   const r = l.teams[i]!;
   const { fs } = l;
   const focused = groupFocused(k.focus, g.id);
@@ -143,7 +140,7 @@ function Team({ g, i, l, pic, k }: { g: GroupModel; i: number; l: TownLayout; pi
       </g>
       {g.members.map((m, j) => (
         <Reader key={m.id} m={m} g={g} at={l.readers[i]![j]!} w={slot} h={rowH} fs={fs} focused={k.focus.nodes.has(m.id)}
-          selected={k.selected?.kind === 'node' && k.selected.id === m.id} onMenu={k.openNode(m.id)} />
+          selected={k.selected?.kind === 'node' && k.selected.id === m.id} onMenu={k.nodeMenu(m.id)} />
       ))}
     </g>
   );

@@ -5,7 +5,7 @@
 // node's cell for one partition) is.
 import type { InFlight } from '../../engine/core/index.ts';
 import type { Point } from '../shared/geometry.ts';
-import type { FlightSpec } from '../shared/FlightLayer.tsx';
+import type { FlightSpec } from '../kit/FlightLayer.tsx';
 
 const QUIET = new Set(['ReplicaFetch', 'ReplicaFetchResponse', 'Fetch', 'FetchResponse', 'Heartbeat', 'HeartbeatResponse', 'BrokerHeartbeat']);
 

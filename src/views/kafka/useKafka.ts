@@ -1,43 +1,37 @@
-// What both Kafka pictures read from the store on each structural re-render: the picture, the focus and
-// the selection, plus the menus they open.
-import { useCallback, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useStructureVersion } from '../shared/hooks.ts';
-import type { MenuRequest } from '../shared/interaction.tsx';
-import { kafkaState } from './actions.ts';
-import { kafkaPicture, type KafkaPicture } from './model.ts';
+// What both Kafka pictures read on each structural re-render: the kit's stage (size, focus, selection,
+// the menu open) with Kafka's picture, and the menu of a partition, a record or a group ("Inspect" first,
+// then the item's scenario commands, actions.ts).
 import type { Sim } from '../../engine/core/index.ts';
-import type { ItemMenuRequest } from './ItemMenu.tsx';
+import type { KafkaState } from '../../engine/kafka/index.ts';
+import { labStore } from '../../store/lab-store.ts';
+import { useCallbackCache } from '../kit/callbacks.ts';
+import { run } from '../kit/menu.tsx';
+import { useStagePicture } from '../kit/stage.ts';
+import type { MenuItem } from '../shared/interaction.tsx';
+import { itemActions } from './actions.ts';
+import { kafkaPicture } from './model.ts';
 
 export const LAG_WINDOW_MS = 3000;
 /** Records kept per partition for the pictures (each shows the tail that fits). */
 const TAIL = 200;
 
-// Both pictures (and their re-renders in one frame) share one model per state of the run.
-let cache: { sim: unknown; version: number; now: number; picture: KafkaPicture | null } | null = null;
-function pictureOf(sim: Sim, version: number): KafkaPicture | null {
-  if (cache && cache.sim === sim && cache.version === version && cache.now === sim.now) return cache.picture;
-  const s = kafkaState(sim);
-  const picture = s ? kafkaPicture(s, sim.nodes(), sim.now, { tail: TAIL, lagWindowMs: LAG_WINDOW_MS }) : null;
-  cache = { sim, version, now: sim.now, picture };
-  return picture;
+const stagePicture = (s: KafkaState, sim: Sim) => kafkaPicture(s, sim.nodes(), sim.now, { tail: TAIL, lagWindowMs: LAG_WINDOW_MS });
+
+/** The entries of an item's menu, read while it is open (they follow the run). */
+function itemMenu(item: string): MenuItem[] {
+  const what = item.split(':').slice(1).join(' ');
+  return [
+    { id: 'inspect', label: `Inspect ${what}`, run: () => labStore.getState().select({ kind: 'item', id: item }) },
+    ...itemActions(labStore.getState().session.sim, item).map((a) => ({ id: a.line, label: a.label, run: () => run(a.line) })),
+  ];
 }
 
 export function useKafka() {
-  const version = useStructureVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const sim = session.sim;
-  const picture = pictureOf(sim, version);
-  const focus = useFocus(highlight, () => sim.trace());
-  const [nodeMenu, setNodeMenu] = useState<MenuRequest | null>(null);
-  const [itemMenu, setItemMenu] = useState<ItemMenuRequest | null>(null);
-  const closeNode = useCallback(() => setNodeMenu(null), []);
-  const closeItem = useCallback(() => setItemMenu(null), []);
-  const openNode = (node: string) => (x: number, y: number) => setNodeMenu({ node, x, y });
-  const openItem = (item: string) => (x: number, y: number) => setItemMenu({ item, x, y });
-  const selectedItem = selected?.kind === 'item' ? selected.id : null;
-  return { sim, picture, focus, selected, selectedItem, nodeMenu, itemMenu, closeNode, closeItem, openNode, openItem };
+  const k = useStagePicture('kafka', stagePicture);
+  const { openMenu } = k;
+  const openItem = useCallbackCache((item) => (x: number, y: number) =>
+    openMenu({ kind: 'items', label: `Actions for ${item.split(':').slice(1).join(' ')}`, items: () => itemMenu(item), x, y }));
+  return { ...k, openItem };
 }
+
+export type KafkaStage = ReturnType<typeof useKafka>;

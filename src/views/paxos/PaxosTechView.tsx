@@ -2,73 +2,49 @@
 // phase, number and tally; acceptor's promise and accepted proposal; learner's value), the messages of
 // both phases in flight (droppable), the links (cut and heal), and in the middle the decree: the chosen
 // value, or the rounds piling up while proposers duel.
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { firstFit } from '../shared/measure.ts';
-import { useLab } from '../../store/lab-store.ts';
-import type { PaxosState } from '../../engine/paxos/index.ts';
 import type { PaxosAgentView } from '../../engine/paxos/index.ts';
 import type { StageViewProps } from '../stages.ts';
 import { boxExit, curveControl, type Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useSize } from '../shared/hooks.ts';
-import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
+import { pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, OKABE_ITO, STATUS, type NodeStyle } from '../shared/palette.ts';
-import { Flights, type ConsensusFlight } from '../raft/Flights.tsx';
-import { Links, type LinkSpec } from '../raft/Links.tsx';
-import { linkMenu, messageMenu, run } from '../raft/actions.ts';
-import { useCallbackCache, useConsensusVersion } from '../raft/use-callbacks.ts';
-import type { MenuState } from '../raft/RaftTechView.tsx';
+import { CONSENSUS_STAGE, linksBetween, straight, useConsensusMenus, type ConsensusFlight } from '../kit/consensus.tsx';
+import { FlightLayer, SMALL_RING } from '../kit/FlightLayer.tsx';
+import { Links } from '../kit/Links.tsx';
+import { StageMenu } from '../kit/menu.tsx';
+import { useStagePicture } from '../kit/stage.ts';
 import { PaxosMessageIcon } from './glyphs.tsx';
-import { acceptedWords, describeAgent, paxosMessageLook, paxosPicture, promiseWords, proposerWords, type PaxosPicture } from './model.ts';
+import { acceptedWords, describeAgent, NO_PAXOS, paxosMessageLook, paxosPicture, promiseWords, proposerWords, type PaxosPicture } from './model.ts';
 import { paxosLayout, type PaxosLayout } from './layout.ts';
 import '../shared/views.css';
-import '../raft/raft.css';
+import './paxos.css';
 
 export function PaxosTechView({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  useConsensusVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuState | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
-  const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
-  const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
-  const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
-  const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Link ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
+  const k = useStagePicture('paxos', paxosPicture, CONSENSUS_STAGE);
+  const { size, sim, focus } = k;
+  const { flightMenu, onLinkMenu } = useConsensusMenus(k, 'Link');
 
-  const sim = session.sim;
-  const pic = paxosPicture(sim.state<PaxosState>('paxos'));
+  const pic = k.picture ?? NO_PAXOS;
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.agents.map((a) => a.id);
   const idsKey = ids.join(',');
   // The layout depends only on the pane's size and the servers: worked out once, not on every event.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
   const layout = useMemo(() => paxosLayout(size, ids), [size.width, size.height, idsKey]);
-  const focus = useFocus(highlight, () => sim.trace());
   const half = { w: layout.card.w / 2 + 3, h: layout.card.h / 2 + 3 };
   const edge = (id: string, toward: string): Point => boxExit(layout.at[id]!, half.w, half.h, layout.at[toward]!);
-  const links: LinkSpec[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-    const x = ids[i]!;
-    const y = ids[j]!;
-    const a = edge(x, y);
-    const b = edge(y, x);
-    links.push({ key: `${x}|${y}`, x, y, a, b, c: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, cutXY: sim.isCut(x, y), cutYX: sim.isCut(y, x) });
-  }
+  const links = linksBetween(ids, sim, (x, y) => straight(edge(x, y), edge(y, x)));
   // A proposer sends to itself too (it is one of the acceptors); those messages are not drawn.
-  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => f.from !== f.to && layout.at[f.from] && layout.at[f.to]).map((f, k) => {
+  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => f.from !== f.to && layout.at[f.from] && layout.at[f.to]).map((f, n) => {
     const look = paxosMessageLook(f.msg);
     const a = edge(f.from, f.to);
     const b = edge(f.to, f.from);
-    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look, doomed: f.doomed };
+    return { msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.07), tag: look.label, label: look.words, look, doomed: f.doomed };
   });
   const fs = layout.fontSize;
   return (
-    <div ref={wrap} className={`tb-view tb-tech tb-paxos ${className ?? ''}`} data-testid="paxos-tech">
+    <div ref={k.wrap} className={`tb-view tb-tech tb-paxos ${className ?? ''}`} data-testid="paxos-tech">
       <svg width={size.width} height={size.height} role="group"
         aria-label={`Paxos, technical view: ${ids.length} servers, ${pic.chosen.length ? `chosen ${pic.chosen.join(', ')}` : 'nothing chosen yet'}, ${pic.rounds} rounds, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill="#f7f7f9" />
@@ -79,15 +55,14 @@ export function PaxosTechView({ className }: StageViewProps) {
           const paused = info?.n.paused ?? false;
           return (
             <AgentCard key={a.id} a={a} at={layout.at[a.id]!} layout={layout} majority={pic.majority} style={nodeStyle(info?.i ?? 0)} paused={paused}
-              distinguished={pic.leader === a.id} focused={focus.nodes.has(a.id)} selected={selected?.kind === 'node' && selected.id === a.id} onMenu={menuFor(a.id)} />
+              distinguished={pic.leader === a.id} focused={focus.nodes.has(a.id)} selected={k.isSelectedNode(a.id)} onMenu={k.nodeMenu(a.id)} />
           );
         })}
-        <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={PaxosMessageIcon}
-          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={PaxosMessageIcon} menu={flightMenu} ring={SMALL_RING} labelFrom={0.12}
+          tags={{ fontSize: Math.max(11, fs - 1), all: flights.length <= 10 }} />
         {ids.length === 0 && <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>No Paxos servers yet: paxos.start servers=5</text>}
       </svg>
-      {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
-      {menu?.kind === 'items' && <ActionMenu label={menu.label} items={menu.items} x={menu.x} y={menu.y} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

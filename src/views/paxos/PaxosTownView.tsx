@@ -2,31 +2,26 @@
 // up a numbered motion; every member keeps a slate of what it promised ("nothing below #10") and what
 // it agreed to; when a majority agree to one motion, the decree is cut into the hall's stone. Two members
 // who keep out-numbering each other's motions argue forever: the stone stays blank and the count grows.
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { textWidth } from '../shared/measure.ts';
-import { useLab } from '../../store/lab-store.ts';
-import type { PaxosState } from '../../engine/paxos/index.ts';
 import type { PaxosAgentView } from '../../engine/paxos/index.ts';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useSize } from '../shared/hooks.ts';
-import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
+import { pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS, type NodeStyle } from '../shared/palette.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
 import { Defs } from '../town/decor.tsx';
 import { aroundSquare } from '../town/layout.ts';
-import { Flights, type ConsensusFlight } from '../raft/Flights.tsx';
-import { Links, type LinkSpec } from '../raft/Links.tsx';
-import { Crier, shiftInto } from '../raft/town-drawings.tsx';
-import { linkMenu, messageMenu, run } from '../raft/actions.ts';
-import { useCallbackCache, useConsensusVersion } from '../raft/use-callbacks.ts';
-import { councilLayout, type CouncilGeometry } from '../raft/town-layout.ts';
-import type { MenuState } from '../raft/RaftTechView.tsx';
+import { CONSENSUS_STAGE, Crier, linksBetween, shiftInto, useConsensusMenus, type ConsensusFlight } from '../kit/consensus.tsx';
+import { councilLayout, type CouncilGeometry } from '../kit/council-layout.ts';
+import { FlightLayer, SMALL_RING } from '../kit/FlightLayer.tsx';
+import { Links } from '../kit/Links.tsx';
+import { StageMenu } from '../kit/menu.tsx';
+import { useStagePicture } from '../kit/stage.ts';
 import { PaxosMessageIcon } from './glyphs.tsx';
-import { describeAgent, paxosMessageLook, paxosPicture } from './model.ts';
+import { describeAgent, NO_PAXOS, paxosMessageLook, paxosPicture } from './model.ts';
 import '../shared/views.css';
-import '../raft/raft.css';
+import './paxos.css';
 
 /** The slate by a member's house: what it promised (≥ #n: no motion below n), what it agreed to (✓ #n:v),
  *  what it heard was decided (★ v). The house's words say the same in full. */
@@ -35,23 +30,11 @@ export function slateLines(a: PaxosAgentView): string[] {
 }
 
 export function PaxosTownView({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  useConsensusVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuState | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
-  const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
-  const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
-  const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
-  const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Path ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
+  const k = useStagePicture('paxos', paxosPicture, CONSENSUS_STAGE);
+  const { size, sim, focus } = k;
+  const { flightMenu, onLinkMenu } = useConsensusMenus(k, 'Path');
 
-  const sim = session.sim;
-  const pic = paxosPicture(sim.state<PaxosState>('paxos'));
+  const pic = k.picture ?? NO_PAXOS;
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
   const ids = pic.agents.map((a) => a.id);
   const idsKey = ids.join(',');
@@ -59,29 +42,23 @@ export function PaxosTownView({ className }: StageViewProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
   const layout = useMemo(() => councilLayout(size, ids), [size.width, size.height, idsKey]);
   const { g } = layout;
-  const focus = useFocus(highlight, () => sim.trace());
   const clear = layout.hall ? layout.hall * 0.75 : 0;
   const curve = (from: string, to: string) => {
     const a: Point = { x: layout.at[from]!.x, y: layout.at[from]!.y + g.s * 0.05 };
     const b: Point = { x: layout.at[to]!.x, y: layout.at[to]!.y + g.s * 0.05 };
     return { a, b, c: clear ? aroundSquare(a, b, layout.centre, clear) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
   };
-  const links: LinkSpec[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-    const x = ids[i]!;
-    const y = ids[j]!;
-    links.push({ key: `${x}|${y}`, x, y, ...curve(x, y), cutXY: sim.isCut(x, y), cutYX: sim.isCut(y, x) });
-  }
-  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => f.from !== f.to && layout.at[f.from] && layout.at[f.to]).map((f, k) => {
+  const links = linksBetween(ids, sim, curve);
+  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => f.from !== f.to && layout.at[f.from] && layout.at[f.to]).map((f, n) => {
     const look = paxosMessageLook(f.msg);
     const c = curve(f.from, f.to);
-    return { msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...c, label: look.town, words: look.words, look, doomed: f.doomed };
+    return { msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...c, tag: look.town, label: look.words, look, doomed: f.doomed };
   });
   const fs = g.fontSize;
   const decree = pic.chosen.length > 1 ? `TWO DECREES: ${pic.chosen.join(' / ')}` : pic.chosen.length ? `DECREE: ${pic.chosen[0]}` : 'no decree yet';
   const hallY = layout.centre.y + layout.hall * 0.08;
   return (
-    <div ref={wrap} className={`tb-view tb-town tb-paxos ${className ?? ''}`} data-testid="paxos-town">
+    <div ref={k.wrap} className={`tb-view tb-town tb-paxos ${className ?? ''}`} data-testid="paxos-town">
       <svg width={size.width} height={size.height} role="group"
         aria-label={`The council settling one decree, town view: ${ids.length} members, ${pic.chosen.length ? decree : 'no decree yet'}, ${pic.rounds} motions so far${pic.duel ? ', two members are arguing (duelling proposers)' : ''}`}>
         <Defs />
@@ -105,16 +82,15 @@ export function PaxosTownView({ className }: StageViewProps) {
             <g key={a.id} transform={`translate(${layout.at[a.id]!.x.toFixed(1)},${layout.at[a.id]!.y.toFixed(1)})`}>
               <MemberHouse a={a} g={g} style={nodeStyle(info?.i ?? 0)} paused={info?.n.paused ?? false} majority={pic.majority}
                 span={{ left: -layout.at[a.id]!.x, right: size.width - layout.at[a.id]!.x }}
-                chair={pic.leader === a.id} focused={focus.nodes.has(a.id)} selected={selected?.kind === 'node' && selected.id === a.id} onMenu={menuFor(a.id)} />
+                chair={pic.leader === a.id} focused={focus.nodes.has(a.id)} selected={k.isSelectedNode(a.id)} onMenu={k.nodeMenu(a.id)} />
             </g>
           );
         })}
-        <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={PaxosMessageIcon}
-          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 10} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={PaxosMessageIcon} menu={flightMenu} ring={SMALL_RING} labelFrom={0.12}
+          tags={{ fontSize: Math.max(11, fs - 1), all: flights.length <= 10 }} />
         {ids.length === 0 && <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>The council has no members yet: paxos.start servers=5</text>}
       </svg>
-      {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
-      {menu?.kind === 'items' && <ActionMenu label={menu.label} items={menu.items} x={menu.x} y={menu.y} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The shape of each Paxos message in flight, readable without colour: a square Prepare, a round Promise,
 // a diamond Accept, a disc with a tick for Accepted, a cross for a Nack, a star for Chosen, an envelope
 // for a value forwarded to the distinguished proposer.
-import type { ConsensusFlight } from '../raft/Flights.tsx';
+import type { ConsensusFlight } from '../kit/consensus.tsx';
 
 const INK = '#1d1d1f';
 

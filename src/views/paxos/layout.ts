@@ -3,7 +3,7 @@
 // A pane too small for a ring of readable cards (the lesson page's) gets the cards in rows instead, under
 // the decree panel, so their words stay 11-12 px rather than shrinking.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
-import { boxAt, fitRing, overlap, type Rect } from '../raft/ring-layout.ts';
+import { boxAt, fitRing, overlap, type Rect } from '../kit/ring-layout.ts';
 
 export interface PaxosLayout {
   at: Record<string, Point>;

@@ -81,3 +81,6 @@ export function paxosMessageLook(m: Message): PaxosMsgLook {
 
 /** The value a server proposes from its menu: a letter of its own (s1 → a, s2 → b, ...). */
 export const proposalValueFor = (id: string) => String.fromCharCode(96 + Math.max(1, Math.min(26, Number(id.replace(/\D/g, '')) || 1)));
+
+/** The picture of a run without Paxos (the pane is being torn down): no servers. */
+export const NO_PAXOS: PaxosPicture = { agents: [], chosen: [], majority: 0, leader: null, rounds: 0, active: [], duel: false };

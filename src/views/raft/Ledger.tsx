@@ -6,7 +6,7 @@ import { memo, useState, type KeyboardEvent } from 'react';
 import { pointable } from '../shared/interaction.tsx';
 import { inkOn, STATUS } from '../shared/palette.ts';
 import { describeCell, entryItemId, termColour, type CellModel } from './model.ts';
-import type { Rect } from './ring-layout.ts';
+import type { Rect } from '../kit/ring-layout.ts';
 import { textWidth } from '../shared/measure.ts';
 
 /** The smallest size a ledger writes words at. */

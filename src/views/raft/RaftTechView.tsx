@@ -3,32 +3,26 @@
 // cut and healed; and every server's log as a row of term-coloured entries with the commit index, the
 // leader's nextIndex/matchIndex and any safety violation marked. Structure re-renders on `version`;
 // timers and flights move every frame through `useFrame`.
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
-import type { RaftState } from '../../engine/raft/index.ts';
+import { useMemo } from 'react';
 import type { StageViewProps } from '../stages.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { setAttr, useElementMap, useFrame, useSize } from '../shared/hooks.ts';
-import { ActionMenu, NodeMenu, type MenuItem } from '../shared/interaction.tsx';
+import { setAttr, useElementMap, useFrame } from '../shared/hooks.ts';
 import { nodeStyle, STATUS } from '../shared/palette.ts';
-import { Flights, type ConsensusFlight } from './Flights.tsx';
-import { Links, type LinkSpec } from './Links.tsx';
+import { useCallbackCache } from '../kit/callbacks.ts';
+import { CONSENSUS_STAGE, linksBetween, straight, useConsensusMenus, type ConsensusFlight } from '../kit/consensus.tsx';
+import { FlightLayer, SMALL_RING } from '../kit/FlightLayer.tsx';
+import { Links } from '../kit/Links.tsx';
+import { StageMenu } from '../kit/menu.tsx';
+import { useStagePicture } from '../kit/stage.ts';
 import { LogTable, tableBadges } from './LogTable.tsx';
 import { ServerNode } from './ServerNode.tsx';
 import { RaftMessageIcon } from './glyphs.tsx';
 import { raftMessageLook } from './messages.ts';
-import { describeServer, raftPictureAt } from './model.ts';
+import { describeServer, raftPicture } from './model.ts';
 import { logTable, raftTechLayout } from './tech-layout.ts';
 import { timerDash, timerFraction } from './timer.ts';
-import { linkMenu, messageMenu, run } from './actions.ts';
-import { useCallbackCache, useConsensusVersion } from './use-callbacks.ts';
 import '../shared/views.css';
 import './raft.css';
-
-export type MenuState =
-  | { kind: 'node'; node: string; x: number; y: number }
-  | { kind: 'items'; label: string; items: MenuItem[]; x: number; y: number };
 
 /** A point `d` along the segment from p towards q. */
 export const towards = (p: Point, q: Point, d: number): Point => {
@@ -37,69 +31,49 @@ export const towards = (p: Point, q: Point, d: number): Point => {
 };
 
 export function RaftTechView({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  const version = useConsensusVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuState | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
+  const k = useStagePicture('raft', raftPicture, CONSENSUS_STAGE);
+  const { size, sim, focus, selected } = k;
+  const { flightMenu, onLinkMenu } = useConsensusMenus(k, 'Link');
   const timers = useElementMap<string, SVGCircleElement>();
-  const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const timerRefFor = useCallbackCache((id) => (el: SVGCircleElement | null) => { if (el) timers.set(id, el); else timers.delete(id); });
-  const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
-  const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
-  const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Link ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
 
-  const sim = session.sim;
-  const st = sim.state<RaftState>('raft');
-  const pic = raftPictureAt(st, version);
+  const pic = k.picture;
   const statuses = sim.nodes();
   const status = new Map(statuses.map((n, i) => [n.id, { n, i }]));
-  const ids = pic.servers.map((s) => s.id);
+  const ids = pic?.servers.map((s) => s.id) ?? [];
   const idsKey = ids.join(',');
   // The layout depends only on the pane's size and the servers: worked out once, not on every event.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
   const layout = useMemo(() => raftTechLayout(size, ids), [size.width, size.height, idsKey]);
   const g = layout.server;
   const violations = sim.violations().length;
-  const table = logTable(layout.log, ids.length, pic.longest, g.fontSize, tableBadges(pic, violations).length);
-  const focus = useFocus(highlight, () => sim.trace());
   const styleOf = (id: string) => nodeStyle(status.get(id)?.i ?? 0);
 
   // The election timers drain every frame, without React.
   useFrame((now) => {
-    for (const s of pic.servers) {
+    for (const s of pic?.servers ?? []) {
       const el = timers.get(s.id);
       if (el) setAttr(el, 'stroke-dasharray', timerDash(timerFraction(s.timerStart, s.timerDeadline, now)));
     }
   });
+  if (!pic) return <div ref={k.wrap} className={`tb-view tb-tech tb-raft ${className ?? ''}`} data-testid="raft-tech" />;
+  const table = logTable(layout.log, ids.length, pic.longest, g.fontSize, tableBadges(pic, violations).length);
 
   const edge = (id: string, toward: string) => towards(layout.at[id]!, layout.at[toward]!, g.timerR + 3);
-  const links: LinkSpec[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-    const x = ids[i]!;
-    const y = ids[j]!;
-    const a = edge(x, y);
-    const b = edge(y, x);
-    links.push({ key: `${x}|${y}`, x, y, a, b, c: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, cutXY: sim.isCut(x, y), cutYX: sim.isCut(y, x) });
-  }
-  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => layout.at[f.from] && layout.at[f.to]).map((f, k) => {
+  const links = linksBetween(ids, sim, (x, y) => straight(edge(x, y), edge(y, x)));
+  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => layout.at[f.from] && layout.at[f.to]).map((f, n) => {
     const look = raftMessageLook(f.msg);
     const a = edge(f.from, f.to);
     const b = edge(f.to, f.from);
     return {
-      msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
-      a, b, c: curveControl(a, b, 0.07), label: look.label, words: look.words, look, doomed: f.doomed,
+      msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
+      a, b, c: curveControl(a, b, 0.07), tag: look.label, label: look.words, look, doomed: f.doomed,
     };
   });
   const badCell = new Set(pic.rows.filter((r) => r.cells.some((c) => c.conflict) || r.missing.length).map((r) => r.id));
 
   return (
-    <div ref={wrap} className={`tb-view tb-tech tb-raft ${className ?? ''}`} data-testid="raft-tech">
+    <div ref={k.wrap} className={`tb-view tb-tech tb-raft ${className ?? ''}`} data-testid="raft-tech">
       <svg width={size.width} height={size.height} role="group"
         aria-label={`Raft cluster, technical view: ${ids.length} servers, leader ${pic.leader ?? 'none'}, highest term ${pic.maxTerm}, ${flights.length} messages in flight`}>
         <defs>
@@ -115,12 +89,12 @@ export function RaftTechView({ className }: StageViewProps) {
           const paused = info?.n.paused ?? false;
           return (
             <ServerNode key={s.id} s={s} at={layout.at[s.id]!} g={g} style={styleOf(s.id)} paused={paused}
-              focused={focus.nodes.has(s.id)} selected={selected?.kind === 'node' && selected.id === s.id} violation={badCell.has(s.id)}
-              label={describeServer(s, paused, null)} timerRef={timerRefFor(s.id)} onMenu={menuFor(s.id)} />
+              focused={focus.nodes.has(s.id)} selected={k.isSelectedNode(s.id)} violation={badCell.has(s.id)}
+              label={describeServer(s, paused, null)} timerRef={timerRefFor(s.id)} onMenu={k.nodeMenu(s.id)} />
           );
         })}
-        <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={RaftMessageIcon}
-          fontSize={g.fontSize - 1} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= (layout.server.compact ? 6 : 12)} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={RaftMessageIcon} menu={flightMenu} ring={SMALL_RING} labelFrom={0.12}
+          tags={{ fontSize: g.fontSize - 1, all: flights.length <= (layout.server.compact ? 6 : 12) }} />
         <LogTable pic={pic} t={table} focus={focus} selected={selected} styleOf={styleOf} violations={violations} />
         {ids.length === 0 && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>
@@ -128,8 +102,7 @@ export function RaftTechView({ className }: StageViewProps) {
           </text>
         )}
       </svg>
-      {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
-      {menu?.kind === 'items' && <ActionMenu label={menu.label} items={menu.items} x={menu.x} y={menu.y} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

@@ -2,30 +2,27 @@
 // hall; the crier (the leader) wears a hat and rings a bell, candidates canvass with placards, ballots fly
 // between houses, and beside each house lies that member's copy of the town ledger. A burning house has
 // crashed, an iced one is paused. Same store, same highlights and menus as the technical picture.
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
-import type { RaftState } from '../../engine/raft/index.ts';
+import { memo, useMemo } from 'react';
 import type { StageViewProps } from '../stages.ts';
 import type { Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { setAttr, useElementMap, useFrame, useSize } from '../shared/hooks.ts';
-import { ActionMenu, NodeMenu, pointable } from '../shared/interaction.tsx';
+import { setAttr, useElementMap, useFrame } from '../shared/hooks.ts';
+import { pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS, type NodeStyle } from '../shared/palette.ts';
 import { Building, Flames, Frost } from '../town/buildings.tsx';
 import { Defs } from '../town/decor.tsx';
 import { aroundSquare } from '../town/layout.ts';
-import { Flights, type ConsensusFlight } from './Flights.tsx';
-import { Links, type LinkSpec } from './Links.tsx';
+import { useCallbackCache } from '../kit/callbacks.ts';
+import { CONSENSUS_STAGE, Crier, linksBetween, useConsensusMenus, type ConsensusFlight } from '../kit/consensus.tsx';
+import { councilLayout, type CouncilGeometry } from '../kit/council-layout.ts';
+import { FlightLayer, SMALL_RING } from '../kit/FlightLayer.tsx';
+import { Links } from '../kit/Links.tsx';
+import { StageMenu } from '../kit/menu.tsx';
+import { useStagePicture } from '../kit/stage.ts';
 import { Ledger } from './Ledger.tsx';
-import { Crier, Placard } from './town-drawings.tsx';
-import { TownMessageIcon } from './town-drawings.tsx';
+import { Placard, TownMessageIcon } from './town-drawings.tsx';
 import { raftMessageLook } from './messages.ts';
-import { parseEntryItem, raftPictureAt, type RowModel, type ServerModel } from './model.ts';
-import { councilLayout, type CouncilGeometry } from './town-layout.ts';
+import { parseEntryItem, raftPicture, type RowModel, type ServerModel } from './model.ts';
 import { pieWedge, timerFraction } from './timer.ts';
-import { linkMenu, messageMenu, run } from './actions.ts';
-import { useCallbackCache, useConsensusVersion } from './use-callbacks.ts';
-import type { MenuState } from './RaftTechView.tsx';
 import '../shared/views.css';
 import './raft.css';
 
@@ -40,44 +37,31 @@ export function townLabels(s: ServerModel, paused: boolean, short: boolean): [st
 }
 
 export function RaftTownView({ className }: StageViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  const version = useConsensusVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuState | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
+  const k = useStagePicture('raft', raftPicture, CONSENSUS_STAGE);
+  const { size, sim, focus } = k;
+  const { flightMenu, onLinkMenu } = useConsensusMenus(k, 'Path');
   const clocks = useElementMap<string, SVGPathElement>();
-  const menuFor = useCallbackCache((id) => (x: number, y: number) => setMenu({ kind: 'node', node: id, x, y }));
   const clockRefFor = useCallbackCache((id) => (el: SVGPathElement | null) => { if (el) clocks.set(id, el); else clocks.delete(id); });
-  const onFlightMenu = useCallback((f: ConsensusFlight, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, `${f.label || f.words} ${f.from}→${f.to}`, f.doomed), x, y }), []);
-  const onDrop = useCallback((f: ConsensusFlight) => run(`drop msg=${f.msgId}`), []);
-  const onLinkMenu = useCallback((l: LinkSpec, x: number, y: number) =>
-    setMenu({ kind: 'items', label: `Path ${l.x}–${l.y}`, items: linkMenu(l.x, l.y, l.cutXY, l.cutYX), x, y }), []);
 
-  const sim = session.sim;
-  const st = sim.state<RaftState>('raft');
-  const pic = raftPictureAt(st, version);
+  const pic = k.picture;
   const status = new Map(sim.nodes().map((n, i) => [n.id, { n, i }]));
-  const ids = pic.servers.map((s) => s.id);
+  const ids = pic?.servers.map((s) => s.id) ?? [];
   const idsKey = ids.join(',');
   // The layout depends only on the pane's size and the servers: worked out once, not on every event.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are keyed by idsKey
   const layout = useMemo(() => councilLayout(size, ids), [size.width, size.height, idsKey]);
   const { g } = layout;
-  const focus = useFocus(highlight, () => sim.trace());
-  const pointed = [...focus.items].map(parseEntryItem).find((x) => x !== null) ?? null;
-  const pointedTerm = pointed ? pic.rows.find((r) => r.id === pointed.server)?.cells[pointed.index - 1]?.term : undefined;
-  const sel = selected?.kind === 'item' ? parseEntryItem(selected.id) : null;
 
   useFrame((now) => {
-    for (const s of pic.servers) {
+    for (const s of pic?.servers ?? []) {
       const el = clocks.get(s.id);
       if (el) setAttr(el, 'd', pieWedge(g.clock.r - 1.5, timerFraction(s.timerStart, s.timerDeadline, now)));
     }
   });
+  if (!pic) return <div ref={k.wrap} className={`tb-view tb-town tb-raft ${className ?? ''}`} data-testid="raft-town" />;
+  const pointed = [...focus.items].map(parseEntryItem).find((x) => x !== null) ?? null;
+  const pointedTerm = pointed ? pic.rows.find((r) => r.id === pointed.server)?.cells[pointed.index - 1]?.term : undefined;
+  const sel = k.selectedItem !== null ? parseEntryItem(k.selectedItem) : null;
 
   // Paths between houses swing around the hall rather than through it.
   const clear = layout.hall ? layout.hall * 0.75 : 0;
@@ -87,19 +71,14 @@ export function RaftTownView({ className }: StageViewProps) {
     const b = anchor(to);
     return { a, b, c: clear ? aroundSquare(a, b, layout.centre, clear) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
   };
-  const links: LinkSpec[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-    const x = ids[i]!;
-    const y = ids[j]!;
-    links.push({ key: `${x}|${y}`, x, y, ...curve(x, y), cutXY: sim.isCut(x, y), cutYX: sim.isCut(y, x) });
-  }
-  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => layout.at[f.from] && layout.at[f.to]).map((f, k) => {
+  const links = linksBetween(ids, sim, curve);
+  const flights: ConsensusFlight[] = sim.inFlight().filter((f) => layout.at[f.from] && layout.at[f.to]).map((f, n) => {
     const look = raftMessageLook(f.msg);
     const lift = { x: 0, y: f.from < f.to ? -6 : 6 };
     const c = curve(f.from, f.to);
     return {
-      msgId: f.msgId, key: `${f.msgId}:${k}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
-      a: c.a, b: c.b, c: { x: c.c.x + lift.x, y: c.c.y + lift.y }, label: look.town, words: look.words, look, doomed: f.doomed,
+      msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt,
+      a: c.a, b: c.b, c: { x: c.c.x + lift.x, y: c.c.y + lift.y }, tag: look.town, label: look.words, look, doomed: f.doomed,
     };
   });
   const crier = pic.leader;
@@ -107,7 +86,7 @@ export function RaftTownView({ className }: StageViewProps) {
   const hallY = layout.centre.y + layout.hall * 0.08;
 
   return (
-    <div ref={wrap} className={`tb-view tb-town tb-raft ${className ?? ''}`} data-testid="raft-town">
+    <div ref={k.wrap} className={`tb-view tb-town tb-raft ${className ?? ''}`} data-testid="raft-town">
       <svg width={size.width} height={size.height} role="group"
         aria-label={`The council, town view: ${ids.length} members, ${crier ? `${crier} is the town crier` : 'no town crier'}, term ${pic.maxTerm}, ${flights.length} papers on the way`}>
         <Defs />
@@ -125,17 +104,17 @@ export function RaftTownView({ className }: StageViewProps) {
             </text>
           </g>
         )}
-        {pic.servers.map((s, k) => {
+        {pic.servers.map((s, i) => {
           const info = status.get(s.id);
           const paused = info?.n.paused ?? false;
-          const row = pic.rows[k]!;
+          const row = pic.rows[i]!;
           const [line1, line2] = townLabels(s, paused, g.short);
           const words = townLabels(s, paused, false).join(', ');
           return (
             <g key={s.id} transform={`translate(${layout.at[s.id]!.x.toFixed(1)},${layout.at[s.id]!.y.toFixed(1)})`}>
               <CouncilHouse s={s} g={g} style={nodeStyle(info?.i ?? 0)} paused={paused} line1={line1} line2={line2} words={words}
-                focused={focus.nodes.has(s.id)} selected={selected?.kind === 'node' && selected.id === s.id}
-                clockRef={clockRefFor(s.id)} onMenu={menuFor(s.id)} conflict={hasConflict(row)}
+                focused={focus.nodes.has(s.id)} selected={k.isSelectedNode(s.id)}
+                clockRef={clockRefFor(s.id)} onMenu={k.nodeMenu(s.id)} conflict={hasConflict(row)}
                 span={{ left: -layout.at[s.id]!.x, right: size.width - layout.at[s.id]!.x }} />
               <Ledger server={s.id} cells={row.cells} book={g.book} lineH={g.lineH} fontSize={fs}
                 pointed={pointed && pointedTerm !== undefined && row.cells[pointed.index - 1]?.term === pointedTerm ? pointed.index : -1}
@@ -143,14 +122,13 @@ export function RaftTownView({ className }: StageViewProps) {
             </g>
           );
         })}
-        <Flights flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={TownMessageIcon}
-          fontSize={Math.max(11, fs - 1)} onMenu={onFlightMenu} onDrop={onDrop} labelAll={flights.length <= 12} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={TownMessageIcon} menu={flightMenu} ring={SMALL_RING} labelFrom={0.12}
+          tags={{ fontSize: Math.max(11, fs - 1), all: flights.length <= 12 }} />
         {ids.length === 0 && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>The council has no members yet: raft.start servers=5</text>
         )}
       </svg>
-      {menu?.kind === 'node' && <NodeMenu request={menu} onClose={closeMenu} />}
-      {menu?.kind === 'items' && <ActionMenu label={menu.label} items={menu.items} x={menu.x} y={menu.y} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

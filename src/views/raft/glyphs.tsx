@@ -1,6 +1,6 @@
 // Small drawings of the technical picture: a shape per message kind and a badge per server role, each
 // readable without colour (a crown, a ballot, a cross, a snowflake; a diamond, a disc, a card).
-import type { ConsensusFlight } from './Flights.tsx';
+import type { ConsensusFlight } from '../kit/consensus.tsx';
 
 const INK = '#1d1d1f';
 

@@ -149,13 +149,3 @@ export function freshRequestValue(st: RaftState): string {
 /** Each term its colour (Okabe–Ito, cycling); cells always also carry the term's number. */
 export const TERM_COLOURS: readonly string[] = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
 export const termColour = (term: number) => TERM_COLOURS[(Math.max(1, term) - 1) % TERM_COLOURS.length]!;
-
-const pictures = new WeakMap<RaftState, { version: number; pic: RaftPicture }>();
-/** `raftPicture`, worked out once per store version however many pictures (and the inspector) ask. */
-export function raftPictureAt(st: RaftState, version: number): RaftPicture {
-  const hit = pictures.get(st);
-  if (hit && hit.version === version) return hit.pic;
-  const pic = raftPicture(st);
-  pictures.set(st, { version, pic });
-  return pic;
-}

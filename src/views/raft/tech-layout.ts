@@ -2,10 +2,7 @@
 // by side when the pane is wide, stacked when it is tall), the server drawings scaled to fit the ring
 // without overlap, and the log table's rows and columns. Pure functions of sizes and counts.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
-import { fitRing, type Reach, type Rect } from './ring-layout.ts';
-
-/** Rough width of a line of text (system-ui): enough to keep labels apart, not for typesetting. */
-export const textWidth = (chars: number, fontSize: number, bold = false) => chars * fontSize * (bold ? 0.62 : 0.56);
+import { charsWidth as textWidth, fitRing, type Reach, type Rect } from '../kit/ring-layout.ts';
 
 export interface ServerGeometry {
   /** Radius of the server's circle; the election timer is drawn just outside it. */

@@ -1,41 +1,13 @@
-// The council's drawings: the town crier (hat and bell), a candidate's placard, a member's copy of the
-// town ledger (a little book whose lines are the log's entries, inked when committed, pencilled when
-// not), the patience clock that runs down to a new election, and the papers that travel between houses.
-import type { ConsensusFlight } from './Flights.tsx';
+// The council's drawings (the town crier is the kit's: Paxos draws it too): a candidate's placard, a
+// member's copy of the town ledger (a little book whose lines are the log's entries, inked when committed,
+// pencilled when not), the patience clock that runs down to a new election, and the papers that travel
+// between houses.
+import { shiftInto, type ConsensusFlight } from '../kit/consensus.tsx';
 import { textWidth } from '../shared/measure.ts';
 
 const INK = '#1d1d1f';
 
-/** The town crier in a tricorne hat, ringing a hand bell; about 2·size tall, feet at y = 0. */
-export function Crier({ size }: { size: number }) {
-  const k = size / 20;
-  return (
-    <g transform={`scale(${k.toFixed(3)})`} aria-hidden="true">
-      {/* coat and legs */}
-      <path d="M-7,0V-10H7V0" fill="none" stroke={INK} strokeWidth={2.4} strokeLinecap="round" />
-      <path d="M-9,-10L-7,-26H7L9,-10Z" fill="#D55E00" stroke={INK} strokeWidth={1.5} strokeLinejoin="round" />
-      <path d="M0,-26V-10" stroke="#F0E442" strokeWidth={1.5} />
-      {/* the bell arm */}
-      <path d="M6,-23L15,-31" stroke={INK} strokeWidth={2.4} strokeLinecap="round" />
-      <path d="M12,-35a4,4 0 0,1 8,0l1.5,5h-11Z" fill="#E69F00" stroke={INK} strokeWidth={1.2} transform="rotate(25,16,-32)" />
-      <path d="M22,-40q4,-3 6,1M23,-35q4,-1 5,3" fill="none" stroke={INK} strokeWidth={1.1} strokeLinecap="round" />
-      {/* head and hat */}
-      <circle cy={-31} r={5} fill="#f1c9a5" stroke={INK} strokeWidth={1.3} />
-      <path d="M-9,-35Q0,-31 9,-35L5,-41Q0,-44 -5,-41Z" fill="#1d1d1f" />
-      <path d="M-2,-41h4" stroke="#F0E442" strokeWidth={1.5} />
-    </g>
-  );
-}
-
 /** A placard on a stick: "VOTE n3" — a candidate canvassing, with the votes it holds. */
-/** How far to move a board `w` wide, centred on its pole, so it stays between `left` and `right` (its
- *  picture's edges, in the pole's coordinates): a member at the edge of the town holds it inward. */
-export function shiftInto(w: number, left = -Infinity, right = Infinity): number {
-  if (-w / 2 < left) return Math.min(left + w / 2, right - w / 2);
-  if (w / 2 > right) return Math.max(right - w / 2, left + w / 2);
-  return 0;
-}
-
 export function Placard({ id, votes, needed, fs, left, right }: { id: string; votes: number; needed: number; fs: number; left?: number; right?: number }) {
   // Its words never under 11 px: the board grows to hold them.
   const big = Math.max(12, fs * 0.9);

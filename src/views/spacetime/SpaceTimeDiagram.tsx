@@ -1,15 +1,18 @@
 // The space-time diagram: one lane per node, time running left to right, each message an arrow from its
 // send to its delivery (a drop ends in an X), crashes, pauses and partitions marked, and the current time
-// as a cursor. Wheel or drag zooms and pans the time axis only (d3-zoom); clicking the time axis seeks.
+// as a cursor. Wheel or drag zooms and pans the time axis only (zoom.ts, around d3-zoom); clicking the
+// time axis seeks.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { scaleLinear, select, zoom, type D3ZoomEvent, type ZoomTransform } from 'd3';
+import { scaleLinear } from 'd3';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
 import { clamp } from '../shared/geometry.ts';
-import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
+import { StageMenu, type MenuState } from '../kit/menu.tsx';
 import { createModelIndex } from './model.ts';
-import { applyGesture, followWindow, needsShift, zoomAround, type Window } from './axis.ts';
+import { followWindow, needsShift, zoomAround, type Window } from './axis.ts';
+import { timeZoom, type TimeZoom } from './zoom.ts';
 import { Arrows } from './Arrows.tsx';
 import { Axis, Faults, Lanes } from './Lanes.tsx';
 import { drawnArrows, liveBars as openBars } from './visible.ts';
@@ -29,8 +32,8 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const [view, setView] = useState<{ follow: boolean; w: Window }>(() => ({ follow: true, w: followWindow(labStore.getState().now, FOLLOW_SPAN) }));
   // While a zoom or pan gesture runs, the window it shows; committed (one full re-render) when it ends.
   const [live, setLive] = useState<Window | null>(null);
-  const liveRef = useRef<Window | null>(null);
-  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const zoomer = useRef<TimeZoom | null>(null);
+  const [menu, setMenu] = useState<MenuState | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const cursorEl = useRef<HTMLDivElement>(null);
   const cursorLabel = useRef<HTMLSpanElement>(null);
@@ -64,39 +67,21 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const liveList = drawn.filter((d) => d.live);
   const barList = openBars(model, laneY);
 
-  // Zoom and pan on the time axis only: d3-zoom reads the gesture, we turn it into a new window.
-  const range = useRef({ r0, r1 });
-  range.current = { r0, r1 };
-  const committed = useRef(view.w);
-  committed.current = view.w;
+  // Zoom and pan on the time axis only: the controller reads the gesture, React draws the window.
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    let prev: ZoomTransform | null = null;
-    const behaviour = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1e-6, 1e6])
-      // d3-zoom swallows the click that ends a drag, so arrows, lanes and the axis stay clickable.
-      .filter((ev: MouseEvent) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button)
-      .on('start', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => { prev = ev.transform; })
-      .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        if (!prev || !ev.sourceEvent) { prev = ev.transform; return; }
-        const a = ev.transform.k / prev.k;
-        const b = ev.transform.x - a * prev.x;
-        prev = ev.transform;
-        const { r0: lo, r1: hi } = range.current;
-        liveRef.current = applyGesture(liveRef.current ?? committed.current, lo, hi, a, b);
-        setLive(liveRef.current);
-      })
-      .on('end', () => {
-        const w = liveRef.current;
-        liveRef.current = null;
+    const z = timeZoom(svg, {
+      live: setLive,
+      end: (w) => {
         if (w) setView({ follow: false, w });
         setLive(null);
-      });
-    const sel = select(svg);
-    sel.call(behaviour).on('dblclick.zoom', null);
-    return () => { sel.on('.zoom', null); };
+      },
+    });
+    zoomer.current = z;
+    return () => { z.destroy(); zoomer.current = null; };
   }, []);
+  useEffect(() => { zoomer.current?.update({ r0, r1 }, view.w); });
 
   useFrame((now) => {
     const px = xs(now);
@@ -166,7 +151,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
           </text>
         )}
         <Lanes lanes={lanes} laneY={laneY} laneH={laneH} r0={r0} r1={r1} focus={focus} selected={selected} fs={fs}
-          onMenu={(node, cx, cy) => setMenu({ node, x: cx, y: cy })} />
+          onMenu={(node, cx, cy) => setMenu({ kind: 'node', node, x: cx, y: cy })} />
         <g clipPath="url(#tb-st-plot)"><g transform={gesture}>
           <Arrows drawn={drawn} x={x} focus={focus} selected={selected} fs={fs} live={liveArrows} />
         </g></g>
@@ -177,7 +162,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         <div className="tb-st-cursor-line" style={{ top: top - 6 }} />
       </div>
       </div>
-      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+      <StageMenu menu={menu} onClose={closeMenu} />
     </div>
   );
 }

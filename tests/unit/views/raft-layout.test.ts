@@ -2,12 +2,12 @@
 // stage gives a pane), the log table stays inside its region and shows the newest entries.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/raft/ring-layout.ts';
+import { allApart, boxAt, fitRing, overlap, type Rect } from '../../../src/views/kit/ring-layout.ts';
 import { cellX, LOG_LEGEND, logTable, minorFont, raftTechLayout, rowY, serverReach, termFont, wrapItems } from '../../../src/views/raft/tech-layout.ts';
 import { badgeLayout, tableBadges } from '../../../src/views/raft/LogTable.tsx';
 import type { RaftPicture } from '../../../src/views/raft/model.ts';
 import { estimateWidth, firstFit, textWidth } from '../../../src/views/shared/measure.ts';
-import { councilLayout, councilReach } from '../../../src/views/raft/town-layout.ts';
+import { councilLayout, councilReach } from '../../../src/views/kit/council-layout.ts';
 import { paxosLayout } from '../../../src/views/paxos/layout.ts';
 
 /** A picture with the broken commit rule on (the warnings read only these). */

@@ -1,9 +1,12 @@
 // Where the servers of a consensus cluster stand: evenly on an ellipse inside a region, each with a box
 // around its drawing and labels, as large as the region allows with no two boxes overlapping. Pure, so
-// the no-overlap promise is property-tested (tests/unit/views/raft-layout.test.ts). Paxos uses it too.
+// the no-overlap promise is property-tested (tests/unit/views/raft-layout.test.ts). Raft and Paxos use it.
 import type { Point } from '../shared/geometry.ts';
 
 export interface Rect { x: number; y: number; w: number; h: number }
+
+/** Rough width of a line of `chars` characters (system-ui): enough to keep labels apart, not for typesetting. */
+export const charsWidth = (chars: number, fontSize: number, bold = false) => chars * fontSize * (bold ? 0.62 : 0.56);
 
 /** How far a drawing reaches from its anchor point (the centre of its circle or house) on each side. */
 export interface Reach { left: number; right: number; top: number; bottom: number }

@@ -1,9 +1,8 @@
 // Where the council stands in the town picture: the members' houses (each with its ledger beside it and
 // the crier or a candidate's placard on its left) on a ring around the council hall, as large as the
-// pane allows with nothing overlapping. Pure; Paxos' town uses the same ring.
+// pane allows with nothing overlapping. Pure; Raft's and Paxos' towns stand on it.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
-import { boxAt, fitRing, overlap, type Reach, type Rect } from './ring-layout.ts';
-import { textWidth } from './tech-layout.ts';
+import { boxAt, charsWidth, fitRing, overlap, type Reach, type Rect } from './ring-layout.ts';
 
 export interface CouncilGeometry {
   /** House drawing size (s x s, centred on its point, ground at +0.4s). */
@@ -46,7 +45,7 @@ export function councilGeometry(scale: number, short = false, floor = 12): Counc
 
 export function councilReach(g: CouncilGeometry): Reach {
   // Short labels carry no mark beside the name (it is painted on the house instead).
-  const half = textWidth(g.short ? TOWN_LABEL_CHARS.short : TOWN_LABEL_CHARS.full, g.fontSize, true) / 2 + (g.short ? 0 : g.fontSize * 0.9);
+  const half = charsWidth(g.short ? TOWN_LABEL_CHARS.short : TOWN_LABEL_CHARS.full, g.fontSize, true) / 2 + (g.short ? 0 : g.fontSize * 0.9);
   return {
     left: Math.max(g.s * 0.86, half - g.labelX), right: Math.max(g.book.x + g.book.w + 3, half + g.labelX),
     top: g.s * 0.52, bottom: g.line2 + 4,

@@ -4,6 +4,7 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { pointOnCurve, type Point } from '../shared/geometry.ts';
 import { STATUS } from '../shared/palette.ts';
+import './kit.css';
 
 export interface LinkSpec {
   key: string;
