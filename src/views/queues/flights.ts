@@ -4,7 +4,7 @@
 // each one carries, so pointing at a message lights up the flights that move it.
 import type { InFlight } from '../../engine/core/index.ts';
 import { curveControl, type Point } from '../shared/geometry.ts';
-import type { FlightSpec } from '../shared/FlightLayer.tsx';
+import type { FlightSpec } from '../kit/FlightLayer.tsx';
 import { itemId, recordId, type QueueSys } from './ids.ts';
 import { leftMid, rightMid, type Rect } from './layout.ts';
 
