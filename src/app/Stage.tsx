@@ -2,9 +2,11 @@
 // diagram, each mounted from its folder's index.ts when that folder exists. In presenter and focus
 // mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
 // Until a view's folder exists a plain summary of the same state stands in, so the page always works.
-import { useEffect, useMemo, useRef, useState, type ComponentType, type RefObject } from 'react';
-import { fitStage, planKey, planStage, type StagePlan, type StageViewProps } from '../views/stages.ts';
-import { lessonStore, stageFirst, useLesson } from '../store/lesson-store.ts';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from 'react';
+import { fitStage, planKey, planStage, smallestTypeOf, usedSystems, type StagePlan, type StageViewProps } from '../views/stages.ts';
+import { subscribeViews, viewsVersion } from '../views/registry.ts';
+import { loadSystemViews } from '../views/load.ts';
+import { setFocusPick, setOneOfTwo, stageFirst, useLesson } from '../store/lesson-store.ts';
 import { useLab, labStore } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useOnResize } from '../views/shared/hooks.ts';
@@ -17,8 +19,9 @@ function component(mods: Record<string, unknown>, name: string): ComponentType |
   return null;
 }
 
-const TownView = component(import.meta.glob('../views/town/index.ts', { eager: true }), 'TownView');
-const TechView = component(import.meta.glob('../views/tech/index.ts', { eager: true }), 'TechView');
+// For nodes of a system whose views are not registered (src/views/generic/).
+const TownView = component(import.meta.glob('../views/generic/index.ts', { eager: true }), 'GenericTown');
+const TechView = component(import.meta.glob('../views/generic/index.ts', { eager: true }), 'GenericTech');
 const SpaceTime = component(import.meta.glob('../views/spacetime/index.ts', { eager: true }), 'SpaceTimeDiagram');
 
 /** A plain list of nodes and messages on the wire, standing in for a view that is not built yet. */
@@ -50,8 +53,6 @@ function StateSummary({ title }: { title: string }) {
   );
 }
 
-// Every system folder's stage.ts registers its drawings (src/views/stages.ts) when loaded.
-import.meta.glob('../views/*/stage.ts', { eager: true });
 
 type Pane = { key: string; title: string | null; View: ComponentType<StageViewProps & { systems?: readonly string[] }>; systems?: readonly string[] };
 
@@ -59,9 +60,12 @@ type Pane = { key: string; title: string | null; View: ComponentType<StageViewPr
 function usePanes(side: 'town' | 'tech'): Pane[] {
   const version = useLab((s) => s.version);
   const sim = useLab((s) => s.session.sim);
-  void version;
+  // A system's views may arrive after the run started using it (load.ts): redraw when they do.
+  const views = useSyncExternalStore(subscribeViews, viewsVersion);
+  void version; void views;
   const plan = planStage(sim);
   const key = planKey(plan);
+  useEffect(() => { void loadSystemViews(usedSystems(sim)); }, [key, sim]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the plan's key says when it changed
   return useMemo(() => panesFor(plan, side), [key, side]);
 }
@@ -70,8 +74,9 @@ function panesFor(plan: StagePlan, side: 'town' | 'tech'): Pane[] {
   const several = plan.stages.length + (plan.generic.length ? 1 : 0) > 1;
   const panes: Pane[] = plan.stages.map((st) => ({ key: st.id, title: several ? st.title : null, View: side === 'town' ? st.Town : st.Tech }));
   const Generic = side === 'town' ? TownView : TechView;
-  if (plan.generic.length) {
-    const title = several ? (plan.generic.includes('town') ? 'The town board' : plan.generic.join(', ')) : null;
+  // Nothing drawn at all (no views registered yet): the generic views say what there is.
+  if (plan.generic.length || panes.length === 0) {
+    const title = several ? plan.generic.join(', ') : null;
     if (Generic) panes.push({ key: 'generic', title, View: Generic, systems: plan.stages.length ? plan.generic : undefined });
     else panes.push({ key: 'generic', title, View: () => <StateSummary title={side === 'town' ? 'The town' : 'Technical view'} /> });
   }
@@ -123,7 +128,7 @@ export function PicturePick({ focus, compact = false }: { focus: boolean; compac
       <div className="segmented">
         {(['town', 'tech'] as const).map((p) => (
           <button key={p} type="button" aria-pressed={pick === p} className={pick === p ? 'active' : ''}
-            onClick={() => lessonStore.setState({ focusPick: p })}>{PICTURE_NAMES[p]}</button>
+            onClick={() => setFocusPick(p)}>{PICTURE_NAMES[p]}</button>
         ))}
       </div>
     </div>
@@ -139,9 +144,11 @@ export function StageViews({ switchElsewhere = false }: { switchElsewhere?: bool
   const ref = useRef<HTMLDivElement>(null);
   const size = useInnerSize(ref);
   const { rem } = size;
+  // Pictures whose small print is larger than 9 px are magnified less and given more room.
+  const smallestType = useLab((s) => smallestTypeOf(planStage(s.session.sim)));
   // Each pane has a 1 px border inside the stage's box.
-  const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: switchElsewhere ? 0 : rem * 2 });
-  useEffect(() => { if (lessonStore.getState().oneOfTwo !== fit.oneOfTwo) lessonStore.setState({ oneOfTwo: fit.oneOfTwo }); }, [fit.oneOfTwo]);
+  const fit = fitStage({ view, width: size.width - 2, height: size.height - 2, stageFirst: stageFirst({ presenter, focus }), focus, pick, gap: rem / 2, switchHeight: switchElsewhere ? 0 : rem * 2, smallestType });
+  useEffect(() => { setOneOfTwo(fit.oneOfTwo); }, [fit.oneOfTwo]);
   const town = usePanes('town');
   const tech = usePanes('tech');
   const zoom = Math.floor(fit.zoom * 100) / 100;

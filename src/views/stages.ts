@@ -1,63 +1,45 @@
-// Which drawings the stage shows for the systems in the run. A system folder under src/views (raft/,
-// kafka/, queues/, ...) registers its town and technical pictures in its `stage.ts`; the stage loads every
-// `src/views/*/stage.ts`, asks which registered stages have a system active in the run, and gives the
-// nodes of every other system (the town board's services, say) to the generic town and technical views.
-import type { ComponentType } from 'react';
+// Which drawings the stage shows for the systems in the run. Each system's views register one definition
+// (src/views/registry.ts, loaded from `src/views/<system>/index.ts`); the plan picks the definitions whose
+// systems the run uses, and gives the nodes of any system without one to the generic views.
 import type { Sim } from '../engine/core/index.ts';
+import { registeredViews, systemsOf, type SystemStage } from './registry.ts';
 
-export interface StageViewProps {
-  className?: string;
-}
+export type { StageViewProps, SystemStage } from './registry.ts';
 
-export interface SystemStage {
-  /** Unique, for keys and tests (`data-stage`). */
-  id: string;
-  /** Engine system names this stage draws, all their nodes included (`['raft']`, `['kafka']`). */
-  systems: readonly string[];
-  /** A short heading shown when the stage shares the pane with another one ("Raft cluster"). */
-  title: string;
-  Town: ComponentType<StageViewProps>;
-  Tech: ComponentType<StageViewProps>;
-  /** Higher first when two stages claim the same system; default 0. */
-  priority?: number;
-}
-
-const stages: SystemStage[] = [];
-
-/** Registers (or replaces, by id) a system's stage. */
-export function registerStage(stage: SystemStage): void {
-  const at = stages.findIndex((s) => s.id === stage.id);
-  if (at >= 0) stages[at] = stage;
-  else stages.push(stage);
-  stages.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
-}
+/** What an empty run shows: the town board's square, which says how to start one. */
+export const EMPTY_RUN_SYSTEM = 'town';
 
 export interface StagePlan {
-  /** Registered stages with at least one active system, in the order their systems were first used. */
+  /** Registered stages with at least one active system, by their order and then by first use. */
   stages: SystemStage[];
-  /** Active systems no registered stage claims: drawn by the generic views (empty: none needed). */
+  /** Systems used with nodes that no registered definition draws: drawn by the generic views. */
   generic: string[];
 }
 
-/**
- * What to draw for this run. With nothing active at all the generic views are shown (they know how to
- * say the town is empty).
- */
-export function planStage(sim: Sim): StagePlan {
+/** The systems a run uses: active ones in the order first used, then any other that owns nodes. */
+export function usedSystems(sim: Sim): string[] {
   const active = sim.activeSystems();
   const withNodes = new Set(sim.nodes().map((n) => n.sys));
-  const used = [...active, ...[...withNodes].filter((s) => !active.includes(s))];
+  return [...active, ...[...withNodes].filter((s) => !active.includes(s))];
+}
+
+/** What to draw for this run. */
+export function planStage(sim: Sim): StagePlan {
+  const withNodes = new Set(sim.nodes().map((n) => n.sys));
+  const used = usedSystems(sim);
+  if (used.length === 0) used.push(EMPTY_RUN_SYSTEM);
+  const defs = registeredViews();
   const chosen: SystemStage[] = [];
   const claimed = new Set<string>();
   for (const sys of used) {
     if (claimed.has(sys)) continue;
-    const st = stages.find((s) => s.systems.includes(sys));
-    if (!st) continue;
-    if (!chosen.includes(st)) chosen.push(st);
-    for (const x of st.systems) claimed.add(x);
+    const def = defs.find((d) => systemsOf(d).includes(sys));
+    if (!def) continue;
+    if (!chosen.includes(def.stage)) chosen.push(def.stage);
+    for (const x of systemsOf(def)) claimed.add(x);
   }
-  const generic = used.filter((s) => !claimed.has(s) && (s === 'town' || withNodes.has(s)));
-  if (chosen.length === 0) return { stages: [], generic: generic.length ? generic : ['town'] };
+  chosen.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  const generic = used.filter((s) => !claimed.has(s) && withNodes.has(s));
   return { stages: chosen, generic };
 }
 
@@ -66,13 +48,19 @@ export const planKey = (p: StagePlan) => `${p.stages.map((s) => s.id).join(',')}
 
 /**
  * How the stage fits a stage-first layout (presenter or focus mode). The views lay their pictures out in
- * CSS pixels and pick their type from that size, the smallest at about 9 px; the stage gives each picture
- * a box `zoom` times smaller than its pane and magnifies it back, so every word is drawn `zoom` times
- * larger. STAGE_ZOOM (2) puts 9 px type at 18 px; no picture is laid out smaller than STAGE_MIN, which
- * is about what each picture gets at 1280×800 beside the narration, where they are checked for overlaps.
+ * CSS pixels and pick their type from that size; the stage gives each picture a box `zoom` times smaller
+ * than its pane and magnifies it back, so every word is drawn `zoom` times larger. A picture's smallest
+ * type is STAGE_TYPE (9 px) unless its stage says otherwise (`smallestType`): the zoom that draws that at
+ * STAGE_DRAWN_TYPE (18 px) is what two pictures side by side must get (STAGE_ZOOM, 2, for 9 px type).
+ * No picture is laid out smaller than STAGE_MIN, which is about what each picture gets at 1280×800 beside
+ * the narration, where they are checked for overlaps, scaled by its smallest type over STAGE_TYPE: a
+ * picture whose small print is 11 px needs 11/9 of that room to hold as much, and a zoom of 18/11 to draw
+ * it at 18 px, so it is magnified less and laid out larger than a 9 px one (the same drawn size).
  */
 export const STAGE_MIN = { width: 440, height: 230 } as const;
-export const STAGE_ZOOM = 2;
+export const STAGE_TYPE = 9;
+export const STAGE_DRAWN_TYPE = 18;
+export const STAGE_ZOOM = STAGE_DRAWN_TYPE / STAGE_TYPE;
 export const STAGE_MAX_ZOOM = 2.5;
 
 export type Picture = 'town' | 'tech';
@@ -99,14 +87,25 @@ export interface StageFitInput {
   gap?: number;
   /** The height of the switch shown above the picture when one of two shows (0: it is elsewhere). */
   switchHeight?: number;
+  /** The smallest type the shown pictures draw, px (STAGE_TYPE unless every one of them says larger). */
+  smallestType?: number;
 }
 
-export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8, switchHeight = 32 }: StageFitInput): StageFit {
+/** The smallest type the plan's pictures draw: the generic views' 9 px when they show. */
+export function smallestTypeOf(plan: StagePlan): number {
+  const sizes = plan.stages.map((s) => s.smallestType ?? STAGE_TYPE);
+  return Math.min(...sizes, ...(plan.generic.length > 0 || sizes.length === 0 ? [STAGE_TYPE] : []));
+}
+
+export function fitStage({ view, width, height, stageFirst, focus, pick, gap = 8, switchHeight = 32, smallestType = STAGE_TYPE }: StageFitInput): StageFit {
   const both: Picture[] = ['town', 'tech'];
   if (!stageFirst) return { pictures: view === 'split' ? both : [view], zoom: 1, oneOfTwo: false };
-  const zoomFor = (w: number, h: number) => Math.max(1, Math.min(STAGE_MAX_ZOOM, w / STAGE_MIN.width, h / STAGE_MIN.height));
+  const scale = Math.max(STAGE_TYPE, smallestType) / STAGE_TYPE;
+  const minW = STAGE_MIN.width * scale;
+  const minH = STAGE_MIN.height * scale;
+  const zoomFor = (w: number, h: number) => Math.max(1, Math.min(STAGE_MAX_ZOOM, w / minW, h / minH));
   if (view !== 'split') return { pictures: [view], zoom: zoomFor(width, height), oneOfTwo: false };
   const half = zoomFor((width - gap) / 2, height);
-  if (!focus && half >= STAGE_ZOOM) return { pictures: both, zoom: half, oneOfTwo: false };
+  if (!focus && half >= STAGE_ZOOM / scale) return { pictures: both, zoom: half, oneOfTwo: false };
   return { pictures: [pick], zoom: zoomFor(width, height - (switchHeight > 0 ? switchHeight + gap : 0)), oneOfTwo: true };
 }

@@ -5,7 +5,7 @@
 import type { Sim } from '../../engine/core/index.ts';
 import type { KafkaState } from '../../engine/kafka/index.ts';
 import { labStore } from '../../store/lab-store.ts';
-import { registerNodeAction } from '../shared/node-actions.ts';
+import type { NodeAction } from '../registry.ts';
 import { parseItem } from './ids.ts';
 
 export interface ItemAction { label: string; line: string }
@@ -81,29 +81,32 @@ const consumerOf = (id: string) => liveState()?.consumers[id];
 const producerOf = (id: string) => liveState()?.producers[id];
 const firstTopic = () => Object.keys(liveState()?.topics ?? {})[0];
 
-registerNodeAction({
-  id: 'kafka-commit', label: (n) => `Commit ${n.id}'s positions now`,
-  applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id)?.phase === 'stable',
-  run: (n) => runLine(`kafka.commit consumer=${n.id}`),
-});
-registerNodeAction({
-  id: 'kafka-leave', label: (n) => `${n.id} leaves its group cleanly`,
-  applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id) !== undefined,
-  run: (n) => runLine(`kafka.leave consumer=${n.id}`),
-});
-registerNodeAction({
-  id: 'kafka-produce', label: (n) => `${n.id} posts a notice (no key) to ${firstTopic() ?? 'the topic'}`,
-  applies: (n) => {
-    const p = producerOf(n.id);
-    return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
+/** Kafka's entries in a client's menu: a consumer commits or leaves, a producer posts notices. */
+export const kafkaNodeActions: readonly NodeAction[] = [
+  {
+    id: 'kafka-commit', label: (n) => `Commit ${n.id}'s positions now`,
+    applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id)?.phase === 'stable',
+    run: (n) => runLine(`kafka.commit consumer=${n.id}`),
   },
-  run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!}`),
-});
-registerNodeAction({
-  id: 'kafka-produce-keyed', label: (n) => `${n.id} posts 5 notices with key alice`,
-  applies: (n) => {
-    const p = producerOf(n.id);
-    return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
+  {
+    id: 'kafka-leave', label: (n) => `${n.id} leaves its group cleanly`,
+    applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id) !== undefined,
+    run: (n) => runLine(`kafka.leave consumer=${n.id}`),
   },
-  run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!} key=alice count=5`),
-});
+  {
+    id: 'kafka-produce', label: (n) => `${n.id} posts a notice (no key) to ${firstTopic() ?? 'the topic'}`,
+    applies: (n) => {
+      const p = producerOf(n.id);
+      return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
+    },
+    run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!}`),
+  },
+  {
+    id: 'kafka-produce-keyed', label: (n) => `${n.id} posts 5 notices with key alice`,
+    applies: (n) => {
+      const p = producerOf(n.id);
+      return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
+    },
+    run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!} key=alice count=5`),
+  },
+];

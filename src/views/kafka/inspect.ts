@@ -1,7 +1,7 @@
 // What the inspector says about a Kafka partition, record, group or node: plain rows in words, computed
 // from the same picture model the views draw (so the three never disagree).
 import type { Sim } from '../../engine/core/index.ts';
-import type { Inspection, InspectorRow } from '../panels/Inspector.tsx';
+import type { Inspection, InspectorRow } from '../registry.ts';
 import { recordAt } from '../../engine/kafka/index.ts';
 import { kafkaState } from './actions.ts';
 import { parseItem } from './ids.ts';

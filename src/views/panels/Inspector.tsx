@@ -1,10 +1,11 @@
-// The inspector: the state of whatever was clicked — a node, a notice, a message, a topic or a trace entry.
+// The inspector: the state of whatever was clicked — a node, a message or a trace entry here; a system's
+// own things (a notice, a partition, a log entry) through its views' `inspect` (src/views/registry.ts).
 import { useLab, labStore, type Highlight } from '../../store/lab-store.ts';
 import type { Sim } from '../../engine/core/index.ts';
-import type { TownState } from '../../engine/town/index.ts';
+import { itemSystem, registeredViews, viewsOf, type Inspection, type InspectorRow } from '../registry.ts';
 import { formatTime } from './format.ts';
 
-type Row = [string, unknown];
+type Row = InspectorRow;
 
 /** Fields that hold a simulated time or duration in ms (`work`, `publishedAt`, ...). */
 const isTimeField = (key: string) => /^(work|jitter|latency|timeout)$|At$/.test(key);
@@ -20,24 +21,6 @@ function Value({ v, field = '' }: { v: unknown; field?: string }) {
   return <dl className="kv nested">{entries.map(([k, x]) => <div key={k}><dt>{k}</dt><dd><Value v={x} field={k} /></dd></div>)}</dl>;
 }
 
-function town(sim: Sim): TownState | null {
-  // Only a run that uses the town board has one (reading it would start one).
-  return sim.activeSystems().includes('town') ? sim.state<TownState>('town') : null;
-}
-
-export type InspectorRow = Row;
-export interface Inspection { title: string; rows: Row[] }
-type ItemInspector = (sim: Sim, id: string) => Inspection | null;
-const itemInspectors: Record<string, ItemInspector> = {};
-
-/**
- * Tells the inspector how to describe a system's own things (the `item` highlight): `prefix` is the part
- * of the id before the first colon (`kafka` for `kafka:partition:orders-3`).
- */
-export function registerItemInspector(prefix: string, inspect: ItemInspector): void {
-  itemInspectors[prefix] = inspect;
-}
-
 /** Whatever per-node record a system keeps for this node (services[id], nodes[id], ...). */
 function systemRecord(sim: Sim, sys: string, id: string): unknown {
   const st = sim.state<Record<string, unknown>>(sys);
@@ -47,38 +30,30 @@ function systemRecord(sim: Sim, sys: string, id: string): unknown {
   return null;
 }
 
-const nodeInspectors: Record<string, ItemInspector> = {};
-/** Replaces the inspector's raw dump of a system's per-node record with the system's own rows. */
-export function registerNodeInspector(sys: string, inspect: ItemInspector): void {
-  nodeInspectors[sys] = inspect;
-}
-
 function describe(sim: Sim, h: Highlight): Inspection | null {
   switch (h.kind) {
     case 'item': {
-      const inspect = itemInspectors[h.id.slice(0, h.id.indexOf(':'))];
+      const inspect = viewsOf(itemSystem(h.id))?.inspect.item;
       return inspect ? inspect(sim, h.id) : null;
     }
     case 'node': {
       const n = sim.nodes().find((x) => x.id === h.id);
       if (!n) return null;
       const rows: Row[] = [['running', n.up], ['paused', n.paused], ['clock skew', `${n.skew} ms`], ['system', n.sys]];
-      const custom = nodeInspectors[n.sys]?.(sim, n.id);
+      const custom = viewsOf(n.sys)?.inspect.node(sim, n.id, n.sys);
       if (custom) return { title: custom.title, rows: [...rows, ...custom.rows] };
       const rec = systemRecord(sim, n.sys, n.id);
       if (rec && typeof rec === 'object') rows.push(...Object.entries(rec as Record<string, unknown>));
       return { title: `Node ${n.id}`, rows };
     }
-    case 'notice': {
-      const n = town(sim)?.notices.find((x) => x.id === h.id);
-      if (!n) return null;
-      return { title: `Notice #${n.id} (${n.topic})`, rows: [['from', n.from], ['published at', formatTime(n.publishedAt)], ['pinned at', n.pinnedAt === null ? null : formatTime(n.pinnedAt)], ['readers', n.readers], ['read at', n.readAt], ['body', n.body]] };
-    }
-    case 'topic': {
-      const t = town(sim);
-      if (!t) return null;
-      return { title: `Topic ${h.id}`, rows: [['subscribers', t.subscriptions[h.id] ?? []], ['notices', t.notices.filter((n) => n.topic === h.id).map((n) => `#${n.id}`)]] };
-    }
+    case 'notice':
+    case 'topic':
+      // Only the system that owns them knows them (the town board's notices and topics).
+      for (const def of registeredViews()) {
+        const found = def.inspect.other?.(sim, h);
+        if (found) return found;
+      }
+      return null;
     case 'msg': {
       const f = sim.inFlight().find((m) => m.msgId === h.id);
       const events = sim.fullTrace().filter((e) => e.msgId === h.id);

@@ -8,7 +8,7 @@ import type { StreamState } from '../../engine/stream/index.ts';
 import { sqsMessageViews, type MessageView } from '../../engine/sqs/index.ts';
 import { rabbitMessageViews } from '../../engine/rabbit/index.ts';
 import { pubsubMessageViews } from '../../engine/pubsub/index.ts';
-import type { Inspection, InspectorRow } from '../panels/Inspector.tsx';
+import type { Inspection, InspectorRow } from '../registry.ts';
 import { formatTime } from '../panels/format.ts';
 import { parseItem, parseRecord } from './ids.ts';
 import { sqsModel } from './model-sqs.ts';

@@ -7,8 +7,7 @@ import type { TraceEvent } from '../../engine/core/index.ts';
 import type { RaftState } from '../../engine/raft/index.ts';
 import { raftServerViews } from '../../engine/raft/index.ts';
 import { labStore } from '../../store/lab-store.ts';
-import { registerItemFocus } from '../shared/highlight.ts';
-import { registerItemInspector, registerNodeInspector, type Inspection, type InspectorRow } from '../panels/Inspector.tsx';
+import type { Inspection, InspectorRow } from '../registry.ts';
 import { carriesEntry } from './messages.ts';
 import { parseEntryItem, raftPicture, roleWord } from './model.ts';
 import { timerLeft } from './timer.ts';
@@ -82,11 +81,7 @@ export function entryFocus(id: string, trace: readonly TraceEvent[], st: RaftSta
   return { nodes: [at.server], msgs };
 }
 
-export function registerRaftInspectors(): void {
-  registerNodeInspector('raft', inspectServer);
-  registerItemInspector('raft', inspectEntry);
-  registerItemFocus('raft', (id, trace) => {
-    const sim = labStore.getState().session.sim;
-    return entryFocus(id, trace, raftOf(sim));
-  });
+/** What a pointed-at log entry highlights in the live run. */
+export function raftItemFocus(id: string, trace: readonly TraceEvent[]): { nodes: string[]; msgs: number[] } {
+  return entryFocus(id, trace, raftOf(labStore.getState().session.sim));
 }

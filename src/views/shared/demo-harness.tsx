@@ -5,8 +5,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { labStore, useLab } from '../../store/lab-store.ts';
-import { TownView } from '../town/index.ts';
-import { TechView } from '../tech/index.ts';
+import { TownTech as TechView, TownView } from '../town/index.ts';
 import { SpaceTimeDiagram } from '../spacetime/index.ts';
 
 const TOWN = [

@@ -4,6 +4,7 @@
 import { useRef } from 'react';
 import type { TraceEvent } from '../../engine/core/index.ts';
 import type { Highlight } from '../../store/lab-store.ts';
+import { itemFocusOf } from '../registry.ts';
 
 export interface Focus {
   nodes: ReadonlySet<string>;
@@ -32,17 +33,6 @@ export function traceAt(trace: readonly TraceEvent[], i: number): TraceEvent | u
   return undefined;
 }
 
-/** What else an `item` highlight points at: the nodes and messages it concerns (a log entry: its server
- *  and the messages that carried it), so views that know nothing of the item still highlight those. */
-export type ItemFocus = (id: string, trace: readonly TraceEvent[]) => { nodes?: readonly string[]; msgs?: readonly number[] };
-const itemFocus: Record<string, ItemFocus> = {};
-const prefixOf = (id: string) => id.slice(0, Math.max(0, id.indexOf(':')));
-
-/** Registers what a system's items point at (`prefix`: the part of the id before the first colon). */
-export function registerItemFocus(prefix: string, f: ItemFocus): void {
-  itemFocus[prefix] = f;
-}
-
 export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focus {
   if (!h) return NO_FOCUS;
   const nodes = new Set<string>();
@@ -57,7 +47,8 @@ export function focusOf(h: Highlight | null, trace: readonly TraceEvent[]): Focu
     case 'topic': topics.add(h.id); break;
     case 'item': {
       items.add(h.id);
-      const more = itemFocus[prefixOf(h.id)]?.(h.id, trace);
+      // What else it points at, from its system's views (`focus` in src/views/registry.ts).
+      const more = itemFocusOf(h.id)?.(h.id, trace);
       for (const n of more?.nodes ?? []) nodes.add(n);
       for (const m of more?.msgs ?? []) msgs.add(m);
       break;
@@ -87,7 +78,7 @@ export const sameHighlight = (a: Highlight | null, b: Highlight | null) =>
  */
 export function useFocus(h: Highlight | null, trace: () => readonly TraceEvent[]): Focus {
   const cache = useRef<{ h: Highlight | null; f: Focus }>({ h: null, f: NO_FOCUS });
-  const live = h?.kind === 'trace' || (h?.kind === 'item' && itemFocus[prefixOf(h.id)] !== undefined);
+  const live = h?.kind === 'trace' || (h?.kind === 'item' && itemFocusOf(h.id) !== undefined);
   if (cache.current.h !== h || live) cache.current = { h, f: focusOf(h, live ? trace() : []) };
   return cache.current.f;
 }

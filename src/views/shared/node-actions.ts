@@ -1,24 +1,19 @@
-// The actions a node offers (its context menu in every view). Later engineers add their own with
-// `registerNodeAction` (a system's "make leader", "drain", ...); each runs scenario commands, so every
-// action is also a line in the console's history and in share links.
+// The actions a node offers (its context menu in every view): inspect, crash, restart, pause and resume
+// for every node, then the actions of its system's views (`actions` in src/views/registry.ts: a Raft
+// server's "time out now", a Kafka consumer's "commit"). Each runs scenario commands, so every action is
+// also a line in the console's history and in share links.
 import type { NodeStatus } from '../../engine/core/index.ts';
 import { labStore } from '../../store/lab-store.ts';
+import { systemNodeActions, type NodeAction } from '../registry.ts';
 
-export interface NodeAction {
-  id: string;
-  /** What the menu says, e.g. "Set bakery on fire (crash)". */
-  label: (node: NodeStatus) => string;
-  /** Whether the action makes sense for this node now. */
-  applies: (node: NodeStatus) => boolean;
-  run: (node: NodeStatus) => void;
-}
+export type { NodeAction };
 
 const exec = (line: string) => {
   const r = labStore.getState().exec(line);
   if (r.error) labStore.getState().setNotice(r.error);
 };
 
-const actions: NodeAction[] = [
+const everyNode: readonly NodeAction[] = [
   {
     id: 'inspect', label: (n) => `Inspect ${n.id}`, applies: () => true,
     run: (n) => labStore.getState().select({ kind: 'node', id: n.id }),
@@ -29,13 +24,6 @@ const actions: NodeAction[] = [
   { id: 'resume', label: (n) => `Resume ${n.id}`, applies: (n) => n.paused, run: (n) => exec(`resume node=${n.id}`) },
 ];
 
-/** Adds an action to every node's menu (replacing one with the same id). */
-export function registerNodeAction(action: NodeAction): void {
-  const at = actions.findIndex((a) => a.id === action.id);
-  if (at >= 0) actions[at] = action;
-  else actions.push(action);
-}
-
 export function nodeActionsFor(node: NodeStatus): NodeAction[] {
-  return actions.filter((a) => a.applies(node));
+  return [...everyNode, ...systemNodeActions()].filter((a) => a.applies(node));
 }

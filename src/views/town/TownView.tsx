@@ -6,9 +6,10 @@ import { useLab } from '../../store/lab-store.ts';
 import type { TownState } from '../../engine/town/index.ts';
 import { boxExit, curvePath, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
-import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
+import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
 import { STATUS } from '../shared/palette.ts';
 import { recentDrops, stageModel } from '../shared/town-model.ts';
 import { pointOnCurve } from '../shared/geometry.ts';
@@ -19,14 +20,12 @@ import { textWidth } from '../shared/measure.ts';
 import { Board } from './Board.tsx';
 import { MessageIcon, PhoneIcon } from './icons.tsx';
 import { CutMarks, Defs } from './decor.tsx';
-import { summaryLines } from '../tech/summary.ts';
 import '../shared/views.css';
 
 /** How long (simulated ms) the town keeps showing where a message was lost. */
 const DROP_SHOWN_MS = 400;
 
-/** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
-export function TownView({ className, systems }: { className?: string; systems?: readonly string[] }) {
+export function TownView({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   useStructureVersion();
@@ -38,9 +37,9 @@ export function TownView({ className, systems }: { className?: string; systems?:
   const waitEls = useElementMap<string, SVGTextElement>();
 
   const sim = session.sim;
-  const statuses = systems ? sim.nodes().filter((n) => systems.includes(n.sys)) : sim.nodes();
-  const hasTown = statuses.some((n) => n.sys === 'town');
-  const town = hasTown ? sim.state<TownState>('town') : null;
+  // The town board's nodes only: another system's are drawn by its own views.
+  const statuses = sim.nodes().filter((n) => n.sys === 'town');
+  const town = statuses.length ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);
   const layout = townLayout(size, model.nodes.map((n) => n.id));
   const focus = useFocus(highlight, () => sim.trace());
@@ -93,8 +92,7 @@ export function TownView({ className, systems }: { className?: string; systems?:
   // Flights grow with the buildings on a big stage (a projector), never below their drawn size.
   const iconScale = Math.round(Math.min(1.7, Math.max(1, layout.s / 90)) * 10) / 10;
   // What a call's label must not cover: every building (drawing, name and state) and the board.
-  const notes = (n: (typeof model.nodes)[number]) => (n.service ? undefined : summaryLines(sim, n)[0]?.says[0]);
-  const labels = model.nodes.map((n) => buildingLabel(n, notes(n), layout.at[n.id]!, layout.s, fs, size.width).box);
+  const labels = model.nodes.map((n) => buildingLabel(n, undefined, layout.at[n.id]!, layout.s, fs, size.width).box);
   const taken: Box[] = [
     ...labels,
     ...model.nodes.map((n) => ({ x: layout.at[n.id]!.x - layout.s * 0.5, y: layout.at[n.id]!.y - layout.s * 0.6, w: layout.s, h: layout.s * 1.02 })),
@@ -157,7 +155,7 @@ export function TownView({ className, systems }: { className?: string; systems?:
           );
         })}
         {model.nodes.map((n) => (
-          <BuildingNode key={n.id} node={n} note={notes(n)} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width} badge={badges[n.id]}
+          <BuildingNode key={n.id} node={n} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width} badge={badges[n.id]}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
             waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
         ))}

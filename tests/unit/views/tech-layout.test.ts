@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MIN_FONT, techLayout, type TechLayout, type TechNeeds } from '../../../src/views/tech/layout.ts';
-import { keepLines, townServiceLines } from '../../../src/views/tech/summary.ts';
+import { MIN_FONT, techLayout, type TechLayout, type TechNeeds } from '../../../src/views/generic/layout.ts';
+import { keepLines } from '../../../src/views/generic/summary.ts';
+import { townServiceLines } from '../../../src/views/town/summary.ts';
 import { estimateWidth } from '../../../src/views/shared/measure.ts';
 import type { StageNode } from '../../../src/views/shared/town-model.ts';
 
@@ -81,18 +82,18 @@ describe('what a service box says', () => {
   });
 });
 
-describe('other systems in the technical view', () => {
-  it('summarises a Raft server by role, term, log and commit index through the Raft queries', async () => {
+describe('other systems in the generic boxes', () => {
+  it('a node says its system views\' summary (a Raft server: role and term, log and commit); without views, its system', async () => {
     const { createSession } = await import('../../../src/script/runner.ts');
-    const { summaryLines } = await import('../../../src/views/tech/summary.ts');
-    const { stageModel } = await import('../../../src/views/shared/town-model.ts');
+    await import('../../../src/views/load.ts');
+    const { summaryLines } = await import('../../../src/views/generic/summary.ts');
     const s = createSession(7);
     s.exec('raft.start servers=3');
     s.exec('run until="raft.leader != none" max=5s');
-    const m = stageModel(null, s.sim.nodes());
-    const leader = String(s.sim.query('raft.leader'));
-    const lines = summaryLines(s.sim, m.nodes.find((n) => n.id === leader)!);
+    const leader = s.sim.nodes().find((n) => n.id === String(s.sim.query('raft.leader')))!;
+    const lines = summaryLines(s.sim, leader);
     expect(lines[0]!.says[0]).toMatch(/^leader · term \d+$/);
     expect(lines[1]!.says[0]).toMatch(/^log \d+ · commit \d+$/);
+    expect(summaryLines(s.sim, { ...leader, sys: 'nosuch', skew: 5 }).map((l) => l.says[0])).toEqual(['system nosuch', 'clock skew +5ms']);
   });
 });

@@ -1,24 +1,10 @@
-// Paxos' pictures on the stage (the council settling one decree; the cards and the decree panel), the
-// "propose a value" action in every Paxos server's menu, and its inspector rows.
+// What the inspector says about a Paxos server: its acceptor's promise and accepted proposal, what its
+// learner learned, and how far its proposer got (number, value, promises and accepts of a majority).
 import type { Sim } from '../../engine/core/index.ts';
 import type { PaxosState } from '../../engine/paxos/index.ts';
 import { paxosAgentViews } from '../../engine/paxos/index.ts';
-import { registerStage } from '../stages.ts';
-import { registerNodeAction } from '../shared/node-actions.ts';
-import { registerNodeInspector, type Inspection } from '../panels/Inspector.tsx';
-import { run } from '../raft/actions.ts';
-import { proposalValueFor, proposerWords } from './model.ts';
-import { PaxosTechView } from './PaxosTechView.tsx';
-import { PaxosTownView } from './PaxosTownView.tsx';
-
-registerStage({ id: 'paxos', systems: ['paxos'], title: 'Paxos', Town: PaxosTownView, Tech: PaxosTechView });
-
-registerNodeAction({
-  id: 'paxos.propose',
-  label: (n) => `Ask ${n.id} to propose ${proposalValueFor(n.id)}`,
-  applies: (n) => n.sys === 'paxos' && n.up && !n.paused,
-  run: (n) => run(`paxos.propose node=${n.id} value=${proposalValueFor(n.id)}`),
-});
+import type { Inspection } from '../registry.ts';
+import { proposerWords } from './model.ts';
 
 export function inspectAgent(sim: Sim, id: string): Inspection | null {
   if (!sim.activeSystems().includes('paxos')) return null;
@@ -43,4 +29,3 @@ export function inspectAgent(sim: Sim, id: string): Inspection | null {
     ],
   };
 }
-registerNodeInspector('paxos', inspectAgent);

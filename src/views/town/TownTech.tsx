@@ -1,27 +1,29 @@
-// The technical picture of the same state as the town: services as boxes (queue, busy, handled, the
-// last operation's latencies), the board as a broker with its topics and subscriptions, messages in
-// flight as labelled dots on the links. Other systems' nodes appear as boxes on a ring.
-import { memo, useCallback, useRef, useState } from 'react';
+// The town board's technical picture, of the same state as the town: services as boxes (queue, busy,
+// handled, the last operation's latencies), the board as a broker with its topics and subscriptions,
+// messages in flight as labelled dots on the links.
+import { useCallback, useRef, useState } from 'react';
 import { useLab } from '../../store/lab-store.ts';
 import type { TownState } from '../../engine/town/index.ts';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
 import { useFocus } from '../shared/highlight.ts';
-import { useSize, useStructureVersion } from '../shared/hooks.ts';
+import { useSize } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
 import { NodeMenu, pointable, type MenuRequest } from '../shared/interaction.tsx';
-import { FlightLayer, type FlightSpec } from '../shared/FlightLayer.tsx';
-import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
+import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
+import { messageStyle, STATUS } from '../shared/palette.ts';
 import { describeNode, stageModel, type StageModel, type StageNode } from '../shared/town-model.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
-import { techLayout, type TechLayout, type TechNeeds } from './layout.ts';
-import { keepLines, summaryLines, type BoxLine } from './summary.ts';
+import { techLayout, type TechLayout, type TechNeeds } from '../generic/layout.ts';
+import { keepLines, type BoxLine } from '../generic/summary.ts';
+import { BOLD, boxWidth, MONO, NodeBox, StatusTag, tagWidth, tagWord } from '../generic/NodeBox.tsx';
+import { townServiceLines } from './summary.ts';
 import type { Sim } from '../../engine/core/index.ts';
 import '../shared/views.css';
 
 const LINES = 4;
 
-/** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
-export function TechView({ className, systems }: { className?: string; systems?: readonly string[] }) {
+export function TownTech({ className }: { className?: string }) {
   const wrap = useRef<HTMLDivElement>(null);
   const size = useSize(wrap);
   useStructureVersion();
@@ -32,11 +34,12 @@ export function TechView({ className, systems }: { className?: string; systems?:
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const sim = session.sim;
-  const statuses = systems ? sim.nodes().filter((n) => systems.includes(n.sys)) : sim.nodes();
-  const town = statuses.some((n) => n.sys === 'town') ? sim.state<TownState>('town') : null;
+  // The town board's nodes only: another system's are drawn by its own views.
+  const statuses = sim.nodes().filter((n) => n.sys === 'town');
+  const town = statuses.length ? sim.state<TownState>('town') : null;
   const model = stageModel(town, statuses);
   const broker = model.board;
-  const lines = Object.fromEntries(model.nodes.map((n) => [n.id, summaryLines(sim, n)]));
+  const lines = Object.fromEntries(model.nodes.map((n) => [n.id, townServiceLines(n)]));
   const most = Math.max(1, ...Object.values(lines).map((l) => l.length));
   const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, Math.min(LINES, most),
     techNeeds(model, lines));
@@ -106,7 +109,7 @@ export function TechView({ className, systems }: { className?: string; systems?:
             selected={selected?.kind === 'node' && selected.id === broker.id} onMenu={openMenu(broker.id)} />
         )}
         {model.nodes.map((n) => (
-          <ServiceBox key={n.id} node={n} at={layout.at[n.id]!} layout={layout} lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs}
+          <NodeBox key={n.id} node={n} title={titleOf(n)} words={describeNode(n)} at={layout.at[n.id]!} box={layout.box} lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs}
             focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
         ))}
         <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => {
@@ -127,26 +130,18 @@ export function TechView({ className, systems }: { className?: string; systems?:
   );
 }
 
-/** Which links to draw: every service to the broker; between other nodes every pair while few, else cut ones. */
+/** Which links to draw: every service to the broker, a caller to whom it phones, and every cut link. */
 function linkPairs(ids: readonly string[], brokerId: string | null, model: StageModel, sim: Sim) {
   const out: { x: string; y: string }[] = [];
-  const few = model.nodes.length <= 7;
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
     const [x, y] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
     const touchesBroker = x === brokerId || y === brokerId;
-    const isService = model.nodes.find((n) => n.id === x)?.service || model.nodes.find((n) => n.id === y)?.service;
-    const wanted = touchesBroker || (!isService && few) || model.calls.some((c) => (c.from === x && c.to === y) || (c.from === y && c.to === x));
+    const wanted = touchesBroker || model.calls.some((c) => (c.from === x && c.to === y) || (c.from === y && c.to === x));
     if (wanted || sim.isCut(x, y) || sim.isCut(y, x)) out.push({ x, y });
   }
   return out;
 }
 
-const MONO = { mono: true } as const;
-const BOLD = { bold: true } as const;
-
-/** The word on a node that is not running normally ('DOWN', 'PAUSED'), or null. */
-const tagWord = (node: StageNode) => (node.up && !node.paused ? null : node.up ? 'PAUSED' : 'DOWN');
-const tagWidth = (node: StageNode, fs: number) => { const w = tagWord(node); return w ? textWidth(w, fs, BOLD) + 12 : 0; };
 const titleOf = (node: StageNode) => (node.service && node.kind !== node.id ? [`${node.id} · ${node.kind}`, node.id] : [node.id]);
 const subscribersOf = (t: StageModel['topics'][number]) => (t.subscribers.length
   ? [`→ ${t.subscribers.join(', ')}`, `→ ${t.subscribers.length} subscriber${t.subscribers.length === 1 ? '' : 's'}`] : ['→ no subscribers']);
@@ -156,9 +151,7 @@ const pinnedOf = (t: StageModel['topics'][number]) => `${t.topic} · ${t.pinned}
 function techNeeds(model: StageModel, lines: Record<string, BoxLine[]>): TechNeeds {
   const pick = (says: readonly string[], short: boolean) => (short ? says[says.length - 1] : says[0]) ?? '';
   return {
-    boxWidth: (fs, l, short) => Math.max(0, ...model.nodes.map((n) => Math.max(
-      textWidth(pick(titleOf(n), short), fs, BOLD) + 30 + (tagWord(n) ? tagWidth(n, fs - 1) + 8 : 0),
-      ...keepLines(lines[n.id] ?? [], l).map((x) => textWidth(pick(x.says, short), fs - 1, MONO) + 20)))),
+    boxWidth: (fs, l, short) => Math.max(0, ...model.nodes.map((n) => boxWidth(n, titleOf(n), keepLines(lines[n.id] ?? [], l), fs, short))),
     brokerWidth: (fs, short) => {
       const b = model.board;
       if (!b) return 0;
@@ -170,50 +163,6 @@ function techNeeds(model: StageModel, lines: Record<string, BoxLine[]>): TechNee
     },
   };
 }
-
-/** 'DOWN' or 'PAUSED', its right edge at x. */
-function StatusTag({ node, x, y, fs }: { node: StageNode; x: number; y: number; fs: number }) {
-  const word = tagWord(node);
-  if (!word) return null;
-  const w = tagWidth(node, fs);
-  return (
-    <g transform={`translate(${x - w / 2},${y})`}>
-      <rect x={-w / 2} y={-fs + 1} width={w} height={fs + 6} rx={3}
-        fill={node.up ? STATUS.paused : STATUS.crashed} stroke="#1d1d1f" />
-      <text textAnchor="middle" fontSize={fs} fontWeight={800} fill={node.up ? '#000000' : '#ffffff'}>{word}</text>
-    </g>
-  );
-}
-
-const ServiceBox = memo(function ServiceBox({ node, at, layout, lines, fs, focused, selected, onMenu }: {
-  node: StageNode; at: Point; layout: TechLayout; lines: BoxLine[]; fs: number; focused: boolean; selected: boolean;
-  onMenu: (x: number, y: number) => void;
-}) {
-  const { w, h } = layout.box;
-  const st = nodeStyle(node.index);
-  const lineH = fs + 4;
-  const tag = tagWord(node) ? tagWidth(node, fs - 1) + 8 : 0;
-  const said = lines.map((l) => l.says[0] ?? '');
-  return (
-    <g transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`}
-      className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
-      {...pointable({ kind: 'node', id: node.id }, `${describeNode(node)}. ${said.join('. ')}`, onMenu)}>
-      <title>{[describeNode(node), ...said].join('\n')}</title>
-      <rect className="tb-ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={8} />
-      <rect className="tb-box" width={w} height={h} rx={5} fill={node.up ? '#ffffff' : 'url(#tb-hatch)'}
-        strokeDasharray={node.paused ? '5 3' : undefined} />
-      <rect width={6} height={h} rx={2} fill={node.up ? st.colour : '#9a9a9a'} />
-      <path d={markPath(st.mark, fs * 0.42)} transform={`translate(${16},${lineH * 0.7})`} fill={st.colour} stroke="#1d1d1f" strokeWidth={1} />
-      <text x={27} y={lineH * 0.7 + fs * 0.35} fontSize={fs} fontWeight={700}>{firstFit(titleOf(node), w - 30 - tag, fs, BOLD)}</text>
-      <StatusTag node={node} x={w - 4} y={lineH * 0.7 + fs * 0.35} fs={fs - 1} />
-      {lines.map((l, k) => (
-        <text key={k} x={12} y={lineH * (k + 1.75)} fontSize={fs - 1} className="tb-mono" fill={STATUS.ink}>{firstFit(l.says, w - 16, fs - 1, MONO)}</text>
-      ))}
-    </g>
-  );
-}, (a, b) => a.at.x === b.at.x && a.at.y === b.at.y && a.fs === b.fs && a.focused === b.focused && a.selected === b.selected
-  && a.layout.box.w === b.layout.box.w && a.layout.box.h === b.layout.box.h
-  && JSON.stringify(a.node) === JSON.stringify(b.node) && JSON.stringify(a.lines) === JSON.stringify(b.lines));
 
 function BrokerBox({ node, model, layout, focus, fs, selected, onMenu }: {
   node: StageNode; model: StageModel; layout: TechLayout; focus: Focus; fs: number; selected: boolean;

@@ -1,0 +1,122 @@
+// The pictures for nodes of a system that has no drawings of its own (or whose views have not arrived
+// yet): each node a box with its name, a DOWN/PAUSED tag and its system's summary lines
+// (src/views/registry.ts), on a ring while few, links between them (cut ones marked), messages in flight
+// as labelled dots. It knows nothing of any system: what a node says comes from the registry. Both panes
+// draw the same boxes, the town's on its green ground, the technical one's on grey.
+import { useCallback, useRef, useState } from 'react';
+import { useLab } from '../../store/lab-store.ts';
+import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
+import { useFocus } from '../shared/highlight.ts';
+import { useSize } from '../shared/hooks.ts';
+import { useStructureVersion } from '../kit/version.ts';
+import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
+import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
+import { messageStyle, STATUS } from '../shared/palette.ts';
+import { textWidth } from '../shared/measure.ts';
+import { techLayout } from './layout.ts';
+import { keepLines, summaryLines } from './summary.ts';
+import { BOLD, boxWidth, NodeBox } from './NodeBox.tsx';
+import '../shared/views.css';
+
+const LINES = 4;
+/** Up to this many nodes every pair is linked; more, and only cut links are drawn. */
+const ALL_LINKS_UP_TO = 7;
+
+const stateWords = (n: { id: string; sys: string; up: boolean; paused: boolean }) =>
+  `${n.id} (${n.sys})${!n.up ? ', crashed' : n.paused ? ', paused' : ''}`;
+
+/** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
+export function NodesView({ className, systems, skin }: { className?: string; systems?: readonly string[]; skin: 'town' | 'tech' }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const size = useSize(wrap);
+  useStructureVersion();
+  const sim = useLab((s) => s.session.sim);
+  const highlight = useLab((s) => s.highlight);
+  const selected = useLab((s) => s.selected);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const nodes = sim.nodes().map((n, index) => ({ ...n, index })).filter((n) => !systems || systems.includes(n.sys));
+  const lines = Object.fromEntries(nodes.map((n) => [n.id, summaryLines(sim, n)]));
+  const most = Math.max(1, ...Object.values(lines).map((l) => l.length));
+  const layout = techLayout(size, nodes.map((n) => n.id), null, Math.min(LINES, most), {
+    boxWidth: (fs, l, short) => Math.max(0, ...nodes.map((n) => boxWidth(n, [n.id], keepLines(lines[n.id] ?? [], l), fs, short))),
+    brokerWidth: () => 0,
+  });
+  const focus = useFocus(highlight, () => sim.trace());
+  const fs = layout.fontSize;
+  const centreOf = (id: string) => layout.at[id] ?? layout.centre;
+  const edge = (id: string, toward: Point) => boxExit(centreOf(id), layout.box.w / 2 + 3, layout.box.h / 2 + 3, toward);
+  const link = (from: string, to: string) => {
+    const [x, y] = from < to ? [from, to] : [to, from];
+    const a = edge(x, centreOf(y));
+    const b = edge(y, centreOf(x));
+    const c = curveControl(a, b, 0.12);
+    return from === x ? { a, c, b } : { a: b, c, b: a };
+  };
+  const ids = nodes.map((n) => n.id);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+    const [x, y] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
+    if (ids.length <= ALL_LINKS_UP_TO || sim.isCut(x, y) || sim.isCut(y, x)) pairs.push([x, y]);
+  }
+  const drawn = new Set(ids);
+  const flights: FlightSpec[] = sim.inFlight().filter((f) => drawn.has(f.from) && drawn.has(f.to)).map((f, k) => ({
+    msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice: null, topic: null, from: f.from, to: f.to,
+    sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...link(f.from, f.to),
+    label: `message #${f.msgId} ${f.msg.type} ${f.from} to ${f.to}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms`,
+  }));
+  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
+
+  return (
+    <div ref={wrap} className={`tb-view tb-generic tb-${skin} ${className ?? ''}`}>
+      <svg width={size.width} height={size.height} role="group"
+        aria-label={`${skin === 'town' ? 'Town' : 'Technical'} view: ${nodes.length} nodes, ${flights.length} messages in flight`}>
+        <rect width={size.width} height={size.height} fill={skin === 'town' ? '#eef3e2' : '#f7f7f9'} />
+        <defs>
+          <pattern id="tb-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" fill="#eeeeee" /><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" strokeWidth="3" />
+          </pattern>
+        </defs>
+        {pairs.map(([x, y]) => {
+          const cutXY = sim.isCut(x, y);
+          const cutYX = sim.isCut(y, x);
+          const { a, c, b } = link(x, y);
+          const cut = cutXY || cutYX;
+          const mid = pointOnCurve(a, c, b, 0.5);
+          const label = cut ? `link ${x} ${cutXY && cutYX ? '<->' : cutXY ? '->' : '<-'} ${y} cut` : undefined;
+          const word = cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`;
+          const wordW = textWidth(word, fs - 1, BOLD) + 12;
+          return (
+            <g key={`${x}|${y}`} role={cut ? 'img' : undefined} aria-label={label}>
+              <path d={`M${a.x},${a.y}Q${c.x},${c.y} ${b.x},${b.y}`} fill="none" stroke={cut ? STATUS.cut : '#c5c5cc'}
+                strokeWidth={cut ? 2.5 : 1.5} strokeDasharray={cut ? '8 6' : undefined} />
+              {cut && (
+                <g transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}>
+                  <title>{label}</title>
+                  <rect x={-wordW / 2} y={-11} width={wordW} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
+                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">{word}</text>
+                </g>
+              )}
+            </g>
+          );
+        })}
+        {nodes.map((n) => (
+          <NodeBox key={n.id} node={n} title={[n.id]} words={stateWords(n)} at={layout.at[n.id]!} box={layout.box}
+            lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs} focused={focus.nodes.has(n.id)}
+            selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
+        ))}
+        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
+          <>
+            <circle r={7} fill={messageStyle(f.type).colour} stroke="#1d1d1f" strokeWidth={1.5} />
+            <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
+          </>
+        )} />
+        {nodes.length === 0 && (
+          <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={fs + 1} fill={STATUS.muted}>No nodes yet.</text>
+        )}
+      </svg>
+      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+    </div>
+  );
+}
