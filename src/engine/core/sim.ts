@@ -1,18 +1,19 @@
 // createSim: the discrete-event simulator. It owns the clock, the event queue, the network, the trace,
 // invariant checks and time travel; systems only return what they want done through their context.
-import type { InFlight, LinkSpec, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent, TraceKind } from './types.ts';
-import type { QueuedEvent } from './state.ts';
-import { heapPush } from './heap.ts';
-import { isCut, linkKey } from './network.ts';
+// This file is the public entry: the Sim interface, assembled from modules that share one SimCore handle
+// (sim-core.ts): recording.ts, send.ts, contexts.ts, invariants.ts, event-loop.ts, inputs.ts,
+// time-travel.ts, faults.ts and queries.ts.
+import type { InFlight, LinkSpec, MsgId, NodeId, NodeStatus, SystemContext, SystemDef, Time, TraceEvent } from './types.ts';
 import { hashHex } from './hash.ts';
 import { formatTraceEvent } from './format.ts';
-import { cancelTimersOf as cancelTimersOfCore, createCore, nodeOf as nodeOfCore } from './sim-core.ts';
-import { ctxFor as ctxForOf, installSystems, sysState as sysStateOf } from './contexts.ts';
-import { formatMsg, recordText } from './recording.ts';
-import { netChanged as netChangedOf } from './send.ts';
-import { asTyped, input as inputOf } from './inputs.ts';
+import { isCut } from './network.ts';
+import { createCore } from './sim-core.ts';
+import { ctxFor, installSystems, sysState } from './contexts.ts';
+import { formatMsg } from './recording.ts';
+import { asTyped, input } from './inputs.ts';
 import { peekLive, runUntil, runUntilTrue, step } from './event-loop.ts';
 import { advanceTo, seek, stepBack } from './time-travel.ts';
+import { crash, dropMessage, heal, partition, pause, restart, resume, setLink, setNetwork, skew } from './faults.ts';
 import { inFlight, nodeStatuses, query } from './queries.ts';
 
 export { CORE_QUERIES } from './queries.ts';
@@ -94,34 +95,21 @@ export interface Sim {
 
 export function createSim(opts: SimOptions): Sim {
   const core = createCore(opts);
-
   installSystems(core);
   const { defs, history } = core;
-  const emit = (e: { kind: TraceKind; node?: NodeId; sys?: string; text?: string; invariant?: string; cause?: number }) =>
-    recordText(core, e.kind, e.node, e.sys, e.text, e.invariant, e.cause);
-  const sysState = (sys: string) => sysStateOf(core, sys);
-  const nodeOf = (id: NodeId) => nodeOfCore(core, id);
-  const cancelTimersOf = (node: NodeId) => cancelTimersOfCore(core, node);
-  const ctxFor = (sys: string) => ctxForOf(core, sys);
-  const netChanged = () => netChangedOf(core);
-
-  const input = (label: string, apply: () => void) => inputOf(core, label, apply);
-
   history.snapshot(core.st, true);
 
-  const inputNode = (node: NodeId) => { nodeOf(node); return node; };
-
-  const sim: Sim = {
+  return {
     seed: opts.seed,
     get now() { return core.st.now; },
     get eventCount() { return core.st.eventCount; },
     get horizon() { return Math.max(history.horizonTime, core.st.now); },
-    state: <S,>(sys: string) => sysState(sys) as S,
+    state: <S,>(sys: string) => sysState(core, sys) as S,
     hasSystem: (sys) => defs.has(sys),
     activeSystems: () => Object.keys(core.st.systems),
     systemDef: (sys) => defs.get(sys),
     asTyped: (line, fn) => asTyped(core, line, fn),
-    act: (sys, label, fn) => input(label, () => fn(sysState(sys) as never, ctxFor(sys))),
+    act: (sys, label, fn) => input(core, label, () => fn(sysState(core, sys) as never, ctxFor(core, sys))),
     step: () => step(core),
     runFor: (ms) => runUntil(core, core.st.now + ms),
     runUntil: (t) => runUntil(core, t),
@@ -134,101 +122,16 @@ export function createSim(opts: SimOptions): Sim {
     traceHash: () => hashHex(core.st.hash),
     formatEvent: (e) => formatTraceEvent(e, (m) => formatMsg(core, m)),
     violations: () => history.violationsUpTo(core.st.traceLen),
-    crash: (node) => input(`crash node=${node}`, () => {
-      const n = nodeOf(node);
-      if (!n.up) return;
-      n.up = false;
-      n.paused = false;
-      n.held = [];
-      cancelTimersOf(node);
-      emit({ kind: 'fault', node, text: `crash ${node}` });
-      defs.get(n.sys)?.onCrash?.(sysState(n.sys), node, ctxFor(n.sys));
-    }),
-    restart: (node) => input(`restart node=${node}`, () => {
-      const n = nodeOf(node);
-      if (n.up) return;
-      n.up = true;
-      emit({ kind: 'fault', node, text: `restart ${node}` });
-      defs.get(n.sys)?.onRestart?.(sysState(n.sys), node, ctxFor(n.sys));
-    }),
-    pause: (node) => input(`pause node=${node}`, () => {
-      const n = nodeOf(node);
-      if (!n.up || n.paused) return;
-      n.paused = true;
-      emit({ kind: 'fault', node, text: `pause ${node}` });
-    }),
-    resume: (node) => input(`resume node=${node}`, () => {
-      const n = nodeOf(node);
-      if (!n.paused) return;
-      n.paused = false;
-      emit({ kind: 'fault', node, text: `resume ${node}` });
-      // Held timers and messages run now, in the order they were due: late, as after a long GC pause.
-      for (const ev of n.held) heapPush<QueuedEvent>(core.st.queue, { ...ev, t: core.st.now, seq: core.st.seq++ });
-      n.held = [];
-    }),
-    partition: (a, b, oneWay = false) => {
-      a.forEach(inputNode);
-      b.forEach(inputNode);
-      const arrow = oneWay ? '-/->' : '<-/->';
-      input(`partition a=${a.join(',')} b=${b.join(',')}${oneWay ? ' oneway=true' : ''}`, () => {
-        for (const x of a) for (const y of b) {
-          core.st.net.cuts[linkKey(x, y)] = true;
-          if (!oneWay) core.st.net.cuts[linkKey(y, x)] = true;
-        }
-        netChanged();
-        emit({ kind: 'fault', text: `partition ${a.join(',')} ${arrow} ${b.join(',')}` });
-      });
-    },
-    heal: (a, b) => input(a && b ? `heal a=${a.join(',')} b=${b.join(',')}` : 'heal', () => {
-      if (a && b) {
-        for (const x of a) for (const y of b) { delete core.st.net.cuts[linkKey(x, y)]; delete core.st.net.cuts[linkKey(y, x)]; }
-        netChanged();
-        emit({ kind: 'fault', text: `heal ${a.join(',')} <-> ${b.join(',')}` });
-      } else {
-        core.st.net.cuts = {};
-        netChanged();
-        emit({ kind: 'fault', text: 'heal all links' });
-      }
-    }),
-    setLink: (from, to, spec, bothWays = true) => {
-      inputNode(from);
-      inputNode(to);
-      const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
-      input(`link from=${from} to=${to} ${desc}${bothWays ? '' : ' oneway=true'}`, () => {
-        const keys = bothWays ? [linkKey(from, to), linkKey(to, from)] : [linkKey(from, to)];
-        for (const k of keys) core.st.net.links[k] = { ...core.st.net.links[k], ...spec };
-        netChanged();
-        emit({ kind: 'fault', text: `link ${from}${bothWays ? '<->' : '->'}${to} ${desc}` });
-      });
-    },
-    setNetwork: (spec) => {
-      const desc = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(' ');
-      input(`network ${desc}`, () => {
-        core.st.net.defaults = { ...core.st.net.defaults, ...spec };
-        netChanged();
-        emit({ kind: 'fault', text: `network ${desc}` });
-      });
-    },
-    skew: (node, ms, driftPpm = 0) => {
-      inputNode(node);
-      input(`skew node=${node} by=${ms}ms drift=${driftPpm}ppm`, () => {
-        const n = nodeOf(node);
-        n.skew = ms;
-        n.driftPpm = driftPpm;
-        emit({ kind: 'fault', node, text: `clock of ${node} skewed by ${ms}ms, drifting ${driftPpm}ppm` });
-      });
-    },
-    dropMessage: (id) => {
-      const found = core.st.queue.some((e) => e.k === 'msg' && e.id === id)
-        || [...core.st.nodes.values()].some((n) => n.held.some((e) => e.k === 'msg' && e.id === id));
-      if (!found) throw new Error(`no message #${id} is in flight`);
-      input(`drop msg=${id}`, () => {
-        // Queued events are never changed in place (snapshots share them): the doomed copies replace them.
-        const doomed = (e: QueuedEvent): QueuedEvent => (e.k === 'msg' && e.id === id ? { ...e, doom: 'dropped by hand' } : e);
-        for (let i = 0; i < core.st.queue.length; i++) core.st.queue[i] = doomed(core.st.queue[i]!);
-        for (const n of core.st.nodes.values()) n.held = n.held.map(doomed);
-      });
-    },
+    crash: (node) => crash(core, node),
+    restart: (node) => restart(core, node),
+    pause: (node) => pause(core, node),
+    resume: (node) => resume(core, node),
+    partition: (a, b, oneWay) => partition(core, a, b, oneWay),
+    heal: (a, b) => heal(core, a, b),
+    setLink: (from, to, spec, bothWays) => setLink(core, from, to, spec, bothWays),
+    setNetwork: (spec) => setNetwork(core, spec),
+    skew: (node, ms, driftPpm) => skew(core, node, ms, driftPpm),
+    dropMessage: (id) => dropMessage(core, id),
     inFlight: () => inFlight(core),
     nodes: () => nodeStatuses(core),
     isCut: (from, to) => isCut(core.st.net, from, to),
@@ -238,6 +141,4 @@ export function createSim(opts: SimOptions): Sim {
     query: (expr) => query(core, expr),
     inputs: () => history.inputs.slice(0, core.st.inputCursor).map(({ eventCount, now, label }) => ({ eventCount, now, label })),
   };
-
-  return sim;
 }
