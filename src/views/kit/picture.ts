@@ -9,7 +9,7 @@ import type { Sim } from '../../engine/core/index.ts';
  */
 export type PictureFn<S, P> = (state: S, sim: Sim) => P;
 
-interface Cached { sim: Sim; version: number; now: number; picture: unknown }
+interface Cached { sys: string; sim: Sim; version: number; now: number; picture: unknown }
 const cache = new WeakMap<PictureFn<never, unknown>, Cached>();
 
 /** The states of the systems of `family` the run uses, by name, in the order it first used them. */
@@ -24,8 +24,9 @@ export function familyStates(sim: Sim, family: readonly string[]): Record<string
  */
 export function pictureAt<S, P>(sys: string | readonly string[], fn: PictureFn<S, P>, sim: Sim, version: number): P | null {
   const key = fn as PictureFn<never, unknown>;
+  const name = typeof sys === 'string' ? sys : sys.join(',');
   const hit = cache.get(key);
-  if (hit && hit.sim === sim && hit.version === version && hit.now === sim.now) return hit.picture as P | null;
+  if (hit && hit.sys === name && hit.sim === sim && hit.version === version && hit.now === sim.now) return hit.picture as P | null;
   let picture: P | null = null;
   if (typeof sys === 'string') {
     if (sim.activeSystems().includes(sys)) picture = fn(sim.state<S>(sys), sim);
@@ -33,6 +34,6 @@ export function pictureAt<S, P>(sys: string | readonly string[], fn: PictureFn<S
     const states = familyStates(sim, sys);
     if (Object.keys(states).length > 0) picture = fn(states as S, sim);
   }
-  cache.set(key, { sim, version, now: sim.now, picture });
+  cache.set(key, { sys: name, sim, version, now: sim.now, picture });
   return picture;
 }
