@@ -6,7 +6,7 @@ import type { BuildingKind } from '../../engine/town/index.ts';
 import { markPath, nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';
-import { Building, Flames, Frost } from '../town/buildings.tsx';
+import { Building, Flames, Frost } from '../drawings/buildings.tsx';
 import { townPic, type Rect } from './layout.ts';
 
 export interface ClientProps {
@@ -53,7 +53,7 @@ function Slots({ used, limit, x, y, w, fs }: { used: number; limit: number; x: n
 export const Client = memo(function Client(p: ClientProps) {
   const { r, fs } = p;
   const st = nodeStyle(p.index);
-  const small = fs - 1.5;
+  const small = Math.max(11, fs - 1.5);
   const lineH = fs * 1.25;
   const narrow = r.w < fs * 10;
   const status = !p.up ? (p.town || narrow ? ['ON FIRE'] : ['ON FIRE · crashed', 'ON FIRE']) : p.paused ? (p.town || narrow ? ['PAUSED'] : ['PAUSED · frozen', 'PAUSED']) : null;
@@ -78,7 +78,7 @@ export const Client = memo(function Client(p: ClientProps) {
   const oneLine = r.h < lineH * 2;
   const window = p.slots ? (p.slots.limit ? ` [${p.slots.used}/${p.slots.limit}]` : ` [${p.slots.used}/∞]`) : '';
   // A name too long for the box is drawn in small print before anything of it is cut.
-  const nameFs = oneLine ? fs - 1 : textWidth(p.id, fs, { bold: true }) <= tw - fs ? fs : Math.max(11, fs - 2);
+  const nameFs = oneLine ? Math.max(11, fs - 1) : textWidth(p.id, fs, { bold: true }) <= tw - fs ? fs : Math.max(11, fs - 2);
   const name = oneLine ? firstFit([...(lines[0] ?? []).map((l) => `${p.id} · ${l}${window}`), `${p.id}${window}`, p.id], tw - fs, nameFs, { bold: true }) : firstFit([...nameStatus, p.id], tw - fs, nameFs, { bold: true });
   return (
     <g className={`tb-node qv-client${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base}>

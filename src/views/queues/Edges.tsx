@@ -2,7 +2,7 @@
 // (or subscription) — in the town a chute from the sorting desk, its rule on a tag; dead-letter edges from a queue back to its dead-letter exchange. An edge a pointed-at
 // message took is drawn thick, blue and solid; the others thin and grey.
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
-import { fit } from '../town/Board.tsx';
+import { fit } from '../drawings/fit.ts';
 import { EDGE, EDGE_LIT } from './looks.ts';
 import { leftMid, rightMid, type Rect } from './layout.ts';
 
@@ -24,6 +24,7 @@ function Chute({ d, lit }: { d: string; lit: boolean }) {
 }
 
 export function BindingEdges({ edges, fs, town }: { edges: readonly EdgeDraw[]; fs: number; town: boolean }) {
+  const small = Math.max(11, fs - 2);
   // Lit edges last, so they are drawn over the others.
   const ordered = [...edges].sort((a, b) => Number(a.lit) - Number(b.lit));
   return (
@@ -44,8 +45,8 @@ export function BindingEdges({ edges, fs, town }: { edges: readonly EdgeDraw[]; 
                 {town ? <Chute d={second} lit={e.lit} /> : <path d={second} fill="none" stroke={stroke} strokeWidth={w} />}
                 <rect x={e.label.x} y={e.label.y} width={e.label.w} height={e.label.h} rx={3} fill={e.lit ? '#e3f0fb' : town ? '#fdf6e3' : '#ffffff'}
                   stroke={stroke} strokeWidth={e.lit ? 2 : 1} />
-                <text x={e.label.x + 4} y={e.label.y + e.label.h / 2 + (fs - 2) * 0.36} fontSize={fs - 2} className="tb-mono" fill={STATUS.ink}>
-                  {fit(e.text, e.label.w - 4, fs - 2)}
+                <text x={e.label.x + 4} y={e.label.y + e.label.h / 2 + small * 0.36} fontSize={small} className="tb-mono" fill={STATUS.ink}>
+                  {fit(e.text, e.label.w - 4, small)}
                 </text>
               </>
             )}

@@ -99,7 +99,7 @@ function TownBackdrop({ look, strip, skin, cells }: { look: HolderLook; strip: R
 
 /** What an empty holder says; in the town's pigeonholes, on a paper slip across the empty holes. */
 function EmptyNote({ text, strip, fs, town, look }: { text: string; strip: Rect; fs: number; town: boolean; look: HolderLook }) {
-  const small = fs - 2;
+  const small = Math.max(11, fs - 2);
   const y = strip.y + Math.min(strip.h, fs * 1.9) / 2 + small * 0.36;
   const slip = town && (look === 'rack' || look === 'pigeonhole');
   return (
@@ -118,6 +118,7 @@ export const Holder = memo(function Holder(p: HolderProps) {
   // A name that does not fit at the pane's font is drawn in small print before anything of it is cut.
   const names = dead ? [`✕ ${p.name}`, p.name] : [p.name];
   const nameFs = names.some((n) => textWidth(n, fs, { bold: true }) <= nameW) ? fs : Math.max(11, fs - 2);
+  const small = Math.max(11, fs - 2);
   const baseline = p.inline ? head.y + head.h / 2 + fs * 0.32 : head.y + head.h * 0.75;
   return (
     <g className={`tb-notice qv-holder${p.focused ? ' is-focused' : ''}${p.selected ? ' is-selected' : ''}`} {...base} data-row-head={p.item} data-item={p.item}
@@ -131,14 +132,14 @@ export const Holder = memo(function Holder(p: HolderProps) {
       <text x={head.x + 2} y={baseline} fontSize={nameFs} fontWeight={700} className={p.town ? 'tb-halo' : undefined}>
         {firstFit(names, nameW, nameFs, { bold: true })}
       </text>
-      <text x={head.x + 2 + nameW + 4} y={baseline} fontSize={fs - 2} fill={STATUS.ink} className={p.town ? 'tb-halo' : 'tb-mono'}>
-        {fitSegments(p.detail, head.w - nameW - 6, fs - 2)}
+      <text x={head.x + 2 + nameW + 4} y={baseline} fontSize={small} fill={STATUS.ink} className={p.town ? 'tb-halo' : 'tb-mono'}>
+        {fitSegments(p.detail, head.w - nameW - 6, small)}
       </text>
-      {p.empty && <EmptyNote text={firstFit(phrasings(p.empty), p.strip.w - 10, fs - 2)} strip={p.strip} fs={fs} town={p.town} look={p.look} />}
+      {p.empty && <EmptyNote text={firstFit(phrasings(p.empty), p.strip.w - 10, small)} strip={p.strip} fs={fs} town={p.town} look={p.look} />}
       {p.more && (
         <g aria-hidden="true">
           <rect x={p.more.r.x} y={p.more.r.y} width={p.more.r.w} height={p.more.r.h} rx={3} fill="#f0f0f3" stroke="#6b6b70" strokeDasharray="2 2" />
-          <text x={p.more.r.x + p.more.r.w / 2} y={p.more.r.y + p.more.r.h / 2 + (fs - 2) * 0.36} fontSize={fs - 2} textAnchor="middle" fontWeight={700}>+{p.more.n}</text>
+          <text x={p.more.r.x + p.more.r.w / 2} y={p.more.r.y + p.more.r.h / 2 + small * 0.36} fontSize={small} textAnchor="middle" fontWeight={700}>+{p.more.n}</text>
         </g>
       )}
     </g>

@@ -64,7 +64,7 @@ export function PubsubSection({ geom, hands, ctx }: { model: PubsubModel; geom: 
           lines={[c.holding.length ? [`holds ${c.holding.map((x) => `#${x}`).join(',')}`, `holds ${c.holding.length}`] : 'idle', phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
           label={pubsubSubscriberWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
-      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more subscribers</text>}
+      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.sub}>+{geom.moreClients.n} more subscribers</text>}
       {geom.producers.map(({ item: p, r }) => (
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
           lines={['publisher']} label={`publisher ${p}: publishes over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />

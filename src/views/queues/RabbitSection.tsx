@@ -59,7 +59,7 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
         );
       })}
       {geom.rows.length === 0 && (
-        <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet</text>
+        <text x={geom.labels.length ? 0 : 8} y={m.line} fontSize={m.sub} fill="#6b6b70">No queues yet</text>
       )}
       <RowCount r={geom.countRow} n={geom.hiddenRows} noun="queues" m={m} />
       {geom.clients.map(({ item: c, r }) => (
@@ -68,13 +68,13 @@ export function RabbitSection({ model, geom, hands, ctx }: { model: RabbitModel;
           slots={c.autoAck ? null : { used: c.holding.length, limit: c.prefetch }}
           label={rabbitConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
-      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreClients.n} more consumers</text>}
+      {geom.moreClients && <text x={geom.moreClients.r.x + 4} y={geom.moreClients.r.y + m.line} fontSize={m.sub}>+{geom.moreClients.n} more consumers</text>}
       {geom.producers.map(({ item: p, r }) => (
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
           lines={['publisher']} label={`publisher ${p}: publishes over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
       ))}
       {model.unroutable > 0 && geom.sources[0] && (
-        <text x={geom.sources[0].r.x} y={geom.sources[geom.sources.length - 1]!.r.y + geom.sources[geom.sources.length - 1]!.r.h + m.fs * 1.2} fontSize={m.fs - 2} fill="#a83a00">
+        <text x={geom.sources[0].r.x} y={geom.sources[geom.sources.length - 1]!.r.y + geom.sources[geom.sources.length - 1]!.r.h + m.fs * 1.2} fontSize={m.small} fill="#a83a00">
           ✕ {model.unroutable} unroutable (dropped)
         </text>
       )}

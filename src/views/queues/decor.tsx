@@ -1,6 +1,6 @@
 // Patterns, the arrowhead, the per-section legend of message looks, and the flights' pictures.
 import { OKABE_ITO } from '../shared/palette.ts';
-import { Slip, CheckIcon } from '../town/icons.tsx';
+import { Slip, CheckIcon } from '../drawings/icons.tsx';
 import { CHIP_LOOKS, type ChipKind } from './looks.ts';
 import { Glyph } from './Chip.tsx';
 import type { Metrics, Rect } from './layout.ts';
@@ -62,7 +62,7 @@ export function Legend({ sys, r, m }: { sys: QueueSys; r: Rect; m: Metrics }) {
 const DOT: Record<QueueFlight['look'], string> = { letter: OKABE_ITO.orange, tick: OKABE_ITO.bluishGreen, ask: OKABE_ITO.skyBlue, empty: '#b0b0b6' };
 
 export function FlightIcon({ flight, town, fs }: { flight: QueueFlight; town: boolean; fs: number }) {
-  const label = <text x={11} y={4} fontSize={fs - 2} className="tb-halo tb-mono" data-flight-label="">{flight.short}</text>;
+  const label = <text x={11} y={4} fontSize={Math.max(11, fs - 2)} className="tb-halo tb-mono" data-flight-label="">{flight.short}</text>;
   if (!town) {
     return (
       <>

@@ -50,7 +50,7 @@ export function layoutGraph<L, Q, C, K>(body: Rect, m: Metrics, spec: {
   const cols = columns(body, m, leftW, rightW);
   // Room for the binding labels between the sources and the rows.
   const longest = Math.max(0, ...spec.edges.map((e) => e.label.length));
-  const labelW = spec.edges.some((e) => e.label) ? Math.min(cols.mid.w * 0.4, Math.max(m.fs * 3, (longest + 1) * (m.fs - 2) * 0.6 + 8)) : 0;
+  const labelW = spec.edges.some((e) => e.label) ? Math.min(cols.mid.w * 0.4, Math.max(m.fs * 3, (longest + 1) * m.small * 0.6 + 8)) : 0;
   const mid: Rect = { x: cols.mid.x + labelW + (labelW ? 6 : 0), y: cols.mid.y, w: Math.max(0, cols.mid.w - labelW - (labelW ? 6 : 0)), h: cols.mid.h };
   const { rows, hidden, count } = holderRows(mid, m, spec.rows.map((r) => ({ ...r, indent: 0, name: spec.rowName(r.q) })));
 

@@ -19,6 +19,9 @@ export function paneFont(size: Size, sections: number): number {
   return Math.round(clamp(bySize, 11, 17));
 }
 
+/** No word in the queue pictures is drawn under this, px: small print is two sizes below the font, floored here. */
+export const SMALLEST_FONT = 11;
+
 /**
  * Sizes that follow the font, so everything scales together. A chip is as wide as the longest body it
  * shows needs (within limits), so "order12" is not cut to "ord…".
@@ -26,12 +29,15 @@ export function paneFont(size: Size, sections: number): number {
 export function metrics(fs: number, longestText = 6, crowded = false) {
   const line = Math.round(fs * 1.35);
   const chipH = Math.round(fs * 1.6);
-  const small = Math.max(11, fs - 2);
+  const small = Math.max(SMALLEST_FONT, fs - 2);
   return {
     fs, line, chipH,
     /** Small print (numbers, chips' bodies, labels): never under 11 px. */
     small,
-    chipW: Math.round(clamp(longestText * small * 0.62 + fs * 1.3, fs * 2.6, fs * 6.5)),
+    /** One size down (notes, "+N more" lines): never under 11 px either. */
+    sub: Math.max(SMALLEST_FONT, fs - 1),
+    // At most about 12 characters of small print (which is nearer the font in a large pane: 18 px under 20).
+    chipW: Math.round(clamp(longestText * small * 0.62 + fs * 1.3, fs * 2.6, Math.max(fs * 6.5, small * 7.7))),
     chipGap: 4,
     /** A holder's row: a heading line, then one line of chips and their timer bars. */
     rowH: line + chipH + 12,
@@ -184,8 +190,8 @@ export function rowsHeight(m: Metrics, chipCounts: readonly number[], stripW: nu
 
 /** The pane's smallest font: small print is drawn two sizes below it, so never under 11 px. */
 export const MIN_FONT = 13;
-/** In presenter mode, magnified by the stage's zoom. */
-export const PRESENTER_MIN_FONT = 11;
+/** In presenter mode, magnified by the stage's zoom (its small print is floored at SMALLEST_FONT too). */
+export const PRESENTER_MIN_FONT = SMALLEST_FONT;
 
 /**
  * The largest font (17 down to 13; 20 down to 11 for a projector) at which every section gets the height
@@ -193,8 +199,8 @@ export const PRESENTER_MIN_FONT = 11;
  * needs at a font size.
  */
 export function chooseFont(size: Size, sections: number, needsAt: (fs: number) => readonly Need[], pad = 6, presenter = false): number {
-  // Presenter mode magnifies the stage at least twice (STAGE_ZOOM), so a crowded projector pane may go
-  // below the laptop's floor: 11 px (small print too, it never goes under 11) is drawn at 22 px or more.
+  // Presenter mode magnifies the stage so that SMALLEST_FONT is drawn at 18 px or more (fitStage, told by
+  // the queues' stage), so a crowded projector pane may go below the laptop's floor, down to the small print's size.
   const lo = presenter ? PRESENTER_MIN_FONT : MIN_FONT;
   const hi = presenter ? 20 : 17;
   const widest = Math.round(clamp(size.width / 34, lo, hi));
