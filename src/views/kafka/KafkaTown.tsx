@@ -10,8 +10,8 @@ import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts'
 import type { Point } from '../shared/geometry.ts';
 import type { StageNode } from '../shared/town-model.ts';
 import type { StageViewProps } from '../stages.ts';
-import { BuildingNode } from '../town/BuildingNode.tsx';
-import { Slip } from '../town/icons.tsx';
+import { BuildingNode } from '../drawings/BuildingNode.tsx';
+import { Slip } from '../drawings/icons.tsx';
 import type { TownLayout } from './layout-town.ts';
 import { planTown } from './plan.ts';
 import type { GroupModel, KafkaPicture } from './model.ts';

@@ -5,7 +5,7 @@
 import { pointable } from '../shared/interaction.tsx';
 import { STATUS } from '../shared/palette.ts';
 import type { Focus } from '../shared/highlight.ts';
-import { Flames } from '../town/buildings.tsx';
+import { Flames } from '../drawings/buildings.tsx';
 import type { Rect } from './layout-tech.ts';
 import type { BrokerModel, KafkaPicture } from './model.ts';
 import { partitionFocused } from './ids.ts';

@@ -3,7 +3,7 @@
 // loop shortens as the deadline nears (data-until / data-span; no React render per frame).
 import { memo, type KeyboardEvent } from 'react';
 import { pointable } from '../shared/interaction.tsx';
-import { fit } from '../town/Board.tsx';
+import { fit } from '../drawings/fit.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
 import { CHIP_LOOKS, TIMER_COLOUR, type ChipKind } from './looks.ts';
 import type { Rect } from './layout.ts';

@@ -6,7 +6,7 @@ import { STATUS } from '../shared/palette.ts';
 import type { PinnedNotice, StageModel, StageNode } from '../shared/town-model.ts';
 import { describeNode } from '../shared/town-model.ts';
 import type { Rect } from './layout.ts';
-import { Flames, Frost } from './buildings.tsx';
+import { Flames, Frost } from '../drawings/buildings.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';
 
 const MAX_STACK = 4;
@@ -149,12 +149,6 @@ function topicLines(topic: string, id: number, w: number, h: number, fs: number)
     if (two.every(fits)) return two;
   }
   return fits(`#${id}`) ? [`#${id}`] : [];
-}
-
-/** Shortens text to fit a width (an estimate: system fonts average about 0.58 em per character). */
-export function fit(text: string, width: number, fs: number): string {
-  const max = Math.max(3, Math.floor((width - 6) / (fs * 0.58)));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** One tick per reader: filled once read (a shape change as well as a colour change). */

@@ -14,12 +14,13 @@ import { STATUS } from '../shared/palette.ts';
 import { recentDrops, stageModel } from '../shared/town-model.ts';
 import { pointOnCurve } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
-import { aroundSquare, boardEdge, townLayout } from './layout.ts';
-import { badgeAbove, BuildingNode, buildingLabel } from './BuildingNode.tsx';
+import { boardEdge, townLayout } from './layout.ts';
+import { aroundSquare } from '../drawings/square.ts';
+import { badgeAbove, BuildingNode, buildingLabel } from '../drawings/BuildingNode.tsx';
 import { textWidth } from '../shared/measure.ts';
 import { Board } from './Board.tsx';
-import { MessageIcon, PhoneIcon } from './icons.tsx';
-import { CutMarks, Defs } from './decor.tsx';
+import { MessageIcon, PhoneIcon } from '../drawings/icons.tsx';
+import { CutMarks, Defs } from '../drawings/decor.tsx';
 import '../shared/views.css';
 
 /** How long (simulated ms) the town keeps showing where a message was lost. */

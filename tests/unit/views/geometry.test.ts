@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { boxExit, curveControl, pointOnCurve, ringLayout } from '../../../src/views/shared/geometry.ts';
 import { flightProgress, REDUCED_MOTION_SPOT } from '../../../src/views/shared/flight.ts';
-import { aroundSquare, townLayout } from '../../../src/views/town/layout.ts';
+import { townLayout } from '../../../src/views/town/layout.ts';
+import { aroundSquare } from '../../../src/views/drawings/square.ts';
 
 describe('geometry', () => {
   it('starts a ring at the top and keeps every point inside the margin', () => {
