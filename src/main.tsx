@@ -3,13 +3,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { lessonStore } from './store/lesson-store.ts';
-import { readPrefs, readProgress } from './app/progress.ts';
+import { restoreSaved } from './store/lesson-store.ts';
+import { readProgress } from './app/progress.ts';
 import { setNotice } from './app/notices.ts';
 import './app/styles.css';
 
 const saved = readProgress();
-lessonStore.setState({ progress: saved.progress, letterKeys: readPrefs().letterKeys });
+restoreSaved(saved.progress);
 if (saved.notice) setNotice(saved.notice);
 
 // The page's styles follow the setting at once; the lab store learns it when the lab loads (lab.tsx).

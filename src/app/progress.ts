@@ -1,5 +1,5 @@
 // Progress in localStorage through src/lessons/progress.ts (versioned; damaged data is set aside with a
-// notice, never a crash), plus the one preference the lab keeps: whether single-key shortcuts are on.
+// notice, never a crash). The one preference the lab keeps (single-key shortcuts) is src/store/prefs.ts.
 import { lessonStore, setProgress } from '../store/lesson-store.ts';
 // Notices through app/notices.ts, not the lab store: the home page reads and saves progress without the lab.
 import { setNotice } from './notices.ts';
@@ -19,6 +19,3 @@ export function updateProgress(change: (p: Progress) => Progress): void {
   const r = saveProgress(browserStorage(), progress);
   if (!r.ok && r.notice && browserStorage()) setNotice(r.notice);
 }
-
-// The shortcut preference lives with the lesson state's actions (src/store/prefs.ts, setLetterKeys).
-export { readPrefs } from '../store/prefs.ts';

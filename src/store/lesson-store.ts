@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { emptyProgress, type Progress } from '../lessons/progress.ts';
 import type { Lesson, LessonLoad } from '../lessons/types.ts';
-import { writePrefs } from './prefs.ts';
+import { readPrefs, writePrefs } from './prefs.ts';
 
 export interface PredictState {
   choice: number | null;
@@ -203,4 +203,9 @@ export function openConsole(): void {
 
 export function setDockHidden(hidden: boolean): void {
   lessonStore.setState({ dockHidden: hidden });
+}
+
+/** At start-up: the progress read from the browser and the saved shortcut preference. */
+export function restoreSaved(progress: Progress): void {
+  lessonStore.setState({ progress, letterKeys: readPrefs().letterKeys });
 }
