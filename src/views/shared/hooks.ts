@@ -67,26 +67,3 @@ export function useElementMap<K, E extends Element>(): Map<K, E> {
   const [map] = useState(() => new Map<K, E>());
   return map;
 }
-
-/**
- * The store's `version`, for views that re-render their structure on it. While playback runs fast (0.5x and up),
- * events land nearly every frame; the structure then re-renders at most every `every` frames (flights
- * still move every frame through `useFrame`). Paused, stepping or seeking: at once.
- */
-export function useStructureVersion(every = 3): number {
-  const [version, setVersion] = useState(() => labStore.getState().version);
-  const shown = useRef(version);
-  useEffect(() => {
-    let frames = 0;
-    const flush = (v: number) => { frames = 0; shown.current = v; setVersion(v); };
-    // The store may have moved on between the first render and this subscription.
-    if (labStore.getState().version !== shown.current) flush(labStore.getState().version);
-    return labStore.subscribe((s, prev) => {
-      if (s.now !== prev.now) frames++;
-      if (s.version === shown.current) return;
-      // Slow playback has few events and a store update only every few frames: no throttling there.
-      if (!s.playing || s.speed < 0.5 || frames >= every || s.session !== prev.session) flush(s.version);
-    });
-  }, [every]);
-  return version;
-}
