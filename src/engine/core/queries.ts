@@ -4,7 +4,6 @@
 import type { InFlight, NodeStatus } from './types.ts';
 import type { MsgEvent } from './state.ts';
 import { clockOf, nodeOf, type SimCore } from './sim-core.ts';
-import { parseQueryCall } from './query.ts';
 import { sysState } from './contexts.ts';
 
 export interface CoreQuery {
@@ -50,6 +49,14 @@ export function query(core: SimCore, expr: string): number | string | boolean {
     if (q) return q.get(sysState(core, def.name), args);
   }
   throw new Error(`unknown query '${name}'`);
+}
+
+/** `name` or `name(arg, arg)`: how conditions name a value the kernel or a system exposes. */
+function parseQueryCall(expr: string): { name: string; args: string[] } {
+  const m = /^\s*([A-Za-z_][\w.-]*)\s*(?:\((.*)\))?\s*$/.exec(expr);
+  if (!m) throw new Error(`not a query: '${expr}'`);
+  const inner = m[2]?.trim();
+  return { name: m[1]!, args: inner ? inner.split(',').map((a) => a.trim()) : [] };
 }
 
 /** The messages on the wire, soonest arrival first. */

@@ -44,6 +44,7 @@ describe('core queries', () => {
     const sim = eventfulSim();
     expect(() => sim.query('up(nowhere)')).toThrow("unknown node 'nowhere'");
     expect(() => sim.query('nonsense')).toThrow("unknown query 'nonsense'");
+    expect(() => sim.query('up(a')).toThrow("not a query: 'up(a'");
   });
 
   it('are each listed once in the language reference, with their parameters', () => {
