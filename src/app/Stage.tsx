@@ -3,7 +3,7 @@
 // mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
 // Until a view's folder exists a plain summary of the same state stands in, so the page always works.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from 'react';
-import { fitStage, planKey, planStage, smallestTypeOf, usedSystems, type StagePlan, type StageViewProps } from '../views/stages.ts';
+import { fitStage, planKey, planStage, smallestTypeOf, stageSystems, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { subscribeViews, viewsVersion } from '../views/registry.ts';
 import { loadSystemViews } from '../views/load.ts';
 import { setFocusPick, setOneOfTwo, stageFirst, useLesson } from '../store/lesson-store.ts';
@@ -65,7 +65,7 @@ function usePanes(side: 'town' | 'tech'): Pane[] {
   void version; void views;
   const plan = planStage(sim);
   const key = planKey(plan);
-  useEffect(() => { void loadSystemViews(usedSystems(sim)); }, [key, sim]);
+  useEffect(() => { void loadSystemViews(stageSystems(sim)); }, [key, sim]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the plan's key says when it changed
   return useMemo(() => panesFor(plan, side), [key, side]);
 }

@@ -23,11 +23,16 @@ export function usedSystems(sim: Sim): string[] {
   return [...active, ...[...withNodes].filter((s) => !active.includes(s))];
 }
 
+/** The systems whose views this run's stage needs (an empty run: the town board's). */
+export function stageSystems(sim: Sim): string[] {
+  const used = usedSystems(sim);
+  return used.length ? used : [EMPTY_RUN_SYSTEM];
+}
+
 /** What to draw for this run. */
 export function planStage(sim: Sim): StagePlan {
   const withNodes = new Set(sim.nodes().map((n) => n.sys));
-  const used = usedSystems(sim);
-  if (used.length === 0) used.push(EMPTY_RUN_SYSTEM);
+  const used = stageSystems(sim);
   const defs = registeredViews();
   const chosen: SystemStage[] = [];
   const claimed = new Set<string>();
