@@ -75,7 +75,7 @@ export interface SystemViews {
   summary: NodeSummary;
 }
 
-/** A system folder's one definition; returned as given, with its systems' names as a list. */
+/** A system folder's one definition, returned as given (it must name at least one system). */
 export function defineSystemViews(def: SystemViews): SystemViews {
   if (systemsOf(def).length === 0) throw new Error(`views ${def.stage.id}: name at least one system`);
   return def;
