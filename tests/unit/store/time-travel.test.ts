@@ -26,6 +26,16 @@ describe('what the console records as inputs', () => {
     expect(store.getState().notice).toBeNull();
   });
 
+  it('the console\'s path (commands run as jobs, a long run in slices) records the same', async () => {
+    const store = opened();
+    const typed = (line: string) => new Promise<void>((done) => store.getState().execInSlices(line, (r) => {
+      expect(r.error, line).toBeUndefined();
+      done();
+    }));
+    for (const line of ['run for=20s', 'seek t=30ms', 'back n=2', 'step n=1', 'crash node=audit']) await typed(line);
+    expect(store.getState().inputs.map((x) => x.line)).toEqual(['fanout from=app topic=T mode=events', END_OF_RUN, 'crash node=audit']);
+  });
+
   it('an acting command is recorded, and at a past moment after the marker of where the run had got', () => {
     const store = opened();
     store.getState().exec('seek t=20ms');
