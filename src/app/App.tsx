@@ -4,15 +4,19 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { lessonStore, showShortcuts } from '../store/lesson-store.ts';
 import { ShortcutsDialog } from '../views/panels/ShortcutsDialog.tsx';
-import { findEntry } from './catalog-api.ts';
+import { findEntry, outlineOf } from './catalog-api.ts';
+import { loadSystemViews } from '../views/load.ts';
 import { parseRoute, type Route } from './routes.ts';
 import { HomePage } from './HomePage.tsx';
 import { SiteHeader, NoticeBanner } from './SiteHeader.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 const loadLab = () => import('./lab.tsx');
-const LessonPage = lazy(() => loadLab().then((m) => ({ default: m.LessonPage })));
-const SandboxPage = lazy(() => loadLab().then((m) => ({ default: m.SandboxPage })));
+// A lab page's module comes with the lab (its watchers and test hook are in place before the page renders).
+const loadLessonPage = () => Promise.all([loadLab(), import('./LessonPage.tsx')]).then(([, m]) => m);
+const loadSandboxPage = () => Promise.all([loadLab(), import('./SandboxPage.tsx')]).then(([, m]) => m);
+const LessonPage = lazy(() => loadLessonPage().then((m) => ({ default: m.LessonPage })));
+const SandboxPage = lazy(() => loadSandboxPage().then((m) => ({ default: m.SandboxPage })));
 const LabRuntime = lazy(() => loadLab().then((m) => ({ default: m.LabRuntime })));
 const ReferencePage = lazy(() => import('./ReferencePage.tsx').then((m) => ({ default: m.ReferencePage })));
 
@@ -31,7 +35,8 @@ function Loading({ title }: { title: string }) {
   return <><SiteHeader title={title} /><main className="problem" id="main" tabIndex={-1}><p className="muted">Loading…</p></main></>;
 }
 
-/** A lesson page waits for its lesson's text, fetched beside the lab's code. */
+/** A lesson page waits for its lesson (parsed at build time) and its systems' views, fetched beside the
+ *  lab's code, so its first picture is the lesson's own. */
 function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
   const [fetched, setFetched] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -39,7 +44,8 @@ function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
   useEffect(() => {
     let live = true;
     setFailed(null);
-    (entry ? entry.fetch() : Promise.resolve()).then(
+    const systems = entry ? outlineOf(entry)?.systems ?? [] : [];
+    Promise.all([entry?.fetch(), loadSystemViews(systems)]).then(
       () => { if (live) setFetched(route.key); },
       (e: unknown) => { if (live) setFailed(`The lesson could not be loaded (${(e as Error).message}). Check the connection and reload the page.`); },
     );
@@ -56,8 +62,9 @@ function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
 export function App() {
   const route = useRoute();
   const lab = route.page === 'lesson' || route.page === 'sandbox';
-  // Start fetching the lab's code at once (beside a lesson's text), not when the page first renders.
-  if (lab) void loadLab();
+  // Start fetching the page's code at once (beside a lesson's text), not when the page first renders.
+  if (route.page === 'lesson') void loadLessonPage();
+  if (route.page === 'sandbox') void loadSandboxPage();
 
   useEffect(() => {
     // On pages without the lab only `?` (the shortcut list) means something; lab pages add the rest (lab.tsx).

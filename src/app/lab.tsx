@@ -1,6 +1,7 @@
 // The lab: everything the lesson and sandbox pages run on top of the engine (the stores' watchers, the
 // animation clock, the lab's keyboard shortcuts, the catch-up bar, the test hook). App.tsx imports this
-// module dynamically, so the home page never loads it; `window.townboard` appears once it has loaded.
+// module dynamically, beside the page's own module (LessonPage, SandboxPage: a lesson page does not load
+// the sandbox's builder), so the home page never loads it; `window.townboard` appears once it has loaded.
 import { useEffect } from 'react';
 import { labStore } from '../store/lab-store.ts';
 import { lessonStore } from '../store/lesson-store.ts';
@@ -11,9 +12,6 @@ import { watchChallenges, watchScene } from './controller.ts';
 import { installTestHook } from './test-hook.ts';
 import { connectLabNotices } from './notices.ts';
 import { go, lessonHref, parseRoute } from './routes.ts';
-
-export { LessonPage } from './LessonPage.tsx';
-export { SandboxPage } from './SandboxPage.tsx';
 
 connectLabNotices({
   get: () => labStore.getState().notice,

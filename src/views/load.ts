@@ -2,16 +2,17 @@
 // `defineSystemViews(...)`. The folder is named after its system (raft/, kafka/, town/); a family drawn
 // in one pane lives in one folder (queues/: sqs, rabbit, pubsub, stream), listed in FAMILY_FOLDER.
 //
-// The glob below is the one place that decides eager or lazy loading. Eager (today): every folder is in
-// the page's script and registered when this module loads. Lazy: drop `eager: true`; each entry becomes a
-// loader, `loadSystemViews(systems)` imports just those systems' folders, and the stage (which subscribes
-// to the registry) redraws when they arrive.
+// The glob below is the one place that decides eager or lazy loading. Lazy (today): each folder is a chunk
+// of its own, `loadSystemViews(systems)` imports just those systems' folders (a lesson page asks for its
+// front matter's systems before it shows, app/App.tsx; the stage for any other system a run starts), and
+// the stage (which subscribes to the registry) redraws when they arrive. Eager (`eager: true`): every folder
+// is in the page's script and registered when this module loads.
 import { registerSystemViews, viewsOf, type SystemViews } from './registry.ts';
 
 type ViewsModule = { default?: unknown };
 type Entry = ViewsModule | (() => Promise<ViewsModule>);
 
-const FOLDERS: Record<string, Entry> = import.meta.glob<ViewsModule>('./*/index.ts', { eager: true });
+const FOLDERS: Record<string, Entry> = import.meta.glob<ViewsModule>('./*/index.ts');
 
 /** Systems whose views live in a family folder rather than a folder of their own name. */
 const FAMILY_FOLDER: Readonly<Record<string, string>> = { sqs: 'queues', rabbit: 'queues', pubsub: 'queues', stream: 'queues' };

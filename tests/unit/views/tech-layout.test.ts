@@ -85,7 +85,7 @@ describe('what a service box says', () => {
 describe('other systems in the generic boxes', () => {
   it('a node says its system views\' summary (a Raft server: role and term, log and commit); without views, its system', async () => {
     const { createSession } = await import('../../../src/script/runner.ts');
-    await import('../../../src/views/load.ts');
+    await (await import('../../../src/views/load.ts')).loadAllSystemViews();
     const { summaryLines } = await import('../../../src/views/generic/summary.ts');
     const s = createSession(7);
     s.exec('raft.start servers=3');
