@@ -1,13 +1,14 @@
-// The stage: the town view and the technical view (side by side or one of them) and the space-time
-// diagram, each mounted from its folder's index.ts when that folder exists. In presenter and focus
-// mode the pictures are magnified (fitStage in src/views/stages.ts) and, when two do not fit, one shows.
-// Until a view's folder exists a plain summary of the same state stands in, so the page always works.
+// The stage: the town view and the technical view (side by side or one of them) of each system the run
+// uses, from its registered views (src/views/registry.ts; the generic pictures for a system without), and
+// the space-time diagram. In presenter and focus mode the pictures are magnified (fitStage in
+// src/views/stages.ts) and, when two do not fit, one shows.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from 'react';
 import { fitStage, planKey, planStage, smallestTypeOf, stageSystems, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { subscribeViews, viewsVersion } from '../views/registry.ts';
 import { loadSystemViews } from '../views/load.ts';
+import { GenericTech, GenericTown } from '../views/generic/index.ts';
 import { setFocusPick, setOneOfTwo, stageFirst, useLesson } from '../store/lesson-store.ts';
-import { useLab, labStore } from '../store/lab-store.ts';
+import { useLab } from '../store/lab-store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useOnResize } from '../views/shared/hooks.ts';
 
@@ -19,40 +20,7 @@ function component(mods: Record<string, unknown>, name: string): ComponentType |
   return null;
 }
 
-// For nodes of a system whose views are not registered (src/views/generic/).
-const TownView = component(import.meta.glob('../views/generic/index.ts', { eager: true }), 'GenericTown');
-const TechView = component(import.meta.glob('../views/generic/index.ts', { eager: true }), 'GenericTech');
 const SpaceTime = component(import.meta.glob('../views/spacetime/index.ts', { eager: true }), 'SpaceTimeDiagram');
-
-/** A plain list of nodes and messages on the wire, standing in for a view that is not built yet. */
-function StateSummary({ title }: { title: string }) {
-  const version = useLab((s) => s.version);
-  const now = useLab((s) => s.now);
-  const sim = useLab((s) => s.session.sim);
-  void version; void now;
-  const nodes = sim.nodes();
-  const flying = sim.inFlight();
-  return (
-    <div className="fallback-view">
-      <h2 className="panel-title">{title}</h2>
-      <ul className="fallback-nodes">
-        {nodes.map((n) => (
-          <li key={n.id}>
-            <button type="button" className="node-chip" onClick={() => labStore.getState().select({ kind: 'node', id: n.id })}>
-              <span aria-hidden="true">{n.up ? (n.paused ? '⏸' : '●') : '✕'}</span> {n.id}
-              <span className="muted"> {n.up ? (n.paused ? 'paused' : 'up') : 'down'}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <p className="muted">{flying.length} message{flying.length === 1 ? '' : 's'} on the wire{flying.length ? ':' : '.'}</p>
-      <ul className="fallback-msgs">
-        {flying.slice(0, 8).map((m) => <li key={m.msgId}>{m.from} → {m.to} {m.msg.type}</li>)}
-      </ul>
-    </div>
-  );
-}
-
 
 type Pane = { key: string; title: string | null; View: ComponentType<StageViewProps & { systems?: readonly string[] }>; systems?: readonly string[] };
 
@@ -73,12 +41,10 @@ function usePanes(side: 'town' | 'tech'): Pane[] {
 function panesFor(plan: StagePlan, side: 'town' | 'tech'): Pane[] {
   const several = plan.stages.length + (plan.generic.length ? 1 : 0) > 1;
   const panes: Pane[] = plan.stages.map((st) => ({ key: st.id, title: several ? st.title : null, View: side === 'town' ? st.Town : st.Tech }));
-  const Generic = side === 'town' ? TownView : TechView;
-  // Nothing drawn at all (no views registered yet): the generic views say what there is.
+  // Nothing drawn at all (no views arrived yet): the generic views say what there is.
   if (plan.generic.length || panes.length === 0) {
     const title = several ? plan.generic.join(', ') : null;
-    if (Generic) panes.push({ key: 'generic', title, View: Generic, systems: plan.stages.length ? plan.generic : undefined });
-    else panes.push({ key: 'generic', title, View: () => <StateSummary title={side === 'town' ? 'The town' : 'Technical view'} /> });
+    panes.push({ key: 'generic', title, View: side === 'town' ? GenericTown : GenericTech, systems: plan.stages.length ? plan.generic : undefined });
   }
   return panes;
 }
