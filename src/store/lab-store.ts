@@ -156,7 +156,8 @@ export interface LabActions {
   setScene(scene: PlayScene | null): void;
   /** Plays the scene's run again from its start at its pace, holding on a caption showing there. */
   replayScene(): void;
-  /** Jumps to the end of the scene's run (unless already past it); false when the scene has no end. */
+  /** Jumps to the end of the scene's run (unless already past it); false when the scene has no end or a
+   *  catch-up is running. */
   skipScene(): boolean;
   setHighlight(h: Highlight | null): void;
   select(h: Highlight | null): void;
@@ -299,7 +300,7 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       },
       skipScene() {
         const scene = get().scene;
-        if (scene?.kind !== 'run' || !scene.to) return false;
+        if (scene?.kind !== 'run' || !scene.to || busy()) return false;
         const sim = get().session.sim;
         get().jumpTo(reached(sim, scene.to) ? momentOf(sim) : scene.to);
         set({ skipped: null });
