@@ -160,7 +160,8 @@ function restoreShare(key: string, lesson: Lesson, code: string): string | null 
 /** The prediction's answer (its verdict recomputed from the step, as locking in does) and the challenge's state. */
 function restoreAnswers(lesson: Lesson, s: ShareState): void {
   const step = lesson.steps[s.step]!;
-  if (s.predict && step.predict && s.predict.choice < step.predict.choices.length) {
+  if (s.predict?.running && step.predict && s.predict.choice < step.predict.choices.length) resumePrediction(lesson, s, s.predict.choice);
+  else if (s.predict && step.predict && s.predict.choice < step.predict.choices.length) {
     const answer = s.predict.locked ? predictAnswer(lesson, s.step, s.seed) : null;
     const correctIndex = answer && answer.correctIndex >= 0 ? answer.correctIndex : null;
     setPredict({ ...freshPredict(), choice: s.predict.choice, locked: s.predict.locked, correctIndex, revealed: s.predict.locked, error: answer?.error ?? null });
@@ -180,7 +181,8 @@ export function shareUrl(): string | null {
   const state: ShareState = {
     v: 2, lesson: key, step: stepIndex, seed: lab.session.seed, inputs: lab.inputs.map((x) => ({ ...x })),
     t: lab.session.sim.now, view: lab.view, speed: lab.speed,
-    ...(step?.predict && predict.choice !== null ? { predict: { choice: predict.choice, locked: predict.locked } } : {}),
+    ...(step?.predict && predict.choice !== null
+      ? { predict: { choice: predict.choice, locked: predict.locked, ...(predict.locked && predict.revealed === false ? { running: true } : {}) } } : {}),
     ...(step?.challenge ? { challenge: { solved: challenge.solved, hints: challenge.hints } } : {}),
   };
   // Best first: the full history (forks included, so even the fork entries replay) ending at the exact
@@ -211,30 +213,66 @@ export function lockPrediction(): void {
   // already played or changed the run, the step starts again first.
   const sim0 = labStore.getState().session.sim;
   const restarted = labStore.getState().inputs.length > 0 || sim0.eventCount !== openedAt.eventCount || sim0.now !== openedAt.now;
-  if (restarted) loadStep(lesson, stepIndex, lesson.meta.seed);
+  const choice = predict.choice;
+  let playable = false;
+  try {
+    const run = runPrediction(lesson, stepIndex, lesson.meta.seed, restarted);
+    playable = run.playable;
+    setPredict({ choice, locked: true, correctIndex: run.correctIndex, error: run.error, restarted, revealed: !playable });
+    if (run.correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === run.correctIndex));
+  } catch (e) {
+    setPredict({ ...predict, locked: true, error: (e as Error).message, revealed: true });
+  }
+  if (playable) replayPrediction();
+}
+
+/**
+ * Runs the step's prediction from the step's opening state (loaded again first when `reload`), its commands
+ * going through the store so they are recorded (share links) and views refresh, and makes that run the
+ * scene to play. Leaves the cursor at the run's end. Returns which choice came true and whether it can play.
+ */
+function runPrediction(lesson: Lesson, stepIndex: number, seed: number, reload: boolean) {
+  if (reload) loadStep(lesson, stepIndex, seed);
   const session = labStore.getState().session;
   const from = { eventCount: session.sim.eventCount, now: session.sim.now, trace: session.sim.traceLength };
-  // Commands go through the store so they are recorded (share links) and views refresh.
   const recorded: Session = {
     sim: session.sim, seed: session.seed, execParsed: session.execParsed,
     get shown() { return session.shown; },
     exec: (line: string) => labStore.getState().exec(line),
   };
-  const choice = predict.choice;
-  let playable = false;
+  const r = resolvePredict(recorded, lesson.steps[stepIndex]!.predict!);
+  const plan = planRun(session.sim, from, lesson.steps[stepIndex]!.scene);
+  inputsAtLock = labStore.getState().inputs.length;
+  labStore.getState().setScene({ kind: 'run', from: plan.from, to: plan.to, moments: plan.moments, captions: plan.captions.placed, speed: plan.speed });
+  return { correctIndex: r.correctIndex >= 0 ? r.correctIndex : null, error: r.error ?? null, playable: !r.error && plan.speed !== null };
+}
+
+/**
+ * A link copied while the prediction's run was playing: the run is made again as locking in made it (the
+ * same inputs, so the same future), the cursor goes back to the shared moment and the run plays on to its
+ * end, where the verdict shows, as it would have for the learner who copied it. A link whose inputs are not
+ * that run's, or whose moment is not inside it, shows the run's end with the verdict.
+ */
+function resumePrediction(lesson: Lesson, s: ShareState, choice: number): void {
+  const shared = labStore.getState().session.sim;
+  const at = { eventCount: shared.eventCount, now: shared.now };
+  const key = (xs: readonly { line: string; eventCount: number; now: number }[]) => JSON.stringify(survivingInputs(xs).map((x) => [x.line, x.eventCount, x.now]));
+  let run;
   try {
-    const r = resolvePredict(recorded, p);
-    const correctIndex = r.correctIndex >= 0 ? r.correctIndex : null;
-    const plan = planRun(session.sim, from, lesson.steps[stepIndex]!.scene);
-    playable = !r.error && plan.speed !== null;
-    inputsAtLock = labStore.getState().inputs.length;
-    labStore.getState().setScene({ kind: 'run', from: plan.from, to: plan.to, moments: plan.moments, captions: plan.captions.placed, speed: plan.speed });
-    setPredict({ choice, locked: true, correctIndex, error: r.error ?? null, restarted, revealed: !playable });
-    if (correctIndex !== null) updateProgress((pr) => recordPrediction(pr, key, stepIndex, choice, choice === correctIndex));
+    run = runPrediction(lesson, s.step, s.seed, true);
   } catch (e) {
-    setPredict({ ...predict, locked: true, error: (e as Error).message, revealed: true });
+    setPredict({ ...freshPredict(), choice, locked: true, error: (e as Error).message, revealed: true });
+    return;
   }
-  if (playable) replayPrediction();
+  const lab = labStore.getState();
+  const scene = lab.scene;
+  const inside = scene?.kind === 'run' && scene.to !== null && at.eventCount >= scene.from.eventCount && at.eventCount < scene.to.eventCount;
+  const resumes = run.playable && inside && key(lab.inputs) === key(s.inputs);
+  setPredict({ ...freshPredict(), choice, locked: true, correctIndex: run.correctIndex, error: run.error, revealed: !resumes });
+  if (!resumes) return;
+  lab.jumpTo(at);
+  if (s.speed !== undefined) lab.setSpeed(s.speed);
+  lab.play();
 }
 
 /** Plays the prediction's run again from its start, at its pace. */

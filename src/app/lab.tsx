@@ -33,18 +33,25 @@ function moveStep(delta: number) {
   if (to >= 0 && to < lesson.steps.length) go(lessonHref(key, to + 1));
 }
 
+/** Runtimes mounted now: a lab page left for another lab page mounts the next before the pause below looks. */
+let runtimes = 0;
+
 /** Mounted while a lab page shows: the one animation clock, the lab's shortcuts, the catch-up bar. Leaving
- *  the page stops playback, so nothing runs unseen. */
+ *  the page stops playback, so nothing runs unseen; a runtime unmounted and mounted again at once (React's
+ *  StrictMode checks in development) does not, so a run that starts playing as the page opens (a link
+ *  copied while a prediction's run played) keeps playing. */
 export function LabRuntime() {
   useAnimationClock();
   useEffect(() => {
+    runtimes++;
     const onKey = (e: KeyboardEvent) => {
       if (handleShortcut(e, { nextStep: () => moveStep(1), prevStep: () => moveStep(-1) })) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => {
+      runtimes--;
       window.removeEventListener('keydown', onKey);
-      labStore.getState().pause();
+      queueMicrotask(() => { if (runtimes === 0) labStore.getState().pause(); });
     };
   }, []);
   return <CatchUpBar />;

@@ -5,7 +5,8 @@ import { LESSON_ID } from './ids.ts';
 import { language } from '../script/language.ts';
 import { parseLine } from '../script/parser.ts';
 
-/** Version 2 added the lesson's speed and the prediction's and challenge's state; version 1 links still open. */
+/** Version 2 added the lesson's speed and the prediction's and challenge's state (and, optionally, that the
+ *  prediction's run was still playing towards its verdict); version 1 links still open. */
 export const SHARE_VERSION = 2;
 /** Longest link text accepted (the part after `#s=` or wherever the page keeps it). */
 export const MAX_SHARE_CHARS = 8192;
@@ -29,8 +30,9 @@ export interface ShareState {
   view: 'split' | 'town' | 'tech';
   /** v2: playback speed, simulated ms per real ms (0.01..100). */
   speed?: number;
-  /** v2: the learner's answer to the step's prediction, and whether it was locked in. */
-  predict?: { choice: number; locked: boolean };
+  /** v2: the learner's answer to the step's prediction, whether it was locked in, and (`running`) whether
+   *  its run was still on its way to the verdict: the link reopens it playing, the verdict shown at its end. */
+  predict?: { choice: number; locked: boolean; running?: boolean };
   /** v2: whether the step's challenge was solved, and how many hints were open. */
   challenge?: { solved: boolean; hints: number };
 }
@@ -146,7 +148,8 @@ export function validate(x: unknown): string | null {
   if (x.speed !== undefined && !(typeof x.speed === 'number' && x.speed >= 0.01 && x.speed <= 100)) return 'the speed must be a number from 0.01 to 100';
   if (x.predict !== undefined) {
     const p = x.predict;
-    if (!isObject(p) || Object.keys(p).some((k) => k !== 'choice' && k !== 'locked') || !isCount(p.choice, 5) || typeof p.locked !== 'boolean') return 'the prediction must be a choice from 0 to 5 and whether it was locked in';
+    if (!isObject(p) || Object.keys(p).some((k) => k !== 'choice' && k !== 'locked' && k !== 'running') || !isCount(p.choice, 5) || typeof p.locked !== 'boolean'
+      || (p.running !== undefined && (p.running !== true || !p.locked))) return 'the prediction must be a choice from 0 to 5, whether it was locked in, and (only if locked) whether its run was still playing';
   }
   if (x.challenge !== undefined) {
     const c = x.challenge;

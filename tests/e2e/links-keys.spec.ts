@@ -147,3 +147,47 @@ test('a link copied after a prediction reopens the locked choice and its verdict
   expect((await other.getByTestId('predict-result').innerText()).split('\n')[0]).toBe(verdict);
   await expect(other.getByTestId('predict').getByRole('radio').nth(1)).toBeChecked();
 });
+
+// Lesson 00 step 2's prediction run (0 to 500 ms, about 5 s on screen): a link copied halfway reopens at that
+// moment and plays on, the verdict waiting for the run's end, as it would have for the learner who copied it.
+test("a link copied while a prediction's run plays reopens at that moment, plays on, and shows the verdict at its end", async ({ page, context }) => {
+  await page.goto('/#/lesson/00-town-square/2');
+  await ready(page);
+  await page.getByTestId('predict').getByRole('radio').nth(1).check();
+  await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
+  // Copied in the frame the run passes its first hop (10 ms), with the hops at 20, 50 and 60 ms still to come.
+  const copied = await page.evaluate(() => new Promise<{ url: string | null; now: number }>((resolve) => {
+    const look = () => {
+      const now = window.townboard!.now();
+      if (now >= 10) resolve({ url: window.townboard!.shareLink(), now });
+      else requestAnimationFrame(look);
+    };
+    look();
+  }));
+  expect(copied.now).toBeLessThan(20);
+  await expect(page.getByTestId('predict-result')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Skip to the result' }).click();
+  const verdict = (await page.getByTestId('predict-result').innerText()).split('\n')[0];
+
+  const other = await context.newPage();
+  await other.goto(copied.url!);
+  await ready(other);
+  await expect(other.getByTestId('predict-watching')).toBeVisible();
+  await expect(other.getByTestId('predict').getByRole('radio').nth(1)).toBeChecked();
+  // Sample the cursor and whether the verdict shows until it does: from the shared moment, through the
+  // moments in between, to the run's end, the verdict only there.
+  const samples = await other.evaluate(() => new Promise<{ now: number; verdict: boolean }[]>((resolve) => {
+    const out: { now: number; verdict: boolean }[] = [];
+    const timer = setInterval(() => {
+      const verdict = document.querySelector('[data-testid="predict-result"]') !== null;
+      out.push({ now: window.townboard!.now(), verdict });
+      if (verdict || out.length > 400) { clearInterval(timer); resolve(out); }
+    }, 50);
+  }));
+  expect(samples[0]!.now).toBeGreaterThanOrEqual(copied.now);
+  expect(samples[0]!.now).toBeLessThan(500);
+  expect(new Set(samples.filter((s) => s.now > copied.now && s.now < 500).map((s) => s.now)).size).toBeGreaterThanOrEqual(2);
+  expect(samples.filter((s) => s.verdict && s.now < 500)).toEqual([]);
+  expect(samples[samples.length - 1]).toEqual({ now: 500, verdict: true });
+  expect((await other.getByTestId('predict-result').innerText()).split('\n')[0]).toBe(verdict);
+});

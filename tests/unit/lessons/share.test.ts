@@ -107,6 +107,14 @@ describe('share links', () => {
     expect(message(forge({ ...v2, challenge: { solved: 'yes', hints: 1 } }))).toMatch(/challenge must say whether it was solved/);
   });
 
+  it("a prediction's run still playing when the link was copied says so; only a locked-in one can be playing", () => {
+    const playing: ShareState = { ...STATE, v: 2, speed: 0.25, predict: { choice: 1, locked: true, running: true } };
+    expect(decodeShare(encodeShare(playing)!)).toEqual({ ok: true, value: playing });
+    expect(message(forge({ ...playing, predict: { choice: 1, locked: false, running: true } }))).toMatch(/only if locked/);
+    expect(message(forge({ ...playing, predict: { choice: 1, locked: true, running: 'yes' } }))).toMatch(/whether its run was still playing/);
+    expect(message(forge({ ...playing, predict: { choice: 1, locked: true, running: false } }))).toMatch(/whether its run was still playing/);
+  });
+
   it('bound what a link may ask for: simulated time, events and long commands, each with a sentence', () => {
     // The hand-made links that froze a tab: t=50000000 and an input running 100000 s.
     expect(message(forge({ ...STATE, t: 50_000_000 }))).toBe(
