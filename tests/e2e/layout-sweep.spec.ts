@@ -13,9 +13,7 @@ import { LAYOUT_SIZES, layoutProblems } from './layout-check.ts';
  * suite stays green and fast) until the pictures are fixed, then taken off this list. Run one anyway with
  * `LAYOUT_ALL=1 npx playwright test tests/e2e/layout-sweep.spec.ts -g "<lesson>"` to list its problems.
  */
-const KNOWN: Record<string, string> = {
-  '1024x768 presenter 04-brokers': 'steps 13-16: the stream\'s bookmark label ("log-reader @0") lies over the RabbitMQ heading below it',
-};
+const KNOWN: Record<string, string> = {};
 
 function lessonSteps(key: string) {
   const file = `lessons/${key}/lesson.md`;

@@ -17,9 +17,9 @@ import type { SqsChip } from './model-sqs.ts';
 import { handsIndex, type HandsPlan } from './layout-hands.ts';
 import { HandsBox, HandsMore } from './Hands.tsx';
 import { placedMessage } from './PlacedMessage.tsx';
+import { chipText } from './picture.ts';
 
 /** A FIFO message shows its group too: order is kept per group, so the group is what to watch. */
-export const chipText = (c: SqsChip) => (c.group !== null ? `${c.group.slice(0, 5)}:${c.body}` : c.body);
 
 const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight: 'held', delayed: 'delayed', 'dead-lettered': 'dead' };
 
@@ -59,7 +59,7 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
         );
       })}
       {geom.rows.length === 0 && (
-        <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.fs - 1} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
+        <text x={geom.rects['node:sqs']!.x + 8} y={geom.rects['node:sqs']!.y + m.line} fontSize={m.sub} fill="#6b6b70">No queues yet: try sqs.queue name=orders</text>
       )}
       <RowCount r={geom.countRow} n={geom.hiddenRows} noun="queues" m={m} />
       {geom.consumers.map(({ item: c, r }) => (
@@ -68,7 +68,7 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
             phrasings([`${c.processed} done`, c.failed ? `${c.failed} failed` : ''])]}
           label={sqsConsumerWords(c)} focused={nodeFocused(ctx, c.id)} selected={nodeSelected(ctx, c.id)} onMenu={ctx.onNodeMenu} />
       ))}
-      {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.fs - 1}>+{geom.moreConsumers.n} more consumers</text>}
+      {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.sub}>+{geom.moreConsumers.n} more consumers</text>}
       {geom.producers.map(({ item: p, r }) => (
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
           lines={['producer']} label={`producer ${p}: sends messages over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
