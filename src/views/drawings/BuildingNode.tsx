@@ -2,7 +2,7 @@
 // for fire (crashed), ice (paused), an hourglass (waiting on a phone call) and a gear (working).
 import { memo } from 'react';
 import { markPath, nodeStyle, STATUS } from '../shared/palette.ts';
-import { describeNode, type StageNode } from '../shared/town-model.ts';
+import { describeNode, type StageNode } from './node.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { clamp, type Point } from '../shared/geometry.ts';
 import { textWidth } from '../shared/measure.ts';

@@ -8,7 +8,7 @@ import { FlightLayer } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
-import type { StageNode } from '../shared/town-model.ts';
+import type { StageNode } from '../drawings/node.ts';
 import type { StageViewProps } from '../stages.ts';
 import { BuildingNode } from '../drawings/BuildingNode.tsx';
 import { Slip } from '../drawings/icons.tsx';

@@ -3,8 +3,8 @@
 import { msgFocused, type Focus } from '../shared/highlight.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { STATUS } from '../shared/palette.ts';
-import type { PinnedNotice, StageModel, StageNode } from '../shared/town-model.ts';
-import { describeNode } from '../shared/town-model.ts';
+import type { PinnedNotice, StageModel } from './model.ts';
+import { describeNode, type StageNode } from '../drawings/node.ts';
 import type { Rect } from './layout.ts';
 import { Flames, Frost } from '../drawings/buildings.tsx';
 import { firstFit, textWidth } from '../shared/measure.ts';

@@ -11,7 +11,7 @@ import { useStructureVersion } from '../kit/version.ts';
 import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
 import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
 import { STATUS } from '../shared/palette.ts';
-import { recentDrops, stageModel } from '../shared/town-model.ts';
+import { recentDrops, stageModel } from './model.ts';
 import { pointOnCurve } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { boardEdge, townLayout } from './layout.ts';

@@ -3,7 +3,7 @@
 // inspector's rows for a service, a notice and a topic, and a service's lines for other pictures.
 import { memo } from 'react';
 import { defineSystemViews } from '../registry.ts';
-import { stageModel } from '../shared/town-model.ts';
+import { stageModel } from './model.ts';
 import { TownTech as Tech } from './TownTech.tsx';
 import { TownView as Town } from './TownView.tsx';
 import { inspectNoticeOrTopic, inspectService, townOf } from './inspect.ts';

@@ -1,6 +1,6 @@
 // What a town service's technical box says, line by line: its queue and busy state, what it handled
 // (or that it is WAITING on a reply), the last fan-out's latencies, the topics it reads.
-import type { StageNode } from '../shared/town-model.ts';
+import type { StageNode } from '../drawings/node.ts';
 import type { BoxLine } from '../generic/summary.ts';
 
 export function townServiceLines(n: StageNode): BoxLine[] {

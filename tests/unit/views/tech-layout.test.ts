@@ -4,7 +4,7 @@ import { MIN_FONT, techLayout, type TechLayout, type TechNeeds } from '../../../
 import { keepLines } from '../../../src/views/generic/summary.ts';
 import { townServiceLines } from '../../../src/views/town/summary.ts';
 import { estimateWidth } from '../../../src/views/shared/measure.ts';
-import type { StageNode } from '../../../src/views/shared/town-model.ts';
+import type { StageNode } from '../../../src/views/drawings/node.ts';
 
 describe('technical view layout', () => {
   // Boxes as wide as 30 characters of their text, the broker as 26, measured by the Node estimate.
@@ -95,5 +95,5 @@ describe('other systems in the generic boxes', () => {
     expect(lines[0]!.says[0]).toMatch(/^leader · term \d+$/);
     expect(lines[1]!.says[0]).toMatch(/^log \d+ · commit \d+$/);
     expect(summaryLines(s.sim, { ...leader, sys: 'nosuch', skew: 5 }).map((l) => l.says[0])).toEqual(['system nosuch', 'clock skew +5ms']);
-  });
+  }, 20_000);
 });

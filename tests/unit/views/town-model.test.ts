@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/script/runner.ts';
 import type { TownState } from '../../../src/engine/town/state.ts';
-import { describeNode, recentDrops, stageModel } from '../../../src/views/shared/town-model.ts';
+import { recentDrops, stageModel } from '../../../src/views/town/model.ts';
+import { describeNode } from '../../../src/views/drawings/node.ts';
 import { focusOf, msgFocused, traceAt } from '../../../src/views/shared/highlight.ts';
 
 function session(lines: string[]) {

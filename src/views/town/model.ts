@@ -1,30 +1,8 @@
-// What the town and technical views draw, read from the sim: pure functions of the town-board state and
-// the node list, so both views (and their tests) agree on what is there.
+// What the town board's town and technical pictures draw, read from the sim: pure functions of the
+// town-board state and the node list, so both pictures (and their tests) agree on what is there.
 import type { NodeStatus, TraceEvent } from '../../engine/core/index.ts';
-import { BOARD, type BuildingKind, type Job, type TownState } from '../../engine/town/index.ts';
-
-export interface StageNode {
-  id: string;
-  /** Position in the sim's node list: picks the node's colour and mark in every view. */
-  index: number;
-  sys: string;
-  kind: BuildingKind | 'board' | 'node';
-  up: boolean;
-  paused: boolean;
-  skew: number;
-  /** Town services only. */
-  service: {
-    current: Job | null;
-    queue: Job[];
-    handled: number;
-    waiting: boolean;
-    /** When the operation it is waiting on started. */
-    waitingSince: number | null;
-    work: number;
-    topics: string[];
-    lastOp: { mode: 'calls' | 'events'; waited: number | null; finished: number | null; targets: number } | null;
-  } | null;
-}
+import { BOARD, type TownState } from '../../engine/town/index.ts';
+import type { StageNode } from '../drawings/node.ts';
 
 export interface OpenCall { id: number; from: string; to: string; label: string; startedAt: number }
 
@@ -90,22 +68,6 @@ export function stageModel(town: TownState | null, statuses: readonly NodeStatus
     topic, subscribers: town.subscriptions[topic] ?? [], pinned: notices.filter((n) => n.topic === topic).length,
   }));
   return { nodes, board, notices, calls, topics };
-}
-
-/** A short sentence saying a node's state, for aria-labels and titles. */
-export function describeNode(n: StageNode): string {
-  const parts: string[] = [n.kind === 'node' || n.kind === 'board' ? n.id : `${n.id} (${n.kind})`];
-  if (!n.up) parts.push('crashed, on fire');
-  else if (n.paused) parts.push('paused, frozen');
-  const s = n.service;
-  if (s && n.up) {
-    if (s.waiting) parts.push('waiting for a reply');
-    if (s.current) parts.push(`working on a ${s.current.kind}`);
-    else if (!s.waiting) parts.push('idle');
-    if (s.queue.length) parts.push(`${s.queue.length} job${s.queue.length === 1 ? '' : 's'} waiting`);
-    parts.push(`${s.handled} handled`);
-  }
-  return parts.join(', ');
 }
 
 export interface RecentDrop { msgId: number; from: string; to: string; type: string; t: number; reason: string; atSend: boolean }
