@@ -76,9 +76,18 @@ async function stageWords(page: Page): Promise<Word[]> {
 
 /** What is wrong with the stage as drawn now, one line per problem (empty: it reads well). */
 export async function layoutProblems(page: Page, size: LayoutSize): Promise<string[]> {
-  // Let the structure catch up (React renders on the store's version; the pictures measure their size).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 30)))));
-  const ws = await stageWords(page);
+  // Let the structure catch up (React renders on the store's version; the pictures measure their size, and a
+  // view that arrives late or a new zoom lays them out again): read until two reads a frame apart agree.
+  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 30)))));
+  await settle();
+  let ws = await stageWords(page);
+  for (let k = 0; k < 8; k++) {
+    await settle();
+    const again = await stageWords(page);
+    const same = JSON.stringify(again.filter((w) => !w.moving)) === JSON.stringify(ws.filter((w) => !w.moving));
+    ws = again;
+    if (same) break;
+  }
   const problems: string[] = [];
   for (const w of ws) {
     // Cut: words that end in an ellipsis ("reads LunchesNe…"); a lone "…" or one leading a phrase
