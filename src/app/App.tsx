@@ -1,7 +1,7 @@
 // The app shell: hash routing, the pages loaded as they are visited, the shortcut list and notices. The home
 // page needs only this shell; the lesson and sandbox pages load the lab (lab.tsx: the engine, the stage and
 // the test hook) and a lesson page its own lesson's text, so each page fetches only what it uses.
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, use, useEffect, useState, type ReactNode } from 'react';
 import { lessonStore, showShortcuts } from '../store/lesson-store.ts';
 import { ShortcutsDialog } from '../views/panels/ShortcutsDialog.tsx';
 import { findEntry, outlineOf } from './catalog-api.ts';
@@ -18,6 +18,7 @@ const loadSandboxPage = () => Promise.all([loadLab(), import('./SandboxPage.tsx'
 const LessonPage = lazy(() => loadLessonPage().then((m) => ({ default: m.LessonPage })));
 const SandboxPage = lazy(() => loadSandboxPage().then((m) => ({ default: m.SandboxPage })));
 const LabRuntime = lazy(() => loadLab().then((m) => ({ default: m.LabRuntime })));
+const InstallTestHook = lazy(() => loadLab().then((m) => ({ default: m.InstallTestHook })));
 const ReferencePage = lazy(() => import('./ReferencePage.tsx').then((m) => ({ default: m.ReferencePage })));
 
 function useRoute(): Route {
@@ -35,24 +36,27 @@ function Loading({ title }: { title: string }) {
   return <><SiteHeader title={title} /><main className="problem" id="main" tabIndex={-1}><p className="muted">Loading…</p></main></>;
 }
 
-/** A lesson page waits for its lesson (parsed at build time) and its systems' views, fetched beside the
- *  lab's code, so its first picture is the lesson's own. */
-function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
-  const [fetched, setFetched] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const entry = findEntry(route.key);
-  useEffect(() => {
-    let live = true;
-    setFailed(null);
+const preparing = new Map<string, Promise<string | null>>();
+
+/** Everything a lesson page needs before it shows, fetched at once: its lesson (parsed at build time), its
+ *  systems' views (so its first picture is the lesson's own) and the page's code. Resolves to null, or to
+ *  what failed (kept: the page says to reload). */
+function prepareLesson(key: string): Promise<string | null> {
+  let p = preparing.get(key);
+  if (!p) {
+    const entry = findEntry(key);
     const systems = entry ? outlineOf(entry)?.systems ?? [] : [];
-    Promise.all([entry?.fetch(), loadSystemViews(systems)]).then(
-      () => { if (live) setFetched(route.key); },
-      (e: unknown) => { if (live) setFailed(`The lesson could not be loaded (${(e as Error).message}). Check the connection and reload the page.`); },
-    );
-    return () => { live = false; };
-  }, [entry, route.key]);
+    p = Promise.all([entry?.fetch(), loadSystemViews(systems), loadLessonPage()]).then(() => null,
+      (e: unknown) => `The lesson could not be loaded (${(e as Error).message}). Check the connection and reload the page.`);
+    preparing.set(key, p);
+  }
+  return p;
+}
+
+/** A lesson page suspends (the loading frame shows) until its lesson is prepared. */
+function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
+  const failed = use(prepareLesson(route.key));
   if (failed) return <><SiteHeader title="Lesson" /><main className="problem" id="main" tabIndex={-1}><h2>This lesson did not load</h2><p>{failed}</p></main></>;
-  if (fetched !== route.key) return <Loading title="Townboard lesson" />;
   return (
     <LessonPage routeKey={route.key} step={route.step} {...(route.share !== undefined ? { share: route.share } : {})}
       {...(route.badStep !== undefined ? { badStep: route.badStep } : {})} />
@@ -62,8 +66,8 @@ function LessonRoute({ route }: { route: Extract<Route, { page: 'lesson' }> }) {
 export function App() {
   const route = useRoute();
   const lab = route.page === 'lesson' || route.page === 'sandbox';
-  // Start fetching the page's code at once (beside a lesson's text), not when the page first renders.
-  if (route.page === 'lesson') void loadLessonPage();
+  // Start fetching the page's code at once, not when the page first renders.
+  if (route.page === 'lesson') void prepareLesson(route.key);
   if (route.page === 'sandbox') void loadSandboxPage();
 
   useEffect(() => {
@@ -100,7 +104,10 @@ export function App() {
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the main content</a>
       <ErrorBoundary key={location.hash.split('?')[0]} name="page">
-        <Suspense fallback={<Loading title={route.page === 'reference' ? 'Scenario language reference' : ''} />}>{page}</Suspense>
+        <Suspense fallback={<Loading title={route.page === 'reference' ? 'Scenario language reference' : ''} />}>
+          {page}
+          {lab ? <InstallTestHook /> : null}
+        </Suspense>
       </ErrorBoundary>
       <ShortcutsDialog />
       {/* Keyed by page: leaving a lab page stops playback (its cleanup), so nothing runs unseen. */}

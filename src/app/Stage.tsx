@@ -2,7 +2,7 @@
 // uses, from its registered views (src/views/registry.ts; the generic pictures for a system without), and
 // the space-time diagram. In presenter and focus mode the pictures are magnified (fitStage in
 // src/views/stages.ts) and, when two do not fit, one shows.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from 'react';
 import { fitStage, planKey, planStage, smallestTypeOf, stageSystems, type StagePlan, type StageViewProps } from '../views/stages.ts';
 import { subscribeViews, viewsVersion } from '../views/registry.ts';
 import { loadSystemViews } from '../views/load.ts';
@@ -20,7 +20,11 @@ function component(mods: Record<string, unknown>, name: string): ComponentType |
   return null;
 }
 
-const SpaceTime = component(import.meta.glob('../views/spacetime/index.ts', { eager: true }), 'SpaceTimeDiagram');
+// The space-time diagram, and D3 which only it uses, are fetched when its panel first opens.
+const spaceTimeModule = Object.values(import.meta.glob<Record<string, unknown>>('../views/spacetime/index.ts'))[0];
+const SpaceTime = spaceTimeModule
+  ? lazy(() => spaceTimeModule().then((m) => ({ default: component({ m }, 'SpaceTimeDiagram') ?? SpaceTimeMissing })))
+  : null;
 
 type Pane = { key: string; title: string | null; View: ComponentType<StageViewProps & { systems?: readonly string[] }>; systems?: readonly string[] };
 
@@ -134,6 +138,14 @@ export function StageViews({ switchElsewhere = false }: { switchElsewhere?: bool
 }
 
 export function SpaceTimePanel() {
-  if (SpaceTime) return <ErrorBoundary name="space-time diagram"><SpaceTime /></ErrorBoundary>;
+  if (!SpaceTime) return <SpaceTimeMissing />;
+  return (
+    <ErrorBoundary name="space-time diagram">
+      <Suspense fallback={<p className="muted empty">Loading the space-time diagram…</p>}><SpaceTime /></Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function SpaceTimeMissing() {
   return <p className="muted empty">The space-time diagram is not available in this build.</p>;
 }

@@ -1,7 +1,8 @@
 // The lab: everything the lesson and sandbox pages run on top of the engine (the stores' watchers, the
 // animation clock, the lab's keyboard shortcuts, the catch-up bar, the test hook). App.tsx imports this
 // module dynamically, beside the page's own module (LessonPage, SandboxPage: a lesson page does not load
-// the sandbox's builder), so the home page never loads it; `window.townboard` appears once it has loaded.
+// the sandbox's builder), so the home page never loads it. `window.townboard` appears once a lab page has
+// opened (InstallTestHook), so a test that waits for it finds the lesson or scenario in place.
 import { useEffect } from 'react';
 import { labStore } from '../store/lab-store.ts';
 import { lessonStore } from '../store/lesson-store.ts';
@@ -24,7 +25,13 @@ applyMotion();
 motion?.addEventListener?.('change', applyMotion);
 watchChallenges();
 watchScene();
-installTestHook();
+
+/** Rendered after a lab page in the same commit: its effect runs once the page's own have (a lesson's
+ *  step is open, the sandbox's scenario loaded), and only then is the test hook installed. */
+export function InstallTestHook() {
+  useEffect(() => { installTestHook(); }, []);
+  return null;
+}
 
 function moveStep(delta: number) {
   const { key, lesson, stepIndex } = lessonStore.getState();
