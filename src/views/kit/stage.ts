@@ -16,6 +16,8 @@ export interface StageOptions {
   /** Re-render the structure at most every `every` frames while playing fast, `fastEvery` at 10x and up (useStructureVersion). */
   every?: number;
   fastEvery?: number;
+  /** The size assumed until the pane is laid out. */
+  fallback?: Size;
 }
 
 export interface StageKit {
@@ -39,7 +41,7 @@ export interface StageKit {
 
 export function useStage(opts: StageOptions = {}): StageKit {
   const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
+  const size = useSize(wrap, opts.fallback);
   const version = useStructureVersion(opts.every, opts.fastEvery);
   const session = useLab((s) => s.session);
   const highlight = useLab((s) => s.highlight);

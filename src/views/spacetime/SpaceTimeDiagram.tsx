@@ -2,14 +2,13 @@
 // send to its delivery (a drop ends in an X), crashes, pauses and partitions marked, and the current time
 // as a cursor. Wheel or drag zooms and pans the time axis only (zoom.ts, around d3-zoom); clicking the
 // time axis seeks.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { scaleLinear } from 'd3';
-import { labStore, useLab } from '../../store/lab-store.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
-import { useStructureVersion } from '../kit/version.ts';
+import { labStore } from '../../store/lab-store.ts';
+import { useElementMap, useFrame } from '../shared/hooks.ts';
+import { useStage } from '../kit/stage.ts';
 import { clamp } from '../shared/geometry.ts';
-import { StageMenu, type MenuState } from '../kit/menu.tsx';
+import { StageMenu } from '../kit/menu.tsx';
 import { createModelIndex } from './model.ts';
 import { followWindow, needsShift, zoomAround, type Window } from './axis.ts';
 import { timeZoom, type TimeZoom } from './zoom.ts';
@@ -21,26 +20,19 @@ import '../shared/views.css';
 const FOLLOW_SPAN = 2000;
 
 export function SpaceTimeDiagram({ className }: { className?: string }) {
-  const wrap = useRef<HTMLDivElement>(null);
+  const stage = useStage({ fallback: { width: 900, height: 300 } });
+  const { size, sim, focus, selected } = stage;
   const svgRef = useRef<SVGSVGElement>(null);
-  const size = useSize(wrap, { width: 900, height: 300 });
-  useStructureVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
   const [index] = useState(createModelIndex);
   const [view, setView] = useState<{ follow: boolean; w: Window }>(() => ({ follow: true, w: followWindow(labStore.getState().now, FOLLOW_SPAN) }));
   // While a zoom or pan gesture runs, the window it shows; committed (one full re-render) when it ends.
   const [live, setLive] = useState<Window | null>(null);
   const zoomer = useRef<TimeZoom | null>(null);
-  const [menu, setMenu] = useState<MenuState | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
   const cursorEl = useRef<HTMLDivElement>(null);
   const cursorLabel = useRef<HTMLSpanElement>(null);
   const liveArrows = useElementMap<string, SVGGElement>();
   const liveBars = useElementMap<string, SVGRectElement>();
 
-  const sim = session.sim;
   const trace = sim.trace();
   const model = index.update(trace);
   const nodeIds = sim.nodes().map((n) => n.id);
@@ -61,7 +53,6 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
   const gesture = live ? `translate(${tx.toFixed(2)},0) scale(${k.toFixed(5)},1)` : undefined;
   const laneY: Record<string, number> = {};
   lanes.forEach((id, k) => { laneY[id] = top + laneH * (k + 0.5); });
-  const focus = useFocus(highlight, () => trace);
   const arrivals = new Map(sim.inFlight().map((f) => [f.msgId, f.arrivesAt]));
   const drawn = drawnArrows(model, view.w, sim.now, arrivals, laneY);
   const liveList = drawn.filter((d) => d.live);
@@ -124,7 +115,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         <button type="button" onClick={fitAll}>Fit all</button>
         <button type="button" aria-pressed={view.follow} onClick={follow}>Follow now</button>
       </div>
-      <div ref={wrap} style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' }}>
+      <div ref={stage.wrap} style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' }}>
       <svg ref={svgRef} width={size.width} height={height} role="group"
         aria-label={`Space-time diagram: ${lanes.length} lanes, ${model.arrows.length} messages, showing ${Math.round(view.w.t0)} to ${Math.round(view.w.t1)} ms`}>
         <defs>
@@ -151,7 +142,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
           </text>
         )}
         <Lanes lanes={lanes} laneY={laneY} laneH={laneH} r0={r0} r1={r1} focus={focus} selected={selected} fs={fs}
-          onMenu={(node, cx, cy) => setMenu({ kind: 'node', node, x: cx, y: cy })} />
+          onMenu={(node, cx, cy) => stage.openMenu({ kind: 'node', node, x: cx, y: cy })} />
         <g clipPath="url(#tb-st-plot)"><g transform={gesture}>
           <Arrows drawn={drawn} x={x} focus={focus} selected={selected} fs={fs} live={liveArrows} />
         </g></g>
@@ -162,7 +153,7 @@ export function SpaceTimeDiagram({ className }: { className?: string }) {
         <div className="tb-st-cursor-line" style={{ top: top - 6 }} />
       </div>
       </div>
-      <StageMenu menu={menu} onClose={closeMenu} />
+      <StageMenu menu={stage.menu} onClose={stage.closeMenu} />
     </div>
   );
 }
