@@ -1,5 +1,5 @@
 // Links that cannot freeze a tab, Space after a click, and share links that carry the challenge (issue #12).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { checksum, encodeShare, MAX_LINK_TIME, toBase64Url, type ShareState } from '../../src/lessons/share.ts';
 import { ready, simNow } from './helpers.ts';
 
@@ -48,10 +48,21 @@ test('a crafted link with an hour of Raft keeps the page responsive, shows its p
   expect(now).toBeLessThan(MAX_LINK_TIME);
 
   // Let it finish this time, in a fresh page (the cancelled run's garbage left behind): the page that shows
-  // the hour-old run (the event log's 400 new rows, the timeline's marks) draws it without a long task. The
-  // last slice and the first render are one task, which ends just before the observer below sees the bar
-  // go, so a task ending up to 50 ms earlier counts as after the catch-up too (each slice takes a few ms).
+  // the hour-old run (the event log's 400 new rows, the timeline's marks) draws it without a long task. A
+  // loaded machine can stretch any one task past 200 ms; a first render that is slow is slow every time, so
+  // a second page settles it when the first saw one.
   await page.close();
+  let after = await longTasksAfterCatchUp(context);
+  if (after.some((ms) => ms > 200)) after = await longTasksAfterCatchUp(context);
+  expect(after.filter((ms) => ms > 200), `long tasks after the catch-up: ${after.join(', ')} ms`).toEqual([]);
+});
+
+/**
+ * Opens the hour-long Raft link in a new page, lets it finish and returns how long each long task (over
+ * 50 ms) after the catch-up took. The last slice and the first render are one task, which ends just before
+ * the observer sees the bar go, so a task ending up to 50 ms earlier counts too (each slice takes a few ms).
+ */
+async function longTasksAfterCatchUp(context: BrowserContext): Promise<number[]> {
   const fresh = await context.newPage();
   await fresh.addInitScript(() => {
     const w = window as unknown as { longTasks: { start: number; end: number }[]; caughtUpAt: number | null };
@@ -77,9 +88,9 @@ test('a crafted link with an hour of Raft keeps the page responsive, shows its p
     return { longTasks: w.longTasks, caughtUpAt: w.caughtUpAt };
   });
   expect(caughtUpAt).toBeGreaterThan(0);
-  const after = longTasks.filter((t) => t.end >= caughtUpAt - 50).map((t) => Math.round(t.end - t.start));
-  expect(after.filter((ms) => ms > 200), `long tasks after the catch-up: ${after.join(', ')} ms`).toEqual([]);
-});
+  await fresh.close();
+  return longTasks.filter((t) => t.end >= caughtUpAt - 50).map((t) => Math.round(t.end - t.start));
+}
 
 test('a link past the bounds says so; a step the lesson does not have says so', async ({ page }) => {
   // The codec refuses to make the link that froze a tab for 20 s (t=50000000), so build its body by hand.
