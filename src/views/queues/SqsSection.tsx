@@ -71,7 +71,7 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
       {geom.moreConsumers && <text x={geom.moreConsumers.r.x + 4} y={geom.moreConsumers.r.y + m.line} fontSize={m.sub}>+{geom.moreConsumers.n} more consumers</text>}
       {geom.producers.map(({ item: p, r }) => (
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
-          lines={['producer']} label={`producer ${p}: sends messages over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
+          lines={[['producer', 'sends']]} label={`producer ${p}: sends messages over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
       ))}
       {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {

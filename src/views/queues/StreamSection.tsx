@@ -72,7 +72,7 @@ export function StreamSection({ geom, ctx }: { model: StreamModel; geom: StreamG
       {geom.moreReaders && <text x={geom.moreReaders.r.x + 4} y={geom.moreReaders.r.y + m.line} fontSize={m.sub}>+{geom.moreReaders.n} more readers</text>}
       {geom.producers.map(({ item: p, r }) => (
         <Client key={p} id={p} index={ctx.node(p).index} r={r} fs={m.fs} town={town} building="house" up={ctx.node(p).up} paused={ctx.node(p).paused}
-          lines={['producer']} label={`producer ${p}: appends over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
+          lines={[['producer', 'appends']]} label={`producer ${p}: appends over the network`} focused={nodeFocused(ctx, p)} selected={nodeSelected(ctx, p)} onMenu={ctx.onNodeMenu} />
       ))}
     </g>
   );
