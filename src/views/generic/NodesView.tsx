@@ -3,14 +3,11 @@
 // (src/views/registry.ts), on a ring while few, links between them (cut ones marked), messages in flight
 // as labelled dots. It knows nothing of any system: what a node says comes from the registry. Both panes
 // draw the same boxes, the town's on its green ground, the technical one's on grey.
-import { useCallback, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
+import { useCallback } from 'react';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useSize } from '../shared/hooks.ts';
-import { useStructureVersion } from '../kit/version.ts';
-import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
-import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
+import { useStage } from '../kit/stage.ts';
+import { StageMenu } from '../kit/menu.tsx';
+import { FlightLayer, useFlightMenu, type FlightSpec } from '../kit/FlightLayer.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
 import { textWidth } from '../shared/measure.ts';
 import { techLayout } from './layout.ts';
@@ -25,16 +22,14 @@ const ALL_LINKS_UP_TO = 7;
 const stateWords = (n: { id: string; sys: string; up: boolean; paused: boolean }) =>
   `${n.id} (${n.sys})${!n.up ? ', crashed' : n.paused ? ', paused' : ''}`;
 
+/** A message in the words of its menu's drop entry. */
+const flightWords = (f: FlightSpec) => `${f.type}#${f.msgId} ${f.from}→${f.to}`;
+
 /** `systems`: draw only these systems' nodes (the stage gives the rest to their own drawings). */
 export function NodesView({ className, systems, skin }: { className?: string; systems?: readonly string[]; skin: 'town' | 'tech' }) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  useStructureVersion();
-  const sim = useLab((s) => s.session.sim);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuRequest | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
+  const k = useStage();
+  const { size, sim, focus } = k;
+  const flightMenu = useFlightMenu(k.openMenu, flightWords);
 
   const nodes = sim.nodes().map((n, index) => ({ ...n, index })).filter((n) => !systems || systems.includes(n.sys));
   const lines = Object.fromEntries(nodes.map((n) => [n.id, summaryLines(sim, n)]));
@@ -43,7 +38,6 @@ export function NodesView({ className, systems, skin }: { className?: string; sy
     boxWidth: (fs, l, short) => Math.max(0, ...nodes.map((n) => boxWidth(n, [n.id], keepLines(lines[n.id] ?? [], l), fs, short))),
     brokerWidth: () => 0,
   });
-  const focus = useFocus(highlight, () => sim.trace());
   const fs = layout.fontSize;
   const centreOf = (id: string) => layout.at[id] ?? layout.centre;
   const edge = (id: string, toward: Point) => boxExit(centreOf(id), layout.box.w / 2 + 3, layout.box.h / 2 + 3, toward);
@@ -61,15 +55,22 @@ export function NodesView({ className, systems, skin }: { className?: string; sy
     if (ids.length <= ALL_LINKS_UP_TO || sim.isCut(x, y) || sim.isCut(y, x)) pairs.push([x, y]);
   }
   const drawn = new Set(ids);
-  const flights: FlightSpec[] = sim.inFlight().filter((f) => drawn.has(f.from) && drawn.has(f.to)).map((f, k) => ({
-    msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice: null, topic: null, from: f.from, to: f.to,
-    sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...link(f.from, f.to),
-    label: `message #${f.msgId} ${f.msg.type} ${f.from} to ${f.to}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms`,
+  const flights: FlightSpec[] = sim.inFlight().filter((f) => drawn.has(f.from) && drawn.has(f.to)).map((f, i) => ({
+    msgId: f.msgId, key: `${f.msgId}:${i}`, type: f.msg.type, notice: null, topic: null, from: f.from, to: f.to,
+    sentAt: f.sentAt, arrivesAt: f.arrivesAt, doomed: f.doomed, ...link(f.from, f.to),
+    // The layer says its number, from and to before these words.
+    label: `${f.msg.type}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms`,
   }));
-  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
+  // The same function while the type size holds, so memoised flights skip re-rendering.
+  const flightIcon = useCallback((f: FlightSpec) => (
+    <>
+      <circle r={7} fill={messageStyle(f.type).colour} stroke="#1d1d1f" strokeWidth={1.5} />
+      <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
+    </>
+  ), [fs]);
 
   return (
-    <div ref={wrap} className={`tb-view tb-generic tb-${skin} ${className ?? ''}`}>
+    <div ref={k.wrap} className={`tb-view tb-generic tb-${skin} ${className ?? ''}`}>
       <svg width={size.width} height={size.height} role="group"
         aria-label={`${skin === 'town' ? 'Town' : 'Technical'} view: ${nodes.length} nodes, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill={skin === 'town' ? '#eef3e2' : '#f7f7f9'} />
@@ -104,19 +105,14 @@ export function NodesView({ className, systems, skin }: { className?: string; sy
         {nodes.map((n) => (
           <NodeBox key={n.id} node={n} title={[n.id]} words={stateWords(n)} at={layout.at[n.id]!} box={layout.box}
             lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs} focused={focus.nodes.has(n.id)}
-            selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
+            selected={k.isSelectedNode(n.id)} onMenu={k.nodeMenu(n.id)} />
         ))}
-        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
-          <>
-            <circle r={7} fill={messageStyle(f.type).colour} stroke="#1d1d1f" strokeWidth={1.5} />
-            <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
-          </>
-        )} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={flightIcon} menu={flightMenu} />
         {nodes.length === 0 && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={fs + 1} fill={STATUS.muted}>No nodes yet.</text>
         )}
       </svg>
-      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

@@ -6,14 +6,10 @@ import type { Sim } from '../../engine/core/index.ts';
 import type { KafkaState } from '../../engine/kafka/index.ts';
 import { labStore } from '../../store/lab-store.ts';
 import type { NodeAction } from '../registry.ts';
+import { run } from '../kit/menu.tsx';
 import { parseItem } from './ids.ts';
 
 export interface ItemAction { label: string; line: string }
-
-export function runLine(line: string): void {
-  const r = labStore.getState().exec(line);
-  if (r.error) labStore.getState().setNotice(r.error);
-}
 
 export function kafkaState(sim: Sim): KafkaState | null {
   return sim.activeSystems().includes('kafka') ? sim.state<KafkaState>('kafka') : null;
@@ -86,12 +82,12 @@ export const kafkaNodeActions: readonly NodeAction[] = [
   {
     id: 'kafka-commit', label: (n) => `Commit ${n.id}'s positions now`,
     applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id)?.phase === 'stable',
-    run: (n) => runLine(`kafka.commit consumer=${n.id}`),
+    run: (n) => run(`kafka.commit consumer=${n.id}`),
   },
   {
     id: 'kafka-leave', label: (n) => `${n.id} leaves its group cleanly`,
     applies: (n) => n.sys === 'kafka' && n.up && consumerOf(n.id) !== undefined,
-    run: (n) => runLine(`kafka.leave consumer=${n.id}`),
+    run: (n) => run(`kafka.leave consumer=${n.id}`),
   },
   {
     id: 'kafka-produce', label: (n) => `${n.id} posts a notice (no key) to ${firstTopic() ?? 'the topic'}`,
@@ -99,7 +95,7 @@ export const kafkaNodeActions: readonly NodeAction[] = [
       const p = producerOf(n.id);
       return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
     },
-    run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!}`),
+    run: (n) => run(`kafka.produce producer=${n.id} topic=${firstTopic()!}`),
   },
   {
     id: 'kafka-produce-keyed', label: (n) => `${n.id} posts 5 notices with key alice`,
@@ -107,6 +103,6 @@ export const kafkaNodeActions: readonly NodeAction[] = [
       const p = producerOf(n.id);
       return n.sys === 'kafka' && n.up && p !== undefined && firstTopic() !== undefined && (p.config.transactionalId === null || p.txn.state === 'ongoing');
     },
-    run: (n) => runLine(`kafka.produce producer=${n.id} topic=${firstTopic()!} key=alice count=5`),
+    run: (n) => run(`kafka.produce producer=${n.id} topic=${firstTopic()!} key=alice count=5`),
   },
 ];

@@ -1,16 +1,17 @@
 // Messages in flight, for every picture: React draws each once per structural change (`version`);
 // `useFrame` moves them every frame by writing `transform` (no re-render per frame). Hovering or focusing a
 // message lights it and what it concerns in every view. Two ways to act on them:
-// - with `menu` (the consensus pictures, where messages can be dropped): all messages are one tab stop (a
-//   roving tabindex: arrow keys, Home and End move between them); Enter, a click or the context-menu key
-//   opens the message's menu (drop it, inspect it), Delete drops it at once;
-// - without: a click selects the message for the inspector.
-import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
+// - with `menu` (the consensus pictures; the town board's and the generic ones through `useFlightMenu`):
+//   all messages are one tab stop (a roving tabindex: arrow keys, Home and End move between them); Enter,
+//   a click or the context-menu key opens the message's menu (drop it, inspect it), Delete drops it at once;
+// - without (Kafka, the queues): a click selects the message for the inspector.
+import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { pointOnCurve, type Point } from '../shared/geometry.ts';
 import { flightProgress, type FlightTimes } from '../shared/flight.ts';
 import { setAttr, useElementMap, useFrame } from '../shared/hooks.ts';
 import { msgFocused, type Focus } from '../shared/highlight.ts';
 import { pointable } from '../shared/interaction.tsx';
+import { messageMenu, run, type MenuState } from './menu.tsx';
 import './kit.css';
 
 export interface Flight extends FlightTimes {
@@ -66,6 +67,19 @@ export interface FlightLayerProps<F extends Flight> {
   labelFrom?: number;
 }
 
+/**
+ * The menu of a message in flight (drop it with `drop msg=N`, inspect it) on the stage's one menu, for a
+ * picture whose flights are not consensus messages (the town board's, the generic pictures'). `what`
+ * says the message in the menu's drop entry; pass a module-level function so the menu stays the same
+ * object and memoised flights skip re-rendering.
+ */
+export function useFlightMenu<F extends Flight>(openMenu: (m: MenuState) => void, what: (f: F) => string): FlightMenu<F> {
+  return useMemo(() => ({
+    open: (f, x, y) => openMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, what(f), f.doomed), x, y }),
+    drop: (f) => run(`drop msg=${f.msgId}`),
+  }), [openMenu, what]);
+}
+
 const BIG_RING = { r: 17, width: 3 };
 /** The selection ring of the consensus pictures' smaller message shapes. */
 export const SMALL_RING = { r: 15, width: 2.5 };
@@ -81,8 +95,10 @@ export function FlightLayer<F extends Flight>({ flights, focus, selectedMsg = nu
       const t = flightProgress(f, now, reduced);
       const p = pointOnCurve(f.a, f.c, f.b, t);
       setAttr(el, 'transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
-      const label = el.lastElementChild;
-      if (label?.hasAttribute('data-flight-label')) setAttr(label, 'opacity', t > labelFrom && t < 1 - labelFrom ? '1' : '0');
+      // The tag, or an icon's own label (inside the icon's group when the layer has a menu).
+      const last = el.lastElementChild;
+      const label = last?.hasAttribute('data-flight-label') ? last : el.querySelector('[data-flight-label]');
+      if (label) setAttr(label, 'opacity', t > labelFrom && t < 1 - labelFrom ? '1' : '0');
     }
   });
   const onKey = (e: KeyboardEvent<SVGGElement>) => {

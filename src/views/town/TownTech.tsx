@@ -1,17 +1,14 @@
 // The town board's technical picture, of the same state as the town: services as boxes (queue, busy,
 // handled, the last operation's latencies), the board as a broker with its topics and subscriptions,
 // messages in flight as labelled dots on the links.
-import { useCallback, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
-import type { TownState } from '../../engine/town/index.ts';
+import { useCallback } from 'react';
 import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useSize } from '../shared/hooks.ts';
-import { useStructureVersion } from '../kit/version.ts';
-import { NodeMenu, pointable, type MenuRequest } from '../shared/interaction.tsx';
-import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
+import { pointable } from '../shared/interaction.tsx';
+import { useStagePicture } from '../kit/stage.ts';
+import { StageMenu } from '../kit/menu.tsx';
+import { FlightLayer, useFlightMenu, type FlightSpec } from '../kit/FlightLayer.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
-import { stageModel, type StageModel } from './model.ts';
+import { NO_TOWN, townPicture, type StageModel } from './model.ts';
 import { describeNode, type StageNode } from '../drawings/node.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
@@ -24,27 +21,20 @@ import '../shared/views.css';
 
 const LINES = 4;
 
-export function TownTech({ className }: { className?: string }) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  useStructureVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuRequest | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
+/** A message in the words of its menu's drop entry. */
+const flightWords = (f: FlightSpec) => `${f.type}#${f.msgId} ${f.from}→${f.to}`;
 
-  const sim = session.sim;
-  // The town board's nodes only: another system's are drawn by its own views.
-  const statuses = sim.nodes().filter((n) => n.sys === 'town');
-  const town = statuses.length ? sim.state<TownState>('town') : null;
-  const model = stageModel(town, statuses);
+export function TownTech({ className }: { className?: string }) {
+  const k = useStagePicture('town', townPicture);
+  const { size, sim, focus } = k;
+  const flightMenu = useFlightMenu(k.openMenu, flightWords);
+
+  const model = k.picture ?? NO_TOWN;
   const broker = model.board;
   const lines = Object.fromEntries(model.nodes.map((n) => [n.id, townServiceLines(n)]));
   const most = Math.max(1, ...Object.values(lines).map((l) => l.length));
   const layout = techLayout(size, model.nodes.map((n) => n.id), broker ? model.topics.length : null, Math.min(LINES, most),
     techNeeds(model, lines));
-  const focus = useFocus(highlight, () => sim.trace());
   const half = (id: string) => (broker && id === broker.id && layout.broker
     ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });
   const centreOf = (id: string) => (broker && id === broker.id ? layout.centre : layout.at[id] ?? layout.centre);
@@ -60,20 +50,27 @@ export function TownTech({ className }: { className?: string }) {
   const ids = [...model.nodes.map((n) => n.id), ...(broker ? [broker.id] : [])];
   const pairs = linkPairs(ids, broker?.id ?? null, model, sim);
 
-  const flights: FlightSpec[] = sim.inFlight().map((f, k) => {
+  const flights: FlightSpec[] = sim.inFlight().map((f, i) => {
     const notice = typeof f.msg.notice === 'number' ? f.msg.notice : null;
     const topic = typeof f.msg.topic === 'string' ? f.msg.topic : null;
     return {
-      msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
-      sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...link(f.from, f.to),
-      label: `message #${f.msgId} ${f.msg.type} ${f.from} to ${f.to}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms${f.doomed ? '' : ''}`,
+      msgId: f.msgId, key: `${f.msgId}:${i}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
+      sentAt: f.sentAt, arrivesAt: f.arrivesAt, doomed: f.doomed, ...link(f.from, f.to),
+      // The layer says its number, from and to before these words.
+      label: `${f.msg.type}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms`,
     };
   });
   const fs = layout.fontSize;
-  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
+  // The same function while the type size holds, so memoised flights skip re-rendering.
+  const flightIcon = useCallback((f: FlightSpec) => (
+    <>
+      <circle r={7} fill={messageStyle(f.type).colour} stroke="#1d1d1f" strokeWidth={1.5} />
+      <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
+    </>
+  ), [fs]);
 
   return (
-    <div ref={wrap} className={`tb-view tb-tech ${className ?? ''}`}>
+    <div ref={k.wrap} className={`tb-view tb-tech ${className ?? ''}`}>
       <svg width={size.width} height={size.height} role="group"
         aria-label={`Technical view: ${model.nodes.length} nodes${broker ? ' and the broker' : ''}, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill="#f7f7f9" />
@@ -107,26 +104,18 @@ export function TownTech({ className }: { className?: string }) {
         })}
         {broker && layout.broker && (
           <BrokerBox node={broker} model={model} layout={layout} focus={focus} fs={fs}
-            selected={selected?.kind === 'node' && selected.id === broker.id} onMenu={openMenu(broker.id)} />
+            selected={k.isSelectedNode(broker.id)} onMenu={k.nodeMenu(broker.id)} />
         )}
         {model.nodes.map((n) => (
           <NodeBox key={n.id} node={n} title={titleOf(n)} words={describeNode(n)} at={layout.at[n.id]!} box={layout.box} lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs}
-            focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id} onMenu={openMenu(n.id)} />
+            focused={focus.nodes.has(n.id)} selected={k.isSelectedNode(n.id)} onMenu={k.nodeMenu(n.id)} />
         ))}
-        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => {
-          const st = messageStyle(f.type);
-          return (
-            <>
-              <circle r={7} fill={st.colour} stroke="#1d1d1f" strokeWidth={1.5} />
-              <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
-            </>
-          );
-        }} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={flightIcon} menu={flightMenu} />
         {model.nodes.length === 0 && !broker && (
           <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={fs + 1} fill={STATUS.muted}>No nodes yet.</text>
         )}
       </svg>
-      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

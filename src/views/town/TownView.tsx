@@ -1,19 +1,15 @@
 // The town: buildings (services) around the square, the bulletin board (the broker) in the middle,
 // notices flying to the board and from it to readers, phone lines for synchronous calls. Structure
 // re-renders when the sim changes (`version`); flights move every frame through a transient subscription.
-import { useCallback, useRef, useState } from 'react';
-import { useLab } from '../../store/lab-store.ts';
-import type { TownState } from '../../engine/town/index.ts';
-import { boxExit, curvePath, type Point } from '../shared/geometry.ts';
-import { useFocus } from '../shared/highlight.ts';
-import { useElementMap, useFrame, useSize } from '../shared/hooks.ts';
-import { useStructureVersion } from '../kit/version.ts';
-import { NodeMenu, type MenuRequest } from '../shared/interaction.tsx';
-import { FlightLayer, type FlightSpec } from '../kit/FlightLayer.tsx';
-import { STATUS } from '../shared/palette.ts';
-import { recentDrops, stageModel } from './model.ts';
-import { pointOnCurve } from '../shared/geometry.ts';
+import { useCallback } from 'react';
+import { boxExit, curvePath, pointOnCurve, type Point } from '../shared/geometry.ts';
+import { useElementMap, useFrame } from '../shared/hooks.ts';
 import { pointable } from '../shared/interaction.tsx';
+import { useStagePicture } from '../kit/stage.ts';
+import { StageMenu } from '../kit/menu.tsx';
+import { FlightLayer, useFlightMenu, type FlightSpec } from '../kit/FlightLayer.tsx';
+import { STATUS } from '../shared/palette.ts';
+import { NO_TOWN, recentDrops, townPicture } from './model.ts';
 import { boardEdge, townLayout } from './layout.ts';
 import { aroundSquare } from '../drawings/square.ts';
 import { badgeAbove, BuildingNode, buildingLabel } from '../drawings/BuildingNode.tsx';
@@ -26,24 +22,17 @@ import '../shared/views.css';
 /** How long (simulated ms) the town keeps showing where a message was lost. */
 const DROP_SHOWN_MS = 400;
 
+/** A message in the words of its menu's drop entry. */
+const flightWords = (f: FlightSpec) => `${f.type}${f.topic ? ` ${f.topic}` : ''} ${f.from}→${f.to}`;
+
 export function TownView({ className }: { className?: string }) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const size = useSize(wrap);
-  useStructureVersion();
-  const session = useLab((s) => s.session);
-  const highlight = useLab((s) => s.highlight);
-  const selected = useLab((s) => s.selected);
-  const [menu, setMenu] = useState<MenuRequest | null>(null);
-  const closeMenu = useCallback(() => setMenu(null), []);
+  const k = useStagePicture('town', townPicture);
+  const { size, sim, focus, selected } = k;
+  const flightMenu = useFlightMenu(k.openMenu, flightWords);
   const waitEls = useElementMap<string, SVGTextElement>();
 
-  const sim = session.sim;
-  // The town board's nodes only: another system's are drawn by its own views.
-  const statuses = sim.nodes().filter((n) => n.sys === 'town');
-  const town = statuses.length ? sim.state<TownState>('town') : null;
-  const model = stageModel(town, statuses);
+  const model = k.picture ?? NO_TOWN;
   const layout = townLayout(size, model.nodes.map((n) => n.id));
-  const focus = useFocus(highlight, () => sim.trace());
   const board = model.board;
 
   // Anchor of each node for paths: buildings at their middle, the board at its edge facing the other end.
@@ -68,13 +57,14 @@ export function TownView({ className }: { className?: string }) {
     return from === x ? { a, c, b } : { a: b, c, b: a };
   };
 
-  const flights: FlightSpec[] = sim.inFlight().map((f, k) => {
+  const flights: FlightSpec[] = sim.inFlight().map((f, i) => {
     const topic = typeof f.msg.topic === 'string' ? f.msg.topic : typeof f.msg.about === 'string' ? f.msg.about : null;
     const notice = typeof f.msg.notice === 'number' ? f.msg.notice : null;
     return {
-      msgId: f.msgId, key: `${f.msgId}:${k}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
-      sentAt: f.sentAt, arrivesAt: f.arrivesAt, ...curve(f.from, f.to),
-      label: `${f.msg.type}${topic ? ` ${topic}` : ''} from ${f.from} to ${f.to}, arrives at ${f.arrivesAt}ms`,
+      msgId: f.msgId, key: `${f.msgId}:${i}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
+      sentAt: f.sentAt, arrivesAt: f.arrivesAt, doomed: f.doomed, ...curve(f.from, f.to),
+      // The layer says its number, from and to before these words.
+      label: `${f.msg.type}${topic ? ` ${topic}` : ''}, arrives at ${f.arrivesAt}ms`,
     };
   });
 
@@ -87,11 +77,19 @@ export function TownView({ className }: { className?: string }) {
     }
   });
 
-  const openMenu = (node: string) => (x: number, y: number) => setMenu({ node, x, y });
   const ids = [...model.nodes.map((n) => n.id), ...(board ? [board.id] : [])];
   const fs = layout.fontSize;
   // Flights grow with the buildings on a big stage (a projector), never below their drawn size.
   const iconScale = Math.round(Math.min(1.7, Math.max(1, layout.s / 90)) * 10) / 10;
+  // The same function while the size holds, so memoised flights skip re-rendering.
+  const flightIcon = useCallback((f: FlightSpec) => (
+    <>
+      <g transform={iconScale === 1 ? undefined : `scale(${iconScale})`}><MessageIcon type={f.type} /></g>
+      <text y={-15 * iconScale} textAnchor="middle" fontSize={fs - 1} fontWeight={600} className="tb-halo" data-flight-label="">
+        {f.type}{f.topic && f.type !== 'Call' ? ` ${f.topic}` : ''}
+      </text>
+    </>
+  ), [iconScale, fs]);
   // What a call's label must not cover: every building (drawing, name and state) and the board.
   const labels = model.nodes.map((n) => buildingLabel(n, undefined, layout.at[n.id]!, layout.s, fs, size.width).box);
   const taken: Box[] = [
@@ -117,7 +115,7 @@ export function TownView({ className }: { className?: string }) {
   }
 
   return (
-    <div ref={wrap} className={`tb-view tb-town ${className ?? ''}`}>
+    <div ref={k.wrap} className={`tb-view tb-town ${className ?? ''}`}>
       <svg width={size.width} height={size.height} role="group"
         aria-label={`Town view: ${model.nodes.length} buildings${board ? ' around the bulletin board' : ''}, ${flights.length} messages on the way`}>
         <Defs />
@@ -134,7 +132,7 @@ export function TownView({ className }: { className?: string }) {
         {!board && <Plaza at={layout.centre} fs={fs} />}
         <CutMarks ids={ids} isCut={sim.isCut} curve={curve} fs={fs} />
         {board && layout.board && (
-          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={openMenu(board.id)}
+          <Board box={layout.board} board={board} model={model} focus={focus} selected={selected} fontSize={fs} onMenu={k.nodeMenu(board.id)}
             titled={!labels.some((q) => meets(q, { x: layout.board.x + 12, y: layout.board.y + 8, w: layout.board.w - 24, h: fs + 6 }))} />
         )}
         {/* phone lines for calls in progress */}
@@ -157,8 +155,8 @@ export function TownView({ className }: { className?: string }) {
         })}
         {model.nodes.map((n) => (
           <BuildingNode key={n.id} node={n} at={layout.at[n.id]!} s={layout.s} fontSize={fs} paneWidth={size.width} badge={badges[n.id]}
-            focused={focus.nodes.has(n.id)} selected={selected?.kind === 'node' && selected.id === n.id}
-            waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={openMenu(n.id)} />
+            focused={focus.nodes.has(n.id)} selected={k.isSelectedNode(n.id)}
+            waitRef={(el) => { if (el) waitEls.set(n.id, el); else waitEls.delete(n.id); }} onMenu={k.nodeMenu(n.id)} />
         ))}
         {recentDrops(sim.trace(), sim.now, DROP_SHOWN_MS).map((d) => {
           const { a, c, b } = curve(d.from, d.to);
@@ -174,14 +172,7 @@ export function TownView({ className }: { className?: string }) {
             </g>
           );
         })}
-        <FlightLayer flights={flights} focus={focus} selectedMsg={selected?.kind === 'msg' ? selected.id : null} icon={(f) => (
-          <>
-            <g transform={iconScale === 1 ? undefined : `scale(${iconScale})`}><MessageIcon type={f.type} /></g>
-            <text y={-15 * iconScale} textAnchor="middle" fontSize={fs - 1} fontWeight={600} className="tb-halo" data-flight-label="">
-              {f.type}{f.topic && f.type !== 'Call' ? ` ${f.topic}` : ''}
-            </text>
-          </>
-        )} />
+        <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={flightIcon} menu={flightMenu} />
         {model.nodes.length === 0 && !board && (
           <text x={size.width / 2} y={Math.min(size.height - 16, layout.centre.y + layout.board.h / 2 + layout.s * 0.42 + fs * 2.5)}
             textAnchor="middle" fontSize={fs} fill={STATUS.muted}>
@@ -189,7 +180,7 @@ export function TownView({ className }: { className?: string }) {
           </text>
         )}
       </svg>
-      {menu && <NodeMenu request={menu} onClose={closeMenu} />}
+      <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );
 }

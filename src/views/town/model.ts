@@ -1,6 +1,6 @@
 // What the town board's town and technical pictures draw, read from the sim: pure functions of the
 // town-board state and the node list, so both pictures (and their tests) agree on what is there.
-import type { NodeStatus, TraceEvent } from '../../engine/core/index.ts';
+import type { NodeStatus, Sim, TraceEvent } from '../../engine/core/index.ts';
 import { BOARD, type TownState } from '../../engine/town/index.ts';
 import type { StageNode } from '../drawings/node.ts';
 
@@ -69,6 +69,18 @@ export function stageModel(town: TownState | null, statuses: readonly NodeStatus
   }));
   return { nodes, board, notices, calls, topics };
 }
+
+/**
+ * What both pictures draw, for the kit's `useStagePicture('town', townPicture)`: worked out once per state
+ * of the run for both panes. Only the town board's nodes: another system's are drawn by its own views.
+ */
+export function townPicture(town: TownState, sim: Sim): StageModel {
+  const statuses = sim.nodes().filter((n) => n.sys === 'town');
+  return stageModel(statuses.length ? town : null, statuses);
+}
+
+/** A run without the town board (an empty one): no buildings, no board; the square says how to start. */
+export const NO_TOWN: StageModel = stageModel(null, []);
 
 export interface RecentDrop { msgId: number; from: string; to: string; type: string; t: number; reason: string; atSend: boolean }
 
