@@ -14,7 +14,7 @@ import { GenericTech, GenericTown } from '../../../src/views/generic/index.ts';
 // A server render reads the store's first session, so the tests continue one run (in order) with exec.
 const exec = (line: string) => expect(labStore.getState().exec(line).error, line).toBeUndefined();
 const sim = () => labStore.getState().session.sim;
-const draw = (View: FunctionComponent<{ systems?: readonly string[] }>, systems?: readonly string[]) =>
+const draw = (View: FunctionComponent<{ className?: string; systems?: readonly string[] }>, systems?: readonly string[]) =>
   renderToStaticMarkup(createElement(View, systems ? { systems } : {}));
 /** The flights that are the picture's one tab stop. */
 const tabStops = (html: string) => html.match(/<g data-key="[^"]*" class="tb-flight[^"]*" role="button" aria-label="[^"]*" tabindex="0"/g) ?? [];
