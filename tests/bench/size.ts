@@ -6,26 +6,12 @@
 // quiet for half a second after the page showed (the home page's lesson list; a lesson's step title). Each
 // file's gzip size is measured from the build (zlib's default level, as Vite reports). Skips with one line
 // when no Chromium is found (tests/e2e/chromium-path.mjs). Called by run.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Figure } from './kernel.ts';
+import { buildAndServe, gzipSize, scriptOf } from '../e2e/built-site.ts';
 // @ts-expect-error: a plain .mjs helper shared with the Playwright config
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path.mjs';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const kb = (bytes: number) => bytes / 1024;
 
@@ -35,15 +21,10 @@ export async function benchSize(): Promise<Figure[]> {
     console.log('\nPage sizes: skipped — no Chromium found (set CHROMIUM_PATH, or install chromium).');
     return [];
   }
-  const { build, preview } = await import('vite');
   const { chromium } = await import('@playwright/test');
-  const out = mkdtempSync(join(tmpdir(), 'townboard-size-'));
-  await build({ logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  const assets = join(out, 'assets');
-  const gzipOf = new Map(readdirSync(assets).filter((f) => f.endsWith('.js'))
-    .map((f) => [f, gzipSync(readFileSync(join(assets, f))).length] as const));
-  const port = await freePort();
-  const server = await preview({ logLevel: 'error', build: { outDir: out }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  const site = await buildAndServe('size');
+  const assets = join(site.out, 'assets');
+  const gzipOf = new Map(readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => [f, gzipSize(site.out, f)] as const));
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const lessons = readdirSync('lessons').filter((d) => /^\d\d-/.test(d)).sort()
     .filter((d) => readdirSync(join('lessons', d)).includes('lesson.md'));
@@ -53,10 +34,10 @@ export async function benchSize(): Promise<Figure[]> {
       const page = await browser.newPage();
       const scripts = new Set<string>();
       page.on('request', (r) => {
-        const file = /\/assets\/([^/?#]+\.js)(?:[?#]|$)/.exec(r.url())?.[1];
+        const file = scriptOf(r.url());
         if (file) scripts.add(file);
       });
-      await page.goto(`http://127.0.0.1:${port}/${hash}`);
+      await page.goto(`${site.origin}/${hash}`);
       await page.locator(shown).first().waitFor({ state: 'visible', timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await page.close();
@@ -72,8 +53,7 @@ export async function benchSize(): Promise<Figure[]> {
     figures.push({ name: `the whole build: ${gzipOf.size} scripts (gzip)`, value: kb([...gzipOf.values()].reduce((a, b) => a + b, 0)), unit: 'KB' });
   } finally {
     await browser.close();
-    await server.close();
-    rmSync(out, { recursive: true, force: true });
+    await site.close();
   }
   return figures;
 }

@@ -12,11 +12,8 @@
 //     by requestAnimationFrame each frame. Each figure is also printed as a ratio to the baseline's.
 // Heap growth is the JS heap after a forced GC at the end of the window minus at its start.
 // Skips with one line when no Chromium is found (tests/e2e/chromium-path.mjs). Called by run.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Figure } from './kernel.ts';
+import { buildAndServe } from '../e2e/built-site.ts';
 // @ts-expect-error: a plain .mjs helper shared with the Playwright config
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path.mjs';
 
@@ -27,18 +24,6 @@ const WINDOW_MS = 6000;
 const SETTLE_MS = 20_000;
 
 interface Sample { fps: number; p95: number; cpuPerFrame: number; heapGrowthMB: number; elements: number; heapEndMB?: number; secondsRun?: number }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The baseline: `n` circles, every one moved each animation frame along its own orbit. */
 const baselinePage = (n: number) => `<!doctype html><html><body style="margin:0">
@@ -67,13 +52,9 @@ export async function benchView(): Promise<Figure[]> {
     console.log('\nView: skipped — no Chromium found (set CHROMIUM_PATH, or install chromium).');
     return [];
   }
-  const { build, preview } = await import('vite');
   const { chromium } = await import('@playwright/test');
-  const out = mkdtempSync(join(tmpdir(), 'townboard-view-bench-'));
-  await build({ logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({ logLevel: 'error', build: { outDir: out }, preview: { port, strictPort: true, host: '127.0.0.1' } });
-  const base = `http://127.0.0.1:${port}`;
+  const site = await buildAndServe('view-bench');
+  const base = site.origin;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
@@ -158,7 +139,6 @@ export async function benchView(): Promise<Figure[]> {
     return figures;
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(out, { recursive: true, force: true });
+    await site.close();
   }
 }

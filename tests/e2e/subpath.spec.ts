@@ -3,46 +3,26 @@
 // /town/board/. The home page renders within its budget of JavaScript, a lesson opens and plays, and no
 // request fails or leaves the sub-path, and nothing is logged as an error.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { PreviewServer } from 'vite';
+import { buildAndServe, gzipSize, scriptOf, type BuiltSite } from './built-site.ts';
 
 /** The issue's budget (#11): the home page's JavaScript, gzip, at most 150 KB. */
 const HOME_BUDGET_KB = 150;
 const SUB_PATH = '/town/board/';
 
+let site: BuiltSite | null = null;
 let out = '';
-let server: PreviewServer | null = null;
 let origin = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const { build, preview } = await import('vite');
-  out = mkdtempSync(join(tmpdir(), 'townboard-subpath-'));
-  await build({ logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({ logLevel: 'error', base: SUB_PATH, build: { outDir: out }, preview: { port, strictPort: true, host: '127.0.0.1' } });
-  origin = `http://127.0.0.1:${port}`;
+  site = await buildAndServe('subpath', SUB_PATH);
+  ({ out, origin } = site);
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await site?.close();
 });
 
 test('the built site works under a sub-path: the home page within budget, a lesson that plays', async ({ page }) => {
@@ -55,7 +35,7 @@ test('the built site works under a sub-path: the home page within budget, a less
   page.on('request', (r) => {
     const url = r.url();
     if (url.startsWith(origin) && !url.startsWith(origin + SUB_PATH)) outside.push(url);
-    const file = /\/assets\/([^/?#]+\.js)(?:[?#]|$)/.exec(url)?.[1];
+    const file = scriptOf(url);
     if (file) scripts.add(file);
   });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -64,7 +44,7 @@ test('the built site works under a sub-path: the home page within budget, a less
   await page.goto(origin + SUB_PATH);
   await expect(page.getByRole('list', { name: 'Lessons' })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const gzipKb = [...scripts].reduce((sum, f) => sum + gzipSync(readFileSync(join(out, 'assets', f))).length, 0) / 1024;
+  const gzipKb = [...scripts].reduce((sum, f) => sum + gzipSize(out, f), 0) / 1024;
   expect(gzipKb, `the home page fetched ${[...scripts].join(', ')}`).toBeLessThanOrEqual(HOME_BUDGET_KB);
   expect(readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(scripts.size);
 
