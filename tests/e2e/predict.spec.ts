@@ -40,17 +40,20 @@ test('locking in plays the run: the cursor passes the moments in between, and th
   await page.getByRole('button', { name: 'Lock in my answer and run' }).click();
   await expect(page.getByTestId('predict-watching')).toBeVisible();
   // Sample the cursor and whether the verdict shows, in the page, until the verdict shows.
-  const samples = await page.evaluate(() => new Promise<{ now: number; verdict: boolean }[]>((resolve) => {
-    const out: { now: number; verdict: boolean }[] = [];
+  // The event log shows what has happened, never the run's future (no dimmed "later" rows while it plays).
+  const samples = await page.evaluate(() => new Promise<{ now: number; verdict: boolean; ahead?: number }[]>((resolve) => {
+    const out: { now: number; verdict: boolean; ahead?: number }[] = [];
     const timer = setInterval(() => {
       const verdict = document.querySelector('[data-testid="predict-result"]') !== null;
-      out.push({ now: window.townboard!.now(), verdict });
+      const ahead = document.querySelectorAll('.log-row.later').length;
+      out.push({ now: window.townboard!.now(), verdict, ...(ahead ? { ahead } : {}) });
       if (verdict || out.length > 400) { clearInterval(timer); resolve(out); }
     }, 50);
   }));
   const between = samples.filter((s) => s.now > 0 && s.now < 500);
   expect(new Set(between.map((s) => s.now)).size).toBeGreaterThanOrEqual(3);
   expect(samples.filter((s) => s.verdict && s.now < 500)).toEqual([]);
+  expect(samples.filter((s) => s.ahead)).toEqual([]);
   expect(samples[samples.length - 1]).toEqual({ now: 500, verdict: true });
   // Several seconds on screen, not the fraction of a second it took before.
   expect(samples.length * 50).toBeGreaterThan(3_000);

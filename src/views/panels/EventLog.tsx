@@ -1,5 +1,6 @@
 // The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
-// Entries after the cursor (after a seek back) are shown dimmed as "later".
+// Entries after the cursor (after a seek back) are shown dimmed as "later", except in a prediction's run,
+// whose future the learner watches unfold rather than reads ahead.
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import { useStructureVersion } from '../kit/version.ts';
@@ -47,6 +48,7 @@ export function EventLog({ active = true }: { active?: boolean }) {
   // Playing, the list follows the cursor, so only the rows around it can be seen: drawing just those
   // spares building ~400 new rows on every update at fast playback. Paused, every row is there.
   const playing = useLab((s) => s.playing);
+  const predictionRun = useLab((s) => s.scene?.kind === 'run');
   const rowHeight = useRef(20);
   const around = useRef(AROUND);
   const [node, setNode] = useState('');
@@ -58,9 +60,9 @@ export function EventLog({ active = true }: { active?: boolean }) {
     if (!active) return { rows: [], more: false, cursor: -1, nodes: [] };
     const past = sim.trace();
     const cursor = past.length ? past[past.length - 1]!.i : -1;
-    const found = lastMatching(sim.fullTrace(), (e) => kinds.includes(e.kind) && (node === '' || touches(e, node)), SHOWN);
+    const found = lastMatching(predictionRun ? past : sim.fullTrace(), (e) => kinds.includes(e.kind) && (node === '' || touches(e, node)), SHOWN);
     return { ...found, cursor, nodes: sim.nodes().map((n) => n.id) };
-  }, [sim, version, node, kinds, active]);
+  }, [sim, version, node, kinds, active, predictionRun]);
   // Up to 400 new rows at once (a link's hour-long catch-up, a seek far ahead) are drawn in the background,
   // a few at a time between the page's other work, rather than as one long task: the old rows show meanwhile.
   const { rows, more, cursor, nodes } = useDeferredValue(latest);
