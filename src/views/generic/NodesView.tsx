@@ -4,15 +4,15 @@
 // as labelled dots. It knows nothing of any system: what a node says comes from the registry. Both panes
 // draw the same boxes, the town's on its green ground, the technical one's on grey.
 import { useCallback } from 'react';
-import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
+import { boxExit, curveControl, type Point } from '../shared/geometry.ts';
 import { useStage } from '../kit/stage.ts';
 import { StageMenu } from '../kit/menu.tsx';
 import { FlightLayer, useFlightMenu, type FlightSpec } from '../kit/FlightLayer.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
-import { textWidth } from '../shared/measure.ts';
 import { techLayout } from './layout.ts';
 import { keepLines, summaryLines } from './summary.ts';
-import { BOLD, boxWidth, NodeBox } from './NodeBox.tsx';
+import { boxWidth, NodeBox } from './NodeBox.tsx';
+import { HatchPattern, NetLinks } from './NetLinks.tsx';
 import '../shared/views.css';
 
 const LINES = 4;
@@ -74,34 +74,8 @@ export function NodesView({ className, systems, skin }: { className?: string; sy
       <svg width={size.width} height={size.height} role="group"
         aria-label={`${skin === 'town' ? 'Town' : 'Technical'} view: ${nodes.length} nodes, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill={skin === 'town' ? '#eef3e2' : '#f7f7f9'} />
-        <defs>
-          <pattern id="tb-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="8" height="8" fill="#eeeeee" /><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" strokeWidth="3" />
-          </pattern>
-        </defs>
-        {pairs.map(([x, y]) => {
-          const cutXY = sim.isCut(x, y);
-          const cutYX = sim.isCut(y, x);
-          const { a, c, b } = link(x, y);
-          const cut = cutXY || cutYX;
-          const mid = pointOnCurve(a, c, b, 0.5);
-          const label = cut ? `link ${x} ${cutXY && cutYX ? '<->' : cutXY ? '->' : '<-'} ${y} cut` : undefined;
-          const word = cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`;
-          const wordW = textWidth(word, fs - 1, BOLD) + 12;
-          return (
-            <g key={`${x}|${y}`} role={cut ? 'img' : undefined} aria-label={label}>
-              <path d={`M${a.x},${a.y}Q${c.x},${c.y} ${b.x},${b.y}`} fill="none" stroke={cut ? STATUS.cut : '#c5c5cc'}
-                strokeWidth={cut ? 2.5 : 1.5} strokeDasharray={cut ? '8 6' : undefined} />
-              {cut && (
-                <g transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}>
-                  <title>{label}</title>
-                  <rect x={-wordW / 2} y={-11} width={wordW} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
-                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">{word}</text>
-                </g>
-              )}
-            </g>
-          );
-        })}
+        <HatchPattern />
+        <NetLinks pairs={pairs} link={link} isCut={(x, y) => sim.isCut(x, y)} fs={fs} />
         {nodes.map((n) => (
           <NodeBox key={n.id} node={n} title={[n.id]} words={stateWords(n)} at={layout.at[n.id]!} box={layout.box}
             lines={keepLines(lines[n.id] ?? [], layout.lines)} fs={fs} focused={focus.nodes.has(n.id)}

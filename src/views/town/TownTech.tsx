@@ -2,7 +2,7 @@
 // handled, the last operation's latencies), the board as a broker with its topics and subscriptions,
 // messages in flight as labelled dots on the links.
 import { useCallback } from 'react';
-import { boxExit, curveControl, pointOnCurve, type Point } from '../shared/geometry.ts';
+import { boxExit, curveControl, type Point } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { StageMenu } from '../kit/menu.tsx';
@@ -15,6 +15,7 @@ import { firstFit, textWidth } from '../shared/measure.ts';
 import { techLayout, type TechLayout, type TechNeeds } from '../generic/layout.ts';
 import { keepLines, type BoxLine } from '../generic/summary.ts';
 import { BOLD, boxWidth, MONO, NodeBox, StatusTag, tagWidth, tagWord } from '../generic/NodeBox.tsx';
+import { HatchPattern, NetLinks } from '../generic/NetLinks.tsx';
 import { townServiceLines } from './summary.ts';
 import type { Sim } from '../../engine/core/index.ts';
 import '../shared/views.css';
@@ -74,34 +75,8 @@ export function TownTech({ className }: { className?: string }) {
       <svg width={size.width} height={size.height} role="group"
         aria-label={`Technical view: ${model.nodes.length} nodes${broker ? ' and the broker' : ''}, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill="#f7f7f9" />
-        <defs>
-          <pattern id="tb-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="8" height="8" fill="#eeeeee" /><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" strokeWidth="3" />
-          </pattern>
-        </defs>
-        {pairs.map(({ x, y }) => {
-          const cutXY = sim.isCut(x, y);
-          const cutYX = sim.isCut(y, x);
-          const { a, c, b } = link(x, y);
-          const cut = cutXY || cutYX;
-          const mid = pointOnCurve(a, c, b, 0.5);
-          const label = cut ? `link ${x} ${cutXY && cutYX ? '<->' : cutXY ? '->' : '<-'} ${y} cut` : undefined;
-          const word = cutXY && cutYX ? '✕ cut' : cutXY ? `✕ ${x}→` : `✕ ${y}→`;
-          const wordW = textWidth(word, fs - 1, BOLD) + 12;
-          return (
-            <g key={`${x}|${y}`} role={cut ? 'img' : undefined} aria-label={label}>
-              <path d={`M${a.x},${a.y}Q${c.x},${c.y} ${b.x},${b.y}`} fill="none" stroke={cut ? STATUS.cut : '#c5c5cc'}
-                strokeWidth={cut ? 2.5 : 1.5} strokeDasharray={cut ? '8 6' : undefined} />
-              {cut && (
-                <g transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}>
-                  <title>{label}</title>
-                  <rect x={-wordW / 2} y={-11} width={wordW} height={22} rx={4} fill="#ffffff" stroke={STATUS.cut} strokeWidth={2} />
-                  <text y={5} textAnchor="middle" fontSize={fs - 1} fontWeight={800} className="tb-status-fire">{word}</text>
-                </g>
-              )}
-            </g>
-          );
-        })}
+        <HatchPattern />
+        <NetLinks pairs={pairs.map(({ x, y }) => [x, y] as const)} link={link} isCut={(x, y) => sim.isCut(x, y)} fs={fs} />
         {broker && layout.broker && (
           <BrokerBox node={broker} model={model} layout={layout} focus={focus} fs={fs}
             selected={k.isSelectedNode(broker.id)} onMenu={k.nodeMenu(broker.id)} />
