@@ -3,7 +3,7 @@
 // them (fetches and heartbeats small and unlabelled, the rest with their type).
 import { useMemo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
-import { FlightLayer } from '../kit/FlightLayer.tsx';
+import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
@@ -26,6 +26,7 @@ import './kafka.css';
 
 export function KafkaTech({ className }: StageViewProps) {
   const k = useKafka();
+  const flightMenu = useFlightMenu(k.openMenu, flightWords);
   const { wrap, size } = k;
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
@@ -107,7 +108,7 @@ export function KafkaTech({ className }: StageViewProps) {
           <GroupRow key={g.id} g={g} row={l.groupRows[i]!} fs={fs} twoLines={l.twoLines} focus={k.focus} selected={sel} now={pic.now}
             nodeIndex={pic.nodeIndex} onGroupMenu={k.openItem(g.item)} onNodeMenu={k.nodeMenu} />
         ))}
-        <FlightLayer flights={flights} focus={k.focus} selectedMsg={k.selectedMsg} icon={(f) => {
+        <FlightLayer flights={flights} focus={k.focus} selectedMsg={k.selectedMsg} menu={flightMenu} icon={(f) => {
           const kf = byKey.get(f.key);
           const st = messageStyle(f.type);
           if (kf?.quiet) return <circle r={3} fill={st.colour} stroke="#1d1d1f" strokeWidth={0.75} opacity={0.7} />;
@@ -198,3 +199,6 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Kafka
     </g>
   );
 }
+
+/** A message's words in its menu (drop, inspect): its label already says what it is and where it goes. */
+const flightWords = (f: Flight) => f.label;

@@ -1,10 +1,10 @@
 // Messages in flight, for every picture: React draws each once per structural change (`version`);
 // `useFrame` moves them every frame by writing `transform` (no re-render per frame). Hovering or focusing a
 // message lights it and what it concerns in every view. Two ways to act on them:
-// - with `menu` (the consensus pictures; the town board's and the generic ones through `useFlightMenu`):
+// - with `menu` (the consensus pictures; the town board's, Kafka's, the queues' and the generic ones through `useFlightMenu`):
 //   all messages are one tab stop (a roving tabindex: arrow keys, Home and End move between them); Enter,
 //   a click or the context-menu key opens the message's menu (drop it, inspect it), Delete drops it at once;
-// - without (Kafka, the queues): a click selects the message for the inspector.
+// - without (no picture today; a view still being built): a click selects the message for the inspector.
 import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { pointOnCurve, type Point } from '../shared/geometry.ts';
 import { flightProgress, type FlightTimes } from '../shared/flight.ts';

@@ -8,7 +8,7 @@ import { useLesson } from '../../store/lesson-store.ts';
 import { useElementMap, useFrame } from '../shared/hooks.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
-import { FlightLayer } from '../kit/FlightLayer.tsx';
+import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
 import { run, StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { formatTime } from '../panels/format.ts';
@@ -80,6 +80,7 @@ function litItems(focus: Focus, selectedItem: string | null, models: Models, fli
 export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; className?: string }) {
   const town = skin === 'town';
   const k = useStagePicture(QUEUE_SYSTEMS, queuesPicture);
+  const flightMenu = useFlightMenu(k.openMenu, flightWords);
   const { size, sim, version, focus, selected, selectedItem, openMenu } = k;
   const presenter = useLesson((s) => s.presenter);
   const [hover, setHover] = useState<string | null>(null);
@@ -155,7 +156,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
               {s.sys === 'stream' && <StreamSection model={s.model} geom={s.geom} ctx={ctx} />}
             </g>
           ))}
-          <FlightLayer flights={flights} focus={flightFocus} selectedMsg={k.selectedMsg}
+          <FlightLayer flights={flights} focus={flightFocus} selectedMsg={k.selectedMsg} menu={flightMenu}
             icon={(f) => <FlightIcon flight={f as QueueFlight} town={town} fs={fs} />} />
         </svg>
         {card && rects[hover!] && <Tooltip card={card} at={rects[hover!]!} width={size.width} height={size.height} timerRef={timerRef} />}
@@ -165,3 +166,6 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
     </div>
   );
 }
+
+/** A message's words in its menu (drop, inspect): its label already says what it is and where it goes. */
+const flightWords = (f: Flight) => f.label;
