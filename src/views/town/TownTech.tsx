@@ -1,13 +1,11 @@
 // The town board's technical picture, of the same state as the town: services as boxes (queue, busy,
 // handled, the last operation's latencies), the board as a broker with its topics and subscriptions,
 // messages in flight as labelled dots on the links.
-import { useCallback } from 'react';
-import { boxExit, curveControl, type Point } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { StageMenu } from '../kit/menu.tsx';
 import { FlightLayer, useFlightMenu, type FlightSpec } from '../kit/FlightLayer.tsx';
-import { messageStyle, STATUS } from '../shared/palette.ts';
+import { STATUS } from '../shared/palette.ts';
 import { NO_TOWN, townPicture, type StageModel } from './model.ts';
 import { describeNode, type StageNode } from '../drawings/node.ts';
 import type { Focus } from '../shared/highlight.ts';
@@ -15,15 +13,11 @@ import { firstFit, textWidth } from '../shared/measure.ts';
 import { techLayout, type TechLayout, type TechNeeds } from '../generic/layout.ts';
 import { keepLines, type BoxLine } from '../generic/summary.ts';
 import { BOLD, boxWidth, MONO, NodeBox, StatusTag, tagWidth, tagWord } from '../generic/NodeBox.tsx';
-import { HatchPattern, NetLinks } from '../generic/NetLinks.tsx';
+import { boxLink, flightLabel, flightWords, HatchPattern, linkPairs, NetLinks, useFlightDot } from '../generic/NetLinks.tsx';
 import { townServiceLines } from './summary.ts';
-import type { Sim } from '../../engine/core/index.ts';
 import '../shared/views.css';
 
 const LINES = 4;
-
-/** A message in the words of its menu's drop entry. */
-const flightWords = (f: FlightSpec) => `${f.type}#${f.msgId} ${f.from}→${f.to}`;
 
 export function TownTech({ className }: { className?: string }) {
   const k = useStagePicture('town', townPicture);
@@ -39,17 +33,12 @@ export function TownTech({ className }: { className?: string }) {
   const half = (id: string) => (broker && id === broker.id && layout.broker
     ? { w: layout.broker.w / 2, h: layout.broker.h / 2 } : { w: layout.box.w / 2, h: layout.box.h / 2 });
   const centreOf = (id: string) => (broker && id === broker.id ? layout.centre : layout.at[id] ?? layout.centre);
-  const edge = (id: string, toward: Point) => { const h = half(id); return boxExit(centreOf(id), h.w + 3, h.h + 3, toward); };
-  const link = (from: string, to: string) => {
-    const [x, y] = from < to ? [from, to] : [to, from];
-    const a = edge(x, centreOf(y));
-    const b = edge(y, centreOf(x));
-    const viaBroker = broker !== null && (x === broker.id || y === broker.id);
-    const c = viaBroker ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : curveControl(a, b, 0.12);
-    return from === x ? { a, c, b } : { a: b, c, b: a };
-  };
+  const viaBroker = (x: string, y: string) => broker !== null && (x === broker.id || y === broker.id);
+  const link = (from: string, to: string) => boxLink(from, to, centreOf, half, viaBroker);
   const ids = [...model.nodes.map((n) => n.id), ...(broker ? [broker.id] : [])];
-  const pairs = linkPairs(ids, broker?.id ?? null, model, sim);
+  const isCut = (x: string, y: string) => sim.isCut(x, y);
+  // The broker's links, the calls between services, and any cut link.
+  const pairs = linkPairs(ids, (x, y) => viaBroker(x, y) || model.calls.some((c) => (c.from === x && c.to === y) || (c.from === y && c.to === x)), isCut);
 
   const flights: FlightSpec[] = sim.inFlight().map((f, i) => {
     const notice = typeof f.msg.notice === 'number' ? f.msg.notice : null;
@@ -57,18 +46,11 @@ export function TownTech({ className }: { className?: string }) {
     return {
       msgId: f.msgId, key: `${f.msgId}:${i}`, type: f.msg.type, notice, topic, from: f.from, to: f.to,
       sentAt: f.sentAt, arrivesAt: f.arrivesAt, doomed: f.doomed, ...link(f.from, f.to),
-      // The layer says its number, from and to before these words.
-      label: `${f.msg.type}, sent at ${f.sentAt}ms, arrives at ${f.arrivesAt}ms`,
+      label: flightLabel(f),
     };
   });
   const fs = layout.fontSize;
-  // The same function while the type size holds, so memoised flights skip re-rendering.
-  const flightIcon = useCallback((f: FlightSpec) => (
-    <>
-      <circle r={7} fill={messageStyle(f.type).colour} stroke="#1d1d1f" strokeWidth={1.5} />
-      <text x={10} y={4} fontSize={fs - 1} className="tb-halo tb-mono" data-flight-label="">{f.type}#{f.msgId}</text>
-    </>
-  ), [fs]);
+  const flightIcon = useFlightDot(fs);
 
   return (
     <div ref={k.wrap} className={`tb-view tb-tech ${className ?? ''}`}>
@@ -76,7 +58,7 @@ export function TownTech({ className }: { className?: string }) {
         aria-label={`Technical view: ${model.nodes.length} nodes${broker ? ' and the broker' : ''}, ${flights.length} messages in flight`}>
         <rect width={size.width} height={size.height} fill="#f7f7f9" />
         <HatchPattern />
-        <NetLinks pairs={pairs.map(({ x, y }) => [x, y] as const)} link={link} isCut={(x, y) => sim.isCut(x, y)} fs={fs} />
+        <NetLinks pairs={pairs} link={link} isCut={isCut} fs={fs} />
         {broker && layout.broker && (
           <BrokerBox node={broker} model={model} layout={layout} focus={focus} fs={fs}
             selected={k.isSelectedNode(broker.id)} onMenu={k.nodeMenu(broker.id)} />
@@ -96,17 +78,6 @@ export function TownTech({ className }: { className?: string }) {
 }
 
 /** Which links to draw: every service to the broker, a caller to whom it phones, and every cut link. */
-function linkPairs(ids: readonly string[], brokerId: string | null, model: StageModel, sim: Sim) {
-  const out: { x: string; y: string }[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-    const [x, y] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-    const touchesBroker = x === brokerId || y === brokerId;
-    const wanted = touchesBroker || model.calls.some((c) => (c.from === x && c.to === y) || (c.from === y && c.to === x));
-    if (wanted || sim.isCut(x, y) || sim.isCut(y, x)) out.push({ x, y });
-  }
-  return out;
-}
-
 const titleOf = (node: StageNode) => (node.service && node.kind !== node.id ? [`${node.id} · ${node.kind}`, node.id] : [node.id]);
 const subscribersOf = (t: StageModel['topics'][number]) => (t.subscribers.length
   ? [`→ ${t.subscribers.join(', ')}`, `→ ${t.subscribers.length} subscriber${t.subscribers.length === 1 ? '' : 's'}`] : ['→ no subscribers']);
