@@ -3,7 +3,7 @@
 // them (fetches and heartbeats small and unlabelled, the rest with their type).
 import { useMemo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
-import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
+import { FlightLayer, useFlightMenu } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { messageStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
@@ -26,7 +26,7 @@ import './kafka.css';
 
 export function KafkaTech({ className }: StageViewProps) {
   const k = useKafka();
-  const flightMenu = useFlightMenu(k.openMenu, flightWords);
+  const flightMenu = useFlightMenu(k.openMenu);
   const { wrap, size } = k;
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
@@ -200,5 +200,3 @@ function ColumnHeads({ pic, l, k }: { pic: KafkaPicture; l: TechLayout; k: Kafka
   );
 }
 
-/** A message's words in its menu (drop, inspect): its label already says what it is and where it goes. */
-const flightWords = (f: Flight) => f.label;

@@ -4,7 +4,7 @@
 // their column; routine traffic (fetches, heartbeats) flies small and quiet.
 import { useMemo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
-import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
+import { FlightLayer, useFlightMenu } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { markPath, messageStyle, nodeStyle, STATUS } from '../shared/palette.ts';
 import type { Point } from '../shared/geometry.ts';
@@ -32,7 +32,7 @@ const stageNode = (id: string, index: number, kind: StageNode['kind'], up: boole
 
 export function KafkaTown({ className }: StageViewProps) {
   const k = useKafka();
-  const flightMenu = useFlightMenu(k.openMenu, flightWords);
+  const flightMenu = useFlightMenu(k.openMenu);
   const { wrap, size } = k;
   const presenter = useLesson((s) => s.presenter);
   const pic = k.picture;
@@ -113,8 +113,6 @@ export function KafkaTown({ className }: StageViewProps) {
 }
 
 const noop = () => {};
-/** A message's words in its menu (drop, inspect): its label already says what it is and where it goes. */
-const flightWords = (f: Flight) => f.label;
 
 const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 });
 

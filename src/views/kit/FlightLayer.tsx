@@ -67,13 +67,16 @@ export interface FlightLayerProps<F extends Flight> {
   labelFrom?: number;
 }
 
+/** A message's words in its menu by default: its label, which says what it is and where it goes. */
+const byLabel = (f: Flight) => f.label;
+
 /**
  * The menu of a message in flight (drop it with `drop msg=N`, inspect it) on the stage's one menu, for a
- * picture whose flights are not consensus messages (the town board's, the generic pictures'). `what`
- * says the message in the menu's drop entry; pass a module-level function so the menu stays the same
- * object and memoised flights skip re-rendering.
+ * picture whose flights are not consensus messages (the town board's, Kafka's, the queues', the generic
+ * pictures'). `what` says the message in the menu's drop entry (by default its label); pass a module-level
+ * function so the menu stays the same object and memoised flights skip re-rendering.
  */
-export function useFlightMenu<F extends Flight>(openMenu: (m: MenuState) => void, what: (f: F) => string): FlightMenu<F> {
+export function useFlightMenu<F extends Flight>(openMenu: (m: MenuState) => void, what: (f: F) => string = byLabel): FlightMenu<F> {
   return useMemo(() => ({
     open: (f, x, y) => openMenu({ kind: 'items', label: `Message #${f.msgId}`, items: messageMenu(f.msgId, what(f), f.doomed), x, y }),
     drop: (f) => run(`drop msg=${f.msgId}`),

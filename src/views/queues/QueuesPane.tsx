@@ -8,7 +8,7 @@ import { useLesson } from '../../store/lesson-store.ts';
 import { useElementMap, useFrame } from '../shared/hooks.ts';
 import type { Focus } from '../shared/highlight.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
-import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
+import { FlightLayer, useFlightMenu } from '../kit/FlightLayer.tsx';
 import { run, StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { formatTime } from '../panels/format.ts';
@@ -80,7 +80,7 @@ function litItems(focus: Focus, selectedItem: string | null, models: Models, fli
 export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; className?: string }) {
   const town = skin === 'town';
   const k = useStagePicture(QUEUE_SYSTEMS, queuesPicture);
-  const flightMenu = useFlightMenu(k.openMenu, flightWords);
+  const flightMenu = useFlightMenu(k.openMenu);
   const { size, sim, version, focus, selected, selectedItem, openMenu } = k;
   const presenter = useLesson((s) => s.presenter);
   const [hover, setHover] = useState<string | null>(null);
@@ -167,5 +167,3 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   );
 }
 
-/** A message's words in its menu (drop, inspect): its label already says what it is and where it goes. */
-const flightWords = (f: Flight) => f.label;
