@@ -12,10 +12,11 @@ import { sqs } from './sqs/index.ts';
 import { rabbit } from './rabbit/index.ts';
 import { pubsub } from './pubsub/index.ts';
 import { stream } from './stream/index.ts';
+import { outbox } from './outbox/index.ts';
 import { hashring } from './hashring/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, hashring];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, hashring, outbox];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);
