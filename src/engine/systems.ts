@@ -12,12 +12,13 @@ import { sqs } from './sqs/index.ts';
 import { rabbit } from './rabbit/index.ts';
 import { pubsub } from './pubsub/index.ts';
 import { stream } from './stream/index.ts';
+import { eventstore } from './eventstore/index.ts';
 import { outbox } from './outbox/index.ts';
 import { discovery } from './discovery/index.ts';
 import { hashring } from './hashring/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, hashring, outbox, discovery];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);
