@@ -6,3 +6,7 @@ export {
 export { ackedNeverRedelivered, nothingLostSilently, type AccountingWords } from './invariants.ts';
 export type { MessageStatus, MessageView } from './message-view.ts';
 export { overtaken } from './ordering.ts';
+export {
+  applyPayment, doubleChargedOrders, emptyPayments, heldKeys, keyHeld, KEEP_LEDGER, orderOf,
+  type LedgerEntry, type PaymentOp, type PaymentRule, type PaymentsState,
+} from './payments.ts';

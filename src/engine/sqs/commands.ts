@@ -9,6 +9,7 @@ import { checkLimit, noteFinerThanAmazon, SQS_LIMITS } from './limits.ts';
 import { emptyStats, SQS, SQS_NODE, type SqsQueue, type SqsState } from './state.ts';
 import { queueNamed } from './queries.ts';
 import { sqsProducer } from './producer.ts';
+import { chapter05ConsumerArgs, chapter05Settings } from './retry-args.ts';
 
 const opt = <T>(a: ArgValues, k: string): T | undefined => a[k] as T | undefined;
 const queueOf = (s: SqsState, name: string): SqsQueue => {
@@ -186,6 +187,7 @@ export const sqsCommands: CommandSpec[] = [
       { name: 'idle', type: 'duration', default: '1s', doc: 'pause after an empty short poll' },
       { name: 'heartbeat', type: 'duration', default: '0ms', doc: 'while working, extend the message\'s visibility this often (0: never)' },
       { name: 'extend', type: 'duration', default: '30s', doc: 'the visibility timeout each heartbeat asks for, counted from then (0 to 12h)' },
+      ...chapter05ConsumerArgs,
     ],
     example: 'sqs.consumer name=w1 queue=orders work=200ms fail=10%', setup: 'sqs.queue name=orders',
     run: (sim, a) => act(sim, `sqs.consumer${words(a)}`, (s, ctx) => {
@@ -202,6 +204,7 @@ export const sqsCommands: CommandSpec[] = [
         failRate: opt<number>(a, 'fail') ?? existing?.failRate ?? 0, poison: [...(opt<string[]>(a, 'poison') ?? existing?.poison ?? [])], batch, waitMs: opt<number>(a, 'wait') ?? q.waitMs, idleMs: opt<number>(a, 'idle') ?? existing?.idleMs ?? 1000,
         heartbeatMs: opt<number>(a, 'heartbeat') ?? existing?.heartbeatMs ?? 0, extendMs: opt<number>(a, 'extend') ?? existing?.extendMs ?? 30_000,
       };
+      Object.assign(cfg, chapter05Settings(a, existing, ctx.now));
       if (existing) { Object.assign(existing, cfg, { stopped: false }); if (existing.phase === 'idle') poll(existing, ctx); return; }
       ownNode(sim, ctx, name);
       const c = s.consumers[name] = { id: name, ...cfg, stopped: false, phase: 'idle' as const, pollId: 0, pollTimer: null, workTimer: null, beatTimer: null, current: [], processed: 0, failed: 0, done: [] };

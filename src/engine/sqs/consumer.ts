@@ -5,6 +5,7 @@ import type { SystemContext } from '../core/types.ts';
 import { REQUEST_TIMEOUT, SQS_NODE, type SqsConsumer, type SqsState } from './state.ts';
 import type { Received } from './service.ts';
 import { countEffect } from '../delivery/index.ts';
+import { backOff, inOutage, pay } from './retry.ts';
 
 export function poll(c: SqsConsumer, ctx: SystemContext): void {
   if (c.stopped || c.phase === 'down') { c.phase = c.phase === 'down' ? 'down' : 'idle'; return; }
@@ -24,7 +25,7 @@ export function onMessages(c: SqsConsumer, pollId: number, got: readonly Receive
     else { c.phase = 'idle'; c.pollTimer = ctx.setTimer(c.id, c.idleMs, 'poll'); }
     return;
   }
-  c.current = got.map((m) => ({ id: m.id, receipt: m.receipt, body: m.body, group: m.group }));
+  c.current = got.map((m) => ({ id: m.id, receipt: m.receipt, body: m.body, group: m.group, receiveCount: m.receiveCount }));
   startNext(c, ctx);
 }
 
@@ -52,17 +53,37 @@ export function onWorkDone(s: SqsState, c: SqsConsumer, ctx: SystemContext): voi
   if (c.beatTimer !== null) ctx.cancelTimer(c.beatTimer);
   c.beatTimer = null;
   if (!m) return;
-  if (c.poison.includes(m.body) || (c.failRate > 0 && ctx.rng.chance(c.failRate))) {
+  if (c.poison.includes(m.body) || inOutage(c, ctx.now) || (c.failRate > 0 && ctx.rng.chance(c.failRate))) {
     c.failed++;
-    ctx.note(c.id, `failed to process #${m.id} (${m.body}); not deleting it, so it returns after its visibility timeout`);
+    if (c.backoff) {
+      ctx.note(c.id, `failed to process #${m.id} (${m.body}); backing off (${c.backoff.kind}) before it may be received again`);
+      backOff(c, m, ctx);
+    } else ctx.note(c.id, `failed to process #${m.id} (${m.body}); not deleting it, so it returns after its visibility timeout`);
     if (m.group !== null) holdBackGroup(c, m.group, ctx);
   } else {
     c.processed++;
+    pay(s, c, m, ctx);
     countEffect(s, m.id, c.id, ctx, (d) => s.queues[d.queue]!.stats);
     c.done.push(m.id);
     if (c.done.length > 500) c.done.shift();
+    if (c.pay && (c.ackAfterMs ?? 0) > 0) {
+      // The charge is made; the delete follows after a pause. A crash in between loses the delete, so the
+      // charged message comes back after its visibility timeout.
+      c.pendingAck = { id: m.id, receipt: m.receipt };
+      c.workTimer = ctx.setTimer(c.id, c.ackAfterMs!, 'ack', { id: m.id, receipt: m.receipt });
+      return;
+    }
     ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
   }
+  startNext(c, ctx);
+}
+
+/** A payment consumer deletes the message it charged for, after its pause. */
+export function onAck(c: SqsConsumer, ctx: SystemContext): void {
+  c.workTimer = null;
+  const m = c.pendingAck;
+  c.pendingAck = null;
+  if (m) ctx.send(c.id, SQS_NODE, { type: 'DeleteMessage', queue: c.queue, id: m.id, receipt: m.receipt });
   startNext(c, ctx);
 }
 
@@ -93,4 +114,9 @@ export function crashConsumer(c: SqsConsumer, ctx: SystemContext): void {
   c.phase = 'down';
   c.pollTimer = c.workTimer = c.beatTimer = null;
   if (lost.length) ctx.note(c.id, `crashed holding ${lost.join(',')}: they stay invisible until their visibility timeout`);
+  if (c.lastBackoff) c.lastBackoff = {};
+  if (c.pendingAck) {
+    ctx.note(c.id, `crashed after charging for #${c.pendingAck.id} and before deleting it: it will be received again`);
+    c.pendingAck = null;
+  }
 }

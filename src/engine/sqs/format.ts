@@ -13,7 +13,7 @@ export function formatSqsMessage(m: Message): string {
       return `Messages ${String(m.queue)} ${got.length === 0 ? '(empty)' : got.map((x) => `#${x.id}${x.group ? `/${x.group}` : ''} r${x.receipt} x${x.receiveCount}`).join(', ')}`;
     }
     case 'ChangeMessageVisibility':
-      return `ChangeMessageVisibility ${String(m.queue)} #${String(m.id)} r${String(m.receipt)} timeout=${String(m.timeout)}ms`;
+      return `ChangeMessageVisibility ${String(m.queue)} #${String(m.id)} r${String(m.receipt)} timeout=${String(m.timeout)}ms${typeof m.backoff === 'number' ? ` (backoff before retry ${m.backoff + 1})` : ''}`;
     case 'DeleteMessage':
       return `DeleteMessage ${String(m.queue)} #${String(m.id)} r${String(m.receipt)}`;
     default:

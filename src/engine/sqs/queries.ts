@@ -1,6 +1,6 @@
 // What conditions and views can read from SQS: `expect sqs.visible(orders) == 2`.
 import type { Query } from '../core/types.ts';
-import { overtaken } from '../delivery/index.ts';
+import { doubleChargedOrders, emptyPayments, overtaken } from '../delivery/index.ts';
 import type { SqsConsumer, SqsMessage, SqsQueue, SqsState, SqsStatus } from './state.ts';
 
 export const queueNamed = (s: SqsState, name: string | undefined): SqsQueue => {
@@ -21,6 +21,33 @@ const messageNamed = (s: SqsState, id: string | undefined): SqsMessage => {
 const count = (s: SqsState, q: SqsQueue, ...st: SqsStatus[]) => q.ids.filter((id) => st.includes(s.msgs[String(id)]!.status)).length;
 
 type Q = Query<SqsState>;
+const payments = (s: SqsState) => s.payments ?? emptyPayments();
+const paymentQueries: Q[] = [
+  {
+    name: 'sqs.charges', params: ['order'], example: 'expect sqs.charges(order1) == 1',
+    description: 'times the payment consumers charged this order (more than 1: charged twice)', get: (s, [o]) => payments(s).charges[o ?? ''] ?? 0,
+  },
+  {
+    name: 'sqs.doubleCharged', params: [], example: 'expect sqs.doubleCharged == 0',
+    description: 'orders charged more than once', get: (s) => doubleChargedOrders(payments(s)),
+  },
+  {
+    name: 'sqs.ordersCharged', params: [], example: 'expect sqs.ordersCharged == 5',
+    description: 'orders charged at least once', get: (s) => payments(s).orders.length,
+  },
+  {
+    name: 'sqs.totalCharges', params: [], example: 'expect sqs.totalCharges == 5',
+    description: 'charges made in all, over every order', get: (s) => Object.values(payments(s).charges).reduce((a, b) => a + b, 0),
+  },
+  {
+    name: 'sqs.dedupeHits', params: [], example: 'expect sqs.dedupeHits == 2',
+    description: 'repeats the payment service answered from a stored idempotency key, without charging', get: (s) => payments(s).dedupeHits,
+  },
+  {
+    name: 'sqs.keyUntil', params: ['order'], example: 'expect sqs.keyUntil(order1) == 86400100',
+    description: "when the payment service forgets this order's idempotency key, in ms of simulated time (-1: no key)", get: (s, [o]) => payments(s).keys[o ?? '']?.until ?? -1,
+  },
+];
 const perQueue = (name: string, description: string, get: (s: SqsState, q: SqsQueue) => number | string): Q => ({
   name: `sqs.${name}`, params: ['queue'], description, example: `expect sqs.${name}(orders) == 0`,
   get: (s, [q]) => get(s, queueNamed(s, q)),
@@ -44,6 +71,11 @@ export const sqsQueries: readonly Q[] = [
   perQueue('overtaken', 'messages deleted after a message sent later than them (0: the work was done in send order)', (_s, q) => overtaken(q.deletedOrder)),
   perQueue('deletedOrder', "bodies in the order consumers deleted them, comma-separated ('none' if none)", (s, q) =>
     q.deletedOrder.map((id) => s.msgs[String(id)]?.body ?? `#${id}`).join(',') || 'none'),
+  perQueue('peakRetries', 'the most receives of already-received messages (retries) in any 100 ms of the run: a crowd retrying in lockstep makes a tall spike', (_s, q) =>
+    Math.max(0, ...Object.values(q.retryBuckets ?? {}))),
+  perQueue('backingOff', "messages waiting out a consumer's retry backoff (their visibility was changed to the delay)", (s, q) =>
+    q.ids.filter((id) => { const m = s.msgs[String(id)]!; return m.status === 'inflight' && !!m.backoff; }).length),
+  ...paymentQueries,
   {
     name: 'sqs.status', params: ['message'], example: 'expect sqs.status(1) == inflight',
     description: 'a message: delayed, visible, inflight, acked, dead-lettered or expired', get: (s, [id]) => messageNamed(s, id).status,

@@ -88,10 +88,21 @@ export function receive(s: SqsState, queue: string, max: number, receiver: strin
     m.receiver = receiver;
     m.visibleAt = ctx.now + q.visibilityMs;
     m.visTimer = ctx.setTimer(SQS_NODE, q.visibilityMs, 'visibility', { id: m.id, receipt: m.receipt });
+    if (m.backoff) m.backoff = null;
     out.push({ id: m.id, receipt: m.receipt, body: m.body, group: m.group, receiveCount: m.receiveCount });
   }
   q.stats.received += out.length;
+  const again = out.filter((m) => m.receiveCount > 1).length;
+  if (again > 0) countRetries(q, again, ctx.now);
   return out;
+}
+
+/** Receives of a message received before, per 100 ms bucket (created on first use): a crowd retrying in lockstep shows as one tall bucket. */
+export const RETRY_BUCKET_MS = 100;
+function countRetries(q: SqsQueue, n: number, now: number): void {
+  const b = (q.retryBuckets ??= {});
+  const key = String(Math.floor(now / RETRY_BUCKET_MS));
+  b[key] = (b[key] ?? 0) + n;
 }
 
 const isReceivableIn = (m: SqsMessage): boolean => m.status === 'visible' || m.status === 'dead-lettered';
@@ -210,6 +221,11 @@ export function onRetention(s: SqsState, id: number, ctx: SystemContext): void {
   m.retTimer = null;
   const q = s.queues[m.queue]!;
   q.stats.expired++;
+  // Chapter 05's detector: a message that was received yet never processed, left to fail until retention
+  // dropped it because its queue has no redrive policy, is lost.
+  if (q.dlq === null && m.receiveCount > 0 && m.processed === 0 && !s.audit.lostWithoutDlq) {
+    s.audit.lostWithoutDlq = `#${m.id} (${m.body}) failed ${m.receiveCount} time${m.receiveCount === 1 ? '' : 's'} and expired from ${q.name}, which has no dead-letter queue: lost at t=${ctx.now}ms`;
+  }
   // After a move, say which enqueue time counted (a standard DLQ keeps the source queue's).
   const since = m.route.length > 1 ? ` counted from t=${formatDuration(m.enqueuedAt)}, when it was enqueued in ${m.enqueuedAt === m.sentAt ? m.route[0] : q.name}` : '';
   finish(s, q, m, 'expired', `expired: older than the retention period of ${q.retentionMs}ms${since}`, ctx);

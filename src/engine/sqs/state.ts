@@ -1,7 +1,8 @@
 // SQS state: queues, every message with its status, receive count, visibility deadline and route, the
 // consumer nodes that poll, and an audit the invariants read. Plain data only (snapshots are clones).
 import type { NodeId, Time, TimerId } from '../core/types.ts';
-import type { DeliveryAudit } from '../delivery/index.ts';
+import type { DeliveryAudit, PaymentRule, PaymentsState } from '../delivery/index.ts';
+import type { BackoffPolicy } from '../resilience/backoff.ts';
 
 export const SQS = 'sqs';
 /** The queue service's node: every queue lives on it (SQS is one managed, replicated service). */
@@ -50,6 +51,8 @@ export interface SqsMessage {
   visTimer: TimerId | null;
   retTimer: TimerId | null;
   delayTimer: TimerId | null;
+  /** Chapter 05: set while it waits out a consumer's retry backoff (its visibility changed to the delay). */
+  backoff?: { attempt: number; delayMs: Time; until: Time } | null;
 }
 
 export interface SqsQueue {
@@ -74,6 +77,8 @@ export interface SqsQueue {
   stats: QueueStats;
   /** Message ids in the order consumers deleted them (capped), to compare ordering. */
   deletedOrder: number[];
+  /** Receives of a message received before (retries), per 100 ms of simulated time by bucket index: the retry-storm figure; created on first use. */
+  retryBuckets?: Record<string, number>;
 }
 
 export interface QueueStats {
@@ -112,6 +117,19 @@ export interface SqsConsumer {
   processed: number; failed: number;
   /** Message ids this consumer deleted, in order (capped). */
   done: number[];
+  // Chapter 05 (absent on the consumers of earlier lessons):
+  /** On a failure, change the message's visibility to this backoff instead of waiting out the timeout. */
+  backoff?: BackoffPolicy | null;
+  /** Decorrelated jitter needs the delay this consumer last gave each message (by id). */
+  lastBackoff?: Record<string, number>;
+  /** Every message fails until this moment: a downstream outage, a transient failure. */
+  failUntil?: Time;
+  /** A payment consumer: processing a message charges the order its body names. */
+  pay?: PaymentRule | null;
+  /** A payment consumer's pause between the charge and the delete; a crash in it redelivers a charged order. */
+  ackAfterMs?: Time;
+  /** The charged message whose delete is pending (volatile). */
+  pendingAck?: { id: number; receipt: number } | null;
 }
 
 /** A long poll the service holds open until a message arrives or the wait ends. */
@@ -122,6 +140,8 @@ export interface WaitingPoll {
 export interface SqsAudit extends DeliveryAudit {
   /** The first breach of FIFO order, as a sentence (null: none). */
   fifoOrder: string | null;
+  /** The first message that failed, kept failing and expired in a queue with no dead-letter queue (chapter 05). */
+  lostWithoutDlq?: string | null;
 }
 
 export interface SqsState {
@@ -136,6 +156,8 @@ export interface SqsState {
   nextReceipt: number;
   serviceUp: boolean;
   audit: SqsAudit;
+  /** The payment consumers' ledger and the payment service's idempotency keys (chapter 05); created on first use. */
+  payments?: PaymentsState;
 }
 
 export const initialSqsState = (): SqsState => ({

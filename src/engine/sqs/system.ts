@@ -3,7 +3,7 @@
 // redundantly): a crash of the service loses only its open long polls. A consumer's batch in hand is
 // volatile. Invariants: no deleted message handed out again, no message gone without a trace, FIFO order.
 import type { Invariant, Message, SystemContext, SystemDef } from '../core/types.ts';
-import { crashConsumer, onHeartbeat, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
+import { crashConsumer, onAck, onHeartbeat, onMessages, onPollTimer, onWorkDone, poll } from './consumer.ts';
 import { ackedNeverRedelivered, nothingLostSilently } from '../delivery/index.ts';
 import {
   changeVisibility, deleteMessage, msgOf, onDelayOver, onLongPollEnd, onRetention, onVisibilityTimeout, rearmTimers, receive, sendMessage,
@@ -18,7 +18,7 @@ type SqsWire =
   | { type: 'SendMessage'; queue: string; body: string; group: string | null; dedup: string | null }
   | { type: 'ReceiveMessage'; queue: string; max: number; wait: number; poll: number }
   | { type: 'DeleteMessage'; queue: string; id: number; receipt: number }
-  | { type: 'ChangeMessageVisibility'; queue: string; id: number; receipt: number; timeout: number }
+  | { type: 'ChangeMessageVisibility'; queue: string; id: number; receipt: number; timeout: number; backoff?: number }
   | { type: 'Messages'; queue: string; poll: number; messages: Received[] };
 
 function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext): void {
@@ -46,8 +46,11 @@ function atService(s: SqsState, from: string, msg: SqsWire, ctx: SystemContext):
     case 'DeleteMessage': deleteMessage(s, msg.queue, msg.id, msg.receipt, ctx); return;
     case 'ChangeMessageVisibility': {
       const m = msgOf(s, msg.id);
-      if (m && m.queue === msg.queue && m.status === 'inflight' && m.receipt === msg.receipt) changeVisibility(s, m, msg.timeout, ctx);
-      else ctx.note(SQS_NODE, `${msg.queue}: visibility change for #${msg.id} refused: receipt r${msg.receipt} is no longer current`);
+      if (m && m.queue === msg.queue && m.status === 'inflight' && m.receipt === msg.receipt) {
+        changeVisibility(s, m, msg.timeout, ctx);
+        // A consumer's retry backoff (chapter 05): remembered so views can show the message waiting it out.
+        if (msg.backoff !== undefined && msg.timeout > 0) m.backoff = { attempt: msg.backoff, delayMs: msg.timeout, until: ctx.now + msg.timeout };
+      } else ctx.note(SQS_NODE, `${msg.queue}: visibility change for #${msg.id} refused: receipt r${msg.receipt} is no longer current`);
       return;
     }
     default:
@@ -65,6 +68,14 @@ const invariants: readonly Invariant<SqsState>[] = [
   {
     name: 'fifo-group-order', description: "a FIFO queue hands out a group's messages only in order, one batch at a time",
     check: (s) => s.audit.fifoOrder,
+  },
+  {
+    name: 'payment-charged-once', description: 'no order is charged more than once (chapter 05: the double-charged payment)',
+    check: (s) => s.payments?.doubleCharged ?? null,
+  },
+  {
+    name: 'no-loss-without-dlq', description: 'no failing message expires unprocessed from a queue without a dead-letter queue',
+    check: (s) => s.audit.lostWithoutDlq ?? null,
   },
 ];
 
@@ -92,6 +103,7 @@ export const sqsSystem: SystemDef<SqsState> = {
     const c = s.consumers[node];
     if (!c) return;
     if (name === 'done') onWorkDone(s, c, ctx);
+    else if (name === 'ack') onAck(c, ctx);
     else if (name === 'heartbeat') onHeartbeat(c, data as { id: number; receipt: number }, ctx);
     else onPollTimer(c, name, data, ctx);
   },
