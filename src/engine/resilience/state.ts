@@ -215,6 +215,8 @@ export interface ResilienceState {
   clientOrder: NodeId[];
   /** End of the second being accumulated; series close lazily as time passes it. */
   secondEnd: Time;
+  /** The time of the system's latest event (what queries take as now). */
+  at: Time;
   /** Broken-rule reports for the live detectors (null while they hold). */
   audit: { halfOpenOver: string | null; bulkheadOver: string | null };
 }
@@ -223,6 +225,6 @@ export interface ResilienceState {
 export const SERIES_KEPT = 3600;
 
 export const initialResilienceState = (): ResilienceState => ({
-  servers: {}, serverOrder: [], clients: {}, clientOrder: [], secondEnd: 1000,
+  servers: {}, serverOrder: [], clients: {}, clientOrder: [], secondEnd: 1000, at: 0,
   audit: { halfOpenOver: null, bulkheadOver: null },
 });
