@@ -31,6 +31,8 @@ const pctMoved = (st: HashRingState, s: Scheme) => {
 };
 
 export const hashringQueries: readonly Query<HashRingState>[] = [
+  { name: 'hashring.vnodes', params: [], example: 'expect hashring.vnodes == 1', description: 'tokens (virtual nodes) per node', get: (st) => st.vnodes },
+  { name: 'hashring.replicaCount', params: [], example: 'expect hashring.replicaCount == 1', description: 'copies kept of each key (the preference list\'s length)', get: (st) => st.replicas },
   { name: 'hashring.nodes', params: [], example: 'expect hashring.nodes == 4', description: 'how many nodes are on the ring', get: (st) => st.nodes.length },
   {
     name: 'hashring.owner', params: ['key', 'scheme?'], example: 'expect hashring.owner(k7, ring) == h2',
@@ -66,6 +68,11 @@ export const hashringQueries: readonly Query<HashRingState>[] = [
   {
     name: 'hashring.requestPeak', params: ['scheme?'], example: 'expect hashring.requestPeak < 2',
     description: "the busiest node's requests divided by the mean: what a hot key does", get: (st, [s]) => round(requestStats(st, schemeArg(st, s)).maxOverMean, 2),
+  },
+  {
+    name: 'hashring.hotWeight', params: ['key'], example: 'expect hashring.hotWeight(k7) == 1',
+    description: 'the requests the key draws (1 unless made hot with hashring.hot)',
+    get: (st, [k]) => { keyIndex(st, k); return st.hot[k ?? '']?.weight ?? 1; },
   },
   {
     name: 'hashring.moved', params: ['scheme?'], example: 'expect hashring.moved(ring) < 300',
