@@ -8,4 +8,5 @@ export const discovery = defineSystem({ def: discoveryDef, commands: discoveryCo
 export type { DiscoveryState, Listing, Client, Member, MemberAudit, ClientMode, Policy } from './state.ts';
 export { ALIVE, SUSPECT, DEAD, STATE_NAMES, REGISTRY, BALANCER, memberName, suspicionTimeout, disseminationBound } from './state.ts';
 export type { DiscoveryMessage, Update } from './messages.ts';
+export { formatDiscoveryMessage } from './messages.ts';
 export { handedOut } from './directory.ts';
