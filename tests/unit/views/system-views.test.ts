@@ -22,6 +22,7 @@ const RUNS: Record<string, string[]> = {
   pubsub: ['pubsub.topic name=orders', 'pubsub.subscription name=hook topic=orders mode=push',
     'pubsub.subscriber name=web sub=hook work=20ms', 'pubsub.publish topic=orders body=o', 'run for=300ms'],
   stream: ['stream.topic name=board', 'stream.append topic=board body=n count=2', 'stream.reader name=kitchen topic=board work=50ms', 'run for=300ms'],
+  discovery: ['discovery.start instances=2', 'discovery.client name=c1 mode=server', 'discovery.client name=c2 mode=dns', 'discovery.swim members=3', 'run for=500ms'],
   eventstore: ['eventstore.projector name=balances kind=balances', 'eventstore.clerk name=ann', 'eventstore.do clerk=ann cmd=open stream=account-1', 'run for=300ms'],
   hashring: ['hashring.start nodes=3 keys=200 vnodes=4', 'hashring.join node=h4', 'hashring.leave node=h2', 'run for=100ms'],
   saga: ['saga.define name=lunch steps=bakery,deli,fruit', 'saga.start def=lunch', 'saga.twopc id=t1 shops=bakery,deli', 'run for=300ms'],
