@@ -26,6 +26,7 @@ const RUNS: Record<string, string[]> = {
   eventstore: ['eventstore.projector name=balances kind=balances', 'eventstore.clerk name=ann', 'eventstore.do clerk=ann cmd=open stream=account-1', 'run for=300ms'],
   hashring: ['hashring.start nodes=3 keys=200 vnodes=4', 'hashring.join node=h4', 'hashring.leave node=h2', 'run for=100ms'],
   saga: ['saga.define name=lunch steps=bakery,deli,fruit', 'saga.start def=lunch', 'saga.twopc id=t1 shops=bakery,deli', 'run for=300ms'],
+  outbox: ['outbox.service name=orders design=outbox', 'outbox.consumer name=shipping inbox=true', 'outbox.save service=orders order=o1', 'run for=300ms'],
 };
 
 const isComponent = (c: unknown) => typeof c === 'function' || (typeof c === 'object' && c !== null && '$$typeof' in c);
