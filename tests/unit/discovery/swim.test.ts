@@ -68,3 +68,19 @@ describe('failure detection', () => {
     expect(violations(s)).toEqual([]);
   });
 });
+
+describe('the suspicion timeout trades false positives for detection time (lesson 12\'s last challenge)', () => {
+  const trial = (mult: number) => session(`discovery.swim members=16
+    network loss=5% jitter=400ms
+    discovery.tune suspicionMult=${mult}
+    run for=30s
+    crash node=m7
+    run for=10s`, 12);
+  it('on a lossy, jittery network SuspicionMult 1 declares running members dead; 2 does not and still spreads within 5 s; 4 is slower', () => {
+    expect(q(trial(1), 'discovery.falsePositives') as number).toBeGreaterThan(0);
+    const two = trial(2);
+    expect(q(two, 'discovery.falsePositives')).toBe(0);
+    expect(q(two, 'discovery.spreadTime(m7)') as number).toBeLessThanOrEqual(5000);
+    expect(q(trial(4), 'discovery.spreadTime(m7)') as number).toBeGreaterThan(5000);
+  });
+});
