@@ -172,7 +172,7 @@ export const sagaCommands: CommandSpec[] = [
       sim.act<SagaState>(SAGA, `saga.read shop=${id} as=${as}`, (st, ctx) => {
         const shop = shopNamed(st, id);
         if (st.reads[as]) throw new CommandError(`a read named '${as}' already happened; pick another name`);
-        st.reads[as] = { id: as, shop: id, at: ctx.now, value: -1, doneAt: null, included: [] };
+        st.reads[as] = { id: as, shop: id, at: ctx.now, value: -1, hidden: 0, doneAt: null, included: [] };
         st.readOrder.push(as);
         if (shop.lock !== null) {
           shop.waiting.push({ from: id, msg: { type: 'Read', read: as }, since: ctx.now });

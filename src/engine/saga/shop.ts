@@ -61,6 +61,7 @@ export function confirm(shop: Shop, saga: string, step: number): void {
 export function performRead(st: SagaState, shop: Shop, readId: string, ctx: SystemContext): void {
   const r = st.reads[readId]!;
   r.value = visibleValue(shop);
+  r.hidden = shop.value - r.value;
   r.doneAt = ctx.now;
   r.included = Object.keys(shop.bookings).filter((k) => {
     const b = shop.bookings[k]!;

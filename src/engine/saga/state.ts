@@ -123,6 +123,8 @@ export interface Read {
   /** -1 while waiting for a lock. */
   value: number;
   doneAt: Time | null;
+  /** PENDING lunches left out (the semantic lock). */
+  hidden: number;
   /** Bookings (keys) of unfinished sagas counted in the value read. */
   included: string[];
 }
