@@ -16,7 +16,7 @@ export function saveOrder(s: OutboxState, svc: Service, order: string, status: s
     id: `e${s.nextEvent++}`, aggregate: order, version: existing ? existing.version + 1 : 1,
     type: existing ? `order.${status ?? 'updated'}` : 'order.created',
   };
-  const record: SaveRecord = { event, service: svc.id, outcome: 'rolled-back', sent: false, onBoard: false, flagged: false };
+  const record: SaveRecord = { event, service: svc.id, design: svc.design, outcome: 'rolled-back', sent: false, onBoard: false, flagged: false };
   s.saves.push(record);
   const crash = fault === 'crash-before-commit' || fault === 'crash-after-commit';
 

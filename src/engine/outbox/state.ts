@@ -36,6 +36,8 @@ export interface OutboxRow { seq: number; event: OutEvent; published: boolean; c
 export interface SaveRecord {
   event: OutEvent;
   service: NodeId;
+  /** The service's design when it saved (a service can change design; its old saves keep theirs). */
+  design: Design;
   outcome: 'committed' | 'rolled-back';
   /** A direct publish (a dual write) was handed to the network. */
   sent: boolean;

@@ -19,7 +19,7 @@ const invariants: readonly Invariant<OutboxState>[] = [
     name: 'outbox-no-phantom',
     description: 'a service using the transactional outbox never has an event on the board whose transaction rolled back',
     check: (s) => {
-      const r = s.saves.find((x) => x.outcome === 'rolled-back' && x.onBoard && s.services[x.service]?.design === 'outbox');
+      const r = s.saves.find((x) => x.outcome === 'rolled-back' && x.onBoard && x.design === 'outbox');
       return r ? `${r.event.id} (${r.event.type} ${r.event.aggregate}) is on the board but ${r.service} rolled it back` : null;
     },
   },
@@ -27,8 +27,8 @@ const invariants: readonly Invariant<OutboxState>[] = [
     name: 'outbox-no-lost-event',
     description: 'a service using the transactional outbox keeps every committed event in its outbox until the board has it',
     check: (s) => {
-      const r = s.saves.find((x) => x.outcome === 'committed' && !x.onBoard && s.services[x.service]?.design === 'outbox'
-        && !s.services[x.service]!.outbox.some((row) => row.event.id === x.event.id));
+      const r = s.saves.find((x) => x.outcome === 'committed' && !x.onBoard && x.design === 'outbox'
+        && !s.services[x.service]?.outbox.some((row) => row.event.id === x.event.id));
       return r ? `${r.event.id} committed by ${r.service} is neither on the board nor in its outbox` : null;
     },
   },

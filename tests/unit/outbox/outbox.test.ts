@@ -131,3 +131,14 @@ describe('refusals', () => {
     expect(err('outbox.service name=orders\noutbox.save service=orders order=o count=2 fault=rollback')).toContain('a fault cuts one save');
   });
 });
+
+describe('changing design', () => {
+  it("keeps the old design's failures as they were: the outbox invariants judge only saves made with the outbox", () => {
+    const s = lab();
+    s.run('outbox.service name=orders design=db-then-publish\noutbox.consumer name=c');
+    s.run('outbox.save service=orders order=o1 fault=crash-after-commit\nrestart node=orders');
+    s.run('outbox.service name=orders design=outbox\noutbox.save service=orders order=o2\nrun for=1s');
+    expect([s.q('outbox.lost'), s.q('outbox.applied(c)')]).toEqual([1, 1]);
+    expect(violationsOf(s)).toEqual([]);
+  });
+});
