@@ -94,7 +94,7 @@ export function timeSeriesLayout(spec: TimeSeriesSpec, size: Size, fontSize = 12
   // A smaller font (never under 11 px) when the legend would leave the plot less than four lines of it.
   let fs = Math.max(CHART_MIN_FONT, fontSize);
   let legend = legendRows(spec, 2, width - 4, fs, measure);
-  while (fs > CHART_MIN_FONT && height - legend.height - fs * 2 - 10 < fs * 4) {
+  while (fs > CHART_MIN_FONT && height - legend.height - fs * 3 - 10 < fs * 4) {
     fs--;
     legend = legendRows(spec, 2, width - 4, fs, measure);
   }
@@ -102,7 +102,8 @@ export function timeSeriesLayout(spec: TimeSeriesSpec, size: Size, fontSize = 12
   for (const s of spec.series) for (const [, v] of s.points) top = Math.max(top, v);
   top = Math.max(top, spec.minTop ?? 0, spec.reference?.value ?? 0);
   // The plot's height first without the axis, to count the value ticks; then the axis' width from its labels.
-  const plotTop = legend.height + fs * 0.9 + 4;
+  // The unit is written above the plot, clear of the top tick's label (centred on the plot's top edge).
+  const plotTop = legend.height + fs * 1.9 + 4;
   const plotBottom = height - fs - 6;
   const values = valueTicks(top, plotBottom - plotTop, fs);
   const axisW = Math.max(...values.ticks.map((t) => measure(t.label, fs)), measure(spec.unit, fs) / 2) + 6;
@@ -121,7 +122,7 @@ export function timeSeriesLayout(spec: TimeSeriesSpec, size: Size, fontSize = 12
     : null;
   return {
     width, height, fontSize: fs, plot,
-    unit: { x: 2, y: plotTop - 4, text: spec.unit },
+    unit: { x: 2, y: legend.height + fs + 2, text: spec.unit },
     xTicks: timeTicks(spec.from, spec.to, plot.w, fs, measure).map((t) => ({ ...t, x: x(t.at) })),
     yTicks: values.ticks.map((t) => ({ ...t, y: y(t.at) })),
     lines, legend: legend.entries, reference: ref,

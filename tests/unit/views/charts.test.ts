@@ -82,6 +82,9 @@ describe('time-series chart', () => {
       expect(l.fontSize).toBeGreaterThanOrEqual(CHART_MIN_FONT);
       for (const e of l.legend) expect(e.x + 22 + estimateWidth(e.text, l.fontSize)).toBeLessThanOrEqual(w + 0.5);
       for (const t of l.yTicks) expect(t.y).toBeGreaterThanOrEqual(l.plot.y - 0.5);
+      // The unit sits above the top tick's label (centred on its tick), not on it.
+      const topLabel = Math.min(...l.yTicks.map((t) => t.y)) - l.fontSize * 0.65;
+      expect(l.unit.y).toBeLessThanOrEqual(topLabel);
       expect(l.plot.x + l.plot.w).toBeLessThanOrEqual(w);
       expect(l.plot.y + l.plot.h + l.fontSize + 4).toBeLessThanOrEqual(Math.max(90, h) + 0.5);
     }));

@@ -24,6 +24,8 @@ const RUNS: Record<string, string[]> = {
   stream: ['stream.topic name=board', 'stream.append topic=board body=n count=2', 'stream.reader name=kitchen topic=board work=50ms', 'run for=300ms'],
   discovery: ['discovery.start instances=2', 'discovery.client name=c1 mode=server', 'discovery.client name=c2 mode=dns', 'discovery.swim members=3', 'run for=500ms'],
   eventstore: ['eventstore.projector name=balances kind=balances', 'eventstore.clerk name=ann', 'eventstore.do clerk=ann cmd=open stream=account-1', 'run for=300ms'],
+  resilience: ['resilience.server name=db workers=2 service=20ms', 'resilience.server name=api workers=4 service=50ms calls=db',
+    'resilience.client name=web target=api rate=40', 'resilience.breaker node=web window=10 minCalls=5', 'run for=1500ms'],
   hashring: ['hashring.start nodes=3 keys=200 vnodes=4', 'hashring.join node=h4', 'hashring.leave node=h2', 'run for=100ms'],
   saga: ['saga.define name=lunch steps=bakery,deli,fruit', 'saga.start def=lunch', 'saga.twopc id=t1 shops=bakery,deli', 'run for=300ms'],
   outbox: ['outbox.service name=orders design=outbox', 'outbox.consumer name=shipping inbox=true', 'outbox.save service=orders order=o1', 'run for=300ms'],

@@ -1,0 +1,16 @@
+// The resilience system's views, registered as one definition (src/views/registry.ts): houses phoning shops
+// with fuse boxes, clerks and people redialling (town); pipelines, queues and workers, the breaker's state
+// machine and the live charts (technical); the inspector's rows, node actions and summary lines.
+import { defineSystemViews } from '../registry.ts';
+import { resilienceNodeActions } from './actions.ts';
+import { inspectResilienceNode, resilienceSummary } from './inspect.ts';
+import { ResilienceTech } from './ResilienceTech.tsx';
+import { ResilienceTown } from './ResilienceTown.tsx';
+
+export default defineSystemViews({
+  sys: 'resilience',
+  stage: { id: 'resilience', title: 'Calls, retries and breakers', Town: ResilienceTown, Tech: ResilienceTech },
+  inspect: { node: inspectResilienceNode },
+  actions: resilienceNodeActions,
+  summary: resilienceSummary,
+});
