@@ -20,6 +20,7 @@ print('Time travel (kernel ring)', benchSeek());
 const extra: [string, string, string][] = [
   ['Kafka', './kafka.ts', 'benchKafka'],
   ['Raft', './raft.ts', 'benchRaft'],
+  ['Resilience (chapter 13, metastable retry storm)', './resilience.ts', 'benchResilience'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],
   ['View', './view.ts', 'benchView'],
   ['Page sizes (production build)', './size.ts', 'benchSize'],

@@ -77,7 +77,7 @@ export const resilienceCommands: CommandSpec[] = [
       s.servers[name] = {
         id: name, workers, queueLimit: opt<number>(a, 'queue') ?? 0, maxQueueMs: opt<number>(a, 'maxQueueTime') ?? 0, timeoutMs: opt<number>(a, 'timeout') ?? 0,
         serviceMs, jitterMs, errorRate: opt<number>(a, 'errors') ?? 0, spike: null, spikeEndedAt: -1,
-        queue: [], busy: {}, busyCount: 0, nextJob: 1, dependency: calls !== undefined ? newCaller(name, calls, s.secondEnd - 1000) : null,
+        queue: [], queueHead: 0, busy: {}, busyCount: 0, nextJob: 1, dependency: calls !== undefined ? newCaller(name, calls, s.secondEnd - 1000) : null,
         totals: { arrived: 0, served: 0, errors: 0, shed: 0, timedOut: 0, wasted: 0, wastedMs: 0, busyMs: 0 },
         current: emptyServerSecond(s.secondEnd - 1000), series: [],
       };

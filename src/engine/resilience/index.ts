@@ -8,7 +8,7 @@ export const resilience = defineSystem({ def: resilienceSystem, commands: resili
 export {
   RESILIENCE, type ResilienceState, type Server, type Client, type Caller, type Call, type CallPhase, type Pipeline, type Job,
   type CallerSecond, type ServerSecond, type CallerTotals, type ServerTotals, type RetryConfig, type RateLimiterState,
-  type BulkheadState, type AttemptOutcome,
+  type BulkheadState, type AttemptOutcome, queueLength, queuedJobs,
 } from './state.ts';
 export {
   BREAKER_STATES, breakerStateAt, breakerMetrics, type BreakerData, type BreakerStateName, type BreakerMetrics,

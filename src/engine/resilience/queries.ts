@@ -3,7 +3,7 @@
 import type { Query } from '../core/types.ts';
 import { breakerMetrics, breakerStateAt } from './breaker.ts';
 import { lastSecond } from './series.ts';
-import type { Caller, CallerSecond, Client, ResilienceState, Server } from './state.ts';
+import { queueLength, type Caller, type CallerSecond, type Client, type ResilienceState, type Server } from './state.ts';
 
 export const serverNamed = (s: ResilienceState, name: string | undefined): Server => {
   const v = s.servers[name ?? ''];
@@ -94,7 +94,7 @@ export const resilienceQueries: readonly Q[] = [
   perCaller('notPermitted', 'calls the breaker refused in its current state', (_s, c) => c.pipeline.breaker?.notPermitted ?? 0),
   perCaller('bulkheadActive', 'calls holding a bulkhead slot now (0 without a bulkhead)', (_s, c) => c.pipeline.bulkhead?.active ?? 0),
   perCaller('bulkheadPeak', 'the most calls that held bulkhead slots together', (_s, c) => c.pipeline.bulkhead?.peak ?? 0),
-  perServer('queue', 'requests waiting in its queue now', (v) => v.queue.length),
+  perServer('queue', 'requests waiting in its queue now', queueLength),
   perServer('busy', 'workers busy now', (v) => v.busyCount),
   perServer('served', 'requests answered successfully since the beginning', (v) => v.totals.served),
   perServer('shed', 'requests refused by load shedding since the beginning', (v) => v.totals.shed),

@@ -1,7 +1,7 @@
 // What the pictures draw, computed from the state without changing it: each caller's pipeline as a row of
 // stages in resilience4j's order with the live figure of each, and a server's queue and workers.
 import { breakerMetrics, breakerStateAt } from './breaker.ts';
-import type { Caller, ResilienceState, Server } from './state.ts';
+import { queueLength, type Caller, type ResilienceState, type Server } from './state.ts';
 
 export interface PipelineStage {
   /** retry, breaker, ratelimiter, timelimiter, bulkhead, call (the wire), fallback. */
@@ -44,7 +44,7 @@ export function pipelineStages(c: Caller, now: number): PipelineStage[] {
 export interface ServerView { queue: number; busy: number; workers: number; spiking: boolean; shedding: boolean }
 
 export const serverView = (v: Server, now: number): ServerView => ({
-  queue: v.queue.length, busy: v.busyCount, workers: v.workers,
+  queue: queueLength(v), busy: v.busyCount, workers: v.workers,
   spiking: v.spike !== null && now >= v.spike.from && now < v.spike.until,
   shedding: v.queueLimit > 0 || v.maxQueueMs > 0,
 });

@@ -2,7 +2,7 @@
 // series once simulated time passes its end. Closing happens lazily, at the next event of the system, so
 // a quiet stretch closes many seconds at once (with zero counts). Queries and charts read closed seconds.
 import { breakerStateAt } from './breaker.ts';
-import { SERIES_KEPT, type Caller, type CallerSecond, type ResilienceState, type Server, type ServerSecond } from './state.ts';
+import { queueLength, SERIES_KEPT, type Caller, type CallerSecond, type ResilienceState, type Server, type ServerSecond } from './state.ts';
 
 export const emptyCallerSecond = (t: number): CallerSecond => ({
   t, offered: 0, attempts: 0, succeeded: 0, failed: 0, fallbacks: 0, p50: -1, p99: -1, breaker: 'none',
@@ -33,7 +33,7 @@ function closeCaller(c: Caller, end: number): void {
 
 function closeServer(sv: Server, end: number): void {
   const sec = sv.current;
-  sec.queue = sv.queue.length;
+  sec.queue = queueLength(sv);
   sec.busy = sv.busyCount;
   sv.series.push(sec);
   if (sv.series.length > SERIES_KEPT) sv.series.shift();

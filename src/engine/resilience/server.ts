@@ -6,7 +6,7 @@
 // caller gave up is counted as wasted: the worker was busy for nobody.
 import type { NodeId, SystemContext } from '../core/types.ts';
 import { startCall, type CallWire, type ReplyWire } from './pipeline.ts';
-import type { Job, ResilienceState, Server } from './state.ts';
+import { queueLength, type Job, type ResilienceState, type Server } from './state.ts';
 
 export interface JobTimer { job: number }
 
@@ -24,8 +24,8 @@ export function onCall(s: ResilienceState, server: Server, from: NodeId, msg: Ca
   server.totals.arrived++;
   server.current.arrived++;
   const job: Job = { id: server.nextJob++, from, call: msg.call, attempt: msg.attempt, arrivedAt: ctx.now, deadline: msg.deadline, startedAt: -1, depCall: null, timer: null };
-  if (server.busyCount < server.workers && server.queue.length === 0) { startJob(s, server, job, ctx); return; }
-  if (server.queueLimit > 0 && server.queue.length >= server.queueLimit) { shed(server, job, `shed: the queue is full (${server.queueLimit})`, ctx); return; }
+  if (server.busyCount < server.workers && queueLength(server) === 0) { startJob(s, server, job, ctx); return; }
+  if (server.queueLimit > 0 && queueLength(server) >= server.queueLimit) { shed(server, job, `shed: the queue is full (${server.queueLimit})`, ctx); return; }
   server.queue.push(job);
 }
 
@@ -83,7 +83,7 @@ function drain(s: ResilienceState, server: Server, ctx: SystemContext): void {
   if (draining) return;
   draining = true;
   try {
-    while (server.busyCount < server.workers && server.queue.length) startJob(s, server, server.queue.shift()!, ctx);
+    while (server.busyCount < server.workers && queueLength(server) > 0) startJob(s, server, takeNext(server), ctx);
   } finally {
     draining = false;
   }
@@ -108,9 +108,21 @@ export function dependencyDone(s: ResilienceState, node: NodeId, jobId: number, 
   else release(s, server, job, false, `dependency ${server.dependency!.pipeline.target} failed: ${why}`, ctx);
 }
 
+/** The first job waiting leaves the queue; the array drops the jobs that left once they are half of it. */
+function takeNext(server: Server): Job {
+  const job = server.queue[server.queueHead]!;
+  server.queueHead++;
+  if (server.queueHead >= 1024 && server.queueHead * 2 >= server.queue.length) {
+    server.queue = server.queue.slice(server.queueHead);
+    server.queueHead = 0;
+  }
+  return job;
+}
+
 /** A crash loses the queue and the jobs on the workers. */
 export function crashServer(server: Server): void {
   server.queue = [];
+  server.queueHead = 0;
   server.busy = {};
   server.busyCount = 0;
 }

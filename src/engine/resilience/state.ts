@@ -196,7 +196,13 @@ export interface Server {
   spike: { extraMs: number; from: Time; until: Time } | null;
   /** The end of the latest spike (-1: none yet): recovery is measured from it. */
   spikeEndedAt: Time;
+  /**
+   * The queue, FIFO: the jobs waiting are queue[queueHead..]; those before queueHead have left it (the array
+   * is compacted now and then, so taking the next job costs the same however long the queue). Read it with
+   * queueLength and queuedJobs.
+   */
   queue: Job[];
+  queueHead: number;
   /** Jobs on a worker, by id. */
   busy: Record<number, Job>;
   busyCount: number;
@@ -220,6 +226,11 @@ export interface ResilienceState {
   /** Broken-rule reports for the live detectors (null while they hold). */
   audit: { halfOpenOver: string | null; bulkheadOver: string | null };
 }
+
+/** Requests waiting in a server's queue. */
+export const queueLength = (v: Server): number => v.queue.length - v.queueHead;
+/** The first `max` requests waiting, in queue order. */
+export const queuedJobs = (v: Server, max: number): Job[] => v.queue.slice(v.queueHead, v.queueHead + max);
 
 /** Per-second entries kept per node (an hour). */
 export const SERIES_KEPT = 3600;
