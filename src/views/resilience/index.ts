@@ -9,7 +9,8 @@ import { ResilienceTown } from './ResilienceTown.tsx';
 
 export default defineSystemViews({
   sys: 'resilience',
-  stage: { id: 'resilience', title: 'Calls, retries and breakers', Town: ResilienceTown, Tech: ResilienceTech },
+  // Its smallest words are 11 px (the "+N" counts), so presenter mode magnifies it 18/11 rather than twice.
+  stage: { id: 'resilience', title: 'Calls, retries and breakers', Town: ResilienceTown, Tech: ResilienceTech, smallestType: 11 },
   inspect: { node: inspectResilienceNode },
   actions: resilienceNodeActions,
   summary: resilienceSummary,

@@ -43,7 +43,7 @@ function callerBox(c: CallerPic, x: number, y: number, maxW: number, fs: number,
   const lineH = Math.round(fs * 1.45);
   const title = c.rate !== null ? `${c.id} · ${c.rate} calls/s → ${c.target}` : `${c.id} → ${c.target}`;
   const nameW = NAME_COL(fs, m);
-  const need = Math.max(m(title, fs, { bold: true }), ...c.stages.map((s) => nameW + fs + m(s.value, fs))) + 16;
+  const need = Math.max(m(title, fs, { bold: true }), ...c.stages.map((s) => nameW + fs + m(s.value, fs) + 6)) + 16;
   const w = Math.min(maxW, need);
   const rows = c.stages.map((s, i) => ({ name: s.name, value: s.value, tone: s.tone, y: y + lineH * (i + 2) }));
   if (!rows.length) rows.push({ name: 'direct', value: 'no policies', tone: 'calm', y: y + lineH * 2 });
@@ -55,7 +55,7 @@ const serverCounts = (s: ServerPic) => `${s.busy}/${s.workers} busy · queue ${s
 
 /** A server: its name, its counts, then its workers as squares and its queue as slots on one
  *  row when both fit (else two), then its dependency pipeline. */
-function serverBox(s: ServerPic, x: number, y: number, w: number, fs: number): ServerBox {
+function serverBox(s: ServerPic, x: number, y: number, w: number, fs: number, m: TextWidth): ServerBox {
   const lineH = Math.round(fs * 1.45);
   const cell = 6;
   const inner = w - 16;
@@ -64,11 +64,12 @@ function serverBox(s: ServerPic, x: number, y: number, w: number, fs: number): S
   const workerRows = Math.ceil(s.workers / per);
   const rowY = y + lineH + 6;
   // The queue beside the workers when 8 slots and its "+N" fit there, else on its own row under them.
-  const besideW = inner - workersW - 8 - fs * 2.5;
+  const more = m(`+${s.queue}`, fs) + 6;
+  const besideW = inner - workersW - 8 - more;
   const beside = workerRows === 1 && besideW >= cell * 8;
   const queueX = beside ? x + 8 + workersW + 8 : x + 8;
   const queueY = beside ? rowY : rowY + workerRows * WORKER + 4;
-  const slots = Math.max(1, Math.floor((beside ? besideW : inner - fs * 2.5) / cell));
+  const slots = Math.max(1, Math.floor((beside ? besideW : inner - more) / cell));
   const depY = queueY + 14 + 4;
   const dependency = (s.dependency?.stages ?? []).map((st, i) => ({ name: st.name, value: st.value, tone: st.tone, y: depY + lineH * (i + 1) - 4 }));
   const bottom = dependency.length ? depY + lineH * dependency.length + 4 : depY + 2;
@@ -104,7 +105,7 @@ function system(p: ResiliencePicture, region: Rect, fs: number, m: TextWidth) {
   const sx = region.x + Math.max(0, ...callers.map((c) => c.box.w)) + GAP * 3;
   const sw = Math.max(140, Math.min(serverNeed, region.x + region.w - sx));
   for (const s of ordered) {
-    const b = serverBox(s, sx, sy, sw, fs);
+    const b = serverBox(s, sx, sy, sw, fs, m);
     servers.push(b);
     sy += b.box.h + GAP;
   }

@@ -54,7 +54,8 @@ export function resilienceTownLayout(size: Size, p: ResiliencePicture, measure: 
   for (const s of p.servers) columns[depth.get(s.id) ?? 1]!.push({ id: s.id, kind: 'server' });
   const colW = width / cols;
   const most = Math.max(1, ...columns.map((c) => c.length));
-  const labelH = fs * 2.6 + 6;
+  // The name and up to three lines of words.
+  const labelH = (fs + 2) * 4 + 6;
   const rowH = height / most;
   // The building as large as the row leaves room for after its words and extras, and the column's width.
   const s = clamp(Math.min(rowH - labelH - extrasH('server') - 14, colW * 0.45, 110), 34, 110);

@@ -161,8 +161,9 @@ export function pipelineStages(p: Pipeline, calls: readonly Caller['calls'][numb
   if (p.breaker) {
     const b = breakerPic(p.breaker);
     const words = BREAKER_WORDS[b.state];
-    const wait = b.state === 'OPEN' ? ` · ${seconds(Math.max(0, b.retryAfter - now))} left` : '';
-    out.push({ kind: 'breaker', name: 'Breaker', value: `${words.tech} · ${percentWords(b.failureRate)} failed${wait}`, tone: words.tone });
+    // Open, what matters is how long until it tests again; otherwise the failure rate it judges by.
+    const value = b.state === 'OPEN' ? `OPEN · ${seconds(Math.max(0, b.retryAfter - now))} left` : `${words.tech} · ${percentWords(b.failureRate)} failed`;
+    out.push({ kind: 'breaker', name: 'Breaker', value, tone: words.tone });
   }
   if (p.rateLimiter) {
     const l = p.rateLimiter;

@@ -2,12 +2,13 @@
 // clerks for workers and calls on hold for the queue. Pure.
 import { BREAKER_WORDS, type CallerPic, type ServerPic } from './model.ts';
 
-/** "fuse blown" / "3 on the phone · 12 to redial": the fuse alone on the first line, so it is never cut. */
+/** "fuse blown" / "3 on the phone" / "12 to redial": one fact a line, so a narrow column cuts none of them. */
 export function callerTownWords(c: CallerPic): string[] {
-  const phone = c.inFlight ? `${c.inFlight} on the phone` : 'no calls';
-  const redial = c.backoff ? `${c.backoff} to redial` : c.waiting ? `${c.waiting} wait for a line` : '';
-  const calls = redial ? `${phone} · ${redial}` : phone;
-  return c.breaker ? [BREAKER_WORDS[c.breaker.state].town, calls] : [calls];
+  const lines = c.breaker ? [BREAKER_WORDS[c.breaker.state].town] : [];
+  lines.push(c.inFlight ? `${c.inFlight} on the phone` : 'no calls');
+  if (c.backoff) lines.push(`${c.backoff} to redial`);
+  else if (c.waiting) lines.push(`${c.waiting} wait for a line`);
+  return lines;
 }
 
 /** "3/4 clerks busy" / "20 on hold", and what is wrong today (a spike, work for callers who hung up). */
