@@ -11,8 +11,9 @@ import type { LessonOutline } from './src/lessons/build-catalog.ts';
  *  - `lesson.md?lesson`: the parsed lesson (a LessonLoad: the lesson, or the problem with file and line);
  *  - `lesson.md?outline`: its number of steps and its systems (whose views a lesson page fetches beside it),
  *    or the problem: all the home page needs.
- * In `vite` (dev) an edited lesson.md reloads like any module; a change to the parser itself is seen after
- * restarting the server.
+ * In `vite` (dev) an edited lesson.md reloads like any module; a change under src/ that the parser reads
+ * (the parser, the scenario language, a system added to the engine) makes the next lesson request parse
+ * again with the new code, so a lesson naming a new system opens without restarting the server.
  */
 function parsedLessons(): Plugin {
   type Parse = (source: string, file: string) => LessonLoad;
@@ -35,6 +36,15 @@ function parsedLessons(): Plugin {
   return {
     name: 'townboard-parsed-lessons',
     configResolved(config) { root = config.root; },
+    configureServer(server) {
+      server.watcher.on('all', (_event, path) => {
+        if (!/[\\/]src[\\/](engine|lessons|script)[\\/]/.test(path)) return;
+        parser = null;
+        for (const mod of server.moduleGraph.idToModuleMap.values()) {
+          if (/\/lesson\.md\?(lesson|outline)$/.test(mod.id ?? '')) server.moduleGraph.invalidateModule(mod);
+        }
+      });
+    },
     async load(id) {
       const [file, query] = id.split('?', 2);
       if ((query !== 'lesson' && query !== 'outline') || !file!.endsWith('/lesson.md')) return null;
