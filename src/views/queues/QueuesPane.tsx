@@ -28,6 +28,7 @@ import { PubsubSection } from './PubsubSection.tsx';
 import { StreamSection } from './StreamSection.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
+import { Ledger } from './Ledger.tsx';
 import { FlightIcon, Legend, legendWidth, PaneDefs } from './decor.tsx';
 import type { SectionCtx } from './section-ctx.ts';
 import '../shared/views.css';
@@ -141,7 +142,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
   const label = `${town ? 'Town' : 'Technical'} view of ${systems.map((s) => SECTION_TITLES[s]![town ? 'town' : 'tech'].at(-1)).join(', ')}: ${flights.length} messages on the way`;
 
   return (
-    <div className={`tb-view qv qv-${skin} ${className ?? ''}`}>
+    <div className={`tb-view qv qv-${skin}${models.sqs?.payments ? ' has-ledger' : ''} ${className ?? ''}`}>
       <div ref={k.wrap} className="qv-stage">
         <svg width={size.width} height={size.height} role="group" aria-label={label}>
           <PaneDefs skin={skin} />
@@ -162,6 +163,7 @@ export function QueuesPane({ skin, className }: { skin: 'town' | 'tech'; classNa
         {card && rects[hover!] && <Tooltip card={card} at={rects[hover!]!} width={size.width} height={size.height} timerRef={timerRef} />}
       </div>
       {compare && <Scoreboard rows={rows} wide={size.width >= WIDE_SCOREBOARD} keyLine={size.height >= KEY_LINE_H} />}
+      {models.sqs?.payments && <Ledger model={models.sqs.payments} now={sim.now} town={town} />}
       <StageMenu menu={k.menu} onClose={k.closeMenu} />
     </div>
   );

@@ -21,6 +21,9 @@ import { chipText } from './picture.ts';
 
 /** A FIFO message shows its group too: order is kept per group, so the group is what to watch. */
 
+/** Chapter 05: how many of the in-flight messages are only waiting out a retry backoff ('' when none). */
+const backingOff = (msgs: readonly SqsChip[]) => { const n = msgs.filter((c) => c.backoff).length; return n ? `${n} backing off` : ''; };
+
 const KIND: Record<SqsChip['status'], ChipKind> = { visible: 'waiting', inflight: 'held', delayed: 'delayed', 'dead-lettered': 'dead' };
 
 export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeom; hands: HandsPlan<SqsChip> | null; ctx: SectionCtx }) {
@@ -49,7 +52,7 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
         const dead = q.sources.length > 0;
         const detail = dead
           ? [`${q.counts.visible} dead letter${q.counts.visible === 1 ? '' : 's'}`, q.counts.inflight ? `${q.counts.inflight} in flight` : '', `from ${q.sources.join(', ')}`]
-          : [`${q.counts.visible} ${town ? 'waiting' : 'visible'}`, `${q.counts.inflight} ${town ? 'taken (invisible)' : 'in flight'}`, `${q.stats.deleted} deleted`, q.counts.delayed ? `${q.counts.delayed} delayed` : '',
+          : [`${q.counts.visible} ${town ? 'waiting' : 'visible'}`, `${q.counts.inflight} ${town ? 'taken (invisible)' : 'in flight'}`, backingOff(q.msgs), `${q.stats.deleted} deleted`, q.counts.delayed ? `${q.counts.delayed} delayed` : '',
             `visibility ${formatDuration(q.visibilityMs)}`, q.dlq ? `→ ${q.dlq} after ${q.maxReceives} receives` : '', q.fifo ? 'FIFO' : 'standard'];
         return (
           <Holder key={item} item={item} r={row.r} head={row.head} strip={row.strip} inline={row.inline} name={q.name} detail={detail}
@@ -75,7 +78,8 @@ export function SqsSection({ geom, hands, ctx }: { model: SqsModel; geom: SqsGeo
       ))}
       {/* Messages last: one in a holder's hands is drawn over the holder's building, so it can be pointed at. */}
       {geom.rows.flatMap((row) => row.chips.map(({ chip, r }) => {
-        const kind = KIND[chip.status];
+        // Waiting out a retry backoff: not receivable until its timer ends, drawn like a delayed message.
+        const kind = chip.backoff ? 'delayed' : KIND[chip.status];
         const timer = chip.until !== null && chip.span > 0 ? { until: chip.until, span: chip.span } : null;
         // The town: a received message is out of its pigeonhole, in the hands of whoever received it.
         return placedMessage({ chip, id: chip.id, r, item: itemId('sqs', 'msg', chip.id), row: itemId('sqs', 'queue', row.q.name), kind,

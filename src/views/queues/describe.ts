@@ -21,7 +21,8 @@ export interface Card { title: string; lines: string[]; timer: { label: string; 
 // ---- SQS ----
 
 export function sqsChipWords(c: SqsChip, queue: string): string {
-  const where = c.status === 'inflight' ? `in flight with ${c.holder ?? 'someone'} (invisible to others)`
+  const where = c.backoff ? `backing off before retry ${c.backoff.attempt + 1} (a ${formatTime(c.backoff.delayMs)} delay; invisible until then)`
+    : c.status === 'inflight' ? `in flight with ${c.holder ?? 'someone'} (invisible to others)`
     : c.status === 'delayed' ? 'delayed: not receivable yet'
       : c.status === 'dead-lettered' ? 'a dead letter waiting here' : 'visible, waiting to be received';
   const group = c.group ? `, group ${c.group}` : '';
@@ -30,12 +31,12 @@ export function sqsChipWords(c: SqsChip, queue: string): string {
 
 export function sqsChipCard(c: SqsChip, queue: string): Card {
   const lines = [
-    `status: ${c.status === 'inflight' ? `in flight, held by ${c.holder ?? '?'}` : c.status}`,
+    `status: ${c.backoff ? `backing off before retry ${c.backoff.attempt + 1} (${formatTime(c.backoff.delayMs)})` : c.status === 'inflight' ? `in flight, held by ${c.holder ?? '?'}` : c.status}`,
     `receive count: ${c.receiveCount}`,
     `route: ${c.route.join(' → ')}`,
   ];
   if (c.group) lines.splice(1, 0, `message group: ${c.group}`);
-  const timer = c.until === null ? null : { label: c.status === 'delayed' ? 'receivable' : 'visible again', until: c.until };
+  const timer = c.until === null ? null : { label: c.status === 'delayed' || c.backoff ? 'receivable' : 'visible again', until: c.until };
   return { title: `#${c.id} ${c.body} · ${queue}`, lines, timer };
 }
 

@@ -4,6 +4,7 @@
 import type { NodeStatus } from '../../engine/core/index.ts';
 import type { SqsState } from '../../engine/sqs/index.ts';
 import { SQS_NODE } from '../../engine/sqs/index.ts';
+import { paymentsModel, type PaymentsModel } from './model-payments.ts';
 
 export type ChipStatus = 'visible' | 'inflight' | 'delayed' | 'dead-lettered';
 
@@ -19,6 +20,8 @@ export interface SqsChip {
   holder: string | null;
   group: string | null;
   route: readonly string[];
+  /** In flight but waiting out a consumer's retry backoff (chapter 05): nobody holds it; `until`/`span` are the backoff's. */
+  backoff?: { attempt: number; delayMs: number } | null;
 }
 
 export interface SqsQueueRow {
@@ -53,6 +56,8 @@ export interface SqsModel {
   consumers: SqsConsumerBox[];
   producers: string[];
   serviceUp: boolean;
+  /** Chapter 05's payment ledger and key table; absent until a payment consumer has charged something. */
+  payments?: PaymentsModel | null;
 }
 
 export function sqsModel(s: SqsState, nodes: readonly NodeStatus[]): SqsModel {
@@ -77,10 +82,12 @@ export function sqsModel(s: SqsState, nodes: readonly NodeStatus[]): SqsModel {
       const st: ChipStatus = m.status === 'inflight' || m.status === 'delayed' || m.status === 'dead-lettered' ? m.status : 'visible';
       if (st === 'inflight') counts.inflight++; else if (st === 'delayed') counts.delayed++; else counts.visible++;
       const until = st === 'inflight' ? m.visibleAt : st === 'delayed' ? m.availableAt : null;
-      const span = st === 'inflight' ? q.visibilityMs : st === 'delayed' && m.availableAt !== null ? Math.max(1, m.availableAt - m.enqueuedAt) : 0;
+      const backoff = st === 'inflight' && m.backoff ? { attempt: m.backoff.attempt, delayMs: m.backoff.delayMs } : null;
+      const span = backoff ? backoff.delayMs : st === 'inflight' ? q.visibilityMs : st === 'delayed' && m.availableAt !== null ? Math.max(1, m.availableAt - m.enqueuedAt) : 0;
       return {
         id: m.id, body: m.body, status: st, receiveCount: m.receiveCount, until, span,
-        holder: st === 'inflight' ? m.receiver : null, group: m.group, route: m.route,
+        // A message waiting out a backoff was given back: it sits in its pigeonhole, in nobody's hands.
+        holder: st === 'inflight' && !backoff ? m.receiver : null, group: m.group, route: m.route, backoff,
       };
     });
     return {
@@ -96,5 +103,5 @@ export function sqsModel(s: SqsState, nodes: readonly NodeStatus[]): SqsModel {
       holding: c.current.map((x) => x.id), processed: c.processed, failed: c.failed, longPoll: c.waitMs > 0,
     };
   });
-  return { queues, consumers, producers: [...s.producers], serviceUp: status(SQS_NODE)?.up ?? s.serviceUp };
+  return { queues, consumers, producers: [...s.producers], serviceUp: status(SQS_NODE)?.up ?? s.serviceUp, payments: paymentsModel(s) };
 }
