@@ -12,8 +12,8 @@ import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { discoveryFlights } from './flights.ts';
 import { discoveryLayout, type DirectoryLayout, type Box } from './layout.ts';
-import { cacheWords, discoveryPicture, expiryWords, modeWords, NO_DISCOVERY, type DiscoveryPicture } from './model.ts';
-import { DiscoveryMessageIcon, LineBox, MembershipGrid } from './parts.tsx';
+import { cacheShort, cacheWords, discoveryPicture, listingLine, modeWords, NO_DISCOVERY, type DiscoveryPicture } from './model.ts';
+import { DiscoveryMessageIcon, LineBox, MembershipGrid, type Line } from './parts.tsx';
 import type { StageKit } from '../kit/stage.ts';
 import '../shared/views.css';
 
@@ -56,9 +56,9 @@ export function DiscoveryTech({ className }: StageViewProps) {
 
 function DirectoryTech({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPicture; k: StageKit }) {
   const f = d.font;
-  const regLines = [
-    { text: `registry · TTL ${pic.ttl}ms${pic.registryUp ? '' : ' · DOWN'}`, bold: true, colour: pic.registryUp ? STATUS.ink : STATUS.crashed },
-    ...pic.listings.map((l) => ({ text: `${l.id} ${l.health === 'passing' ? '✓' : l.health === 'critical' ? '✕' : '–'} ${expiryWords(l)}`, colour: l.listed ? STATUS.ink : STATUS.muted })),
+  const regLines: Line[] = [
+    { text: `registry · TTL ${pic.ttl}ms${pic.registryUp ? '' : ' · DOWN'}`, short: [`registry${pic.registryUp ? '' : ' DOWN'}`], bold: true, colour: pic.registryUp ? STATUS.ink : STATUS.crashed },
+    ...pic.listings.map((l) => listingLine(l)),
   ];
   return (
     <g>
@@ -69,21 +69,21 @@ function DirectoryTech({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPictur
         onMenu={k.nodeMenu(REGISTRY)} focused={k.focus.nodes.has(REGISTRY)} selected={k.isSelectedNode(REGISTRY)} />
       {d.balancer && pic.balancer && (
         <LineBox box={d.balancer} font={f} fill="#ffffff" stroke="#5a5a60" id={BALANCER} onMenu={k.nodeMenu(BALANCER)} focused={k.focus.nodes.has(BALANCER)} selected={k.isSelectedNode(BALANCER)}
-          lines={[{ text: `lb (server-side)${pic.balancer.up ? '' : ' · DOWN'}`, bold: true }, { text: pic.balancer.list.join(' ') || '(no list yet)' }]} label={`balancer lb: ${pic.balancer.list.join(', ')}`} />
+          lines={[{ text: `lb (server-side)${pic.balancer.up ? '' : ' · DOWN'}`, short: ['lb'], bold: true }, { text: pic.balancer.list.join(' ') || '(no list yet)', short: [`${pic.balancer.list.length} listed`] }]} label={`balancer lb: ${pic.balancer.list.join(', ')}`} />
       )}
       {pic.clients.map((c) => {
-        const lines = [
-          { text: `${c.id} · ${modeWords[c.mode]} · ${c.policy}`, bold: true },
-          { text: cacheWords(c), colour: c.stale.length ? STATUS.crashed : STATUS.ink },
-          { text: `ok ${c.ok} · failed ${c.failed} · lookups ${c.lookups}` },
+        const lines: Line[] = [
+          { text: `${c.id} · ${modeWords[c.mode]} · ${c.policy}`, short: [`${c.id} · ${modeWords[c.mode]}`, c.id], bold: true },
+          { text: cacheWords(c), short: cacheShort(c), colour: c.stale.length ? STATUS.crashed : STATUS.ink },
+          { text: `ok ${c.ok} · failed ${c.failed} · lookups ${c.lookups}`, short: [`ok ${c.ok} · failed ${c.failed}`, `✓${c.ok} ✕${c.failed}`] },
         ];
         return <LineBox key={c.id} box={d.clients[c.id]!} lines={lines} font={f} fill="#ffffff" stroke="#5a5a60" id={c.id} label={lines.map((l) => l.text).join('; ')}
           onMenu={k.nodeMenu(c.id)} focused={k.focus.nodes.has(c.id)} selected={k.isSelectedNode(c.id)} />;
       })}
       {pic.listings.map((l) => {
-        const lines = [
-          { text: `${l.id}${l.up ? '' : ' · CRASHED'}${l.leaving ? ' · leaving' : ''}`, bold: true, colour: l.up ? STATUS.ink : STATUS.crashed },
-          { text: `served ${l.served} · ${l.listed ? 'listed' : 'not handed out'}` },
+        const lines: Line[] = [
+          { text: `${l.id}${l.up ? '' : ' · CRASHED'}${l.leaving ? ' · leaving' : ''}`, short: [`${l.id}${l.up ? '' : ' ✕'}`], bold: true, colour: l.up ? STATUS.ink : STATUS.crashed },
+          { text: `served ${l.served} · ${l.listed ? 'listed' : 'not handed out'}`, short: [`served ${l.served} · ${l.listed ? 'listed' : 'unlisted'}`, `served ${l.served}`] },
         ];
         return <LineBox key={l.id} box={d.instances[l.id]!} lines={lines} font={f} fill={l.up ? '#ffffff' : '#fbe3d6'} stroke={l.up ? '#5a5a60' : STATUS.crashed} dashed={!l.up}
           id={l.id} label={lines.map((x) => x.text).join('; ')} onMenu={k.nodeMenu(l.id)} focused={k.focus.nodes.has(l.id)} selected={k.isSelectedNode(l.id)} />;

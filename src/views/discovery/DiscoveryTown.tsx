@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { formatDiscoveryMessage, REGISTRY, BALANCER } from '../../engine/discovery/index.ts';
 import type { StageViewProps } from '../stages.ts';
-import { fitText, textWidth } from '../shared/measure.ts';
+import { textWidth } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { CONSENSUS_STAGE, useConsensusMenus } from '../kit/consensus.tsx';
@@ -14,8 +14,8 @@ import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture, type StageKit } from '../kit/stage.ts';
 import { discoveryFlights } from './flights.ts';
 import { discoveryLayout, type DirectoryLayout, type RingLayout } from './layout.ts';
-import { cacheWords, discoveryPicture, NO_DISCOVERY, type DiscoveryPicture, type SwimPicture } from './model.ts';
-import { DiscoveryMessageIcon } from './parts.tsx';
+import { cacheShort, cacheWords, discoveryPicture, NO_DISCOVERY, type DiscoveryPicture, type SwimPicture } from './model.ts';
+import { DiscoveryMessageIcon, fitWords } from './parts.tsx';
 import { pointsOf } from './DiscoveryTech.tsx';
 import '../shared/views.css';
 
@@ -69,15 +69,16 @@ function Board({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPicture; k: St
       <g {...pointable({ kind: 'node', id: REGISTRY }, `The town directory: ${cards.map((l) => `${l.id} ${l.listed ? `listed until ${((l.expiresAt ?? 0) / 1000).toFixed(1)}s` : 'not listed'}`).join(', ')}. Enter to inspect.`, k.nodeMenu(REGISTRY))}>
         <rect x={b.x - 4} y={b.y - 4} width={b.w + 8} height={b.h + 8} rx={4} fill="#b07a45" stroke={k.isSelectedNode(REGISTRY) ? STATUS.selected : '#6e4a26'} strokeWidth={k.focus.nodes.has(REGISTRY) ? 3 : 2} />
         <rect x={b.x} y={b.y} width={b.w} height={b.h} fill="#d9b382" />
-        <text x={b.x + 6} y={b.y + lh - 2} fontSize={f} fontWeight={700} fill="#3b2a14">{fitText(`Town directory${pic.registryUp ? '' : ' (closed)'}`, b.w - 12, f, { bold: true })}</text>
+        <text x={b.x + 6} y={b.y + lh - 2} fontSize={f} fontWeight={700} fill="#3b2a14">{fitWords([`Town directory${pic.registryUp ? '' : ' (closed)'}`, 'Directory'], b.w - 12, f, true)}</text>
         {cards.map((l, i) => {
           const y = b.y + lh * (i + 1) + 4;
           if (y + lh > b.y + b.h) return null;
-          const text = l.listed ? `${l.id} · expires ${((l.expiresAt ?? 0) / 1000).toFixed(1)}s` : l.health === 'critical' ? `${l.id} · failed check` : `${l.id} · taken down`;
+          const until = `${((l.expiresAt ?? 0) / 1000).toFixed(1)}s`;
+          const text = l.listed ? [`${l.id} · expires ${until}`, `${l.id} · ${until}`, l.id] : l.health === 'critical' ? [`${l.id} · failed check`, `${l.id} · failed`, l.id] : [`${l.id} · taken down`, `${l.id} · gone`, l.id];
           return (
             <g key={l.id}>
               <rect x={b.x + 4} y={y} width={b.w - 8} height={lh - 2} fill={l.listed ? '#fffdf5' : '#e9e4da'} stroke="#8a6a3e" strokeWidth={0.8} />
-              <text x={b.x + 8} y={y + lh - 6} fontSize={f} fill={l.listed ? STATUS.ink : STATUS.muted} textDecoration={l.listed ? undefined : 'line-through'}>{fitText(text, b.w - 16, f)}</text>
+              <text x={b.x + 8} y={y + lh - 6} fontSize={f} fill={l.listed ? STATUS.ink : STATUS.muted} textDecoration={l.listed ? undefined : 'line-through'}>{fitWords(text, b.w - 16, f)}</text>
             </g>
           );
         })}
@@ -85,8 +86,8 @@ function Board({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPicture; k: St
       {d.balancer && pic.balancer && (
         <g {...pointable({ kind: 'node', id: BALANCER }, `The front desk lb, sending each visitor to ${pic.balancer.list.join(', ') || 'nobody yet'}`, k.nodeMenu(BALANCER))}>
           <rect x={d.balancer.x} y={d.balancer.y} width={d.balancer.w} height={d.balancer.h} rx={5} fill="#fff3d6" stroke={k.focus.nodes.has(BALANCER) ? STATUS.highlight : '#8a6a3e'} strokeWidth={1.5} />
-          <text x={d.balancer.x + 6} y={d.balancer.y + lh} fontSize={f} fontWeight={700} fill={STATUS.ink}>front desk (lb)</text>
-          <text x={d.balancer.x + 6} y={d.balancer.y + 2 * lh} fontSize={f} fill={STATUS.ink}>{fitText(pic.balancer.list.join(' ') || 'no list yet', d.balancer.w - 12, f)}</text>
+          <text x={d.balancer.x + 6} y={d.balancer.y + lh} fontSize={f} fontWeight={700} fill={STATUS.ink}>{fitWords(['front desk (lb)', 'desk (lb)', 'lb'], d.balancer.w - 12, f, true)}</text>
+          <text x={d.balancer.x + 6} y={d.balancer.y + 2 * lh} fontSize={f} fill={STATUS.ink}>{fitWords([pic.balancer.list.join(' ') || 'no list yet', `${pic.balancer.list.length} listed`], d.balancer.w - 12, f)}</text>
         </g>
       )}
       {pic.listings.map((l) => {
@@ -97,8 +98,8 @@ function Board({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPicture; k: St
             <path d={`M${s.x},${s.y + roof}L${s.x + s.w / 2},${s.y}L${s.x + s.w},${s.y + roof}Z`} fill={l.up ? OKABE_ITO.vermillion : '#9a9aa0'} opacity={0.85} />
             <rect x={s.x + 2} y={s.y + roof} width={s.w - 4} height={s.h - roof} fill={l.up ? '#fffdf5' : '#d8d8dc'}
               stroke={k.isSelectedNode(l.id) ? STATUS.selected : k.focus.nodes.has(l.id) ? STATUS.highlight : '#6e6e74'} strokeWidth={k.focus.nodes.has(l.id) ? 2.5 : 1.2} />
-            <text x={s.x + 8} y={s.y + roof + lh - 2} fontSize={f} fontWeight={700} fill={l.up ? STATUS.ink : STATUS.crashed}>{fitText(`${l.id}${l.up ? '' : ' · CLOSED'}`, s.w - 16, f, { bold: true })}</text>
-            {s.h - roof > 2 * lh && <text x={s.x + 8} y={s.y + roof + 2 * lh - 2} fontSize={f} fill={STATUS.ink}>{fitText(`served ${l.served}`, s.w - 16, f)}</text>}
+            <text x={s.x + 8} y={s.y + roof + lh - 2} fontSize={f} fontWeight={700} fill={l.up ? STATUS.ink : STATUS.crashed}>{fitWords([`${l.id}${l.up ? '' : ' · CLOSED'}`, `${l.id}${l.up ? '' : ' ✕'}`], s.w - 16, f, true)}</text>
+            {s.h - roof > 2 * lh && <text x={s.x + 8} y={s.y + roof + 2 * lh - 2} fontSize={f} fill={STATUS.ink}>{fitWords([`served ${l.served}`, `${l.served}`], s.w - 16, f)}</text>}
           </g>
         );
       })}
@@ -111,9 +112,9 @@ function Board({ d, pic, k }: { d: DirectoryLayout; pic: DiscoveryPicture; k: St
             <rect x={p.x + 2} y={p.y + 2 * r + 3} width={2 * r} height={Math.max(4, p.h - 2 * r - 4)} rx={3} fill={OKABE_ITO.blue} />
             <rect x={p.x + 2 * r + 8} y={p.y} width={p.w - 2 * r - 8} height={p.h} rx={3} fill="#fffdf5"
               stroke={k.isSelectedNode(c.id) ? STATUS.selected : c.stale.length ? STATUS.crashed : '#8a8a90'} strokeWidth={c.stale.length ? 2 : 1} />
-            <text x={p.x + 2 * r + 12} y={p.y + lh - 2} fontSize={f} fontWeight={700} fill={STATUS.ink}>{fitText(`${c.id}'s notebook (${c.mode === 'dns' ? 'DNS' : c.mode === 'server' ? 'asks the desk' : 'own list'})`, p.w - 2 * r - 16, f, { bold: true })}</text>
-            {p.h > 2 * lh && <text x={p.x + 2 * r + 12} y={p.y + 2 * lh - 2} fontSize={f} fill={c.stale.length ? STATUS.crashed : STATUS.ink}>{fitText(cacheWords(c), p.w - 2 * r - 16, f)}</text>}
-            {p.h > 3 * lh && <text x={p.x + 2 * r + 12} y={p.y + 3 * lh - 2} fontSize={f} fill={STATUS.ink}>{fitText(`served ${c.ok} · turned away ${c.failed}`, p.w - 2 * r - 16, f)}</text>}
+            <text x={p.x + 2 * r + 12} y={p.y + lh - 2} fontSize={f} fontWeight={700} fill={STATUS.ink}>{fitWords([`${c.id}'s notebook (${c.mode === 'dns' ? 'DNS' : c.mode === 'server' ? 'asks the desk' : 'own list'})`, `${c.id} (${c.mode === 'dns' ? 'DNS' : c.mode === 'server' ? 'desk' : 'own list'})`, c.id], p.w - 2 * r - 16, f, true)}</text>
+            {p.h > 2 * lh && <text x={p.x + 2 * r + 12} y={p.y + 2 * lh - 2} fontSize={f} fill={c.stale.length ? STATUS.crashed : STATUS.ink}>{fitWords([cacheWords(c), ...cacheShort(c)], p.w - 2 * r - 16, f)}</text>}
+            {p.h > 3 * lh && <text x={p.x + 2 * r + 12} y={p.y + 3 * lh - 2} fontSize={f} fill={STATUS.ink}>{fitWords([`served ${c.ok} · turned away ${c.failed}`, `✓ ${c.ok} · ✕ ${c.failed}`], p.w - 2 * r - 16, f)}</text>}
           </g>
         );
       })}
@@ -128,7 +129,7 @@ function GossipCircle({ ring, swim, k }: { ring: RingLayout; swim: SwimPicture; 
   const pointy = swim.members.length <= 16;
   return (
     <g>
-      <text x={ring.area.x + 10} y={ring.area.y + 10 + ring.font} fontSize={12} fontWeight={700} fill={STATUS.ink}>{fitText(title, ring.area.width - 20, 12, { bold: true })}</text>
+      <text x={ring.area.x + 10} y={ring.area.y + 10 + ring.font} fontSize={12} fontWeight={700} fill={STATUS.ink}>{fitWords([title, r ? `"${swim.members[r.subject]!.id} is ${r.belief}!" ${heardCount}/${swim.members.length - 1} heard` : 'Gossip: all is well', 'Gossip'], ring.area.width - 20, 12, true)}</text>
       {swim.members.map((m, i) => {
         const p = ring.at[i]!;
         const heard = r?.heard[i] ?? false;
@@ -154,7 +155,7 @@ function GossipCircle({ ring, swim, k }: { ring: RingLayout; swim: SwimPicture; 
 
 function RingLegend({ ring }: { ring: RingLayout }) {
   const key = [[OKABE_ITO.bluishGreen, 'no bad news'], [OKABE_ITO.orange, 'heard: suspect'], [OKABE_ITO.vermillion, 'heard: dead'], ['#9a9aa0', 'crashed']] as const;
-  const y = ring.area.y + ring.area.height - 10;
+  const y = ring.area.y + ring.area.height - 18;
   let x = ring.area.x + 12;
   return (
     <g>

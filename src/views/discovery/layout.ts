@@ -24,8 +24,11 @@ export interface GridLayout {
   x0: number;
   y0: number;
   cell: number;
-  /** Member names are written beside the rows and above the columns when the cells are this big. */
+  /** Member names beside the rows and above the columns: every rowEvery-th row, every colEvery-th column,
+   *  so no two names touch. */
   labels: boolean;
+  rowEvery: number;
+  colEvery: number;
   legendY: number;
 }
 
@@ -81,20 +84,23 @@ export function directoryLayout(area: Area, pic: DiscoveryPicture): DirectoryLay
 
 export function gridLayout(area: Area, n: number): GridLayout {
   const font = 11;
-  const legend = 2 * (font + 6);
+  const legend = 3 * (font + 5);
   const labelRoom = 34;
   const side = Math.min(area.width - 2 * PAD - labelRoom, area.height - 2 * PAD - labelRoom - legend - font - 6);
   const cell = Math.max(2, Math.floor(side / Math.max(1, n)));
-  const labels = cell >= 14;
+  const labels = cell >= 5;
+  const widest = 7 * String(n).length + 9;
+  const rowEvery = Math.max(1, Math.ceil(14 / cell));
+  const colEvery = Math.max(1, Math.ceil((widest + 4) / cell));
   const x0 = area.x + PAD + (labels ? labelRoom : 8) + Math.max(0, (area.width - 2 * PAD - labelRoom - cell * n) / 2);
   const y0 = area.y + PAD + font + 8 + (labels ? labelRoom - 8 : 10);
-  return { area, font, x0, y0, cell, labels, legendY: y0 + cell * n + 14 };
+  return { area, font, x0, y0, cell, labels, rowEvery, colEvery, legendY: y0 + cell * n + 14 };
 }
 
 export function ringLayout(area: Area, n: number): RingLayout {
   const font = 11;
   const cx = area.x + area.width / 2;
-  const cy = area.y + (area.height - 2 * (font + 6)) / 2 + font + 10;
+  const cy = area.y + (area.height - 2 * (font + 10)) / 2 + font + 8;
   const r = Math.max(20, Math.min(area.width, area.height - 3 * (font + 8)) / 2 - 26);
   const person = Math.max(3, Math.min(12, (Math.PI * r) / Math.max(1, n) - 1));
   const at = Array.from({ length: n }, (_, i) => {

@@ -139,4 +139,19 @@ export function cacheWords(c: ClientRow): string {
   return `${list} · ${fresh}`;
 }
 
+/** Shorter ways to write a client's cached list, for a narrow box. */
+export function cacheShort(c: ClientRow): string[] {
+  const list = c.cache.join(' ');
+  const fresh = c.pinned ? 'pinned' : c.freshFor === null ? 'expired' : `${(c.freshFor / 1000).toFixed(1)}s`;
+  return c.mode === 'server' ? [list, `${c.cache.length} listed`] : [list, `${list} ${fresh}`, `${c.cache.length} cached · ${fresh}`, `${c.cache.length} cached`];
+}
+
+/** The registry's line for a listing, and shorter ways to say it. */
+export function listingLine(l: ListingRow): { text: string; short: string[]; colour: string } {
+  const mark = l.health === 'passing' ? '✓' : l.health === 'critical' ? '✕' : '–';
+  const until = l.expiresAt === null ? '' : `${(l.expiresAt / 1000).toFixed(1)}s`;
+  const short = l.health === 'passing' ? [`${l.id} ✓ ${until}`, `${l.id} ✓`] : l.health === 'critical' ? [`${l.id} ✕ critical`, `${l.id} ✕`] : [`${l.id} gone`, `${l.id} –`];
+  return { text: `${l.id} ${mark} ${expiryWords(l)}`, short, colour: l.listed ? '#1d1d1f' : '#6b6b70' };
+}
+
 export const modeWords: Record<ClientRow['mode'], string> = { client: 'client-side', server: 'via balancer', dns: 'DNS' };

@@ -1,6 +1,6 @@
 // Drawings both discovery pictures share: the membership grid, a message icon, a box of lines.
 import { memo } from 'react';
-import { fitText, textWidth } from '../shared/measure.ts';
+import { textWidth } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { pointable } from '../shared/interaction.tsx';
 import type { ConsensusFlight } from '../kit/consensus.tsx';
@@ -20,7 +20,21 @@ export function DiscoveryMessageIcon(f: ConsensusFlight) {
   );
 }
 
-export interface Line { text: string; bold?: boolean; colour?: string }
+/** A line and shorter ways to say it, longest first: the first that fits is drawn. */
+export interface Line { text: string; short?: readonly string[]; bold?: boolean; colour?: string }
+
+/** The first option that fits `w`; when none does, the last one with words dropped from its end (never
+ *  an ellipsis: a cut word reads as a different word). Empty when not even one word fits. */
+export function fitWords(options: readonly string[], w: number, font: number, bold = false): string {
+  for (const o of options) if (textWidth(o, font, { bold }) <= w) return o;
+  const words = (options[options.length - 1] ?? '').split(' ');
+  while (words.length > 1) {
+    words.pop();
+    const t = words.join(' ').replace(/[·:,]\s*$/, '').trim();
+    if (textWidth(t, font, { bold }) <= w) return t;
+  }
+  return textWidth(words[0] ?? '', font, { bold }) <= w ? words[0] ?? '' : '';
+}
 
 export function LineBox({ box, lines, font, fill, stroke, dashed, label, id, onMenu, focused, selected }: {
   box: Box; lines: Line[]; font: number; fill: string; stroke: string; dashed?: boolean; label: string; id: string;
@@ -34,7 +48,7 @@ export function LineBox({ box, lines, font, fill, stroke, dashed, label, id, onM
         strokeWidth={selected || focused ? 2.5 : 1.4} strokeDasharray={dashed ? '5 3' : undefined} />
       {lines.slice(0, fit).map((l, i) => (
         <text key={i} x={box.x + 6} y={box.y + 4 + lh * (i + 1) - 4} fontSize={font} fontWeight={l.bold ? 700 : 400} fill={l.colour ?? STATUS.ink}>
-          {fitText(l.text, box.w - 12, font, { bold: l.bold })}
+          {fitWords([l.text, ...(l.short ?? [])], box.w - 12, font, l.bold)}
         </text>
       ))}
     </g>
@@ -64,7 +78,7 @@ export const MembershipGrid = memo(function MembershipGrid({ swim, g }: { swim: 
   return (
     <g role="img" aria-label={describe}>
       <text x={g.area.x + 10} y={g.area.y + 10 + g.font} fontSize={12} fontWeight={700} fill={STATUS.ink}>
-        {fitText(`Membership: who believes what (${n} members)`, g.area.width - 20, 12, { bold: true })}
+        {fitWords([`Membership: who believes what (${n} members)`, `Membership (${n} members)`, 'Membership'], g.area.width - 20, 12, true)}
       </text>
       <rect x={x0} y={y0} width={side} height={side} fill={BELIEF_COLOUR.a} stroke="#b9b9c0" />
       <path d={suspect} fill={BELIEF_COLOUR.s} />
@@ -90,8 +104,8 @@ export const MembershipGrid = memo(function MembershipGrid({ swim, g }: { swim: 
       ))}
       {g.labels && swim.members.map((m, i) => (
         <g key={`l-${i}`}>
-          <text x={x0 - 4} y={y0 + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11} fill={m.down ? STATUS.crashed : STATUS.ink}>{m.id}</text>
-          <text x={x0 + i * cell + cell / 2} y={y0 - 8} textAnchor="middle" fontSize={11} fill={STATUS.ink}>{m.id}</text>
+          {i % g.rowEvery === 0 && <text x={x0 - 4} y={y0 + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11} fill={m.down ? STATUS.crashed : STATUS.ink}>{m.id}</text>}
+          {i % g.colEvery === 0 && <text x={x0 + i * cell + cell / 2} y={y0 - 8} textAnchor="middle" fontSize={11} fill={STATUS.ink}>{m.id}</text>}
         </g>
       ))}
       <GridLegend g={g} swim={swim} />
@@ -119,7 +133,10 @@ function GridLegend({ g, swim }: { g: GridLayout; swim: SwimPicture }) {
         );
       })}
       <text x={x} y={y + 17} fontSize={11} fill={STATUS.muted}>
-        {fitText(`row: who believes · column: about whom · dashed: disagreement · suspicion ${swim.suspicionTimeout}ms · false positives ${swim.falsePositives}`, w, 11)}
+        {fitWords(['row: who believes · column: about whom · dashed column: disagreement', 'row: who believes · column: about whom', 'row believes, column is about'], w, 11)}
+      </text>
+      <text x={x} y={y + 32} fontSize={11} fill={STATUS.ink}>
+        {fitWords([`suspicion timeout ${swim.suspicionTimeout}ms · false positives ${swim.falsePositives}`, `suspicion ${swim.suspicionTimeout}ms · false +: ${swim.falsePositives}`], w, 11)}
       </text>
     </g>
   );

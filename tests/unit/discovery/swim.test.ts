@@ -73,9 +73,9 @@ describe('the suspicion timeout trades false positives for detection time (lesso
   const trial = (mult: number) => session(`discovery.swim members=16
     network loss=5% jitter=400ms
     discovery.tune suspicionMult=${mult}
-    run for=30s
+    run for=15s
     crash node=m7
-    run for=10s`, 12);
+    run for=8s`, 12);
   it('on a lossy, jittery network SuspicionMult 1 declares running members dead; 2 does not and still spreads within 5 s; 4 is slower', () => {
     expect(q(trial(1), 'discovery.falsePositives') as number).toBeGreaterThan(0);
     const two = trial(2);
