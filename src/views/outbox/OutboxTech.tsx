@@ -41,17 +41,18 @@ export function OutboxTech({ className }: StageViewProps) {
                 <CardLines box={box} lines={serviceLines(s)} fs={fs} lineH={lineH} />
                 <line x1={box.x + 8} x2={box.x + box.w - 8} y1={tableTop} y2={tableTop} stroke="#c9c9d1" />
                 <CardLines box={{ ...box, y: tableTop, h: box.y + box.h - tableTop }} fs={fs - 1} lineH={lineH} lines={[
-                  { text: `orders table${s.moreOrders ? ` (+${s.moreOrders})` : ''}`, bold: true, w: half },
-                  ...s.orders.map((o) => ({ text: o.words, mono: true, w: half })),
+                  { text: [`orders table${s.moreOrders ? ` (+${s.moreOrders})` : ''}`, 'orders'], bold: true, w: half },
+                  ...s.orders.map((o) => ({ text: [o.words, o.words.split(' ')[0]!], mono: true, w: half })),
                   ...(s.orders.length ? [] : [{ text: 'empty', muted: true, w: half }]),
                 ]} />
                 <CardLines box={{ ...box, y: tableTop, h: box.y + box.h - tableTop }} fs={fs - 1} lineH={lineH} lines={
                   s.design === 'outbox' ? [
-                    { text: `outbox table ✓ published${s.moreRows ? ` (+${s.moreRows})` : ''}`, bold: true, x: half + 8, w: half },
-                    ...s.rows.map((r) => ({ text: `${r.published ? '✓' : r.inFlight ? '→' : '·'} ${r.id} ${r.words.split(' ')[1]!.replace('order.', '')} ${r.words.split(' ')[2]}`, mono: true, x: half + 8, w: half, warn: false })),
+                    { text: [`outbox table ✓ published${s.moreRows ? ` (+${s.moreRows})` : ''}`, `outbox ✓ published`, 'outbox ✓ sent', 'outbox'], bold: true, x: half + 8, w: half },
+                    ...s.rows.map((r) => ({ text: [`${r.published ? '✓' : r.inFlight ? '→' : '·'} ${r.id} ${r.words.split(' ')[1]!.replace('order.', '')} ${r.words.split(' ')[2]}`, `${r.published ? '✓' : r.inFlight ? '→' : '·'} ${r.id} ${r.words.split(' ')[2]}`, `${r.published ? '✓' : r.inFlight ? '→' : '·'} ${r.id}`], mono: true, x: half + 8, w: half, warn: false })),
                     ...(s.rows.length ? [] : [{ text: 'empty', muted: true, x: half + 8, w: half }]),
-                  ] : [{ text: 'no outbox table', muted: true, x: half + 8, w: half },
-                    ...(s.failure?.between.split(': ') ?? []).map((text) => ({ text, warn: s.lost + s.phantoms > 0, x: half + 8, w: half }))]} />
+                  ] : [{ text: ['no outbox table', 'no outbox'], muted: true, x: half + 8, w: half },
+                    ...(s.failure ? [{ text: [s.failure.between.split(': ')[0]!, s.failure.short.split(': ')[0]!], warn: s.lost + s.phantoms > 0, x: half + 8, w: half },
+                      { text: [s.failure.between.split(': ')[1]!, s.failure.short.split(': ')[1]!], warn: s.lost + s.phantoms > 0, x: half + 8, w: half }] : [])]} />
               </NodeCard>
             </g>
           );
@@ -62,16 +63,16 @@ export function OutboxTech({ className }: StageViewProps) {
           return (
             <NodeCard key={r.id} id={r.id} box={box} label={describeRelay(s)} down={!r.up} focused={k.focus.nodes.has(r.id)} selected={k.isSelectedNode(r.id)} onMenu={k.nodeMenu(r.id)}>
               <CardLines box={box} fs={fs - 1} lineH={lineH} pad={6} lines={[
-                { text: `${r.id}${r.up ? '' : ' DOWN'}`, bold: true, warn: !r.up }, { text: `relay: ${r.kind}`, muted: true }, ...r.words.map((text) => ({ text })),
+                { text: [`${r.id}${r.up ? '' : ' DOWN'}`, r.up ? 'relay' : 'DOWN'], bold: true, warn: !r.up }, { text: [`relay: ${r.kind}`, r.kind], muted: true }, ...r.words.map((text) => ({ text })),
               ]} />
             </NodeCard>
           );
         })}
         <NodeCard id="broker" box={layout.board} label={describeBoard(pic)} down={false} focused={k.focus.nodes.has('broker')} selected={k.isSelectedNode('broker')} onMenu={k.nodeMenu('broker')} fill="#fffdf5">
           <CardLines box={layout.board} fs={fs - 1} lineH={lineH} pad={6} lines={[
-            { text: 'board (broker)', bold: true },
-            { text: `${pic.board.total} event${pic.board.total === 1 ? '' : 's'}${pic.board.duplicates ? `, ${pic.board.duplicates} dup` : ''}`, muted: true },
-            ...pic.board.entries.map((e) => ({ text: `${e.words}${e.phantom ? ' PHANTOM' : e.duplicate ? ' dup' : ''}`, mono: true, warn: e.phantom })),
+            { text: ['board (broker)', 'board'], bold: true },
+            { text: [`${pic.board.total} event${pic.board.total === 1 ? '' : 's'}${pic.board.duplicates ? `, ${pic.board.duplicates} dup` : ''}`, `${pic.board.total}${pic.board.duplicates ? ` (${pic.board.duplicates} dup)` : ''}`], muted: true },
+            ...pic.board.entries.map((e) => ({ text: [`${e.words}${e.phantom ? ' PHANTOM' : e.duplicate ? ' dup' : ''}`, `${e.id} ${e.words.split(' ')[2]}${e.phantom ? ' PHANTOM' : e.duplicate ? ' dup' : ''}`, `${e.id}${e.phantom ? ' PHANTOM' : e.duplicate ? ' dup' : ''}`, `${e.id}${e.phantom ? ' ✕' : e.duplicate ? '²' : ''}`], mono: true, warn: e.phantom })),
           ]} />
         </NodeCard>
         {pic.consumers.map((c) => {
@@ -80,9 +81,9 @@ export function OutboxTech({ className }: StageViewProps) {
             <NodeCard key={c.id} id={c.id} box={box} label={describeConsumer(c)} down={!c.up} focused={k.focus.nodes.has(c.id)} selected={k.isSelectedNode(c.id)} onMenu={k.nodeMenu(c.id)}
               stroke={c.doubled + c.disorder > 0 ? STATUS.crashed : STATUS.ink}>
               <CardLines box={box} fs={fs - 1} lineH={lineH} pad={6} lines={[
-                { text: `${c.id}${c.up ? '' : ' · DOWN'}`, bold: true, warn: !c.up },
+                { text: [`${c.id}${c.up ? '' : ' · DOWN'}`, c.id], bold: true, warn: !c.up },
                 ...consumerLines(c).map((text, j) => ({ text, warn: j === 1 ? c.doubled > 0 : c.disorder > 0 })),
-                { text: c.inbox ? `inbox: ${c.seen.join(',') || 'empty'}` : 'no inbox table', mono: c.inbox, muted: !c.inbox },
+                { text: c.inbox ? [`inbox: ${c.seen.join(',') || 'empty'}`, `inbox: ${c.seen.length} ids`, `inbox ${c.seen.length}`] : ['no inbox table', 'no inbox'], mono: c.inbox, muted: !c.inbox },
               ]} />
             </NodeCard>
           );

@@ -9,7 +9,7 @@ import { FlightLayer, useFlightMenu } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { Building, Flames } from '../drawings/buildings.tsx';
-import { fitText } from '../shared/measure.ts';
+import { firstFit } from '../shared/measure.ts';
 import { nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { AlarmStrip, NodeCard } from './parts.tsx';
 import { outboxFlights, OutboxMessageIcon, type OutboxFlight } from './flights.tsx';
@@ -21,9 +21,10 @@ import '../shared/views.css';
 const tag = (f: OutboxFlight) => f.tag;
 const LOOK = (i: number, down: boolean) => ({ accent: down ? '#9a9a9a' : nodeStyle(i).colour, wall: down ? '#d8d8d8' : '#f4ead5', line: STATUS.ink });
 
-function Label({ x, y, w, fs, text, bold, warn }: { x: number; y: number; w: number; fs: number; text: string; bold?: boolean; warn?: boolean }) {
+/** A centred label: its phrasings, longest first; the first that fits is drawn. */
+function Label({ x, y, w, fs, text, bold, warn }: { x: number; y: number; w: number; fs: number; text: readonly string[]; bold?: boolean; warn?: boolean }) {
   return <text x={x} y={y} textAnchor="middle" fontSize={fs} fontWeight={bold || warn ? 800 : 400} className={warn ? 'tb-status-fire' : undefined}
-    fill={STATUS.ink}>{fitText(text, w, fs, { bold: bold || warn })}</text>;
+    fill={STATUS.ink}>{firstFit(text, w, fs, { bold: bold || warn })}</text>;
 }
 
 /** A building in the top part of a box, scaled to fit, with flames when it is down. */
@@ -78,15 +79,15 @@ function ServiceShop({ s, box, i, fs, lineH }: { s: ServicePic; box: Box; i: num
           <g aria-hidden="true">
             {[s.failure.first, s.failure.second].map((t, k) => (
               <text key={k} x={box.x + box.w * 0.62} y={box.y + top * (0.35 + k * 0.3)} fontSize={fs - 1} fontWeight={700}
-                fill={STATUS.ink}>{fitText(t, box.w * 0.36, fs - 1, { bold: true })}</text>
+                fill={STATUS.ink}>{firstFit([t, t.slice(0, 1)], box.w * 0.36, fs - 1, { bold: true })}</text>
             ))}
           </g>
         )}
-      <Label x={cx} y={box.y + top + lineH} w={box.w - 12} fs={fs} bold text={`${s.id}${s.up ? '' : ' · DOWN'} · ${s.orders.length + s.moreOrders} orders in the ledger`} warn={!s.up} />
+      <Label x={cx} y={box.y + top + lineH} w={box.w - 12} fs={fs} bold text={[`${s.id}${s.up ? '' : ' · DOWN'} · ${s.orders.length + s.moreOrders} orders in the ledger`, `${s.id}${s.up ? '' : ' · DOWN'} · ${s.orders.length + s.moreOrders} orders`, `${s.id}${s.up ? '' : ' DOWN'}`]} warn={!s.up} />
       <Label x={cx} y={box.y + top + lineH * 2} w={box.w - 12} fs={fs - 1}
-        text={s.failure ? s.failure.between : 'the slip goes in the tray in the same stroke as the ledger line'} warn={s.lost + s.phantoms > 0} />
-      {s.lost > 0 && <Label x={cx} y={box.y + top + lineH * 3} w={box.w - 12} fs={fs} warn text={`✕ ${s.lost} order${s.lost === 1 ? '' : 's'} saved, never announced`} />}
-      {s.phantoms > 0 && <Label x={cx} y={box.y + top + lineH * 3} w={box.w - 12} fs={fs} warn text={`✕ ${s.phantoms} announced, never saved`} />}
+        text={s.failure ? [s.failure.between, s.failure.short] : ['order and slip written in one stroke', 'one stroke: order + slip', 'one stroke']} warn={s.lost + s.phantoms > 0} />
+      {s.lost > 0 && <Label x={cx} y={box.y + top + lineH * 3} w={box.w - 12} fs={fs} warn text={[`✕ ${s.lost} order${s.lost === 1 ? '' : 's'} saved, never announced`, `✕ ${s.lost} saved, never announced`, `✕ ${s.lost} LOST`]} />}
+      {s.phantoms > 0 && <Label x={cx} y={box.y + top + lineH * 3} w={box.w - 12} fs={fs} warn text={[`✕ ${s.phantoms} announced, never saved`, `✕ ${s.phantoms} PHANTOM`]} />}
     </>
   );
 }
@@ -118,14 +119,14 @@ export function OutboxTown({ className }: StageViewProps) {
             <NodeCard key={r.id} id={r.id} box={box} label={describeRelay(s)} down={!r.up} focused={k.focus.nodes.has(r.id)} selected={k.isSelectedNode(r.id)}
               onMenu={k.nodeMenu(r.id)} fill="#f9f6ee" stroke="#b9b2a0">
               <Postman x={box.x + box.w / 2} y={box.y + box.h - lineH * 1.1} h={Math.max(16, box.h - lineH * 1.6)} down={!r.up} />
-              <Label x={box.x + box.w / 2} y={box.y + box.h - 4} w={box.w - 8} fs={fs - 1} bold text={`postman${r.up ? '' : ' (down)'}`} warn={!r.up} />
+              <Label x={box.x + box.w / 2} y={box.y + box.h - 4} w={box.w - 8} fs={fs - 1} bold text={r.up ? ['postman'] : ['postman (down)', 'down']} warn={!r.up} />
             </NodeCard>
           );
         })}
         <NodeCard id="broker" box={b} label={describeBoard(pic)} down={false} focused={k.focus.nodes.has('broker')} selected={k.isSelectedNode('broker')}
           onMenu={k.nodeMenu('broker')} fill="#c89b6d">
           <rect x={b.x + 5} y={b.y + lineH + 4} width={b.w - 10} height={b.h - lineH - 9} fill="#e9d3b0" stroke={STATUS.ink} strokeWidth={0.8} aria-hidden="true" />
-          <Label x={b.x + b.w / 2} y={b.y + lineH * 0.9} w={b.w - 8} fs={fs - 1} bold text={`bulletin board · ${pic.board.total}`} />
+          <Label x={b.x + b.w / 2} y={b.y + lineH * 0.9} w={b.w - 8} fs={fs - 1} bold text={[`bulletin board · ${pic.board.total}`, `board · ${pic.board.total}`, `${pic.board.total}`]} />
           {pic.board.entries.map((e, j) => {
             const y = b.y + lineH * (j + 1.35) + 6;
             if (y + lineH > b.y + b.h) return null;
@@ -134,7 +135,7 @@ export function OutboxTown({ className }: StageViewProps) {
                 <rect x={b.x + 10} y={y} width={b.w - 20} height={lineH - 3} fill={e.phantom ? '#fde9df' : '#fffdf5'} stroke={e.phantom ? STATUS.crashed : STATUS.ink} strokeWidth={e.phantom ? 1.6 : 0.8}
                   strokeDasharray={e.duplicate ? '3 2' : undefined} />
                 <circle cx={b.x + b.w / 2} cy={y + 1} r={2} fill={OKABE_ITO.vermillion} aria-hidden="true" />
-                <Label x={b.x + b.w / 2} y={y + lineH * 0.72} w={b.w - 24} fs={fs - 1} text={`${e.id} ${e.words.split(' ')[2]}${e.phantom ? ' PHANTOM' : e.duplicate ? ' again' : ''}`} warn={e.phantom} />
+                <Label x={b.x + b.w / 2} y={y + lineH * 0.72} w={b.w - 24} fs={fs - 1} text={[`${e.id} ${e.words.split(' ')[2]}${e.phantom ? ' PHANTOM' : e.duplicate ? ' again' : ''}`, `${e.id}${e.phantom ? ' PHANTOM' : e.duplicate ? ' again' : ''}`, `${e.id}${e.phantom ? ' ✕' : ''}`]} warn={e.phantom} />
               </g>
             );
           })}
@@ -146,10 +147,10 @@ export function OutboxTown({ className }: StageViewProps) {
             <NodeCard key={c.id} id={c.id} box={box} label={describeConsumer(c)} down={!c.up} focused={k.focus.nodes.has(c.id)} selected={k.isSelectedNode(c.id)}
               onMenu={k.nodeMenu(c.id)} fill="#f9f6ee" stroke={c.doubled + c.disorder > 0 ? STATUS.crashed : '#b9b2a0'}>
               <BuildingIn box={box} kind="house" i={i + 2} down={!c.up} top={top} />
-              <text x={box.x + box.w * 0.62} y={box.y + top * 0.6} fontSize={fs - 1} fill={STATUS.ink}>{fitText(c.inbox ? `inbox ${c.seen.length}` : 'no inbox', box.w * 0.36, fs - 1)}</text>
-              <Label x={box.x + box.w / 2} y={box.y + top + lineH * 0.9} w={box.w - 8} fs={fs - 1} bold text={c.id} />
+              <text x={box.x + box.w * 0.62} y={box.y + top * 0.6} fontSize={fs - 1} fill={STATUS.ink}>{firstFit(c.inbox ? [`inbox ${c.seen.length}`, `${c.seen.length}`] : ['no inbox', '—'], box.w * 0.36, fs - 1)}</text>
+              <Label x={box.x + box.w / 2} y={box.y + top + lineH * 0.9} w={box.w - 8} fs={fs - 1} bold text={[c.id]} />
               <Label x={box.x + box.w / 2} y={box.y + top + lineH * 1.9} w={box.w - 8} fs={fs - 1} warn={c.doubled + c.disorder > 0}
-                text={c.doubled ? `acted twice on ${c.doubled}` : c.caught ? `${c.applied} done, ${c.caught} repeats ignored` : `${c.applied} done`} />
+                text={c.doubled ? [`acted twice on ${c.doubled}`, `${c.doubled} twice`] : c.caught ? [`${c.applied} done, ${c.caught} repeats ignored`, `${c.applied} done, ${c.caught} skipped`, `${c.applied} done`] : [`${c.applied} done`]} />
             </NodeCard>
           );
         })}

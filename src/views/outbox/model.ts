@@ -14,9 +14,10 @@ export interface ServicePic {
   /** Rows not shown (older ones). */
   moreOrders: number;
   moreRows: number;
-  relay: { id: string; kind: string; up: boolean; position: number; words: string[] } | null;
+  /** The relay's two lines, each as phrasings longest first. */
+  relay: { id: string; kind: string; up: boolean; position: number; words: string[][] } | null;
   /** The two writes of a dual write in program order, and what a crash between them does. */
-  failure: { first: string; second: string; between: string } | null;
+  failure: { first: string; second: string; between: string; short: string } | null;
   lost: number;
   phantoms: number;
 }
@@ -29,8 +30,8 @@ export const NO_OUTBOX: OutboxPicture = { services: [], board: { entries: [], to
 export const SHOWN = 5;
 
 const FAILURE: Record<string, ServicePic['failure']> = {
-  'db-then-publish': { first: '① commit', second: '② publish', between: 'crash between ① and ②: event LOST' },
-  'publish-then-db': { first: '① publish', second: '② commit', between: 'rollback after ①: PHANTOM event' },
+  'db-then-publish': { first: '① commit', second: '② publish', between: 'crash between ① and ②: event LOST', short: 'crash ①–②: LOST' },
+  'publish-then-db': { first: '① publish', second: '② commit', between: 'rollback after ①: PHANTOM event', short: 'rollback: PHANTOM' },
 };
 
 export function outboxPicture(st: OutboxState, sim: Sim): OutboxPicture {
@@ -51,7 +52,9 @@ export function outboxPicture(st: OutboxState, sim: Sim): OutboxPicture {
       moreRows: Math.max(0, svc.outbox.length - SHOWN),
       relay: r ? {
         id: r.id, kind: r.kind, up: up(r.id), position: r.position,
-        words: r.inFlight.length ? [`sent rows ${r.inFlight.join(',')}`, 'awaiting the ack'] : r.kind === 'polling' ? [`polls every ${r.interval}ms`, `${r.position} marked published`] : [`log offset ${r.position}`, `reads ${r.interval}ms after a commit`],
+        words: r.inFlight.length ? [[`sent rows ${r.inFlight.join(',')}`, `sent ${r.inFlight.length}`], ['awaiting the ack', 'awaiting ack']]
+          : r.kind === 'polling' ? [[`polls every ${r.interval}ms`, `every ${r.interval}ms`], [`${r.position} marked published`, `${r.position} published`]]
+            : [[`log offset ${r.position}`, `offset ${r.position}`], [`reads ${r.interval}ms after a commit`, `${r.interval}ms lag`]],
       } : null,
       failure: FAILURE[svc.design] ?? null,
       lost: saves.filter((x) => x.flagged && x.outcome === 'committed').length,
@@ -81,6 +84,12 @@ export function alarmsOf(st: OutboxState, consumers: readonly ConsumerPic[]): st
   if (doubled) out.push(`✕ ${doubled} applied twice`);
   const disorder = consumers.reduce((n, c) => n + c.disorder, 0);
   if (disorder) out.push(`✕ ${disorder} out of order`);
+  for (const id of st.serviceOrder) {
+    const r = st.sweeps[id];
+    if (!r) continue;
+    const bad = r.lost + r.phantoms + r.doubled;
+    out.push(bad ? `✕ sweep of ${id}: ${bad} failure${bad === 1 ? '' : 's'} in ${r.runs} crash points` : `✓ sweep of ${id}: ${r.runs} crash points, none lost, invented or doubled`);
+  }
   if (st.duplicates) {
     const caught = consumers.reduce((n, c) => n + c.caught, 0);
     out.push(`${st.duplicates} duplicate publish${st.duplicates === 1 ? '' : 'es'}${caught ? `, ${caught} caught by inboxes` : ''}`);

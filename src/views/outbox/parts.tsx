@@ -1,12 +1,13 @@
 // Pieces both outbox pictures draw: a card of fitted lines that is a node (pointable, with its menu),
 // and the alarm strip of the live detectors.
 import { memo } from 'react';
-import { fitText } from '../shared/measure.ts';
+import { firstFit } from '../shared/measure.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { STATUS } from '../shared/palette.ts';
 import type { Box } from './layout.ts';
 
-export interface Line { text: string; bold?: boolean; warn?: boolean; muted?: boolean; mono?: boolean; x?: number; w?: number; dy?: number }
+/** A line of a card: its phrasings, longest first (the first that fits is drawn, so no word is cut). */
+export interface Line { text: string | readonly string[]; bold?: boolean; warn?: boolean; muted?: boolean; mono?: boolean; x?: number; w?: number; dy?: number }
 
 export const CardLines = memo(function CardLines({ box, lines, fs, lineH, pad = 8 }: { box: Box; lines: readonly Line[]; fs: number; lineH: number; pad?: number }) {
   let y = box.y + lineH * 0.95;
@@ -21,7 +22,7 @@ export const CardLines = memo(function CardLines({ box, lines, fs, lineH, pad = 
         return (
           <text key={k} x={x} y={y} fontSize={fs} fontWeight={l.bold || l.warn ? 800 : 400} className={`${l.mono ? 'tb-mono ' : ''}${l.warn ? 'tb-status-fire' : ''}`}
             fill={l.muted ? STATUS.muted : STATUS.ink} xmlSpace="preserve">
-            {fitText(l.text, w, fs, { bold: l.bold || l.warn, mono: l.mono })}
+            {firstFit(typeof l.text === 'string' ? [l.text] : l.text, w, fs, { bold: l.bold || l.warn, mono: l.mono })}
           </text>
         );
       })}
@@ -47,12 +48,17 @@ export function NodeCard({ id, box, label, down, focused, selected, onMenu, stro
 }
 
 export function AlarmStrip({ box, alarms, fs }: { box: Box; alarms: readonly string[]; fs: number }) {
-  const text = alarms.join('  ·  ');
+  const short = alarms.map(shortAlarm);
+  const options = [alarms.join('  ·  '), short.join(' · '), ...(short.length > 1 ? [`${short[0]} · +${short.length - 1} more`] : []), short[0] ?? ''];
   const bad = alarms.some((a) => a.startsWith('✕'));
   return (
     <g role="img" aria-label={`Detectors: ${alarms.join('; ')}`}>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={5} fill={bad ? '#fde9df' : '#eef6fb'} stroke={bad ? STATUS.crashed : '#9cc3dd'} strokeWidth={bad ? 2 : 1} />
-      <text x={box.x + 8} y={box.y + box.h / 2 + fs * 0.36} fontSize={fs} fontWeight={800} fill={STATUS.ink}>{fitText(text, box.w - 16, fs, { bold: true })}</text>
+      <text x={box.x + 8} y={box.y + box.h / 2 + fs * 0.36} fontSize={fs} fontWeight={800} fill={STATUS.ink}>{firstFit(options, box.w - 16, fs, { bold: true })}</text>
     </g>
   );
 }
+
+/** An alarm in fewer words: "✕ 2 LOST", "3 dup (3 caught)". */
+export const shortAlarm = (a: string): string => a.replace(/ events?/, '').replace(/ duplicate publish(es)?/, ' dup').replace(/, (\d+) caught by inboxes/, ' ($1 caught)')
+  .replace(/ in \d+ crash points$/, '').replace(/: (\d+) crash points, none lost, invented or doubled$/, ': $1 clean');

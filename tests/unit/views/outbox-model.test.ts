@@ -20,7 +20,7 @@ describe('outbox picture model', () => {
     expect(before.services[0]!.rows.map((r) => [r.id, r.published])).toEqual([['e1', false]]);
     const sending = picture([...base, 'run for=105ms']);
     expect(sending.services[0]!.rows[0]!.inFlight).toBe(true);
-    expect(sending.services[0]!.relay!.words).toEqual(['sent rows 1', 'awaiting the ack']);
+    expect(sending.services[0]!.relay!.words.map((w) => w[0])).toEqual(['sent rows 1', 'awaiting the ack']);
     const after = picture([...base, 'run for=150ms']);
     expect(after.services[0]!.rows[0]!.published).toBe(true);
     expect(after.services[0]!.relay!.position).toBe(1);
@@ -29,7 +29,7 @@ describe('outbox picture model', () => {
 
   it("marks a dual write's two writes, and says LOST or PHANTOM where it went wrong", () => {
     const lost = picture(['outbox.service name=orders design=db-then-publish', 'outbox.consumer name=c', 'outbox.save service=orders order=o1 fault=crash-after-commit']);
-    expect(lost.services[0]!.failure).toEqual({ first: '① commit', second: '② publish', between: 'crash between ① and ②: event LOST' });
+    expect(lost.services[0]!.failure).toMatchObject({ first: '① commit', second: '② publish', between: 'crash between ① and ②: event LOST' });
     expect([lost.services[0]!.lost, lost.services[0]!.up]).toEqual([1, false]);
     expect(lost.alarms[0]).toBe('✕ 1 LOST event');
     const phantom = picture(['outbox.service name=orders design=publish-then-db', 'outbox.consumer name=c', 'outbox.save service=orders order=o1 fault=rollback', 'run for=50ms']);
@@ -67,4 +67,13 @@ describe('outbox layout', () => {
       }
     });
   }
+});
+
+describe('the sweep in the picture', () => {
+  it("shows the last sweep's verdict in the alarm strip", () => {
+    const bad = picture(['outbox.service name=orders design=db-then-publish', 'outbox.consumer name=c', 'outbox.sweep service=orders']);
+    expect(bad.alarms).toEqual(['✕ sweep of orders: 1 failure in 4 crash points']);
+    const good = picture(['outbox.service name=orders', 'outbox.consumer name=c inbox=true', 'outbox.sweep service=orders']);
+    expect(good.alarms).toEqual(['✓ sweep of orders: 5 crash points, none lost, invented or doubled']);
+  });
 });
