@@ -4,7 +4,7 @@
 // time), its calls by phase; each server's queue and workers; and the per-second series the charts read.
 // Pure: tested in Node (tests/unit/views/resilience-model.test.ts).
 import type { Sim } from '../../engine/core/index.ts';
-import type { ResilienceState } from '../../engine/resilience/index.ts';
+import { queueLength, queuedJobs, type ResilienceState } from '../../engine/resilience/index.ts';
 
 // The shapes, derived from the one exported state type.
 type Server = ResilienceState['servers'][string];
@@ -201,8 +201,8 @@ function serverPic(s: Server, now: number): ServerPic {
   const shedding = [s.queueLimit ? `queue ≤ ${s.queueLimit}` : '', s.maxQueueMs ? `wait ≤ ${seconds(s.maxQueueMs)}` : ''].filter(Boolean).join(' · ');
   return {
     id: s.id, workers: s.workers, busy: s.busyCount, busyLate: busyJobs.filter((j) => late(j.deadline)).length,
-    queue: s.queue.length, queueLimit: s.queueLimit,
-    queued: s.queue.slice(0, QUEUE_SHOWN).map((j) => ({ id: j.id, from: j.from, attempt: j.attempt, late: late(j.deadline) })),
+    queue: queueLength(s), queueLimit: s.queueLimit,
+    queued: queuedJobs(s, QUEUE_SHOWN).map((j) => ({ id: j.id, from: j.from, attempt: j.attempt, late: late(j.deadline) })),
     spike: s.spike && s.spike.from <= now && now < s.spike.until ? { extraMs: s.spike.extraMs, until: s.spike.until } : null,
     errorRate: s.errorRate, serviceMs: s.serviceMs,
     capacity: s.serviceMs > 0 ? (s.workers * 1000) / s.serviceMs : Infinity,
