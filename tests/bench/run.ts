@@ -21,6 +21,7 @@ const extra: [string, string, string][] = [
   ['Kafka', './kafka.ts', 'benchKafka'],
   ['Raft', './raft.ts', 'benchRaft'],
   ['Resilience (chapter 13, metastable retry storm)', './resilience.ts', 'benchResilience'],
+  ['SQS retries and idempotent payments (chapter 05)', './retries.ts', 'benchRetries'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],
   ['View', './view.ts', 'benchView'],
   ['Page sizes (production build)', './size.ts', 'benchSize'],
