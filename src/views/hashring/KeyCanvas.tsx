@@ -24,10 +24,11 @@ function draw(ctx: CanvasRenderingContext2D, pic: RingPicture, l: RingLayout, ar
       ctx.arc(l.cx, l.cy, l.r, angle(prev), angle(t.p));
       ctx.stroke();
     });
+    // A tick per token while they can be told apart; beyond that the arcs alone show them.
     ctx.strokeStyle = '#1d1d1f';
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (const t of all) {
+    if (all.length <= 200) for (const t of all) {
       const a = angle(t.p);
       ctx.moveTo(l.cx + (l.r - 7) * Math.cos(a), l.cy + (l.r - 7) * Math.sin(a));
       ctx.lineTo(l.cx + (l.r + 7) * Math.cos(a), l.cy + (l.r + 7) * Math.sin(a));

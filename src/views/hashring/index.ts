@@ -5,6 +5,7 @@ import type { Sim } from '../../engine/core/index.ts';
 import { defineSystemViews } from '../registry.ts';
 import { run } from '../kit/menu.tsx';
 import { inspectRingNode } from './inspect.ts';
+import { MIN_FONT } from './layout.ts';
 import { HashRingTech } from './HashRingTech.tsx';
 import { HashRingTown } from './HashRingTown.tsx';
 
@@ -15,7 +16,7 @@ const onRing = (sim: Sim, id: string) => sim.activeSystems().includes('hashring'
 
 export default defineSystemViews({
   sys: 'hashring',
-  stage: { id: 'hashring', title: 'Hash ring', Town: HashRingTown, Tech: HashRingTech },
+  stage: { id: 'hashring', title: 'Hash ring', Town: HashRingTown, Tech: HashRingTech, smallestType: MIN_FONT },
   inspect: { node: inspectRingNode },
   actions: [
     {

@@ -120,13 +120,14 @@ export function movedWords(pic: RingPicture, noun = 'keys'): string {
   return `${pic.lastChange}: ${f.moved} of ${pic.keyCount} ${noun} moved${to} (${Math.round(f.movedPct)} %)`;
 }
 
+/** The same, from the longest phrasing to the shortest, for the room there is. */
+export function movedPhrases(pic: RingPicture, noun = 'keys'): string[] {
+  const f = pic.figures.find((x) => x.scheme === pic.scheme);
+  if (!pic.lastChange || !f) return [movedWords(pic, noun), `${pic.keyCount} ${noun}`];
+  return [movedWords(pic, noun), `${pic.lastChange}: ${f.moved} ${noun} moved (${Math.round(f.movedPct)} %)`, `${f.moved} moved (${Math.round(f.movedPct)} %)`];
+}
+
 /** A node's words for its label and screen readers. */
 export function describeNode(n: RingNode, pic: RingPicture): string {
   return `${n.id} in ${n.rack}: ${n.keys} keys, ${Math.round(n.requests)} requests, ${n.tokens.length} token${n.tokens.length === 1 ? '' : 's'} owning ${Math.round(n.share * 100)} % of the ring under ${SCHEME_WORDS[pic.scheme]}`;
-}
-
-/** The point at fraction `p` of the circle, clockwise from the top. */
-export function onCircle(cx: number, cy: number, r: number, p: number): { x: number; y: number } {
-  const a = p * 2 * Math.PI - Math.PI / 2;
-  return { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) };
 }

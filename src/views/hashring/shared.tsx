@@ -6,19 +6,15 @@ import { curveControl, type Point } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { markPath, nodeStyle, STATUS } from '../shared/palette.ts';
 import type { ConsensusFlight } from '../kit/consensus.tsx';
-import type { RingLayout } from './layout.ts';
-import { describeNode, onCircle, type RingNode, type RingPicture } from './model.ts';
+import type { HousePlace } from './layout.ts';
+import { describeNode, type RingNode, type RingPicture } from './model.ts';
 
-/** Where a node's house stands: just outside the ring at its home token. */
-export function housePoint(n: RingNode, l: RingLayout): Point {
-  return onCircle(l.cx, l.cy, l.r + 18, n.home);
-}
-
-export const House = memo(function House({ n, pic, at, fs, focused, selected, down, town, onMenu }: {
-  n: RingNode; pic: RingPicture; at: Point; fs: number; focused: boolean; selected: boolean; down: boolean; town: boolean; onMenu: (x: number, y: number) => void;
+export const House = memo(function House({ n, pic, place, fs, focused, selected, down, town, onMenu }: {
+  n: RingNode; pic: RingPicture; place: HousePlace; fs: number; focused: boolean; selected: boolean; down: boolean; town: boolean; onMenu: (x: number, y: number) => void;
 }) {
   const style = nodeStyle(n.index);
   const label = describeNode(n, pic);
+  const { at } = place;
   return (
     <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node${focused ? ' is-focused' : ''}${selected ? ' is-selected' : ''}`}
       data-node={n.id} {...pointable({ kind: 'node', id: n.id }, `${label}. Enter to inspect, context menu key for actions.`, onMenu)}>
@@ -27,7 +23,7 @@ export const House = memo(function House({ n, pic, at, fs, focused, selected, do
       {town
         ? <path d="M-11,2V-6L0,-14L11,-6V2Z" fill={down ? '#d6d6d6' : style.colour} stroke={STATUS.ink} strokeWidth={1.3} strokeLinejoin="round" />
         : <path d={markPath(style.mark, 9)} transform="translate(0,-5)" fill={down ? '#d6d6d6' : style.colour} stroke={STATUS.ink} strokeWidth={1.2} />}
-      <text y={fs + 4} textAnchor="middle" fontSize={fs} fontWeight={700} className="tb-halo">{n.id}{down ? ' ✕' : ''}</text>
+      <text x={place.label.x - at.x} y={place.label.y - at.y} textAnchor="middle" fontSize={fs} fontWeight={700} className="tb-halo">{n.id}{down ? ' ✕' : ''}</text>
     </g>
   );
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/script/runner.ts';
 import type { HashRingState } from '../../../src/engine/hashring/index.ts';
 import { movedWords, placeHomes, ringPicture } from '../../../src/views/hashring/model.ts';
-import { keyRadius, ringLayout, techPanel } from '../../../src/views/hashring/layout.ts';
+import { fitOrNothing, keyRadius, placeHouses, ringLayout, techLayout, techPanel } from '../../../src/views/hashring/layout.ts';
 
 const picture = (lines: string[]) => {
   const s = createSession(1);
@@ -46,8 +46,35 @@ describe('hash ring layout', () => {
       expect(l.panel.y + l.panel.h).toBeLessThanOrEqual(size.height);
       expect(l.fontSize).toBeGreaterThanOrEqual(11);
       for (let i = 0; i < 100; i++) expect(keyRadius(l, i)).toBeLessThan(l.r);
-      const p = techPanel(l.panel, l.fontSize, 5);
+      const p = techPanel(l.panel, l.fontSize, 5, 5);
       for (const c of p.charts) expect(c.y + c.h).toBeLessThanOrEqual(l.panel.y + l.panel.h + 1);
     }
+  });
+});
+
+describe('hash ring words and houses', () => {
+  it('gives the technical table at least the scheme and what moved beside the ring', () => {
+    const l = techLayout({ width: 450, height: 340 });
+    const p = techPanel(l.panel, l.fontSize, 4, 5);
+    expect(p.columns.length).toBeGreaterThanOrEqual(2);
+    expect(l.cx - l.r).toBeGreaterThan(0);
+  });
+
+  it('puts two houses standing side by side with their names apart, inside the pane', () => {
+    const size = { width: 450, height: 340 };
+    const l = ringLayout(size, 0.4);
+    const places = placeHouses([{ id: 'h2', home: 0.001 }, { id: 'h4', home: 0.01 }, { id: 'h1', home: 0.5 }], l, size);
+    const [a, b] = places;
+    const apart = Math.abs(a!.label.x - b!.label.x) > 20 || Math.abs(a!.label.y - b!.label.y) >= l.fontSize;
+    expect(apart).toBe(true);
+    for (const p of places) {
+      expect(p.label.x).toBeGreaterThan(0);
+      expect(p.label.y).toBeLessThan(size.height);
+    }
+  });
+
+  it('writes nothing rather than a word cut short', () => {
+    expect(fitOrNothing(['2000 parcels', '2000'], 10, 12)).toBe('');
+    expect(fitOrNothing(['2000 parcels', '2000'], 40, 12)).toBe('2000');
   });
 });
