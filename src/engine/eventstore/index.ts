@@ -7,7 +7,7 @@ export const eventstore = defineSystem({ def: eventStoreSystem, commands: eventS
 
 export { STORE_NODE, EVENTSTORE, type EventStoreState, type StoredEvent, type Projector, type Clerk, type ProjectorKind } from './state.ts';
 export { describeEvent, streamVersion } from './store.ts';
-export { describeAggregate, domainOf, fold, upcast, BOOK_CAPACITY } from './aggregates.ts';
+export { aggregateNumber, describeAggregate, domainOf, fold, upcast, BOOK_CAPACITY } from './aggregates.ts';
 export { KIND_WORDS } from './projections.ts';
 export { driftOf, lagEvents, lagMs } from './queries.ts';
 export { formatEventStoreMessage } from './format.ts';

@@ -21,7 +21,8 @@ const LEDGER = '#fbf3dc';
 /** The share of the log's width kept on the right for the checkpoint labels. */
 const LABEL_SHARE = 0.34;
 
-const fit = (s: string, w: number, fs: number, bold = false) => firstFit([s], w, fs, { bold });
+/** The first phrasing that fits (each list ends with a short one, so a narrow pane reads whole words). */
+const fit = (s: string | readonly string[], w: number, fs: number, bold = false) => firstFit(typeof s === 'string' ? [s] : s, w, fs, { bold });
 const textW = (s: string, fs: number) => textWidth(s, fs, { bold: true });
 
 function Icon(f: Flight) {
@@ -63,8 +64,8 @@ export function EventStoreScene({ className, town }: StageViewProps & { town: bo
     <div ref={k.wrap} className={`tb-view ${town ? 'tb-town' : 'tb-tech'} tb-eventstore ${className ?? ''}`} data-testid={town ? 'eventstore-town' : 'eventstore-tech'}>
       <svg width={size.width} height={size.height} role="group" aria-label={describePicture(pic, town)}>
         <rect width={size.width} height={size.height} fill={town ? '#eef3e6' : '#f7f7f9'} />
-        <ColumnTitle box={l.clerkCol} fs={fs} text={town ? 'Clerks' : 'Command handlers'} />
-        <ColumnTitle box={l.projCol} fs={fs} text={town ? 'Summary boards' : 'Read models'} />
+        {!l.narrow && <ColumnTitle box={l.clerkCol} fs={fs} text={town ? ['Clerks'] : ['Command handlers', 'Clerks']} />}
+        <ColumnTitle box={l.projCol} fs={fs} text={town ? ['Summary boards', 'Boards'] : ['Read models', 'Views']} />
         {pic.clerks.map((c, i) => (
           <ClerkBox key={c.id} c={c} box={l.clerks[c.id]!} fs={fs} lineH={l.lineH} town={town} colour={nodeStyle(i + 1).colour}
             focused={focus.nodes.has(c.id)} selected={k.isSelectedNode(c.id)} onMenu={k.nodeMenu(c.id)} />
@@ -84,7 +85,7 @@ export function EventStoreScene({ className, town }: StageViewProps & { town: bo
   );
 }
 
-function ColumnTitle({ box, fs, text }: { box: Box; fs: number; text: string }) {
+function ColumnTitle({ box, fs, text }: { box: Box; fs: number; text: readonly string[] }) {
   return <text x={box.x + 2} y={box.y + fs} fontSize={fs} fontWeight={800} fill={INK}>{fit(text, box.w, fs, true)}</text>;
 }
 
@@ -101,10 +102,12 @@ function ClerkBox({ c, box, fs, lineH, town, colour, focused, selected, onMenu }
       <rect x={box.x} y={box.y} width={6} height={box.h} rx={2} fill={c.down ? '#9a9a9a' : colour} />
       {town && <circle cx={box.x + 18} cy={box.y + lineH * 0.6} r={fs * 0.4} fill={colour} stroke={INK} />}
       <text x={box.x + (town ? 28 : 12)} y={box.y + lineH * 0.85} fontSize={fs} fontWeight={800} fill={INK}>
-        {fit(`${c.id}${c.down ? ' · DOWN' : ''}${c.queued ? ` · +${c.queued} queued` : ''}`, box.w - 34, fs, true)}
+        {fit([`${c.id}${c.down ? ' · DOWN' : ''}${c.queued ? ` · +${c.queued} queued` : ''}`, `${c.id}${c.down ? ' DOWN' : ''}`], box.w - 34, fs, true)}
       </text>
-      <text x={box.x + 12} y={box.y + lineH * 1.85} fontSize={fs - 1} fill={INK}>{firstFit([c.doing, ...c.short], box.w - 18, fs - 1)}</text>
-      {box.h > lineH * 2.6 && <text x={box.x + 12} y={box.y + lineH * 2.8} fontSize={fs - 1} fill={bad ? '#a3360f' : STATUS.muted} fontWeight={bad ? 700 : 400}>{fit(c.result || '—', box.w - 18, fs - 1, bad)}</text>}
+      <text x={box.x + 12} y={box.y + lineH * 1.85} fontSize={fs - 1} fill={bad && c.doing === 'idle' ? '#a3360f' : INK}>
+        {fit(c.doing === 'idle' && c.result ? [c.result, ...c.resultShort] : [c.doing, ...c.short], box.w - 18, fs - 1)}
+      </text>
+      {box.h > lineH * 2.6 && c.doing !== 'idle' && <text x={box.x + 12} y={box.y + lineH * 2.8} fontSize={fs - 1} fill={bad ? '#a3360f' : STATUS.muted} fontWeight={bad ? 700 : 400}>{fit([c.result || '—', ...c.resultShort], box.w - 18, fs - 1, bad)}</text>}
     </g>
   );
 }
@@ -112,7 +115,10 @@ function ClerkBox({ c, box, fs, lineH, town, colour, focused, selected, onMenu }
 function StoreBox({ pic, l, town, focused, selected, onMenu }: NodeProps & { pic: EventStorePicture; l: EventStoreLayout; town: boolean }) {
   const b = l.store;
   const fs = l.fontSize;
-  const head = `${town ? "Town hall's ledger" : 'Event store'} · ${pic.total} events${pic.storeDown ? ' · DOWN' : ''}`;
+  const down = pic.storeDown ? ' · DOWN' : '';
+  const head = `${town ? "Town hall's ledger" : 'Event store'} · ${pic.total} events${down}`;
+  const heads = [head, `${town ? 'Ledger' : 'Store'} · ${pic.total} events${down}`, `${pic.total} events${down}`];
+  const shortFlags = [pic.lostUpdates ? `✕ ${pic.lostUpdates} lost` : '', pic.conflicts ? `${pic.conflicts} conflicts` : ''].filter(Boolean).join(' · ');
   const flags = [pic.snapshotEvery ? `snapshot every ${pic.snapshotEvery}` : '', pic.upcast ? '' : 'upcasting OFF', pic.lostUpdates ? `✕ ${pic.lostUpdates} lost update${pic.lostUpdates > 1 ? 's' : ''}` : '', pic.conflicts ? `${pic.conflicts} conflicts` : ''].filter(Boolean).join(' · ');
   const label = `${head}. ${pic.streams.map((s) => `${s.name} version ${s.version}, ${s.state}`).join('; ')}${flags ? `. ${flags}` : ''}`;
   return (
@@ -120,13 +126,13 @@ function StoreBox({ pic, l, town, focused, selected, onMenu }: NodeProps & { pic
       <title>{label}</title>
       <rect className="tb-ring" x={b.x - 4} y={b.y - 4} width={b.w + 8} height={b.h + 8} rx={8} />
       <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} fill={pic.storeDown ? '#e3e3e3' : town ? LEDGER : '#ffffff'} stroke={INK} strokeWidth={1.6} />
-      <text x={b.x + 8} y={b.y + l.lineH * 0.85} fontSize={fs} fontWeight={800} fill={INK}>{fit(head, b.w - 16, fs, true)}</text>
+      <text x={b.x + 8} y={b.y + l.lineH * 0.85} fontSize={fs} fontWeight={800} fill={INK}>{fit(heads, b.w - 16, fs, true)}</text>
       {pic.streams.slice(-l.streamLines).map((s, i) => (
         <text key={s.name} x={b.x + 8} y={b.y + l.lineH * (i + 1.85)} fontSize={fs - 1} className="tb-mono" fill={INK}>
-          {fit(`${s.name} v${s.version} · ${s.state}${s.snapshot !== null ? ` · snap@v${s.snapshot}` : ''}`, b.w - 16, fs - 1)}
+          {fit([`${s.name} v${s.version} · ${s.state}${s.snapshot !== null ? ` · snap@v${s.snapshot}` : ''}`, `${s.name} v${s.version} · ${s.state}`, `${s.name} v${s.version} · ${s.value}`, `${s.name} v${s.version}`], b.w - 16, fs - 1)}
         </text>
       ))}
-      {flags && <text x={b.x + 8} y={b.y + b.h + l.lineH * 0.95} fontSize={fs - 1} fontWeight={700} fill={pic.lostUpdates ? '#a3360f' : INK}>{fit(flags, b.w - 16, fs - 1, true)}</text>}
+      {flags && <text x={b.x + 8} y={b.y + b.h + l.lineH * 0.95} fontSize={fs - 1} fontWeight={700} fill={pic.lostUpdates ? '#a3360f' : INK}>{fit([flags, shortFlags, pic.lostUpdates ? '✕ lost update' : ''], b.w - 16, fs - 1, true)}</text>}
     </g>
   );
 }
@@ -136,18 +142,22 @@ function LogRows({ pic, l, town }: { pic: EventStorePicture; l: EventStoreLayout
   const x = l.logCol.x;
   const w = l.logCol.w;
   const fs = l.fontSize - 1;
-  const header = town ? 'line · account or book · entry' : '@pos  stream  v  event';
+  const header = town ? ['line · account or book · entry', 'line · entry', 'ledger'] : ['@pos  stream  v  event', '@pos v event', '$all'];
   const marked = pic.projectors.length > 0;
+  const hidden = pic.total - rows.length;
+  const earlier = hidden <= 0 ? '' : firstFit([`${hidden} earlier`, `+${hidden}`], w / 3, fs);
   return (
     <g aria-hidden="true">
       <rect x={x} y={l.logTop - l.lineH * 1.1} width={w} height={(rows.length + 1.3) * l.lineH} fill={town ? LEDGER : '#ffffff'} stroke="#c9c9d1" />
-      <text x={x + 8} y={l.logTop - l.lineH * 0.3} fontSize={fs} fontWeight={700} fill={STATUS.muted}>{fit(header, w - 16, fs, true)}</text>
+      <text x={x + 8} y={l.logTop - l.lineH * 0.3} fontSize={fs} fontWeight={700} fill={STATUS.muted}>{fit(header, w - 24 - (earlier ? textWidth(earlier, fs) : 0), fs, true)}</text>
       {rows.map((r, i) => (
         <text key={r.pos} x={x + 8} y={l.logTop + l.lineH * (i + 0.75)} fontSize={fs} className={town ? undefined : 'tb-mono'} fill={INK}>
-          {fit(town ? `${r.pos + 1}. ${r.stream} — ${r.words}${r.v1 ? ' (old form)' : ''}` : `@${r.pos} ${r.stream} v${r.version} ${r.words}${r.v1 ? ' ⇡v1' : ''}`, w * (marked ? 1 - LABEL_SHARE : 1) - 16, fs)}
+          {fit(town
+            ? [`${r.pos + 1}. ${r.stream} — ${r.words}${r.v1 ? ' (old form)' : ''}`, `${r.pos + 1}. ${r.stream} — ${r.brief}`, `${r.pos + 1}. ${r.brief}`, `${r.pos + 1}. ${r.type}`]
+            : [`@${r.pos} ${r.stream} v${r.version} ${r.words}${r.v1 ? ' ⇡v1' : ''}`, `@${r.pos} ${r.stream} v${r.version} ${r.brief}`, `@${r.pos} v${r.version} ${r.brief}`, `@${r.pos} ${r.type}`], w * (marked ? 1 - LABEL_SHARE : 1) - 16, fs)}
         </text>
       ))}
-      {pic.total > rows.length && <text x={x + w - 8} y={l.logTop - l.lineH * 0.3} textAnchor="end" fontSize={fs} fill={STATUS.muted}>{`${pic.total - rows.length} earlier`}</text>}
+      {earlier && <text x={x + w - 8} y={l.logTop - l.lineH * 0.3} textAnchor="end" fontSize={fs} fill={STATUS.muted}>{earlier}</text>}
     </g>
   );
 }
@@ -164,8 +174,8 @@ function Bookmarks({ pic, l, town }: { pic: EventStorePicture; l: EventStoreLayo
         const y = rowY(l, pic, pos);
         if (y === null) return null;
         const colour = nodeStyle(g.index + 4).colour;
-        const words = g.ids.join(', ');
-        const w = Math.min(l.logCol.w * LABEL_SHARE, textW(words, fs) + 12);
+        const words = [g.ids.join(', '), `${g.ids[0]!}${g.ids.length > 1 ? ` +${g.ids.length - 1}` : ''}`, g.ids[0]!];
+        const w = Math.min(textW(words[0]!, fs) + 12, Math.max(l.logCol.w * LABEL_SHARE, textW(words[2]!, fs) + 12));
         return (
           <g key={pos}>
             <line x1={l.logCol.x + 2} x2={right} y1={y} y2={y} stroke={colour} strokeWidth={2.5} strokeDasharray={town ? undefined : '5 3'} />
@@ -193,10 +203,10 @@ function ProjectorBox({ p, box, l, town, index, focused, selected, onMenu }: Nod
         <rect className="tb-ring" x={box.x - 4} y={box.y - 4} width={box.w + 8} height={box.h + 8} rx={8} />
         <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} fill={p.down ? '#e3e3e3' : town ? '#fdf7ea' : '#ffffff'} stroke={INK} strokeWidth={p.bug || p.drift ? 2.4 : 1.2} strokeDasharray={p.bug ? '6 3' : undefined} />
         <rect x={box.x} y={box.y} width={6} height={box.h} rx={2} fill={p.down ? '#9a9a9a' : colour} />
-        <text x={box.x + 12} y={box.y + l.lineH * 0.85} fontSize={fs} fontWeight={800} fill={INK}>{fit(`${p.id}${state}${p.bug ? ' · BUG' : ''}`, box.w - 18, fs, true)}</text>
-        <text x={box.x + 12} y={box.y + l.lineH * 1.8} fontSize={fs - 1} fill={p.lag ? '#7a4a00' : STATUS.muted}>{fit(`${town ? 'read to line' : 'checkpoint'} ${p.checkpoint} · ${behind}`, box.w - 18, fs - 1)}</text>
+        <text x={box.x + 12} y={box.y + l.lineH * 0.85} fontSize={fs} fontWeight={800} fill={INK}>{fit([`${p.id}${state}${p.bug ? ' · BUG' : ''}`, `${p.id}${p.bug ? ' BUG' : ''}`, p.id], box.w - 18, fs, true)}</text>
+        <text x={box.x + 12} y={box.y + l.lineH * 1.8} fontSize={fs - 1} fill={p.lag ? '#7a4a00' : STATUS.muted}>{fit([`${town ? 'read to line' : 'checkpoint'} ${p.checkpoint} · ${behind}`, `${town ? 'line' : '@'}${town ? ' ' : ''}${p.checkpoint} · ${p.lag ? `${p.lag} behind` : 'caught up'}`, `${town ? 'line ' : '@'}${p.checkpoint} · ${p.lag ? `-${p.lag}` : 'up to date'}`, `${town ? 'line ' : '@'}${p.checkpoint}`], box.w - 18, fs - 1)}</text>
         {rows.map(([key, v], i) => (
-          <text key={key} x={box.x + 12} y={box.y + l.lineH * (i + 2.8)} fontSize={fs - 1} className="tb-mono" fill={INK}>{fit(`${key} ${v}`, box.w - 18, fs - 1)}</text>
+          <text key={key} x={box.x + 12} y={box.y + l.lineH * (i + 2.8)} fontSize={fs - 1} className="tb-mono" fill={INK}>{fit([`${key} ${v}`, `${key.replace(/^account-/, 'acct ')} ${v}`, `${v}`], box.w - 18, fs - 1)}</text>
         ))}
         {p.rows.length > rows.length && l.tableRows > 0 && <text x={box.x + box.w - 8} y={box.y + l.lineH * 1.8} textAnchor="end" fontSize={fs - 1} fill={STATUS.muted}>{`+${p.rows.length - rows.length} rows`}</text>}
       </g>

@@ -6,6 +6,8 @@ import type { EventStorePicture } from './model.ts';
 
 export interface Box { x: number; y: number; w: number; h: number }
 export interface EventStoreLayout {
+  /** Clerks in a strip across the top (a narrow pane) rather than a column. */
+  narrow: boolean;
   fontSize: number;
   lineH: number;
   clerkCol: Box;
@@ -31,28 +33,40 @@ export function eventStoreLayout(size: Size, pic: EventStorePicture): EventStore
   const lineH = fontSize + 5;
   const W = Math.max(300, size.width);
   const H = Math.max(200, size.height);
-  const clerkW = Math.round(W * 0.2);
-  const projW = Math.round(W * 0.28);
-  const logW = W - clerkW - projW - PAD * 4;
+  // A narrow pane (a lesson page's, both pictures side by side) puts the clerks in a strip across the top
+  // and gives the log and the read models the width.
+  const narrow = W < 760;
   const top = PAD;
   const colH = H - PAD * 2;
-  const clerkCol = { x: PAD, y: top, w: clerkW, h: colH };
-  const logCol = { x: PAD * 2 + clerkW, y: top, w: logW, h: colH };
-  const projCol = { x: PAD * 3 + clerkW + logW, y: top, w: projW, h: colH };
-  const streamLines = Math.min(pic.streams.length, Math.max(1, Math.floor((colH * 0.3) / lineH)));
-  const store = { x: logCol.x, y: top, w: logW, h: lineH * (streamLines + 1.6) };
+  const stripH = narrow && pic.clerks.length ? lineH * 2 + 8 : 0;
+  const clerkW = narrow ? W - PAD * 2 : Math.round(W * 0.2);
+  const projW = Math.round((narrow ? W : W - clerkW) * (narrow ? 0.4 : 0.36));
+  const logW = narrow ? W - projW - PAD * 3 : W - clerkW - projW - PAD * 4;
+  const logX = narrow ? PAD : PAD * 2 + clerkW;
+  const bodyTop = top + (narrow ? stripH + (stripH ? 6 : 0) : 0);
+  const bodyH = top + colH - bodyTop;
+  const clerkCol = narrow ? { x: PAD, y: top, w: clerkW, h: stripH } : { x: PAD, y: top, w: clerkW, h: colH };
+  const logCol = { x: logX, y: bodyTop, w: logW, h: bodyH };
+  const projCol = { x: logX + logW + PAD, y: bodyTop, w: projW, h: bodyH };
+  const streamLines = Math.min(pic.streams.length, Math.max(1, Math.floor((bodyH * 0.25) / lineH)));
+  const store = { x: logCol.x, y: bodyTop, w: logW, h: lineH * (streamLines + 1.6) };
   const logTop = store.y + store.h + lineH * 2.5;
   const logRows = Math.max(1, Math.floor((top + colH - logTop) / lineH));
   const clerks: Record<string, Box> = {};
-  const ch = lineH * 3 + 8;
-  const clerkStep = pic.clerks.length ? Math.min(ch + 10, (colH - lineH) / pic.clerks.length) : 0;
-  pic.clerks.forEach((c, i) => { clerks[c.id] = { x: clerkCol.x, y: top + lineH + i * clerkStep, w: clerkW, h: Math.min(ch, clerkStep - 4) }; });
+  if (narrow) {
+    const cw = pic.clerks.length ? (clerkW - (pic.clerks.length - 1) * 6) / pic.clerks.length : 0;
+    pic.clerks.forEach((c, i) => { clerks[c.id] = { x: PAD + i * (cw + 6), y: top, w: cw, h: stripH }; });
+  } else {
+    const ch = lineH * 3 + 8;
+    const clerkStep = pic.clerks.length ? Math.min(ch + 10, (colH - lineH) / pic.clerks.length) : 0;
+    pic.clerks.forEach((c, i) => { clerks[c.id] = { x: clerkCol.x, y: top + lineH + i * clerkStep, w: clerkW, h: Math.min(ch, clerkStep - 4) }; });
+  }
   const projectors: Record<string, Box> = {};
   const n = Math.max(1, pic.projectors.length);
-  const ph = (colH - lineH) / n - 8;
+  const ph = (bodyH - lineH) / n - 8;
   const tableRows = Math.max(0, Math.floor((ph - lineH * 2.6) / lineH));
-  pic.projectors.forEach((p, i) => { projectors[p.id] = { x: projCol.x, y: top + lineH + i * (ph + 8), w: projW, h: ph }; });
-  return { fontSize, lineH, clerkCol, logCol, projCol, store, clerks, projectors, logRows, logTop, streamLines, tableRows };
+  pic.projectors.forEach((p, i) => { projectors[p.id] = { x: projCol.x, y: bodyTop + lineH + i * (ph + 8), w: projW, h: ph }; });
+  return { narrow, fontSize, lineH, clerkCol, logCol, projCol, store, clerks, projectors, logRows, logTop, streamLines, tableRows };
 }
 
 /** Where a log position's row is drawn (its top), or null when it is scrolled out; the end of the log is one row past the last. */

@@ -3,11 +3,11 @@
 // current step, each projector's checkpoint, lag and table, and the live detectors. Pure.
 import type { Message, Sim } from '../../engine/core/index.ts';
 import type { EsWire, EventStoreState, StoredEvent } from '../../engine/eventstore/index.ts';
-import { describeAggregate, describeEvent, domainOf, driftOf, fold, KIND_WORDS, lagEvents, lagMs, STORE_NODE, upcast } from '../../engine/eventstore/index.ts';
+import { aggregateNumber, describeAggregate, describeEvent, domainOf, driftOf, fold, KIND_WORDS, lagEvents, lagMs, STORE_NODE, upcast } from '../../engine/eventstore/index.ts';
 
-export interface LogRow { pos: number; stream: string; version: number; words: string; v1: boolean; t: number }
-export interface StreamRow { name: string; version: number; state: string; snapshot: number | null }
-export interface ClerkRow { id: string; down: boolean; doing: string; short: string[]; result: string; queued: number }
+export interface LogRow { pos: number; stream: string; version: number; type: string; words: string; /** The event without field names: 'Deposited 40'. */ brief: string; v1: boolean; t: number }
+export interface StreamRow { name: string; version: number; state: string; value: number; snapshot: number | null }
+export interface ClerkRow { id: string; down: boolean; doing: string; short: string[]; result: string; resultShort: string[]; queued: number }
 export interface ProjectorRow {
   id: string; down: boolean; kind: string; checkpoint: number; lag: number; lagMs: number; bug: boolean; rebuilding: boolean;
   drift: number; rows: [string, number][]; waiting: number;
@@ -29,17 +29,29 @@ export interface EventStorePicture {
 
 export const LOG_ROWS = 40;
 
-const rowOf = (e: StoredEvent, upcasting: boolean): LogRow => ({
-  pos: e.pos, stream: e.stream, version: e.version, words: describeEvent(upcasting ? upcast(e) : e).replace(/\(v1\)/, ''), v1: e.schema === 1, t: e.t,
-});
+const rowOf = (e: StoredEvent, upcasting: boolean): LogRow => {
+  const read = upcasting ? upcast(e) : e;
+  const d = read.data;
+  const brief = [read.type, d.amount ?? d.qty ?? (d.dozens !== undefined ? `${String(d.dozens)} doz` : undefined), d.item].filter((x) => x !== undefined).join(' ');
+  return { pos: e.pos, stream: e.stream, version: e.version, type: e.type, words: describeEvent(read).replace(/\(v1\)/, ''), brief, v1: e.schema === 1, t: e.t };
+};
+
+/** A clerk's last result in fewer words: '✓ Withdrawn v2', 'refused', '✗ gave up'. */
+export function shortResult(result: string): string[] {
+  const ok = /^(\w+) appended to \S+ at version (\d+)/.exec(result);
+  if (ok) return [`✓ ${ok[1]!} v${ok[2]!}`, `✓ v${ok[2]!}`];
+  if (/refused/.test(result)) return [`refused: ${result.replace(/^.*refused: /, '').replace(/:.*$/, '')}`, 'refused'];
+  if (/failed/.test(result)) return ['✗ gave up: wrong version', '✗ gave up'];
+  return result ? ['done'] : [];
+}
 
 export function eventStorePicture(st: EventStoreState, sim: Sim): EventStorePicture {
   const down = new Set(sim.nodes().filter((n) => !n.up).map((n) => n.id));
   const streams = st.streamOrder.map((name) => {
     const versions = st.streams[name]!;
     const domain = domainOf(name);
-    const state = domain ? describeAggregate(fold(domain, versions.map((p) => st.log[p]!), st.upcast, undefined)) : '';
-    return { name, version: versions.length - 1, state, snapshot: st.snapshots[name]?.version ?? null };
+    const agg = domain ? fold(domain, versions.map((p) => st.log[p]!), st.upcast, undefined) : null;
+    return { name, version: versions.length - 1, state: agg ? describeAggregate(agg) : '', value: agg ? aggregateNumber(agg) : 0, snapshot: st.snapshots[name]?.version ?? null };
   });
   const clerks = st.clerkOrder.map((id) => {
     const c = st.clerks[id]!;
@@ -47,7 +59,7 @@ export function eventStorePicture(st: EventStoreState, sim: Sim): EventStorePict
     const doing = !job ? 'idle'
       : `${job.phase === 'queued' ? 'queued' : job.phase} ${job.verb}${job.amount ? ` ${job.amount}` : ''} ${job.stream}${job.phase === 'thinking' || job.phase === 'appending' ? ` (read v${job.readVersion})` : ''}`;
     const short = !job ? [] : [`${job.phase} ${job.verb}${job.amount ? ` ${job.amount}` : ''}`, `${job.phase} ${job.verb}`, job.phase];
-    return { id, down: down.has(id), doing, short, result: c.lastResult, queued: Math.max(0, c.jobs.length - 1) };
+    return { id, down: down.has(id), doing, short, result: c.lastResult, resultShort: shortResult(c.lastResult), queued: Math.max(0, c.jobs.length - 1) };
   });
   const projectors = st.projectorOrder.map((id) => {
     const p = st.projectors[id]!;
@@ -70,12 +82,12 @@ export const NO_EVENTSTORE: EventStorePicture = {
 export function messageWords(m: Message, town: boolean): { words: string; tag: string } {
   const w = m as unknown as EsWire;
   switch (w.type) {
-    case 'Load': return { words: `Load ${w.stream}: read its events to decide`, tag: town ? `read ${w.stream}` : `Load ${w.stream}` };
+    case 'Load': return { words: `Load ${w.stream}: read its events to decide`, tag: town ? 'read' : 'Load' };
     case 'Loaded': return { words: `Loaded ${w.stream} at version ${w.version}, ${w.events.length} events${w.snapshot ? ` after the snapshot at v${w.snapshot.version}` : ''}`, tag: `v${w.version}` };
-    case 'Append': return { words: `Append ${w.event.type} to ${w.stream} expecting version ${String(w.expected)}`, tag: town ? `write ${w.event.type}` : `${w.event.type} exp=${String(w.expected)}` };
+    case 'Append': return { words: `Append ${w.event.type} to ${w.stream} expecting version ${String(w.expected)}`, tag: town ? 'write' : `exp=${String(w.expected)}` };
     case 'Appended': return { words: `Appended to ${w.stream} at version ${w.version}, position ${w.pos}`, tag: `✓ v${w.version}` };
-    case 'Conflict': return { words: w.error, tag: town ? '✗ changed!' : '✗ wrong version' };
-    case 'Fetch': return { words: `Fetch events from position ${w.from}`, tag: town ? `from line ${w.from}` : `from @${w.from}` };
+    case 'Conflict': return { words: w.error, tag: '✗ version' };
+    case 'Fetch': return { words: `Fetch events from position ${w.from}`, tag: town ? `line ${w.from + 1}` : `@${w.from}` };
     case 'Events': return { words: `${w.events.length} events from position ${w.from}`, tag: `${w.events.length} ev` };
     default: return { words: m.type, tag: m.type };
   }

@@ -20,7 +20,7 @@ describe('event store picture', () => {
       'eventstore.projector name=slow kind=balances work=1s bug=true', 'eventstore.append stream=account-1 type=Opened',
       'eventstore.append stream=account-1 type=Deposited amount=40', 'eventstore.append stream=book-rye type=OrderPlaced dozens=1', 'run for=300ms',
     ]);
-    expect(pic.streams).toEqual([{ name: 'account-1', version: 1, state: 'balance 40', snapshot: null }, { name: 'book-rye', version: 0, state: '12 loaves on 1 order', snapshot: null }]);
+    expect(pic.streams).toEqual([{ name: 'account-1', version: 1, state: 'balance 40', value: 40, snapshot: null }, { name: 'book-rye', version: 0, state: '12 loaves on 1 order', value: 12, snapshot: null }]);
     expect(pic.log.map((r) => `@${r.pos} ${r.words}${r.v1 ? ' v1' : ''}`)).toEqual(['@0 Opened', '@1 Deposited amount=40', '@2 OrderPlaced order=o1 item=rye qty=12 v1']);
     expect(pic.projectors[0]).toMatchObject({ id: 'slow', checkpoint: 0, lag: 3, bug: true });
     expect(describePicture(pic, true)).toContain("The town hall's ledger: 3 events in 2 streams");
