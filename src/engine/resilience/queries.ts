@@ -28,12 +28,17 @@ export const callerNamed = (s: ResilienceState, name: string | undefined): Calle
 export const healthySecond = (sec: CallerSecond): boolean => sec.offered > 0 && sec.succeeded * 10 >= sec.offered * 9;
 
 /**
- * Seconds from the end of the latest latency spike of any server to the start of the first healthy second
- * that began after it (and every second after that one healthy too); -1 before it recovers or without a spike.
+ * Seconds from the end of the latest latency spike on the caller's path (its target, the target's
+ * dependency, and so on) to the start of the first healthy second that began after it (and every second
+ * after that one healthy too); -1 before it recovers or without a spike.
  */
 export function recoverySeconds(s: ResilienceState, caller: Caller): number {
   let spikeEnd = -1;
-  for (const id of s.serverOrder) spikeEnd = Math.max(spikeEnd, s.servers[id]!.spikeEndedAt);
+  const seen = new Set<string>();
+  for (let v = s.servers[caller.pipeline.target]; v && !seen.has(v.id); v = v.dependency ? s.servers[v.dependency.pipeline.target] : undefined) {
+    seen.add(v.id);
+    spikeEnd = Math.max(spikeEnd, v.spikeEndedAt);
+  }
   if (spikeEnd < 0 || caller.series.length === 0) return -1;
   let first = -1;
   for (let i = caller.series.length - 1; i >= 0; i--) {
@@ -70,7 +75,7 @@ export const resilienceQueries: readonly Q[] = [
   perSecond('p99', '99th-percentile latency of the calls that ended, in ms (-1 when none ended)', (x) => x.p99),
   perSecond('amplification', 'attempts on the wire per call started (retry amplification; 0 with no calls)', (x) => (x.offered === 0 ? 0 : round2(x.attempts / x.offered))),
   perCaller('healthy', 'whether the latest whole second was healthy: 90 % or more of its offered calls succeeded', (_s, c) => { const sec = lastSecond(c.series); return sec ? healthySecond(sec) : false; }, 'expect resilience.healthy(web) == true'),
-  perCaller('recovery', 'seconds from the end of the latest latency spike until calls were healthy again and stayed so (-1: not recovered)', recoverySeconds, 'expect resilience.recovery(web) >= 0'),
+  perCaller('recovery', 'seconds from the end of the latest latency spike on its path until calls were healthy again and stayed so (-1: not recovered)', recoverySeconds, 'expect resilience.recovery(web) >= 0'),
   perCaller('calls', 'calls started since the beginning', (_s, c) => c.totals.calls),
   perCaller('succeeded', 'calls that succeeded since the beginning', (_s, c) => c.totals.succeeded),
   perCaller('attempts', 'attempts put on the wire since the beginning', (_s, c) => c.totals.attempts),
