@@ -20,6 +20,7 @@ print('Time travel (kernel ring)', benchSeek());
 const extra: [string, string, string][] = [
   ['Kafka', './kafka.ts', 'benchKafka'],
   ['Raft', './raft.ts', 'benchRaft'],
+  ['SWIM membership (chapter 12)', './discovery.ts', 'benchDiscovery'],
   ['Resilience (chapter 13, metastable retry storm)', './resilience.ts', 'benchResilience'],
   ['SQS retries and idempotent payments (chapter 05)', './retries.ts', 'benchRetries'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],

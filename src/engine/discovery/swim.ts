@@ -24,6 +24,17 @@ function shuffle(n: number, ctx: SystemContext): number[] {
   return a;
 }
 
+/** Up to k distinct members that pass `ok`, drawn at random with at most 3n tries (memberlist's
+ *  kRandomNodes), so a 500-member group does not shuffle 500 names on every gossip tick. */
+function randomMembers(n: number, k: number, ok: (i: number) => boolean, ctx: SystemContext): number[] {
+  const out: number[] = [];
+  for (let tries = 0; tries < 3 * n && out.length < k; tries++) {
+    const i = ctx.rng.int(0, n - 1);
+    if (ok(i) && !out.includes(i)) out.push(i);
+  }
+  return out;
+}
+
 const freshAudit = (n: number): MemberAudit => ({
   crashedAt: null, firstSuspectAt: null, firstDeadAt: null, allDeadAt: null, counts: [n - 1, 0, 0], disagreeSince: null,
 });
@@ -190,24 +201,16 @@ function onProbeTimeout(st: DiscoveryState, m: Member, seq: number, ctx: SystemC
   const p = m.probe;
   if (!p || p.seq !== seq || p.acked) return;
   p.indirect = true;
-  const helpers: number[] = [];
-  for (const i of shuffle(st.members.length, ctx)) {
-    if (helpers.length >= st.swim.indirectChecks) break;
-    if (i !== m.index && i !== p.target && m.view[i] === ALIVE) helpers.push(i);
-  }
+  const helpers = randomMembers(st.members.length, st.swim.indirectChecks, (i) => i !== m.index && i !== p.target && m.view[i] === ALIVE, ctx);
   for (const h of helpers) send(st, ctx, m.id, memberName(h), { type: 'PingReq', seq, target: p.target, updates: takeUpdates(st, m) });
 }
 
 function onGossipTick(st: DiscoveryState, m: Member, ctx: SystemContext): void {
   if (m.queue.length > 0) {
-    let sent = 0;
-    for (const i of shuffle(st.members.length, ctx)) {
-      if (sent >= st.swim.gossipNodes) break;
-      if (i === m.index || m.view[i] === DEAD) continue;
+    for (const i of randomMembers(st.members.length, st.swim.gossipNodes, (x) => x !== m.index && m.view[x] !== DEAD, ctx)) {
       const updates = takeUpdates(st, m);
       if (updates.length === 0) break;
       send(st, ctx, m.id, memberName(i), { type: 'Gossip', updates });
-      sent++;
     }
   }
   ctx.setTimer(m.id, st.swim.gossipInterval, 'gossip');
