@@ -6,6 +6,7 @@ import { fitText } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import type { Rect } from '../kit/ring-layout.ts';
 import { breakerLine, windowLine } from './words.ts';
+import { pathsBy } from './paths.ts';
 import type { BreakerPic, WindowCell } from './model.ts';
 
 const CELL_FILL: Record<WindowCell, string> = {
@@ -61,21 +62,26 @@ export function BreakerMachine({ r, b, who, fs }: { r: Rect; b: BreakerPic; who:
           );
         })}
         {b.windowType === 'COUNT_BASED'
-          ? Array.from({ length: cells }, (_, i) => {
-            const o = b.cells[i];
-            return <rect key={i} x={r.x + i * cw} y={wy} width={Math.max(1, cw - (cw > 4 ? 1 : 0))} height={14} fill={o ? CELL_FILL[o] : '#f4f4f6'} stroke={o ? STATUS.ink : '#c4c4ca'} strokeWidth={cw > 4 ? 0.6 : 0} />;
-          })
-          : b.seconds.map((s, i) => {
+          ? pathsBy(Array.from({ length: cells }, (_, i) => ({
+            key: b.cells[i] ?? 'empty',
+            box: { x: r.x + i * cw, y: wy, w: Math.max(1, cw - (cw > 4 ? 1 : 0)), h: 14 },
+          }))).map((g) => (
+            <path key={g.key} d={g.d} fill={g.key === 'empty' ? '#f4f4f6' : CELL_FILL[g.key as WindowCell]}
+              stroke={g.key === 'empty' ? '#c4c4ca' : STATUS.ink} strokeWidth={cw > 4 ? 0.6 : 0} />
+          ))
+          : (() => {
             const most = Math.max(1, ...b.seconds.map((x) => x.calls));
-            const h = (14 * s.calls) / most;
-            const fh = s.calls ? (h * s.failed) / s.calls : 0;
-            return (
-              <g key={s.second}>
-                <rect x={r.x + i * cw} y={wy + 14 - h} width={Math.max(1, cw - 1)} height={h - fh} fill="#ffffff" stroke={STATUS.ink} strokeWidth={0.6} />
-                <rect x={r.x + i * cw} y={wy + 14 - fh} width={Math.max(1, cw - 1)} height={fh} fill={OKABE_ITO.vermillion} />
-              </g>
-            );
-          })}
+            const bars = b.seconds.flatMap((s, i) => {
+              const h = (14 * s.calls) / most;
+              const fh = s.calls ? (h * s.failed) / s.calls : 0;
+              const x = r.x + i * cw;
+              const w = Math.max(1, cw - 1);
+              return [{ key: 'ok', box: { x, y: wy + 14 - h, w, h: h - fh } }, { key: 'failed', box: { x, y: wy + 14 - fh, w, h: fh } }];
+            });
+            return pathsBy(bars).map((g) => (
+              <path key={g.key} d={g.d} fill={g.key === 'ok' ? '#ffffff' : OKABE_ITO.vermillion} stroke={g.key === 'ok' ? STATUS.ink : 'none'} strokeWidth={0.6} />
+            ));
+          })()}
         <text x={r.x} y={wy + 14 + fs + 3} fontSize={fs} fill={STATUS.ink}>{fitText(windowLine(b), r.w, fs)}</text>
       </g>
     </g>

@@ -13,7 +13,8 @@ import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { CLERK, CLERKS_SHOWN, HOLD_CELL, PERSON, resilienceTownLayout, type TownSpot, type Waiter } from './layout-town.ts';
 import { describeCaller, describeServer, resiliencePicture, type BreakerState, type CallerPic, type ServerPic } from './model.ts';
-import { LateHatch } from './TechParts.tsx';
+import { LateHatch, SLOT_FILL } from './TechParts.tsx';
+import { pathsBy, peoplePath } from './paths.ts';
 import '../shared/views.css';
 
 /** The fuse box: a fuse in place (closed), blown with a spark (open), half in with a question (half-open). */
@@ -41,13 +42,16 @@ function FuseBox({ state }: { state: BreakerState }) {
   );
 }
 
-const Person = ({ x, y, more }: Waiter) => (
-  <g transform={`translate(${x},${y})`}>
-    <circle cy={-2} r={2.6} fill={OKABE_ITO.orange} stroke={STATUS.ink} strokeWidth={0.8} />
-    <path d="M-3,4Q0,-1 3,4Z" fill={OKABE_ITO.orange} stroke={STATUS.ink} strokeWidth={0.8} />
-    {more > 0 && <text x={5} y={4} fontSize={11} fontWeight={700} className="tb-halo">+{more}</text>}
-  </g>
-);
+/** The people waiting to redial, as one drawing, with "+N" where more stand behind. */
+function Crowd({ people }: { people: readonly Waiter[] }) {
+  if (!people.length) return null;
+  return (
+    <g aria-hidden="true">
+      <path d={peoplePath(people)} fill={OKABE_ITO.orange} stroke={STATUS.ink} strokeWidth={0.8} />
+      {people.filter((p) => p.more > 0).map((p) => <text key={`${p.x},${p.y}`} x={p.x + 6} y={p.y + 4} fontSize={11} fontWeight={700} className="tb-halo">+{p.more}</text>)}
+    </g>
+  );
+}
 
 function Clerks({ s, spot }: { s: ServerPic; spot: TownSpot }) {
   const shown = Math.min(s.workers, CLERKS_SHOWN, Math.floor(spot.band.w / (CLERK + 2)));
@@ -73,10 +77,10 @@ function Clerks({ s, spot }: { s: ServerPic; spot: TownSpot }) {
         );
       })}
       {s.workers > shown && <text x={x0 + shown * (CLERK + 2) + 4} y={y + CLERK * 0.8} fontSize={11} fill={STATUS.ink}>+{s.workers - shown}</text>}
-      {onHold.map((j, i) => (
-        <rect key={j.id} x={spot.band.x + i * HOLD_CELL} y={holdY} width={HOLD_CELL - 1} height={HOLD_CELL}
-          fill={j.late ? 'url(#tb-res-late)' : j.attempt > 1 ? OKABE_ITO.orange : OKABE_ITO.skyBlue} stroke={STATUS.ink} strokeWidth={0.4} />
-      ))}
+      {pathsBy(onHold.map((j, i) => ({
+        key: j.late ? 'late' : j.attempt > 1 ? 'retry' : 'first',
+        box: { x: spot.band.x + i * HOLD_CELL, y: holdY, w: HOLD_CELL - 1, h: HOLD_CELL },
+      }))).map((g) => <path key={g.key} d={g.d} fill={SLOT_FILL[g.key]} stroke={STATUS.ink} strokeWidth={0.4} />)}
       {more > 0 && <text x={spot.band.x + onHold.length * HOLD_CELL + 3} y={holdY + HOLD_CELL} fontSize={11} fill={STATUS.ink}>+{more}</text>}
     </g>
   );
@@ -105,7 +109,7 @@ const Spot = memo(function Spot({ spot, fs, colourIndex, up, paused, focused, se
       <text x={spot.name.x} y={spot.name.y} fontSize={fs} fontWeight={700} textAnchor="middle" className="tb-halo">{spot.name.text}</text>
       {spot.words.map((w) => <text key={w.y} x={w.x} y={w.y} fontSize={fs} textAnchor="middle" className="tb-halo">{w.text}</text>)}
       {server && <Clerks s={server} spot={spot} />}
-      {people.map((p, i) => <Person key={i} {...p} />)}
+      <Crowd people={people} />
     </g>
   );
 });

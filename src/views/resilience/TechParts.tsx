@@ -6,6 +6,7 @@ import { pointable } from '../shared/interaction.tsx';
 import { fitText, textWidth } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { NAME_COL, type CallerBox, type ServerBox, type StageRow } from './layout-tech.ts';
+import { pathsBy } from './paths.ts';
 import { describeCaller, describeServer, type CallerPic, type ServerPic } from './model.ts';
 
 /** A tone's glyph and colour: the glyph alone says it (● lets through, ◐ waiting or testing, ✕ refusing). */
@@ -64,24 +65,24 @@ export const ServerNode = memo(function ServerNode({ b, s, focused, selected, on
       <text x={x + 8} y={y + fs * 2.75} fontSize={fs} fill={STATUS.ink}>{fitText(b.line, w - 16, fs)}</text>
       <g aria-hidden="true">
         <rect x={q.x - 1} y={q.y - 1} width={q.w + 2} height={q.h + 2} fill="#f4f4f6" stroke="#8a8a90" />
-        {s.queued.slice(0, shown).map((j, i) => (
-          <rect key={j.id} x={q.x + i * q.cell} y={q.y} width={q.cell - 1} height={q.h}
-            fill={j.late ? 'url(#tb-res-late)' : j.attempt > 1 ? OKABE_ITO.orange : OKABE_ITO.skyBlue} />
-        ))}
+        {pathsBy(s.queued.slice(0, shown).map((j, i) => ({
+          key: j.late ? 'late' : j.attempt > 1 ? 'retry' : 'first',
+          box: { x: q.x + i * q.cell, y: q.y, w: q.cell - 1, h: q.h },
+        }))).map((g) => <path key={g.key} d={g.d} fill={SLOT_FILL[g.key]} />)}
         {more > 0 && <text x={q.x + q.w + 4} y={q.y + q.h - 2} fontSize={fs} fill={STATUS.ink}>+{more}</text>}
-        {Array.from({ length: s.workers }, (_, i) => {
-          const busy = i < s.busy;
-          const late = i < s.busyLate;
-          return (
-            <rect key={i} x={wk.x + (i % wk.per) * (wk.size + 2)} y={wk.y + Math.floor(i / wk.per) * (wk.size + 2)} width={wk.size} height={wk.size} rx={2}
-              fill={late ? 'url(#tb-res-late)' : busy ? OKABE_ITO.blue : '#ffffff'} stroke={STATUS.ink} strokeWidth={1} />
-          );
-        })}
+        {pathsBy(Array.from({ length: s.workers }, (_, i) => ({
+          key: i < s.busyLate ? 'late' : i < s.busy ? 'busy' : 'idle',
+          box: { x: wk.x + (i % wk.per) * (wk.size + 2), y: wk.y + Math.floor(i / wk.per) * (wk.size + 2), w: wk.size, h: wk.size },
+        }))).map((g) => <path key={g.key} d={g.d} fill={WORKER_FILL[g.key]} stroke={STATUS.ink} strokeWidth={1} />)}
       </g>
       {b.dependency.length > 0 && <StageRows rows={b.dependency} x={x + 8} w={w - 16} fs={fs} />}
     </g>
   );
 });
+
+/** A queue slot: a first attempt, a retry, or a request whose caller already gave up (hatched). */
+export const SLOT_FILL: Record<string, string> = { first: OKABE_ITO.skyBlue, retry: OKABE_ITO.orange, late: 'url(#tb-res-late)' };
+const WORKER_FILL: Record<string, string> = { idle: '#ffffff', busy: OKABE_ITO.blue, late: 'url(#tb-res-late)' };
 
 /** Hatching for work whose caller already gave up (wasted). */
 export function LateHatch() {

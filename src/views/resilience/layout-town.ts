@@ -104,11 +104,12 @@ export function resilienceTownLayout(size: Size, p: ResiliencePicture, measure: 
   return { fontSize: fs, spots, order, lines, crowds };
 }
 
-/** Where one or more waiting callers stand; `more` people stand behind the last of a spot (written "+N"). */
+/** Where a waiting caller stands; the crowd's last one carries how many more stand behind the first three
+ *  of their spots (written "+N" after it). */
 export interface Waiter { x: number; y: number; more: number }
 
 /** The waiting callers: x by the wait each drew over the longest drawn now, three deep at one spot and the
- *  rest counted there, so waits drawn alike stay one crowd and jittered ones spread along the street. */
+ *  rest counted, so waits drawn alike stay one crowd and jittered ones spread along the street. */
 export function crowd(c: CallerPic, spot: TownSpot): Waiter[] {
   const cap = Math.max(1, ...c.redials);
   const usable = spot.band.w - PERSON * 3;
@@ -118,10 +119,12 @@ export function crowd(c: CallerPic, spot: TownSpot): Waiter[] {
     byCol.set(col, (byCol.get(col) ?? 0) + 1);
   }
   const out: Waiter[] = [];
+  let hidden = 0;
   for (const [col, n] of [...byCol].sort((a, b) => a[0] - b[0])) {
-    for (let k = 0; k < Math.min(3, n); k++) {
-      out.push({ x: spot.band.x + PERSON / 2 + col * PERSON, y: spot.band.y + PERSON / 2 + k * PERSON, more: k === 2 ? n - 3 : 0 });
-    }
+    for (let k = 0; k < Math.min(3, n); k++) out.push({ x: spot.band.x + PERSON / 2 + col * PERSON, y: spot.band.y + PERSON / 2 + k * PERSON, more: 0 });
+    hidden += Math.max(0, n - 3);
   }
+  // Those behind the first three at a spot are counted once, after the crowd's last person.
+  if (hidden && out.length) out[out.length - 1]!.more = hidden;
   return out;
 }

@@ -105,7 +105,7 @@ export interface ResiliencePicture {
 }
 
 export const QUEUE_SHOWN = 40;
-export const CROWD_KEPT = 40;
+export const CROWD_KEPT = 1000;
 
 
 const CELL: readonly WindowCell[] = ['ok', 'failed', 'slow', 'slow-failed'];
