@@ -23,6 +23,7 @@ const extra: [string, string, string][] = [
   ['SWIM membership (chapter 12)', './discovery.ts', 'benchDiscovery'],
   ['Resilience (chapter 13, metastable retry storm)', './resilience.ts', 'benchResilience'],
   ['SQS retries and idempotent payments (chapter 05)', './retries.ts', 'benchRetries'],
+  ['Outbox (chapter 08)', './outbox.ts', 'benchOutbox'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],
   ['Hash ring (chapter 09, 1,000,000 keys on 100 nodes x 256 vnodes)', './hashring.ts', 'benchHashring'],
   ['View', './view.ts', 'benchView'],

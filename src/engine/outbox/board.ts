@@ -9,7 +9,8 @@ import { BROKER, type Consumer, type OutEvent, type OutboxState } from './state.
 
 export function atBoard(s: OutboxState, from: NodeId, events: readonly OutEvent[], seqs: readonly number[] | null, ctx: SystemContext): void {
   for (const ev of events) {
-    const duplicate = s.board.some((b) => b.event.id === ev.id);
+    const duplicate = (s.onBoard[ev.id] ?? 0) > 0;
+    s.onBoard[ev.id] = (s.onBoard[ev.id] ?? 0) + 1;
     s.board.push({ event: ev, from, at: ctx.now, duplicate });
     if (duplicate) { s.duplicates++; ctx.note(BROKER, `duplicate publish: ${ev.id} is already on the board`); }
     const rec = recordOf(s, ev.id);

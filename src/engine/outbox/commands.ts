@@ -61,7 +61,7 @@ export const outboxCommands: CommandSpec[] = [
       ownNode(sim, ctx, name);
       let svc = s.services[name];
       if (!svc) {
-        svc = { id: name, design, relay: null, orders: {}, orderIds: [], outbox: [], nextSeq: 1 };
+        svc = { id: name, design, relay: null, orders: {}, orderIds: [], outbox: [], rowOf: {}, nextSeq: 1 };
         s.services[name] = svc;
         s.serviceOrder.push(name);
       }

@@ -18,7 +18,10 @@ export function flagPhantom(s: OutboxState, r: SaveRecord, ctx: SystemContext): 
   ctx.note(r.service, `PHANTOM EVENT: ${describeEvent(r.event)} is on the board but its transaction rolled back`);
 }
 
-export const recordOf = (s: OutboxState, eventId: string): SaveRecord | undefined => s.saves.find((r) => r.event.id === eventId);
+export const recordOf = (s: OutboxState, eventId: string): SaveRecord | undefined => {
+  const i = s.saveAt[eventId];
+  return i === undefined ? undefined : s.saves[i];
+};
 
 /** The outcome of every save so far, as the sweep and the property tests read it. */
 export function tally(s: OutboxState, service?: string): { committed: number; lost: number; phantoms: number } {

@@ -17,6 +17,7 @@ export function saveOrder(s: OutboxState, svc: Service, order: string, status: s
     type: existing ? `order.${status ?? 'updated'}` : 'order.created',
   };
   const record: SaveRecord = { event, service: svc.id, design: svc.design, outcome: 'rolled-back', sent: false, onBoard: false, flagged: false };
+  s.saveAt[event.id] = s.saves.length;
   s.saves.push(record);
   const crash = fault === 'crash-before-commit' || fault === 'crash-after-commit';
 
@@ -35,7 +36,10 @@ export function saveOrder(s: OutboxState, svc: Service, order: string, status: s
     }
     svc.orders[order] = { id: order, status: existing ? (status ?? 'updated') : (status ?? 'placed'), version: event.version, savedAt: ctx.now };
     if (!existing) svc.orderIds.push(order);
-    if (svc.design === 'outbox') svc.outbox.push({ seq: svc.nextSeq++, event, published: false, createdAt: ctx.now });
+    if (svc.design === 'outbox') {
+      svc.rowOf[event.id] = svc.nextSeq;
+      svc.outbox.push({ seq: svc.nextSeq++, event, published: false, createdAt: ctx.now });
+    }
     record.outcome = 'committed';
     ctx.note(svc.id, svc.design === 'outbox'
       ? `committed ${order} v${event.version} and outbox row ${event.id} in one transaction`

@@ -54,6 +54,8 @@ export interface Service {
   orders: Record<string, OrderRow>;
   orderIds: string[];
   outbox: OutboxRow[];
+  /** Each outbox row's event id and seq (an index over `outbox`). */
+  rowOf: Record<string, number>;
   nextSeq: number;
 }
 
@@ -96,7 +98,11 @@ export interface OutboxState {
   consumers: Record<string, Consumer>;
   consumerOrder: NodeId[];
   board: BoardEntry[];
+  /** How many times each event id is on the board (an index over `board`, for the duplicate check). */
+  onBoard: Record<string, number>;
   saves: SaveRecord[];
+  /** Each event id's index in `saves`. */
+  saveAt: Record<string, number>;
   nextEvent: number;
   lost: number;
   phantoms: number;
@@ -105,7 +111,7 @@ export interface OutboxState {
 }
 
 export const initialOutboxState = (): OutboxState => ({
-  services: {}, serviceOrder: [], relays: {}, consumers: {}, consumerOrder: [], board: [], saves: [], nextEvent: 1,
+  services: {}, serviceOrder: [], relays: {}, consumers: {}, consumerOrder: [], board: [], onBoard: {}, saves: [], saveAt: {}, nextEvent: 1,
   lost: 0, phantoms: 0, duplicates: 0, sweeps: {},
 });
 
