@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import type { BuildingKind } from '../../engine/town/index.ts';
 import type { StageViewProps } from '../stages.ts';
-import { fitText } from '../shared/measure.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
+import { keepInside, wrapWords } from './wrap.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { Building, Flames } from '../drawings/buildings.tsx';
@@ -71,16 +72,16 @@ export function SagaTown({ className }: StageViewProps) {
         <Checklist lines={lines} layout={layout} />
         {layout.school && (
           <Place id="school" at={layout.school} s={layout.s} fs={fs} kind="school" down={pic.school.down}
-            line2={pic.focus?.mode === 'choreographed' ? 'orders, then listens' : 'coordinator'} k={k} />
+            line2={pic.focus?.mode === 'choreographed' ? 'orders, then listens' : 'coordinator'} k={k} width={size.width} />
         )}
         {layout.coordinator && (
-          <Place id="coordinator" at={layout.coordinator} s={layout.s} fs={fs} kind="hall" down={pic.coordinator.down} line2="council chair (2PC)" k={k} />
+          <Place id="coordinator" at={layout.coordinator} s={layout.s} fs={fs} kind="hall" down={pic.coordinator.down} line2="council chair (2PC)" k={k} width={size.width} />
         )}
-        {pic.shops.map((s) => <ShopPlace key={s.id} shop={s} layout={layout} k={k} />)}
+        {pic.shops.map((s) => <ShopPlace key={s.id} shop={s} layout={layout} k={k} width={size.width} />)}
         <FlightLayer flights={flights} focus={focus} selectedMsg={k.selectedMsg} icon={SagaMessageIcon} menu={flightMenu}
           tags={{ fontSize: Math.max(11, fs - 1), all: flights.length <= 8 }} />
         {shopIds.length === 0 && (
-          <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>No shops yet: saga.define name=lunch steps=bakery,deli,fruit</text>
+          <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>{firstFit(['No shops yet: saga.define name=lunch steps=bakery,deli,fruit', 'No shops yet'], size.width - 16, 14)}</text>
         )}
       </svg>
       <StageMenu menu={k.menu} onClose={k.closeMenu} />
@@ -91,13 +92,14 @@ export function SagaTown({ className }: StageViewProps) {
 function Checklist({ lines, layout }: { lines: ReturnType<typeof checklistLines>; layout: SagaLayout }) {
   const { panel, lineH, fontSize: fs, panelLines } = layout;
   if (!lines.length || panelLines < 1) return null;
-  const shown = lines.slice(0, panelLines);
+  const wrapped = lines.flatMap((l) => wrapWords(l.text, panel.w - 12, fs, { bold: l.tone === 'strong' }).map((text) => ({ text, tone: l.tone })));
+  const shown = wrapped.slice(0, panelLines);
   return (
     <g role="img" aria-label={lines.map((l) => l.text).join('. ')}>
       <rect x={panel.x} y={panel.y} width={panel.w} height={shown.length * lineH + 8} rx={4} fill="#fffdf5" stroke="#8a5a3b" strokeWidth={1.5} />
       {shown.map((l, i) => (
-        <text key={i} x={panel.x + 6} y={panel.y + 4 + lineH * (i + 0.8)} fontSize={fs} fontWeight={l.tone === 'strong' ? 800 : 500} fill={toneColour(l.tone)}>
-          {fitText(l.text, panel.w - 12, fs, { bold: l.tone === 'strong' })}
+        <text key={i} x={panel.x + 6} y={panel.y + 4 + lineH * (i + 0.8)} fontSize={fs} fontWeight={l.tone === 'strong' ? 800 : 500} fill={toneColour(l.tone)} xmlSpace="preserve">
+          {l.text}
         </text>
       ))}
     </g>
@@ -106,8 +108,12 @@ function Checklist({ lines, layout }: { lines: ReturnType<typeof checklistLines>
 
 type Kit = ReturnType<typeof useStagePicture<unknown, SagaPicture>>;
 
-function Place({ id, at, s, fs, kind, down, line2, k }: { id: string; at: { x: number; y: number }; s: number; fs: number; kind: BuildingKind; down: boolean; line2: string; k: Kit }) {
+function Place({ id, at, s, fs, kind, down, line2, k, width }: { id: string; at: { x: number; y: number }; s: number; fs: number; kind: BuildingKind; down: boolean; line2: string; k: Kit; width: number }) {
   const label = `${id}${down ? ' (crashed)' : ''}: ${line2}`;
+  const line1 = down ? `${id} · ON FIRE` : id;
+  const small = Math.max(11, fs - 1);
+  const dx1 = keepInside(at.x, textWidth(line1, fs, { bold: true }) + 8, width);
+  const dx2 = keepInside(at.x, textWidth(line2, small) + 8, width);
   return (
     <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node tb-building${k.focus.nodes.has(id) ? ' is-focused' : ''}${k.isSelectedNode(id) ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id }, `${label}. Enter to inspect, context menu key for actions.`, k.nodeMenu(id))}>
@@ -117,13 +123,23 @@ function Place({ id, at, s, fs, kind, down, line2, k }: { id: string; at: { x: n
         <g className={down ? 'is-burnt' : undefined}><Building kind={kind} look={{ accent: down ? '#8d8d8d' : OKABE_ITO.orange, wall: down ? '#bdbdbd' : '#f7f0e1', line: '#2b2b2e' }} /></g>
         {down && <Flames />}
       </g>
-      <text y={s * 0.45 + fs} textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${down ? ' tb-status-fire' : ''}`}>{down ? `${id} · ON FIRE` : id}</text>
-      <text y={s * 0.45 + fs * 2.15} textAnchor="middle" fontSize={fs - 1 < 11 ? 11 : fs - 1} className="tb-halo">{line2}</text>
+      <text x={dx1} y={s * 0.45 + fs} textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${down ? ' tb-status-fire' : ''}`}>{line1}</text>
+      <text x={dx2} y={s * 0.45 + fs * 2.15} textAnchor="middle" fontSize={small} className="tb-halo">{line2}</text>
     </g>
   );
 }
 
-function ShopPlace({ shop, layout, k }: { shop: ShopView; layout: SagaLayout; k: Kit }) {
+/** A padlock on a shop whose record a prepared 2PC transaction holds. */
+function Padlock({ x, y, size }: { x: number; y: number; size: number }) {
+  return (
+    <g transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`} aria-hidden="true">
+      <path d={`M${size * 0.22},${size * 0.45}v${-size * 0.18}a${size * 0.28},${size * 0.28} 0 0 1 ${size * 0.56},0v${size * 0.18}`} fill="none" stroke={STATUS.ink} strokeWidth={2} />
+      <rect y={size * 0.42} width={size} height={size * 0.58} rx={2} fill={OKABE_ITO.yellow} stroke={STATUS.ink} strokeWidth={1.3} />
+    </g>
+  );
+}
+
+function ShopPlace({ shop, layout, k, width }: { shop: ShopView; layout: SagaLayout; k: Kit; width: number }) {
   const at = layout.shops[shop.id]!;
   const { s, fontSize: fs } = layout;
   const small = Math.max(11, fs - 1);
@@ -139,15 +155,20 @@ function ShopPlace({ shop, layout, k }: { shop: ShopView; layout: SagaLayout; k:
         <g className={shop.down ? 'is-burnt' : undefined}><Building kind={kindOf(shop.id)} look={{ accent: shop.down ? '#8d8d8d' : OKABE_ITO.bluishGreen, wall: shop.down ? '#bdbdbd' : '#f7f0e1', line: '#2b2b2e' }} /></g>
         {shop.down && <Flames />}
       </g>
-      {prepared.length > 0 && (
-        <g transform={`translate(${(s * 0.42).toFixed(1)},${(-s * 0.3).toFixed(1)})`} aria-hidden="true">
-          <text fontSize={fs + 6}>✋</text>
-          <text y={fs + 4} x={-2} fontSize={small} fontWeight={700} className="tb-halo">{`${prepared[prepared.length - 1]!.tx} · in doubt`}</text>
-        </g>
-      )}
-      {shop.lock && <text x={-s * 0.5} y={-s * 0.28} fontSize={fs + 2} aria-hidden="true">🔒</text>}
-      <text y={s * 0.45 + fs} textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${shop.down ? ' tb-status-fire' : ''}`}>{shop.down ? `${shop.id} · ON FIRE` : shop.id}</text>
-      <text y={s * 0.45 + fs * 2.15} textAnchor="middle" fontSize={small} className="tb-halo">{fitText(line2, layout.shopSpan, small)}</text>
+      {prepared.length > 0 && (() => {
+        const words = `hand up: ${prepared[prepared.length - 1]!.tx} in doubt`;
+        const dx = keepInside(at.x, textWidth(words, small, { bold: true }) + 8, width);
+        return (
+          <g aria-hidden="true">
+            <line x1={s * 0.36} y1={-s * 0.05} x2={s * 0.44} y2={-s * 0.3} stroke={STATUS.ink} strokeWidth={3} strokeLinecap="round" />
+            <circle cx={s * 0.45} cy={-s * 0.33} r={Math.max(3, s * 0.05)} fill="#f1c27d" stroke={STATUS.ink} strokeWidth={1} />
+            <text x={dx} y={-s * 0.42 - 4} textAnchor="middle" fontSize={small} fontWeight={700} className="tb-halo">{words}</text>
+          </g>
+        );
+      })()}
+      {shop.lock && <Padlock x={-s * 0.46} y={-s * 0.12} size={Math.max(14, s * 0.22)} />}
+      <text x={keepInside(at.x, textWidth(shop.down ? `${shop.id} · ON FIRE` : shop.id, fs, { bold: true }) + 8, width)} y={s * 0.45 + fs} textAnchor="middle" fontSize={fs} fontWeight={700} className={`tb-halo${shop.down ? ' tb-status-fire' : ''}`}>{shop.down ? `${shop.id} · ON FIRE` : shop.id}</text>
+      <text y={s * 0.45 + fs * 2.15} textAnchor="middle" fontSize={small} className="tb-halo">{firstFit([line2, `${shop.value} booked`, String(shop.value)], layout.shopSpan, small)}</text>
     </g>
   );
 }

@@ -5,6 +5,10 @@
 // goes under them, across the pane. Words at 11 px or more. Pure.
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
 import type { Rect } from '../kit/ring-layout.ts';
+import { textWidth, type TextWidth } from '../shared/measure.ts';
+
+/** The longest words under the school and the coordinator in the town: the checklist keeps clear of them. */
+export const TOP_WORDS = ['orders, then listens', 'school · ON FIRE', 'council chair (2PC)', 'coordinator · ON FIRE'];
 
 export interface SagaLayout {
   fontSize: number;
@@ -26,7 +30,7 @@ export interface SagaLayout {
 export const MIN_FONT = 11;
 const PAD = 8;
 
-export function sagaLayout(size: Size, shops: readonly string[], hasSchool: boolean, hasCoordinator: boolean, picture: 'town' | 'tech' = 'town'): SagaLayout {
+export function sagaLayout(size: Size, shops: readonly string[], hasSchool: boolean, hasCoordinator: boolean, picture: 'town' | 'tech' = 'town', measure: TextWidth = textWidth): SagaLayout {
   const w = Math.max(320, size.width);
   const h = Math.max(220, size.height);
   const fontSize = clamp(Math.round(Math.min(w / 55, h / 26)), MIN_FONT, 15);
@@ -39,10 +43,10 @@ export function sagaLayout(size: Size, shops: readonly string[], hasSchool: bool
   const shopY = tech ? h - PAD - card.h / 2 : h - PAD - 2 * lineH - s * 0.42;
   const at: Record<string, Point> = {};
   shops.forEach((id, k) => { at[id] = { x: PAD + span * (k + 0.5), y: shopY }; });
-  const topW = tech ? card.w : s * 1.2;
+  const topW = tech ? card.w : Math.max(s * 1.2, ...TOP_WORDS.map((t) => measure(t, fontSize, { bold: true }) + 4));
   const topY = tech ? PAD + card.h / 2 : PAD + s * 0.32;
-  const school = hasSchool ? { x: PAD + topW / 2, y: topY } : null;
-  const coordinator = hasCoordinator ? { x: w - PAD - topW / 2, y: topY } : null;
+  const school = hasSchool ? { x: PAD + (tech ? topW / 2 : s * 0.6), y: topY } : null;
+  const coordinator = hasCoordinator ? { x: w - PAD - (tech ? topW / 2 : s * 0.6), y: topY } : null;
   const anyTop = hasSchool || hasCoordinator;
   const left = !tech && school ? PAD + topW + 8 : PAD;
   const right = !tech && coordinator ? w - PAD - topW - 8 : w - PAD;

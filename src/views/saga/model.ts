@@ -119,7 +119,7 @@ export function historyLine(h: HistoryEntry, steps: readonly { shop: NodeId }[])
 }
 
 export const participantWords: Record<ParticipantState | 'working', string> = {
-  working: 'working', prepared: 'prepared: in doubt, hand up', committed: 'committed', aborted: 'aborted',
+  working: 'working', prepared: 'prepared, in doubt', committed: 'committed', aborted: 'aborted',
 };
 
 export type MsgDirection = 'forward' | 'back' | 'twopc' | 'reply';
@@ -147,7 +147,7 @@ export function sagaMessageLook(m: Message): SagaMsgLook {
     case 'StepFailed': return look('back', '✗', 'I failed!', `StepFailed ${msg.step + 1}`, `Event StepFailed: ${msg.saga} step ${msg.step + 1} gave up`);
     case 'StepCompensated': return look('back', '↩', 'I took mine back', `StepCompensated ${msg.step + 1}`, `Event StepCompensated: ${msg.saga} step ${msg.step + 1} taken back`);
     case 'Prepare': return look('twopc', '?', 'ready to commit?', `Prepare ${msg.tx}`, `Prepare ${msg.tx}: vote, and lock if yes`);
-    case 'Vote': return look('twopc', msg.yes ? '✋' : '✗', msg.yes ? 'yes (hand up)' : 'no', `Vote ${msg.yes ? 'yes' : 'no'}`, `Vote ${msg.yes ? 'yes' : 'no'} on ${msg.tx}`);
+    case 'Vote': return look('twopc', msg.yes ? '✓' : '✗', msg.yes ? 'yes (hand up)' : 'no', `Vote ${msg.yes ? 'yes' : 'no'}`, `Vote ${msg.yes ? 'yes' : 'no'} on ${msg.tx}`);
     case 'Decision': return look('twopc', msg.commit ? '✓' : '✗', msg.commit ? 'commit!' : 'abort!', `${msg.commit ? 'Commit' : 'Abort'} ${msg.tx}`, `Decision on ${msg.tx}: ${msg.commit ? 'commit' : 'abort'}`);
     case 'Ask': return look('twopc', '?', 'decided yet?', `Ask ${msg.tx}`, `Ask: an in-doubt participant asks for ${msg.tx}'s decision`);
     default: return look('forward', '·', m.type, m.type, m.type);
