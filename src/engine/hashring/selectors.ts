@@ -35,8 +35,29 @@ export function owners(st: HashRingState, scheme: Scheme, m: Membership = st): I
   return place(scheme, layoutOf(st, m), keyItems(st).items);
 }
 
-export const keysPerNode = (st: HashRingState, scheme: Scheme): number[] => loads(owners(st, scheme), st.nodes.length);
-export const requestsPerNode = (st: HashRingState, scheme: Scheme): number[] => loads(owners(st, scheme), st.nodes.length, keyItems(st).weights);
+// Figures derived from a placement, memoised on the placement array itself (placements are memoised by
+// their inputs, so the same membership and keys give the same array): invariants, queries and pictures read
+// them after every event, and recounting 10,000 keys each time would dominate a run.
+const keyLoads = new WeakMap<Int32Array, number[]>();
+const requestLoads = new WeakMap<Int32Array, WeakMap<Float64Array, number[]>>();
+const moves = new WeakMap<Int32Array, WeakMap<Int32Array, Movement>>();
+
+export function keysPerNode(st: HashRingState, scheme: Scheme): number[] {
+  const o = owners(st, scheme);
+  let l = keyLoads.get(o);
+  if (!l) { l = loads(o, st.nodes.length); keyLoads.set(o, l); }
+  return l;
+}
+
+export function requestsPerNode(st: HashRingState, scheme: Scheme): number[] {
+  const o = owners(st, scheme);
+  const w = keyItems(st).weights;
+  let byWeights = requestLoads.get(o);
+  if (!byWeights) { byWeights = new WeakMap(); requestLoads.set(o, byWeights); }
+  let l = byWeights.get(w);
+  if (!l) { l = loads(o, st.nodes.length, w); byWeights.set(w, l); }
+  return l;
+}
 export const keyStats = (st: HashRingState, scheme: Scheme): LoadStats => loadStats(keysPerNode(st, scheme));
 export const requestStats = (st: HashRingState, scheme: Scheme): LoadStats => loadStats(requestsPerNode(st, scheme));
 
@@ -45,7 +66,13 @@ const noMoves: Movement = { moved: 0, total: 0, matrix: {} };
 /** What moved under `scheme` in the last join or leave (nothing before the first one). */
 export function lastMovement(st: HashRingState, scheme: Scheme): Movement {
   if (!st.before || st.before.nodes.length === 0) return { ...noMoves, total: keyItems(st).items.names.length };
-  return movement(owners(st, scheme, st.before), st.before.nodes, owners(st, scheme), st.nodes);
+  const before = owners(st, scheme, st.before);
+  const after = owners(st, scheme);
+  let byBefore = moves.get(after);
+  if (!byBefore) { byBefore = new WeakMap(); moves.set(after, byBefore); }
+  let m = byBefore.get(before);
+  if (!m) { m = movement(before, st.before.nodes, after, st.nodes); byBefore.set(before, m); }
+  return m;
 }
 
 /** The fraction of keys theory says move when going from `from` to `to` nodes (one joins or one leaves). */

@@ -51,7 +51,21 @@ export interface RingPicture {
   figures: SchemeFigures[];
 }
 
+const pictures = new Map<string, RingPicture>();
+
+/** The picture, worked out once per distinct state (the run's events that change nothing here, like a
+ *  handoff in flight moving on, reuse it): every field it reads is in the signature. */
 export function ringPicture(st: HashRingState): RingPicture {
+  const sig = JSON.stringify([st.nodes, st.racks, st.vnodes, st.replicas, st.placement, st.eps, st.keys, st.scheme, st.hot, st.before, st.lastChange, st.received]);
+  const hit = pictures.get(sig);
+  if (hit) return hit;
+  const pic = buildPicture(st);
+  if (pictures.size > 8) pictures.clear();
+  pictures.set(sig, pic);
+  return pic;
+}
+
+function buildPicture(st: HashRingState): RingPicture {
   const ring = currentRing(st);
   const shares = arcShares(ring, st.nodes.length);
   const tokens: number[][] = st.nodes.map(() => []);
@@ -60,7 +74,8 @@ export function ringPicture(st: HashRingState): RingPicture {
   const keys = keysPerNode(st, st.scheme);
   const requests = requestsPerNode(st, st.scheme);
   const { items } = keyItems(st);
-  const keyAt = Float64Array.from(items.hashes, (h) => h / CIRCLE);
+  const keyAt = new Float64Array(items.hashes.length);
+  for (let i = 0; i < keyAt.length; i++) keyAt[i] = items.hashes[i]! / CIRCLE;
   const keyOwner = owners(st, st.scheme);
   const movedFrom = new Int32Array(keyOwner.length).fill(-1);
   if (st.before && st.before.nodes.length) {
