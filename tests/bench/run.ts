@@ -26,6 +26,7 @@ const extra: [string, string, string][] = [
   ['Outbox (chapter 08)', './outbox.ts', 'benchOutbox'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],
   ['Hash ring (chapter 09, 1,000,000 keys on 100 nodes x 256 vnodes)', './hashring.ts', 'benchHashring'],
+  ['Event store (chapter 06, 1,000,000 events)', './eventstore.ts', 'benchEventStore'],
   ['View', './view.ts', 'benchView'],
   ['Page sizes (production build)', './size.ts', 'benchSize'],
 ];
