@@ -156,7 +156,8 @@ function ShopPlace({ shop, layout, k, width }: { shop: ShopView; layout: SagaLay
         {shop.down && <Flames />}
       </g>
       {prepared.length > 0 && (() => {
-        const words = `hand up: ${prepared[prepared.length - 1]!.tx} in doubt`;
+        const tx = prepared[prepared.length - 1]!.tx;
+        const words = firstFit([`hand up: ${tx} in doubt`, `${tx} in doubt`, 'in doubt'], layout.shopSpan - 4, small, { bold: true });
         const dx = keepInside(at.x, textWidth(words, small, { bold: true }) + 8, width);
         return (
           <g aria-hidden="true">
