@@ -126,7 +126,8 @@ function GossipCircle({ ring, swim, k }: { ring: RingLayout; swim: SwimPicture; 
   const r = swim.rumour;
   const heardCount = r ? r.heard.filter(Boolean).length : 0;
   const title = r ? `Rumour: "${swim.members[r.subject]!.id} is ${r.belief}!" heard by ${heardCount} of ${swim.members.length - 1}` : 'Gossip: everyone hears everyone is well';
-  const pointy = swim.members.length <= 16;
+  // Each person a tab stop only in a small group: sixteen would be sixteen presses of Tab to get past.
+  const pointy = swim.members.length <= 8;
   return (
     <g>
       <text x={ring.area.x + 10} y={ring.area.y + 10 + ring.font} fontSize={12} fontWeight={700} fill={STATUS.ink}>{fitWords([title, r ? `"${swim.members[r.subject]!.id} is ${r.belief}!" ${heardCount}/${swim.members.length - 1} heard` : 'Gossip: all is well', 'Gossip'], ring.area.width - 20, 12, true)}</text>
