@@ -6,6 +6,8 @@ export function sqsMessageViews(s: SqsState): MessageView[] {
   return Object.values(s.msgs).map((m) => ({
     id: m.id, body: m.body, queue: m.queue, status: m.status, receiveCount: m.receiveCount,
     deadline: m.status === 'delayed' ? m.availableAt : m.visibleAt,
-    holder: m.status === 'inflight' ? m.receiver : null, route: m.route, redelivered: m.receiveCount > 1, why: m.why,
+    // A message waiting out a retry backoff was handed back by its consumer: nobody is working on it.
+    holder: m.status === 'inflight' && !m.backoff ? m.receiver : null, route: m.route, redelivered: m.receiveCount > 1,
+    why: m.status === 'inflight' && m.backoff ? `backing off before retry ${m.backoff.attempt + 1} (a ${m.backoff.delayMs} ms delay)` : m.why,
   }));
 }

@@ -29,7 +29,8 @@ function messageRows(v: MessageView, sys: string): InspectorRow[] {
   if (v.holder) rows.push(['held by', v.holder]);
   if (sys === 'rabbit') rows.push(['redelivered flag', v.redelivered]);
   rows.push(['route', v.route.join(' → ')]);
-  if (v.why) rows.push(['why it ended', v.why]);
+  // An SQS message in flight has a why only while it waits out a retry backoff (chapter 05).
+  if (v.why) rows.push([v.status === 'inflight' ? 'why it waits' : 'why it ended', v.why]);
   return rows;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lab, violationsOf } from './lab.ts';
 import type { SqsState } from '../../../src/engine/sqs/state.ts';
+import { sqsMessageViews } from '../../../src/engine/sqs/message-view.ts';
 
 const sqs = (s: ReturnType<typeof lab>) => s.sim.state<SqsState>('sqs');
 
@@ -35,6 +36,8 @@ describe('retry delays on SQS', () => {
       run for=100ms`);
     expect(s.q('sqs.backingOff(orders)')).toBe(1);
     expect(sqs(s).msgs['1']!.backoff).toMatchObject({ attempt: 0, delayMs: 600 });
+    // The common message view (inspector, hover cards) says nobody holds it and why it waits.
+    expect(sqsMessageViews(sqs(s)).find((v) => v.id === 1)).toMatchObject({ status: 'inflight', holder: null, why: 'backing off before retry 1 (a 600 ms delay)' });
     s.run('run for=700ms');
     expect(sqs(s).msgs['1']!.backoff ?? null).toBeNull();
     expect(s.q('sqs.status(1)')).toBe('acked');
