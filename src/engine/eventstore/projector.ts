@@ -65,8 +65,10 @@ export function onProjectorTimer(s: EventStoreState, p: Projector, name: string,
   else if (name === 'timeout') { p.fetching = false; fetchMore(p, ctx); }
 }
 
-export function crashProjector(p: Projector, ctx: SystemContext): void {
+export function crashProjector(s: EventStoreState, p: Projector, ctx: SystemContext): void {
   const lost = p.inHand.length;
+  // The reads waiting on it were held in its memory: their clerks get no answer and may ask again.
+  for (const a of p.asks) { const c = s.clerks[a.clerk]; if (c && c.lastAnswer === 'waiting') c.lastAnswer = `no answer: ${p.id} crashed`; }
   p.inHand = [];
   p.fetching = false;
   p.timer = null;

@@ -67,7 +67,7 @@ export const eventStoreSystem: SystemDef<EventStoreState> = {
     const c = s.clerks[node];
     if (c) { crashClerk(c, ctx); return; }
     const p = s.projectors[node];
-    if (p) crashProjector(p, ctx);
+    if (p) crashProjector(s, p, ctx);
   },
   onRestart(s, node, ctx) {
     const p = s.projectors[node];

@@ -96,3 +96,18 @@ describe('clerks: load, validate, append with the version read', () => {
     expect(s.q('eventstore.events')).toBe(2);
   });
 });
+
+describe('reads of a read model', () => {
+  it('a read waiting for its token is answered once the projector passes it; one waiting on a crashed projector gets no answer', () => {
+    const s = lab();
+    s.run('eventstore.projector name=b kind=balances poll=500ms\neventstore.clerk name=ann\neventstore.do clerk=ann cmd=open stream=account-1\nrun for=100ms');
+    s.run('eventstore.ask clerk=ann projector=b key=account-1 consistency=wait');
+    expect(s.q('eventstore.waiting(ann)')).toBe(true);
+    s.run('run for=1s');
+    expect(s.q('eventstore.answer(ann)')).toBe('account-1 = 0');
+    expect(s.q('eventstore.waitedMs(ann)')).toBeGreaterThan(0);
+    s.run('eventstore.do clerk=ann cmd=deposit stream=account-1 amount=5\nrun for=100ms\neventstore.ask clerk=ann projector=b key=account-1 consistency=wait\ncrash node=b');
+    expect(s.q('eventstore.answer(ann)')).toBe('no answer: b crashed');
+    expect(s.sim.violations()).toEqual([]);
+  });
+});
