@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog, outlineOf } from '../../../src/lessons/catalog.ts';
 import { buildCatalog, displayPath } from '../../../src/lessons/build-catalog.ts';
@@ -25,11 +26,13 @@ describe('the catalog', () => {
       const r = entry.load();
       expect(r && (r.ok ? r.lesson.meta.id : `${r.file}:${r.line}: ${r.message}`)).toBe(slug);
     }
-    const coming = catalog.find((e) => e.slug === '09-consistent-hashing')!;
-    expect(coming.file).toBeNull();
-    expect(coming.load()).toBeNull();
-    await coming.fetch();
-    expect(outlineOf(coming)).toBeNull();
+    // A chapter whose folder is not written yet (none, once all fifteen are) is coming, not broken.
+    for (const coming of catalog.filter((e) => !existsSync(`lessons/${e.slug}/lesson.md`))) {
+      expect(coming.file).toBeNull();
+      expect(coming.load()).toBeNull();
+      await coming.fetch();
+      expect(outlineOf(coming)).toBeNull();
+    }
   });
 
   it("gives the home page each lesson's outline as parsing the lesson gives it (vite.config.ts computes it at build time)", async () => {
