@@ -141,7 +141,7 @@ function NodeCard({ id, lines, down, at, w, fs, layout, k }: { id: string; lines
   const small = Math.max(11, fs - 1);
   const label = `${id}${down ? ' (crashed)' : ''}: ${lines.map((l) => l[0]).join('; ')}`;
   return (
-    <g transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`} className={`tb-node${k.focus.nodes.has(id) ? ' is-focused' : ''}${k.isSelectedNode(id) ? ' is-selected' : ''}`}
+    <g data-node={id} transform={`translate(${(at.x - w / 2).toFixed(1)},${(at.y - h / 2).toFixed(1)})`} className={`tb-node${k.focus.nodes.has(id) ? ' is-focused' : ''}${k.isSelectedNode(id) ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id }, `${label}. Enter to inspect, context menu key for actions.`, k.nodeMenu(id))}>
       <title>{label}</title>
       <rect className="tb-ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={8} />

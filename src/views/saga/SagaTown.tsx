@@ -115,7 +115,7 @@ function Place({ id, at, s, fs, kind, down, line2, k, width }: { id: string; at:
   const dx1 = keepInside(at.x, textWidth(line1, fs, { bold: true }) + 8, width);
   const dx2 = keepInside(at.x, textWidth(line2, small) + 8, width);
   return (
-    <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node tb-building${k.focus.nodes.has(id) ? ' is-focused' : ''}${k.isSelectedNode(id) ? ' is-selected' : ''}`}
+    <g data-node={id} transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node tb-building${k.focus.nodes.has(id) ? ' is-focused' : ''}${k.isSelectedNode(id) ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id }, `${label}. Enter to inspect, context menu key for actions.`, k.nodeMenu(id))}>
       <title>{label}</title>
       <rect className="tb-ring" x={-s * 0.55} y={-s * 0.4} width={s * 1.1} height={s * 0.8 + fs * 2.4} rx={8} />
@@ -147,7 +147,7 @@ function ShopPlace({ shop, layout, k, width }: { shop: ShopView; layout: SagaLay
   const line2 = shop.pending ? `${shop.value} booked · ${shop.pending} PENDING` : `${shop.value} booked`;
   const label = describeShop(shop);
   return (
-    <g transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node tb-building${k.focus.nodes.has(shop.id) ? ' is-focused' : ''}${k.isSelectedNode(shop.id) ? ' is-selected' : ''}`}
+    <g data-node={shop.id} transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`} className={`tb-node tb-building${k.focus.nodes.has(shop.id) ? ' is-focused' : ''}${k.isSelectedNode(shop.id) ? ' is-selected' : ''}`}
       {...pointable({ kind: 'node', id: shop.id }, `${label}. Enter to inspect, context menu key for actions.`, k.nodeMenu(shop.id))}>
       <title>{label}</title>
       <rect className="tb-ring" x={-s * 0.55} y={-s * 0.4} width={s * 1.1} height={s * 0.8 + fs * 2.4} rx={8} />
