@@ -17,9 +17,10 @@ import { outbox } from './outbox/index.ts';
 import { discovery } from './discovery/index.ts';
 import { hashring } from './hashring/index.ts';
 import { resilience } from './resilience/index.ts';
+import { admission } from './admission/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);
