@@ -18,9 +18,10 @@ import { discovery } from './discovery/index.ts';
 import { hashring } from './hashring/index.ts';
 import { resilience } from './resilience/index.ts';
 import { admission } from './admission/index.ts';
+import { election } from './election/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission, election];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);
