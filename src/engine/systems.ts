@@ -19,9 +19,10 @@ import { hashring } from './hashring/index.ts';
 import { resilience } from './resilience/index.ts';
 import { admission } from './admission/index.ts';
 import { election } from './election/index.ts';
+import { generals } from './generals/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission, election];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission, election, generals];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);
