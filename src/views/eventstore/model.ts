@@ -7,7 +7,7 @@ import { aggregateNumber, describeAggregate, describeEvent, domainOf, driftOf, f
 
 export interface LogRow { pos: number; stream: string; version: number; type: string; words: string; /** The event without field names: 'Deposited 40'. */ brief: string; v1: boolean; t: number }
 export interface StreamRow { name: string; version: number; state: string; value: number; snapshot: number | null }
-export interface ClerkRow { id: string; down: boolean; doing: string; short: string[]; result: string; resultShort: string[]; queued: number }
+export interface ClerkRow { id: string; down: boolean; doing: string; short: string[]; result: string; resultShort: string[]; queued: number; /** Reading again after a conflict (the store refused its append). */ retrying: boolean }
 export interface ProjectorRow {
   id: string; down: boolean; kind: string; checkpoint: number; lag: number; lagMs: number; bug: boolean; rebuilding: boolean;
   drift: number; rows: [string, number][]; waiting: number;
@@ -59,7 +59,7 @@ export function eventStorePicture(st: EventStoreState, sim: Sim): EventStorePict
     const doing = !job ? 'idle'
       : `${job.phase === 'queued' ? 'queued' : job.phase} ${job.verb}${job.amount ? ` ${job.amount}` : ''} ${job.stream}${job.phase === 'thinking' || job.phase === 'appending' ? ` (read v${job.readVersion})` : ''}`;
     const short = !job ? [] : [`${job.phase} ${job.verb}${job.amount ? ` ${job.amount}` : ''}`, `${job.phase} ${job.verb}`, job.phase];
-    return { id, down: down.has(id), doing, short, result: c.lastResult, resultShort: shortResult(c.lastResult), queued: Math.max(0, c.jobs.length - 1) };
+    return { id, down: down.has(id), doing, short, result: c.lastResult, resultShort: shortResult(c.lastResult), queued: Math.max(0, c.jobs.length - 1), retrying: !!job && job.attempt > 1 && job.phase === 'loading' };
   });
   const projectors = st.projectorOrder.map((id) => {
     const p = st.projectors[id]!;
