@@ -141,8 +141,9 @@ export const sagaCommands: CommandSpec[] = [
       { name: 'shop', type: 'node', required: true, doc: 'the shop' },
       { name: 'times', type: 'string', default: 'always', doc: 'always, a number of attempts, or 0 to stop failing' },
       { name: 'undo', type: 'int', doc: 'also fail its next N compensations (they are retried until they succeed)' },
+      { name: 'rate', type: 'prob', doc: 'also fail each attempt with this chance (a flaky shop), drawn from the seeded randomness' },
     ],
-    example: 'saga.fail shop=deli\nsaga.fail shop=deli times=2', setup: 'saga.define name=lunch steps=bakery,deli,fruit',
+    example: 'saga.fail shop=deli\nsaga.fail shop=deli times=2\nsaga.fail shop=deli times=0 rate=10%', setup: 'saga.define name=lunch steps=bakery,deli,fruit',
     run: (sim, a) => {
       const id = argString(a, 'shop');
       const times = a.times === undefined ? 'always' : argString(a, 'times');
@@ -150,11 +151,13 @@ export const sagaCommands: CommandSpec[] = [
       if (times !== 'always' && (!Number.isInteger(n) || n < 0 || n > 1000)) throw new CommandError(`times= is always or a whole number 0 to 1000, got '${times}'`);
       const undo = a.undo === undefined ? undefined : argNumber(a, 'undo');
       if (undo !== undefined && (undo < 0 || undo > 1000)) throw new CommandError(`undo= must be 0 to 1000, got ${undo}`);
-      sim.act<SagaState>(SAGA, `saga.fail shop=${id} times=${times}${undo === undefined ? '' : ` undo=${undo}`}`, (st) => {
+      const rate = a.rate === undefined ? undefined : (a.rate as number);
+      sim.act<SagaState>(SAGA, `saga.fail shop=${id} times=${times}${undo === undefined ? '' : ` undo=${undo}`}${rate === undefined ? '' : ` rate=${rate}`}`, (st) => {
         const shop = shopNamed(st, id);
         shop.failAlways = n < 0;
         shop.failNext = Math.max(n, 0);
         if (undo !== undefined) shop.failUndo = undo;
+        if (rate !== undefined) shop.failRate = rate;
       });
     },
   },

@@ -15,7 +15,7 @@ export function applyAction(st: SagaState, shop: Shop, saga: string, step: numbe
     if (had.state === 'done') return { ok: true };
     return { ok: false, reason: 'already compensated' };
   }
-  if (shop.failAlways || shop.failNext > 0) {
+  if (shop.failAlways || shop.failNext > 0 || (shop.failRate > 0 && ctx.rng.chance(shop.failRate))) {
     const reason = shop.failAlways ? 'refused' : 'transient error';
     if (shop.failNext > 0) shop.failNext--;
     ctx.note(shop.id, `fails ${saga} step ${step + 1} (${reason})`);

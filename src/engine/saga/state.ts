@@ -91,6 +91,8 @@ export interface Shop {
   /** Fail every action ('always'), the next N, or none. */
   failAlways: boolean;
   failNext: number;
+  /** Fail each attempt with this probability (0..1), drawn from the sim's seeded randomness. */
+  failRate: number;
   /** Fail the next N compensations (they are retried until they succeed). */
   failUndo: number;
   bookings: Record<string, Booking>;
@@ -160,7 +162,7 @@ export const initialSagaState = (): SagaState => ({
 
 export function newShop(id: NodeId): Shop {
   return {
-    id, value: 0, expected: 0, work: 20, undo: 'commutative', dedupe: true, noUndo: false, failAlways: false, failNext: 0, failUndo: 0,
+    id, value: 0, expected: 0, work: 20, undo: 'commutative', dedupe: true, noUndo: false, failAlways: false, failNext: 0, failRate: 0, failUndo: 0,
     bookings: {}, tx: {}, lock: null, waiting: [], down: false,
   };
 }

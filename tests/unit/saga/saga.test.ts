@@ -63,6 +63,20 @@ describe('orchestrated saga', () => {
     expect(st.sagas.lunch1!.history.filter((h) => h.kind === 'StepFailed' && h.step === 2)).toHaveLength(6);
   });
 
+  it('a flaky shop (rate=) fails attempts at random from the seeded randomness: the same seed, the same run', () => {
+    const outcome = (seed: number) => {
+      const sim = newSim(seed);
+      lunch(sim, { retries: 1 });
+      run(sim, 'saga.fail', { shop: 'deli', times: '0', rate: 0.5 });
+      run(sim, 'saga.start', { def: 'lunch', count: 20 });
+      ended(sim);
+      return Object.values(state(sim).sagas).map((s) => s.status).join(',');
+    };
+    expect(outcome(3)).toBe(outcome(3));
+    expect(outcome(3)).toMatch(/done/);
+    expect(outcome(3)).toMatch(/compensated/);
+  });
+
   it('a compensation is retried until it succeeds', () => {
     const sim = newSim();
     lunch(sim);
