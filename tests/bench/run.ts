@@ -24,6 +24,7 @@ const extra: [string, string, string][] = [
   ['Resilience (chapter 13, metastable retry storm)', './resilience.ts', 'benchResilience'],
   ['SQS retries and idempotent payments (chapter 05)', './retries.ts', 'benchRetries'],
   ['Outbox (chapter 08)', './outbox.ts', 'benchOutbox'],
+  ['Sagas (chapter 07, 10,000 concurrent sagas, random failures)', './saga.ts', 'benchSaga'],
   ['Linearizability checker (chapter 14)', './admission.ts', 'benchAdmission'],
   ['Hash ring (chapter 09, 1,000,000 keys on 100 nodes x 256 vnodes)', './hashring.ts', 'benchHashring'],
   ['Event store (chapter 06, 1,000,000 events)', './eventstore.ts', 'benchEventStore'],
