@@ -2,10 +2,10 @@
 // the current state lit (and DISABLED / FORCED_OPEN said in words when it is in one of those), and under it
 // the sliding window: the last outcomes as a strip of cells (COUNT_BASED) or calls per second (TIME_BASED),
 // with the failure rate against its threshold in words.
-import { fitText } from '../shared/measure.ts';
+import { firstFit } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import type { Rect } from '../kit/ring-layout.ts';
-import { breakerLine, windowLine } from './words.ts';
+import { breakerLine, breakerLines, windowLine, windowLines } from './words.ts';
 import { pathsBy } from './paths.ts';
 import type { BreakerPic, WindowCell } from './model.ts';
 
@@ -14,9 +14,9 @@ const CELL_FILL: Record<WindowCell, string> = {
 };
 
 const STATES = [
-  { key: 'CLOSED', label: 'CLOSED', fill: '#d8f0e6' },
-  { key: 'OPEN', label: 'OPEN', fill: '#f7d4c0' },
-  { key: 'HALF_OPEN', label: 'HALF_OPEN', fill: '#faf3b5' },
+  { key: 'CLOSED', label: 'CLOSED', short: 'CLOS', fill: '#d8f0e6' },
+  { key: 'OPEN', label: 'OPEN', short: 'OPEN', fill: '#f7d4c0' },
+  { key: 'HALF_OPEN', label: 'HALF_OPEN', short: 'HALF', fill: '#faf3b5' },
 ] as const;
 
 export function BreakerMachine({ r, b, who, fs }: { r: Rect; b: BreakerPic; who: string; fs: number }) {
@@ -38,7 +38,7 @@ export function BreakerMachine({ r, b, who, fs }: { r: Rect; b: BreakerPic; who:
         </pattern>
       </defs>
       <g aria-hidden="true">
-        <text x={r.x} y={r.y + fs} fontSize={fs} fontWeight={700} fill={STATUS.ink}>{fitText(breakerLine(b, who), r.w, fs, { bold: true })}</text>
+        <text x={r.x} y={r.y + fs} fontSize={fs} fontWeight={700} fill={STATUS.ink}>{firstFit(breakerLines(b, who), r.w, fs, { bold: true })}</text>
         {/* transitions: CLOSED -> OPEN on the rate, OPEN -> HALF_OPEN after the wait, HALF_OPEN -> CLOSED or back to OPEN */}
         <g stroke={STATUS.muted} strokeWidth={1.5} fill="none" markerEnd="url(#tb-res-arrow)">
           <path d={`M${xs[0]! + boxW},${mid - 4}H${xs[1]! - 2}`} />
@@ -56,7 +56,7 @@ export function BreakerMachine({ r, b, who, fs }: { r: Rect; b: BreakerPic; who:
               <rect x={xs[i]} y={sy} width={boxW} height={boxH} rx={12} fill={on ? s.fill : '#ffffff'}
                 stroke={on ? STATUS.ink : '#8a8a90'} strokeWidth={on ? 3 : 1} />
               <text x={xs[i]! + boxW / 2} y={sy + boxH / 2 + fs * 0.35} fontSize={fs} textAnchor="middle" fontWeight={on ? 800 : 400} fill={STATUS.ink}>
-                {fitText(`${on ? '▶ ' : ''}${s.label}`, boxW - 6, fs, { bold: on })}
+                {firstFit(on ? [`▶ ${s.label}`, s.label, s.short] : [s.label, s.short], boxW - 6, fs, { bold: on })}
               </text>
             </g>
           );
@@ -82,7 +82,7 @@ export function BreakerMachine({ r, b, who, fs }: { r: Rect; b: BreakerPic; who:
               <path key={g.key} d={g.d} fill={g.key === 'ok' ? '#ffffff' : OKABE_ITO.vermillion} stroke={g.key === 'ok' ? STATUS.ink : 'none'} strokeWidth={0.6} />
             ));
           })()}
-        <text x={r.x} y={wy + 14 + fs + 3} fontSize={fs} fill={STATUS.ink}>{fitText(windowLine(b), r.w, fs)}</text>
+        <text x={r.x} y={wy + 14 + fs + 3} fontSize={fs} fill={STATUS.ink}>{firstFit(windowLines(b), r.w, fs)}</text>
       </g>
     </g>
   );

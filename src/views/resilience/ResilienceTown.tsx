@@ -11,6 +11,8 @@ import { textWidth } from '../shared/measure.ts';
 import { nodeStyle, OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
+import { fontForZoom } from './layout-tech.ts';
+import { useZoom } from './zoom.ts';
 import { CLERK, CLERKS_SHOWN, HOLD_CELL, PERSON, resilienceTownLayout, type TownSpot, type Waiter } from './layout-town.ts';
 import { describeCaller, describeServer, resiliencePicture, type BreakerState, type CallerPic, type ServerPic } from './model.ts';
 import { LateHatch, SLOT_FILL } from './TechParts.tsx';
@@ -18,7 +20,7 @@ import { pathsBy, peoplePath } from './paths.ts';
 import '../shared/views.css';
 
 /** The fuse box: a fuse in place (closed), blown with a spark (open), half in with a question (half-open). */
-function FuseBox({ state }: { state: BreakerState }) {
+function FuseBox({ state, fs }: { state: BreakerState; fs: number }) {
   const blown = state === 'OPEN' || state === 'FORCED_OPEN';
   const testing = state === 'HALF_OPEN';
   return (
@@ -35,7 +37,7 @@ function FuseBox({ state }: { state: BreakerState }) {
       {testing && (
         <>
           <path d="M0,-10V-1" stroke={OKABE_ITO.orange} strokeWidth={4} />
-          <text y={10} textAnchor="middle" fontSize={11} fontWeight={800} fill={STATUS.ink}>?</text>
+          <text y={10} textAnchor="middle" fontSize={fs} fontWeight={800} fill={STATUS.ink}>?</text>
         </>
       )}
     </g>
@@ -43,22 +45,26 @@ function FuseBox({ state }: { state: BreakerState }) {
 }
 
 /** The people waiting to redial, as one drawing, with "+N" where more stand behind. */
-function Crowd({ people }: { people: readonly Waiter[] }) {
+function Crowd({ people, fs }: { people: readonly Waiter[]; fs: number }) {
   if (!people.length) return null;
   return (
     <g aria-hidden="true">
       <path d={peoplePath(people)} fill={OKABE_ITO.orange} stroke={STATUS.ink} strokeWidth={0.8} />
-      {people.filter((p) => p.more > 0).map((p) => <text key={`${p.x},${p.y}`} x={p.x + 6} y={p.y + 4} fontSize={11} fontWeight={700} className="tb-halo">+{p.more}</text>)}
+      {people.filter((p) => p.more > 0).map((p) => <text key={`${p.x},${p.y}`} x={p.x + 6} y={p.y + 4} fontSize={fs} fontWeight={700} className="tb-halo">+{p.more}</text>)}
     </g>
   );
 }
 
-function Clerks({ s, spot }: { s: ServerPic; spot: TownSpot }) {
-  const shown = Math.min(s.workers, CLERKS_SHOWN, Math.floor(spot.band.w / (CLERK + 2)));
-  const x0 = spot.at.x - (shown * (CLERK + 2)) / 2;
+function Clerks({ s, spot, fs }: { s: ServerPic; spot: TownSpot; fs: number }) {
+  // Room kept for the "+N" after the clerks and after the calls on hold, so it stays inside the band.
+  const plus = (n: number) => textWidth(`+${n}`, fs) + 6;
+  const clerkRoom = spot.band.w - plus(s.workers);
+  const shown = Math.min(s.workers, CLERKS_SHOWN, Math.floor(clerkRoom / (CLERK + 2)));
+  const rowW = shown * (CLERK + 2) + (s.workers > shown ? plus(s.workers) : 0);
+  const x0 = Math.max(spot.band.x, spot.at.x - rowW / 2);
   const y = spot.band.y;
   const holdY = y + CLERK + 6;
-  const holdSlots = Math.floor(spot.band.w / HOLD_CELL) - 3;
+  const holdSlots = Math.floor((spot.band.w - plus(s.queue)) / HOLD_CELL);
   const onHold = s.queued.slice(0, Math.max(0, holdSlots));
   const more = s.queue - onHold.length;
   const busyShown = Math.min(shown, s.busy);
@@ -76,12 +82,12 @@ function Clerks({ s, spot }: { s: ServerPic; spot: TownSpot }) {
           </g>
         );
       })}
-      {s.workers > shown && <text x={x0 + shown * (CLERK + 2) + 4} y={y + CLERK * 0.8} fontSize={11} fill={STATUS.ink}>+{s.workers - shown}</text>}
+      {s.workers > shown && <text x={x0 + shown * (CLERK + 2) + 4} y={y + CLERK * 0.8} fontSize={fs} fill={STATUS.ink}>+{s.workers - shown}</text>}
       {pathsBy(onHold.map((j, i) => ({
         key: j.late ? 'late' : j.attempt > 1 ? 'retry' : 'first',
         box: { x: spot.band.x + i * HOLD_CELL, y: holdY, w: HOLD_CELL - 1, h: HOLD_CELL },
       }))).map((g) => <path key={g.key} d={g.d} fill={SLOT_FILL[g.key]} stroke={STATUS.ink} strokeWidth={0.4} />)}
-      {more > 0 && <text x={spot.band.x + onHold.length * HOLD_CELL + 3} y={holdY + HOLD_CELL} fontSize={11} fill={STATUS.ink}>+{more}</text>}
+      {more > 0 && <text x={spot.band.x + onHold.length * HOLD_CELL + 3} y={holdY + HOLD_CELL} fontSize={fs} fill={STATUS.ink}>+{more}</text>}
     </g>
   );
 }
@@ -105,11 +111,11 @@ const Spot = memo(function Spot({ spot, fs, colourIndex, up, paused, focused, se
         {!up && <Flames />}
         {up && paused && <Frost />}
       </g>
-      {spot.fuse && caller?.breaker && <g transform={`translate(${spot.fuse.x + 8},${spot.fuse.y})`}><FuseBox state={caller.breaker.state} /></g>}
+      {spot.fuse && caller?.breaker && <g transform={`translate(${spot.fuse.x + 8},${spot.fuse.y})`}><FuseBox state={caller.breaker.state} fs={fs} /></g>}
       <text x={spot.name.x} y={spot.name.y} fontSize={fs} fontWeight={700} textAnchor="middle" className="tb-halo">{spot.name.text}</text>
       {spot.words.map((w) => <text key={w.y} x={w.x} y={w.y} fontSize={fs} textAnchor="middle" className="tb-halo">{w.text}</text>)}
-      {server && <Clerks s={server} spot={spot} />}
-      <Crowd people={people} />
+      {server && <Clerks s={server} spot={spot} fs={fs} />}
+      <Crowd people={people} fs={fs} />
     </g>
   );
 });
@@ -117,8 +123,9 @@ const Spot = memo(function Spot({ spot, fs, colourIndex, up, paused, focused, se
 export function ResilienceTown({ className }: StageViewProps) {
   const k = useStagePicture('resilience', resiliencePicture);
   const pic = k.picture;
+  const zoom = useZoom(k.wrap);
   if (!pic) return <div ref={k.wrap} className={`tb-view ${className ?? ''}`} data-testid="resilience-town" />;
-  const layout = resilienceTownLayout(k.size, pic, textWidth);
+  const layout = resilienceTownLayout(k.size, pic, textWidth, fontForZoom(zoom));
   const status = new Map(k.sim.nodes().map((n, i) => [n.id, { n, i }]));
   const callers = new Map(pic.clients.map((c) => [c.id, c]));
   const servers = new Map(pic.servers.map((s) => [s.id, s]));

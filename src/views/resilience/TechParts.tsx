@@ -3,7 +3,7 @@
 // pipeline), each pointable (hover lights it everywhere, Enter inspects, the context-menu key opens its menu).
 import { memo } from 'react';
 import { pointable } from '../shared/interaction.tsx';
-import { fitText, textWidth } from '../shared/measure.ts';
+import { firstFit, textWidth } from '../shared/measure.ts';
 import { OKABE_ITO, STATUS } from '../shared/palette.ts';
 import { NAME_COL, type CallerBox, type ServerBox, type StageRow } from './layout-tech.ts';
 import { pathsBy } from './paths.ts';
@@ -27,7 +27,7 @@ function StageRows({ rows, x, w, fs }: { rows: readonly StageRow[]; x: number; w
           <g key={r.name}>
             <text x={x} y={r.y} fontSize={fs} fill={t.ink} aria-hidden="true">{t.glyph}</text>
             <text x={x + fs} y={r.y} fontSize={fs} fontWeight={700} fill={STATUS.ink}>{r.name}</text>
-            <text x={x + fs + nameW} y={r.y} fontSize={fs} fill={STATUS.ink}>{fitText(r.value, w - fs - nameW - 4, fs)}</text>
+            <text x={x + fs + nameW} y={r.y} fontSize={fs} fill={STATUS.ink}>{firstFit(r.values, w - fs - nameW - 4, fs)}</text>
           </g>
         );
       })}
@@ -44,7 +44,7 @@ export const CallerNode = memo(function CallerNode({ b, c, focused, selected, on
       {...pointable({ kind: 'node', id: c.id }, `Client ${c.id}: ${describeCaller(c)}. Enter to inspect, context menu key for actions.`, onMenu)}>
       <rect className="tb-ring" x={x - 3} y={y - 3} width={w + 6} height={h + 6} rx={8} />
       <rect className="tb-box" x={x} y={y} width={w} height={h} rx={6} />
-      <text x={x + 8} y={y + fs * 1.3} fontSize={fs} fontWeight={700} fill={STATUS.ink}>{fitText(b.title, w - 16, fs, { bold: true })}</text>
+      <text x={x + 8} y={y + fs * 1.3} fontSize={fs} fontWeight={700} fill={STATUS.ink}>{firstFit(b.title, w - 16, fs, { bold: true })}</text>
       <StageRows rows={b.rows} x={x + 8} w={w - 16} fs={fs} />
     </g>
   );
@@ -61,8 +61,8 @@ export const ServerNode = memo(function ServerNode({ b, s, focused, selected, on
       {...pointable({ kind: 'node', id: s.id }, `Server ${s.id}: ${describeServer(s)}. Enter to inspect, context menu key for actions.`, onMenu)}>
       <rect className="tb-ring" x={x - 3} y={y - 3} width={w + 6} height={h + 6} rx={8} />
       <rect className="tb-box" x={x} y={y} width={w} height={h} rx={6} />
-      <text x={x + 8} y={y + fs * 1.3} fontSize={fs} fontWeight={700} fill={s.spike ? '#a83a00' : STATUS.ink}>{fitText(b.title, w - 16, fs, { bold: true })}</text>
-      <text x={x + 8} y={y + fs * 2.75} fontSize={fs} fill={STATUS.ink}>{fitText(b.line, w - 16, fs)}</text>
+      <text x={x + 8} y={y + fs * 1.3} fontSize={fs} fontWeight={700} fill={s.spike ? '#a83a00' : STATUS.ink}>{firstFit(b.title, w - 16, fs, { bold: true })}</text>
+      <text x={x + 8} y={y + fs * 2.75} fontSize={fs} fill={STATUS.ink}>{firstFit(b.line, w - 16, fs)}</text>
       <g aria-hidden="true">
         <rect x={q.x - 1} y={q.y - 1} width={q.w + 2} height={q.h + 2} fill="#f4f4f6" stroke="#8a8a90" />
         {pathsBy(s.queued.slice(0, shown).map((j, i) => ({

@@ -9,17 +9,21 @@ import { stateStripHeight, type StateStripSpec } from '../kit/charts-strip.ts';
 import { serverDepths, type CallerPic, type ResiliencePicture, type ServerPic } from './model.ts';
 
 export const TECH_FONT = 12;
+
+/** The type a picture magnified `zoom` times uses, so a projector draws it at 18 px or more (12 px unmagnified). */
+export const fontForZoom = (zoom: number) => (zoom > 1 ? Math.max(TECH_FONT, Math.ceil(18 / zoom)) : TECH_FONT);
 const PAD = 8;
 const GAP = 10;
 const WORKER = 12;
 
-export interface StageRow { name: string; value: string; tone: string; y: number }
-export interface CallerBox { id: string; box: Rect; title: string; rows: StageRow[] }
+export interface StageRow { name: string; values: string[]; tone: string; y: number }
+/** Titles and lines carry their phrasings from longest to shortest; the drawing writes the first that fits. */
+export interface CallerBox { id: string; box: Rect; title: string[]; rows: StageRow[] }
 export interface ServerBox {
   id: string;
   box: Rect;
-  title: string;
-  line: string;
+  title: string[];
+  line: string[];
   /** The queue: `slots` cells from `queue.x`, each `cell` wide; the rest written as "+N". */
   queue: Rect & { slots: number; cell: number };
   workers: { x: number; y: number; size: number; per: number };
@@ -41,17 +45,19 @@ export const NAME_COL = (fs: number, m: TextWidth) => Math.max(...['Retry', 'Bre
 
 function callerBox(c: CallerPic, x: number, y: number, maxW: number, fs: number, m: TextWidth): CallerBox {
   const lineH = Math.round(fs * 1.45);
-  const title = c.rate !== null ? `${c.id} · ${c.rate} calls/s → ${c.target}` : `${c.id} → ${c.target}`;
+  const title = [...(c.rate !== null ? [`${c.id} · ${c.rate} calls/s → ${c.target}`] : []), `${c.id} → ${c.target}`, c.id];
   const nameW = NAME_COL(fs, m);
-  const need = Math.max(m(title, fs, { bold: true }), ...c.stages.map((s) => nameW + fs + m(s.value, fs) + 6)) + 16;
-  const w = Math.min(maxW, need);
-  const rows = c.stages.map((s, i) => ({ name: s.name, value: s.value, tone: s.tone, y: y + lineH * (i + 2) }));
-  if (!rows.length) rows.push({ name: 'direct', value: 'no policies', tone: 'calm', y: y + lineH * 2 });
+  const rows = c.stages.map((s, i) => ({ name: s.name, values: s.values, tone: s.tone, y: y + lineH * (i + 2) }));
+  if (!rows.length) rows.push({ name: 'Direct', values: ['no policies', 'none'], tone: 'calm', y: y + lineH * 2 });
+  const widest = (k: number) => Math.max(m(title[Math.min(k, title.length - 1)]!, fs, { bold: true }), ...rows.map((r) => nameW + fs + m(r.values[Math.min(k, r.values.length - 1)]!, fs) + 6)) + 16;
+  // As wide as the longest phrasings need, within maxW, but never narrower than the shortest ones.
+  const w = Math.max(widest(9), Math.min(maxW, widest(0)));
   return { id: c.id, title, rows, box: { x, y, w, h: lineH * (rows.length + 1) + 8 } };
 }
 
-const serverTitle = (s: ServerPic) => (s.spike ? `${s.id} · spike +${s.spike.extraMs} ms` : s.id);
-const serverCounts = (s: ServerPic) => `${s.busy}/${s.workers} busy · queue ${s.queue}${s.queueLimit ? `/${s.queueLimit}` : ''}`;
+const serverTitle = (s: ServerPic) => (s.spike ? [`${s.id} · spike +${s.spike.extraMs} ms`, `${s.id} · spike`, s.id] : [s.id]);
+const serverCounts = (s: ServerPic) => [`${s.busy}/${s.workers} busy · queue ${s.queue}${s.queueLimit ? `/${s.queueLimit}` : ''}`,
+  `${s.busy}/${s.workers} busy · q ${s.queue}`, `${s.busy}/${s.workers} · ${s.queue}`];
 
 /** A server: its name, its counts, then its workers as squares and its queue as slots on one
  *  row when both fit (else two), then its dependency pipeline. */
@@ -71,7 +77,7 @@ function serverBox(s: ServerPic, x: number, y: number, w: number, fs: number, m:
   const queueY = beside ? rowY : rowY + workerRows * WORKER + 4;
   const slots = Math.max(1, Math.floor((beside ? besideW : inner - more) / cell));
   const depY = queueY + 14 + 4;
-  const dependency = (s.dependency?.stages ?? []).map((st, i) => ({ name: st.name, value: st.value, tone: st.tone, y: depY + lineH * (i + 1) - 4 }));
+  const dependency = (s.dependency?.stages ?? []).map((st, i) => ({ name: st.name, values: st.values, tone: st.tone, y: depY + lineH * (i + 1) - 4 }));
   const bottom = dependency.length ? depY + lineH * dependency.length + 4 : depY + 2;
   return {
     id: s.id, title: serverTitle(s), line: serverCounts(s),
@@ -87,7 +93,7 @@ function system(p: ResiliencePicture, region: Rect, fs: number, m: TextWidth) {
   // The servers' column as wide as their words need (their pipelines' too), the callers the rest.
   const nameW = NAME_COL(fs, m);
   const serverNeed = Math.max(140, ...p.servers.map((s) => Math.max(
-    m(serverTitle(s), fs, { bold: true }), m(serverCounts(s), fs), ...(s.dependency?.stages ?? []).map((st) => nameW + fs + m(st.value, fs)),
+    m(serverTitle(s)[0]!, fs, { bold: true }), m(serverCounts(s)[0]!, fs), ...(s.dependency?.stages ?? []).map((st) => nameW + fs + m(st.value, fs) + 6),
   ) + 16));
   const callerMax = Math.max(region.w * 0.45, region.w - Math.min(serverNeed, region.w * 0.55) - GAP * 3);
   const callers: CallerBox[] = [];
@@ -103,7 +109,11 @@ function system(p: ResiliencePicture, region: Rect, fs: number, m: TextWidth) {
   const servers: ServerBox[] = [];
   let sy = region.y;
   const sx = region.x + Math.max(0, ...callers.map((c) => c.box.w)) + GAP * 3;
-  const sw = Math.max(140, Math.min(serverNeed, region.x + region.w - sx));
+  // Never narrower than the servers' shortest phrasings (their dependency's stages too).
+  const serverMin = Math.max(...p.servers.map((s) => Math.max(
+    m(serverTitle(s).at(-1)!, fs, { bold: true }), m(serverCounts(s).at(-1)!, fs), ...(s.dependency?.stages ?? []).map((st) => nameW + fs + m(st.values.at(-1)!, fs) + 6),
+  ) + 16), 0);
+  const sw = Math.max(serverMin, Math.min(serverNeed, region.x + region.w - sx));
   for (const s of ordered) {
     const b = serverBox(s, sx, sy, sw, fs, m);
     servers.push(b);
@@ -131,10 +141,11 @@ function system(p: ResiliencePicture, region: Rect, fs: number, m: TextWidth) {
 /** Height of the breaker drawing: a title line, the three states, the window strip and its words. */
 export const breakerHeight = (fs: number) => Math.round(fs * 1.45) * 2 + 34 + 16 + fs * 2.6;
 
-export function resilienceTechLayout(size: Size, p: ResiliencePicture, chosen: CallerPic | null, strip: StateStripSpec | null, measure: TextWidth = estimateWidth): TechLayout {
-  const fs = TECH_FONT;
+export function resilienceTechLayout(size: Size, p: ResiliencePicture, chosen: CallerPic | null, strip: StateStripSpec | null, measure: TextWidth = estimateWidth, fontSize = TECH_FONT): TechLayout {
+  const fs = Math.max(TECH_FONT, fontSize);
   const width = Math.max(320, size.width);
-  const height = Math.max(240, size.height);
+  // The pane's own height (a lesson's narrow pane can be under 240 px): what does not fit is left out.
+  const height = Math.max(120, size.height);
   const wide = width >= 760 && width / height > 1.25;
   const sysRegion: Rect = wide
     ? { x: PAD, y: PAD, w: Math.round(width * 0.5) - PAD, h: height - 2 * PAD }

@@ -5,7 +5,7 @@
 // bunch into a crowd).
 // Under a server: its clerks behind the counter (the worker pool) and the line of calls on hold (its queue).
 // Pure; words measured, 11 px or more.
-import { estimateWidth, fitText, type TextWidth } from '../shared/measure.ts';
+import { estimateWidth, firstFit, type TextWidth } from '../shared/measure.ts';
 import { clamp, type Point, type Size } from '../shared/geometry.ts';
 import { serverDepths, type CallerPic, type ResiliencePicture, type ServerPic } from './model.ts';
 import { callerTownWords, serverTownWords } from './town-words.ts';
@@ -43,8 +43,8 @@ export interface TownLayout {
 /** How many lines of words a spot has under its name, and the extras' height. */
 const extrasH = (kind: TownSpot['kind']) => (kind === 'server' ? CLERK + 6 + HOLD_CELL + 8 : PERSON * 3 + 6);
 
-export function resilienceTownLayout(size: Size, p: ResiliencePicture, measure: TextWidth = estimateWidth): TownLayout {
-  const fs = TOWN_FONT;
+export function resilienceTownLayout(size: Size, p: ResiliencePicture, measure: TextWidth = estimateWidth, fontSize = TOWN_FONT): TownLayout {
+  const fs = Math.max(TOWN_FONT, fontSize);
   const width = Math.max(320, size.width);
   const height = Math.max(240, size.height);
   const depth = serverDepths(p);
@@ -73,7 +73,7 @@ export function resilienceTownLayout(size: Size, p: ResiliencePicture, measure: 
       const lines = n.kind === 'caller' ? callerTownWords(pic as CallerPic) : serverTownWords(pic as ServerPic);
       const room = colW - 8;
       const nameY = at.y + s * 0.42 + fs + 4;
-      const words = lines.map((text, k) => ({ x: cx, y: nameY + (fs + 2) * (k + 1), text: fitText(text, room, fs, {}, measure) }));
+      const words = lines.map((text, k) => ({ x: cx, y: nameY + (fs + 2) * (k + 1), text: firstFit(text, room, fs, {}, measure) }));
       const bandY = nameY + (fs + 2) * lines.length + 8;
       const clerks = n.kind === 'server' ? Math.min(CLERKS_SHOWN, (pic as ServerPic).workers) * (CLERK + 2) + 30 : 0;
       const bandW = Math.min(room, Math.max(s * 1.4, 120, clerks));
@@ -112,7 +112,8 @@ export interface Waiter { x: number; y: number; more: number }
  *  rest counted, so waits drawn alike stay one crowd and jittered ones spread along the street. */
 export function crowd(c: CallerPic, spot: TownSpot): Waiter[] {
   const cap = Math.max(1, ...c.redials);
-  const usable = spot.band.w - PERSON * 3;
+  // Room after the last person for the "+N" of those standing behind.
+  const usable = spot.band.w - PERSON - 36;
   const byCol = new Map<number, number>();
   for (const d of c.redials) {
     const col = Math.round(((d / cap) * usable) / PERSON);

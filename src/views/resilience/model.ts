@@ -19,7 +19,8 @@ export type ServerSecond = Server['series'][number];
 export type StageKind = 'retry' | 'breaker' | 'limiter' | 'timeout' | 'bulkhead' | 'fallback';
 /** calm: letting calls through; busy: waiting, retrying or testing; tripped: refusing. */
 export type Tone = 'calm' | 'busy' | 'tripped';
-export interface StagePic { kind: StageKind; name: string; value: string; tone: Tone }
+/** `value`: the stage's state in words; `values`: the same from longest to shortest, for narrow boxes. */
+export interface StagePic { kind: StageKind; name: string; value: string; values: string[]; tone: Tone }
 
 /** One outcome in a COUNT_BASED window, oldest first. */
 export type WindowCell = 'ok' | 'failed' | 'slow' | 'slow-failed';
@@ -148,6 +149,8 @@ export const BREAKER_WORDS: Record<BreakerState, { tech: string; town: string; t
   FORCED_OPEN: { tech: 'FORCED_OPEN', town: 'fuse pulled', tone: 'tripped' },
 };
 
+const stage = (kind: StageKind, name: string, values: string[], tone: Tone): StagePic => ({ kind, name, value: values[0]!, values, tone });
+
 /** Each stage of a pipeline, outermost first, with its live state in a few words. */
 export function pipelineStages(p: Pipeline, calls: readonly Caller['calls'][number][], now: number): StagePic[] {
   const out: StagePic[] = [];
@@ -156,27 +159,29 @@ export function pipelineStages(p: Pipeline, calls: readonly Caller['calls'][numb
     const budget = r.budget ? ` · ${Math.floor(r.budget.available)} tokens` : '';
     const jitter = r.backoff.kind === 'immediate' ? 'at once' : r.backoff.kind;
     const retrying = calls.filter((c) => c.attempt > 1).length;
-    out.push({ kind: 'retry', name: 'Retry', value: `${r.maxAttempts}× ${jitter}${budget}`, tone: retrying ? 'busy' : 'calm' });
+    out.push(stage('retry', 'Retry', [`${r.maxAttempts}× ${jitter}${budget}`, `${r.maxAttempts}× ${jitter}`, `${r.maxAttempts}×`], retrying ? 'busy' : 'calm'));
   }
   if (p.breaker) {
     const b = breakerPic(p.breaker);
     const words = BREAKER_WORDS[b.state];
     // Open, what matters is how long until it tests again; otherwise the failure rate it judges by.
-    const value = b.state === 'OPEN' ? `OPEN · ${seconds(Math.max(0, b.retryAfter - now))} left` : `${words.tech} · ${percentWords(b.failureRate)} failed`;
-    out.push({ kind: 'breaker', name: 'Breaker', value, tone: words.tone });
+    const rate = b.failureRate < 0 ? [] : [`${words.tech} · ${Math.round(b.failureRate)} %`];
+    const values = b.state === 'OPEN' ? [`OPEN · ${seconds(Math.max(0, b.retryAfter - now))} left`, 'OPEN']
+      : [`${words.tech} · ${percentWords(b.failureRate)} failed`, ...rate, words.tech, words.tech.slice(0, 4)];
+    out.push(stage('breaker', 'Breaker', values, words.tone));
   }
   if (p.rateLimiter) {
     const l = p.rateLimiter;
     const left = Math.max(0, l.permissions);
-    out.push({ kind: 'limiter', name: 'Rate limit', value: `${left}/${l.limitForPeriod} per ${seconds(l.periodMs)}`, tone: left === 0 ? 'busy' : 'calm' });
+    out.push(stage('limiter', 'Rate limit', [`${left}/${l.limitForPeriod} per ${seconds(l.periodMs)}`, `${left}/${l.limitForPeriod}`], left === 0 ? 'busy' : 'calm'));
   }
-  if (p.timeoutMs !== null) out.push({ kind: 'timeout', name: 'Timeout', value: seconds(p.timeoutMs), tone: 'calm' });
+  if (p.timeoutMs !== null) out.push(stage('timeout', 'Timeout', [seconds(p.timeoutMs)], 'calm'));
   if (p.bulkhead) {
     const h = p.bulkhead;
     const wait = h.waiting.length ? ` · ${h.waiting.length} wait` : '';
-    out.push({ kind: 'bulkhead', name: h.kind === 'pool' ? 'Pool' : 'Bulkhead', value: `${h.active}/${h.maxConcurrent} busy${wait}`, tone: h.active >= h.maxConcurrent ? 'busy' : 'calm' });
+    out.push(stage('bulkhead', h.kind === 'pool' ? 'Pool' : 'Bulkhead', [`${h.active}/${h.maxConcurrent} busy${wait}`, `${h.active}/${h.maxConcurrent} busy`, `${h.active}/${h.maxConcurrent}`], h.active >= h.maxConcurrent ? 'busy' : 'calm'));
   }
-  if (p.fallback) out.push({ kind: 'fallback', name: 'Fallback', value: 'answers a default', tone: 'calm' });
+  if (p.fallback) out.push(stage('fallback', 'Fallback', ['answers a default', 'default', 'on'], 'calm'));
   return out;
 }
 

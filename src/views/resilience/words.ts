@@ -10,6 +10,15 @@ export function breakerLine(b: BreakerPic, who: string): string {
   return `Breaker of ${who}: ${b.state} since ${secs(b.since)}${opened}`;
 }
 
+/** The breaker's line from longest to shortest, for the drawing's width. */
+export const breakerLines = (b: BreakerPic, who: string): string[] => [breakerLine(b, who), `Breaker of ${who}: ${b.state}`, `Breaker: ${b.state}`, b.state];
+
+/** The window's line from longest to shortest. */
+export function windowLines(b: BreakerPic): string[] {
+  const rate = b.failureRate < 0 ? 'no rate yet' : `${percentWords(b.failureRate)} failed`;
+  return [windowLine(b), `${b.calls}/${b.windowSize} calls · ${rate}`, rate];
+}
+
 /** "window 42/100 calls · 62 % failed (opens at ≥ 50 %) · 3 slow" */
 export function windowLine(b: BreakerPic): string {
   const size = b.windowType === 'COUNT_BASED' ? `${b.calls}/${b.windowSize} calls` : `${b.calls} calls in ${b.windowSize} s`;
