@@ -1,7 +1,9 @@
-// The event log: every trace entry, filterable by node and kind; click one to jump to that moment.
+// The event log: every trace entry, filterable by node and kind; click one to jump to that moment. The list
+// is one tab stop (the row at the cursor, or the last one reached): Up, Down, Home and End move between rows
+// and Enter jumps, so a busy run's hundreds of rows do not stand between the keyboard and the console.
 // Entries after the cursor (after a seek back) are shown dimmed as "later", except in a prediction's run,
 // whose future the learner watches unfold rather than reads ahead.
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { labStore, useLab } from '../../store/lab-store.ts';
 import { useStructureVersion } from '../kit/version.ts';
 import type { TraceEvent, TraceKind } from '../../engine/core/index.ts';
@@ -29,6 +31,26 @@ const hover = (e: TraceEvent) => {
 };
 const unhover = () => labStore.getState().setHighlight(null);
 
+/** Where a key moves focus in a list of `n` rows from row `k`, or null for a key the list leaves alone. */
+function rowFor(key: string, k: number, n: number): number | null {
+  switch (key) {
+    case 'ArrowDown': return Math.min(n - 1, k + 1);
+    case 'ArrowUp': return Math.max(0, k - 1);
+    case 'Home': return 0;
+    case 'End': return n - 1;
+  }
+  return null;
+}
+
+function moveInList(ev: KeyboardEvent<HTMLOListElement>): void {
+  const buttons = [...ev.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const k = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const to = k < 0 ? null : rowFor(ev.key, k, buttons.length);
+  if (to === null) return;
+  ev.preventDefault();
+  buttons[to]!.focus();
+}
+
 const touches = (e: TraceEvent, node: string) => e.node === node || e.from === node || e.to === node;
 
 /** The last `limit` entries that pass the filter, scanning back from the end (a long run has 100k entries). */
@@ -53,6 +75,7 @@ export function EventLog({ active = true }: { active?: boolean }) {
   const around = useRef(AROUND);
   const [node, setNode] = useState('');
   const [kinds, setKinds] = useState<TraceKind[]>(DEFAULT_ON);
+  const [reached, setReached] = useState<number | null>(null); // the row the keyboard last reached
   const list = useRef<HTMLOListElement>(null);
 
   const latest = useMemo(() => {
@@ -85,6 +108,8 @@ export function EventLog({ active = true }: { active?: boolean }) {
   const at = currentRow ? rows.indexOf(currentRow) : rows.length - 1;
   const from = playing ? Math.max(0, at - around.current) : 0;
   const to = playing ? Math.min(rows.length, at + around.current + 1) : rows.length;
+  const drawn = rows.slice(from, to);
+  const tabStop = drawn.some((e) => e.i === reached) ? reached : (currentRow ?? drawn[drawn.length - 1])?.i;
   const spacer = (n: number) => (n > 0 ? <li className="log-spacer" aria-hidden="true" style={{ height: n * rowHeight.current }} /> : null);
 
   return (
@@ -108,12 +133,13 @@ export function EventLog({ active = true }: { active?: boolean }) {
       </div>
       {more ? <p className="muted small log-more">Showing the last {SHOWN} matching entries; narrow the filter or jump on the timeline for earlier ones.</p> : null}
       {rows.length === 0 ? <p className="muted empty">Nothing here yet. Press play, or step forward.</p> : null}
-      <ol className="log-list" ref={list} aria-label="Events" data-testid="event-log">
+      <ol className="log-list" ref={list} aria-label="Events: up and down arrows move, Enter jumps to one" data-testid="event-log" onKeyDown={moveInList}>
         {spacer(from)}
-        {rows.slice(from, to).map((e) => {
+        {drawn.map((e) => {
           const later = e.i > cursor;
           const isSelected = selected?.kind === 'trace' && selected.id === e.i;
-          return <LogRow key={e.i} e={e} text={sim.formatEvent(e)} later={later} selected={isSelected} current={e === currentRow} />;
+          return <LogRow key={e.i} e={e} text={sim.formatEvent(e)} later={later} selected={isSelected} current={e === currentRow}
+            tabbable={e.i === tabStop} onReach={setReached} />;
         })}
         {spacer(rows.length - to)}
       </ol>
@@ -122,11 +148,13 @@ export function EventLog({ active = true }: { active?: boolean }) {
 }
 
 /** One entry; memoised, so a new event renders only the rows that came and went. */
-const LogRow = memo(function LogRow({ e, text, later, selected, current }: { e: TraceEvent; text: string; later: boolean; selected: boolean; current: boolean }) {
+const LogRow = memo(function LogRow({ e, text, later, selected, current, tabbable, onReach }: {
+  e: TraceEvent; text: string; later: boolean; selected: boolean; current: boolean; tabbable: boolean; onReach: (i: number) => void;
+}) {
   return (
     <li className={`log-row kind-${e.kind}${later ? ' later' : ''}${selected ? ' selected' : ''}`} data-current={current ? 'true' : undefined}>
-      <button type="button" onClick={() => jumpToEvent(e)}
-        onMouseEnter={() => hover(e)} onFocus={() => hover(e)} onMouseLeave={unhover} onBlur={unhover} aria-label={`${later ? 'later: ' : ''}${text}. Jump here`}>
+      <button type="button" onClick={() => jumpToEvent(e)} tabIndex={tabbable ? 0 : -1}
+        onMouseEnter={() => hover(e)} onFocus={() => { hover(e); onReach(e.i); }} onMouseLeave={unhover} onBlur={unhover} aria-label={`${later ? 'later: ' : ''}${text}. Jump here`}>
         <span className="log-glyph" aria-hidden="true">{GLYPH[e.kind]}</span>
         <span className="log-text">{text}</span>
       </button>
