@@ -27,7 +27,7 @@ describe('timeOnly: which commands change the run', () => {
 
   it('the time and looking commands are the time-only ones', () => {
     expect(allCommands.filter((c) => c.timeOnly).map((c) => c.name).sort())
-      .toEqual(['back', 'eventstore.read', 'expect', 'help', 'run', 'seek', 'show', 'speed', 'step', 'view']);
+      .toEqual(['admission.check', 'back', 'eventstore.read', 'expect', 'help', 'run', 'seek', 'show', 'speed', 'step', 'view']);
   });
 });
 
