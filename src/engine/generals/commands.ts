@@ -26,6 +26,7 @@ export const generalsCommands: CommandSpec[] = [
         st.started = true;
         st.rounds = rounds;
         st.loss = loss;
+        st.startedAt = ctx.now;
         st.dawn = ctx.now + dawn;
         for (const id of [EAST, VALLEY, WEST]) ctx.addNode(id);
         for (let k = 1; k <= rounds + 1; k++) {

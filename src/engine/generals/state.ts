@@ -34,7 +34,8 @@ export interface GeneralsState {
   started: boolean;
   /** Confirmation rounds after the plan: the protocol sends rounds + 1 messengers in all. */
   rounds: number;
-  /** Simulated time at which both generals must decide. */
+  /** When the protocol started, and the simulated time at which both generals must decide. */
+  startedAt: Time;
   dawn: Time;
   /** Chance that the valley catches a messenger without an order (0..1). */
   loss: number;
@@ -45,7 +46,7 @@ export interface GeneralsState {
 }
 
 export const initialGeneralsState = (): GeneralsState => ({
-  started: false, rounds: 0, dawn: 0, loss: 0, ambush: [], messengers: [], decisions: { [EAST]: 'undecided', [WEST]: 'undecided' },
+  started: false, rounds: 0, startedAt: 0, dawn: 0, loss: 0, ambush: [], messengers: [], decisions: { [EAST]: 'undecided', [WEST]: 'undecided' },
 });
 
 /** East sends the odd messengers (the plan first), west the even ones. */
