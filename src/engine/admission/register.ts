@@ -5,7 +5,7 @@
 // available mode answers from the coordinator's own copy at once and replicates in the background, merging
 // by the chosen stamp; anti-entropy every `sync` ms heals divergence after a partition.
 import type { SystemContext } from '../core/types.ts';
-import { compareVectorClocks, receive, tick, type VectorClock } from './clocks.ts';
+import { compareVectorClocks, tick, type VectorClock } from './clocks.ts';
 import type { RegisterInput, RegisterValue } from './register-model.ts';
 import { INITIAL, KEY, type AdmissionState, type Coordination, type HistOp, type Replica, type Version } from './state.ts';
 
@@ -77,7 +77,10 @@ export function merge(st: AdmissionState, r: Replica, v: Version): boolean {
 
 /** The version a write at `node` stamps in the available mode. */
 function stampAt(st: AdmissionState, node: string, r: Replica, value: RegisterValue, op: number, ctx: SystemContext): Version {
-  const vc: VectorClock = tick(r.versions.reduce<VectorClock>((acc, v) => receive(acc, v.vc, node), {}), node);
+  // The new version follows every version this replica holds: their element-wise maximum, then one tick.
+  const seen: Record<string, number> = {};
+  for (const v of r.versions) for (const [k, n] of Object.entries(v.vc)) seen[k] = Math.max(seen[k] ?? 0, n);
+  const vc: VectorClock = tick(seen, node);
   if (st.stamp === 'lamport') { r.lamport += 1; return { value, ts: r.lamport, by: node, vc, op }; }
   return { value, ts: ctx.clock(node), by: node, vc, op };
 }
