@@ -116,7 +116,10 @@ function Column({ lines, rect, layout, title }: { lines: string[]; rect: Rect; l
   const { lineH, fontSize: fs } = layout;
   const small = Math.max(11, fs - 1);
   const wrapped = lines.flatMap((l, i) => wrapWords(l, rect.w - 12, i === 0 ? fs : small, { mono: true, bold: i === 0 }).map((text) => ({ text, head: i === 0, from: l })));
-  const shown = wrapped.slice(0, layout.panelLines);
+  // Too many lines: keep the heading and the newest lines (the end of a history is what just happened).
+  const head = wrapped.filter((l) => l.head);
+  const shown = wrapped.length <= layout.panelLines ? wrapped
+    : [...head, ...wrapped.filter((l) => !l.head).slice(-(layout.panelLines - head.length))].slice(0, layout.panelLines);
   if (!shown.length) return null;
   return (
     <g role="img" aria-label={`${title}: ${lines.join('. ')}`}>
