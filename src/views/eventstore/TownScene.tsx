@@ -50,9 +50,12 @@ export function EventStoreTownScene({ className }: StageViewProps) {
   const flightMenu = useFlightMenu<Flight>(k.openMenu);
   const anchor = (id: string, toward: 'store' | 'node'): Point | null => {
     const c = l.clerks[id];
-    if (c) return toward === 'node' ? { x: c.x + 18, y: c.y + c.h - 6 } : { x: Math.min(l.book.x + l.book.w - 10, c.x + 40), y: l.hall.y + 4 };
+    // A clerk's letters go to the ledger's next blank line (where an append is written); a projection's to its bookmark.
+    const next = lineY(l, pic, pic.total) ?? l.lineTop;
+    if (c) return toward === 'node' ? { x: c.x + 18, y: c.y + c.h - 6 } : { x: l.book.x + Math.min(l.book.w * 0.45, 260), y: next + l.lineH / 2 };
     const b = l.buildings[id];
-    if (b) return toward === 'node' ? { x: b.box.x + 4, y: b.box.y + b.drawing / 2 } : { x: l.book.x + l.book.w, y: l.book.y + l.lineH };
+    const p = pic.projectors.find((r) => r.id === id);
+    if (b) return toward === 'node' ? { x: b.box.x + 4, y: b.box.y + b.drawing / 2 } : { x: l.book.x + l.book.w - 20, y: (p && lineY(l, pic, p.checkpoint)) ?? next };
     return null;
   };
   const flights: Flight[] = sim.inFlight().filter((f) => f.sys === 'eventstore').flatMap((f, n) => {
@@ -133,7 +136,12 @@ function HallAndLedger({ pic, l, ...node }: NodeProps & { pic: EventStorePicture
   const down = pic.storeDown;
   const lines = shownLines(l, pic);
   const hidden = pic.total - lines.length;
-  const flags = [pic.lostUpdates ? `✕ ${pic.lostUpdates} lost update${pic.lostUpdates > 1 ? 's' : ''}` : '', pic.conflicts ? `${pic.conflicts} refused: someone wrote first` : '', pic.upcast ? '' : 'old entries read as written', pic.snapshotEvery ? `summary page every ${pic.snapshotEvery}` : ''].filter(Boolean);
+  // The newest summary page (snapshot): its ledger line when the last rows hold it, else the stream's version.
+  const snapped = pic.streams.filter((s) => s.snapshot !== null).at(-1);
+  const snapRow = snapped && pic.log.find((r) => r.stream === snapped.name && r.version === snapped.snapshot);
+  const snapWords = !snapped ? '' : snapRow ? ` (last after line ${snapRow.pos + 1})` : ` (last at ${snapped.name} v${snapped.snapshot!})`;
+  const flags = [pic.lostUpdates ? `✕ ${pic.lostUpdates} lost update${pic.lostUpdates > 1 ? 's' : ''}` : '', pic.conflicts ? `${pic.conflicts} refused: someone wrote first` : '', pic.upcast ? '' : 'old entries read as written', pic.snapshotEvery ? `summary page every ${pic.snapshotEvery}${snapWords}` : ''].filter(Boolean);
+  const shortFlag = pic.lostUpdates ? '✕ lost update' : pic.conflicts ? `${pic.conflicts} refused` : pic.upcast ? `summary every ${pic.snapshotEvery}` : 'old form';
   const streams = pic.streams.map((s) => `${s.name}: ${s.state}`).join(' · ');
   const label = `Town hall's ledger${down ? ', closed' : ''}: ${pic.total} lines. ${pic.streams.map((s) => `${s.name} version ${s.version}, ${s.state}${s.snapshot !== null ? `, summary page at v${s.snapshot}` : ''}`).join('; ')}${flags.length ? `. ${flags.join('; ')}` : ''}`;
   const snapAt = new Set(pic.streams.filter((s) => s.snapshot !== null).map((s) => `${s.name}@${s.snapshot!}`));
@@ -153,8 +161,9 @@ function HallAndLedger({ pic, l, ...node }: NodeProps & { pic: EventStorePicture
       <text x={tx} y={hall.y + l.lineH * 0.95} fontSize={fs} fontWeight={800} fill={down ? RED : INK}>
         {fit([`Town hall${down ? ' (closed)' : ''} · ledger of ${pic.total} lines`, `Town hall · ${pic.total} lines`, `${pic.total} lines`], tw, fs, true)}
       </text>
-      <text x={tx} y={hall.y + l.lineH * 1.95} fontSize={fs - 1} fontWeight={flags.length ? 700 : 400} fill={pic.lostUpdates ? RED : INK}>
-        {fit(flags.length ? [flags.join(' · '), flags[0]!, pic.lostUpdates ? '✕ lost update' : flags[0]!.split(':')[0]!] : [streams, streams.split(' · ')[0] ?? '', 'nothing erased'], tw, fs - 1, flags.length > 0)}
+      {snapped && <g aria-hidden="true"><SummaryPage x={tx} y={hall.y + l.lineH * 1.95 - fs + 1} h={fs + 1} /></g>}
+      <text x={tx + (snapped ? fs + 4 : 0)} y={hall.y + l.lineH * 1.95} fontSize={fs - 1} fontWeight={flags.length ? 700 : 400} fill={pic.lostUpdates ? RED : INK}>
+        {fit(flags.length ? [flags.join(' · '), flags[0]!, shortFlag] : [streams, streams.split(' · ')[0] ?? '', 'nothing erased'], tw - (snapped ? fs + 4 : 0), fs - 1, flags.length > 0)}
       </text>
       <g aria-hidden="true">
         <rect x={book.x} y={book.y} width={book.w} height={book.h} rx={5} fill="#6b4a2a" stroke={INK} strokeWidth={1.2} />

@@ -36,7 +36,7 @@ export function townLayout(size: Size, pic: EventStorePicture): TownLayout {
   const counterH = n ? Math.max(lineH * 2 + 8, 40) : 0;
   const counter = n ? { x: PAD, y: PAD, w: W - PAD * 2, h: counterH } : null;
   const clerks: Record<string, Box> = {};
-  const cellW = n ? Math.min(280, (W - PAD * 2 - (n - 1) * GAP) / n) : 0;
+  const cellW = n ? Math.min(420, (W - PAD * 2 - (n - 1) * GAP) / n) : 0;
   pic.clerks.forEach((c, i) => { clerks[c.id] = { x: PAD + i * (cellW + GAP), y: PAD, w: cellW, h: counterH }; });
   const top = PAD + (n ? counterH + GAP + 4 : 0);
   const m = pic.projectors.length;
