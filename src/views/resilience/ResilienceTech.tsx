@@ -19,6 +19,9 @@ import { chosenCaller, resiliencePicture } from './model.ts';
 import { CallerNode, LateHatch, ServerNode } from './TechParts.tsx';
 import '../shared/views.css';
 
+// The pane's own height, even under .tb-view's 240 px floor: the layout leaves out what does not fit there.
+const FILL_PANE = { minHeight: 0 } as const;
+
 export function ResilienceTech({ className }: StageViewProps) {
   const k = useStagePicture('resilience', resiliencePicture);
   const pic = k.picture;
@@ -27,14 +30,14 @@ export function ResilienceTech({ className }: StageViewProps) {
   const charts = pic && chosen ? resilienceCharts(pic, chosen) : null;
   const zoom = useZoom(k.wrap);
   const layout = useMemo(() => (pic ? resilienceTechLayout(k.size, pic, chosen, charts?.breaker ?? null, textWidth, fontForZoom(zoom)) : null), [k.size, pic, chosen, charts?.breaker, zoom]);
-  if (!pic || !layout) return <div ref={k.wrap} className={`tb-view tb-tech ${className ?? ''}`} data-testid="resilience-tech" />;
+  if (!pic || !layout) return <div ref={k.wrap} style={FILL_PANE} className={`tb-view tb-tech ${className ?? ''}`} data-testid="resilience-tech" />;
   const fs = layout.fontSize;
   const callers = new Map(pic.clients.map((c) => [c.id, c]));
   const servers = new Map(pic.servers.map((s) => [s.id, s]));
   const who = chosen ? (chosen.role === 'client' ? chosen.id : `${chosen.id} → ${chosen.target}`) : '';
   const c = layout.charts;
   return (
-    <div ref={k.wrap} className={`tb-view tb-tech ${className ?? ''}`} data-testid="resilience-tech">
+    <div ref={k.wrap} style={FILL_PANE} className={`tb-view tb-tech ${className ?? ''}`} data-testid="resilience-tech">
       <svg width={k.size.width} height={k.size.height} role="group"
         aria-label={`Resilience, technical view: ${pic.clients.length} clients, ${pic.servers.length} servers; charts for ${who || 'no caller'}`}>
         <defs><LateHatch /></defs>

@@ -19,6 +19,9 @@ import { LateHatch, SLOT_FILL } from './TechParts.tsx';
 import { pathsBy, peoplePath } from './paths.ts';
 import '../shared/views.css';
 
+// The pane's own height, even under .tb-view's 240 px floor: the layout leaves out what does not fit there.
+const FILL_PANE = { minHeight: 0 } as const;
+
 /** The fuse box: a fuse in place (closed), blown with a spark (open), half in with a question (half-open). */
 function FuseBox({ state, fs }: { state: BreakerState; fs: number }) {
   const blown = state === 'OPEN' || state === 'FORCED_OPEN';
@@ -124,7 +127,7 @@ export function ResilienceTown({ className }: StageViewProps) {
   const k = useStagePicture('resilience', resiliencePicture);
   const pic = k.picture;
   const zoom = useZoom(k.wrap);
-  if (!pic) return <div ref={k.wrap} className={`tb-view ${className ?? ''}`} data-testid="resilience-town" />;
+  if (!pic) return <div ref={k.wrap} style={FILL_PANE} className={`tb-view ${className ?? ''}`} data-testid="resilience-town" />;
   const layout = resilienceTownLayout(k.size, pic, textWidth, fontForZoom(zoom));
   const status = new Map(k.sim.nodes().map((n, i) => [n.id, { n, i }]));
   const callers = new Map(pic.clients.map((c) => [c.id, c]));
@@ -135,7 +138,7 @@ export function ResilienceTown({ className }: StageViewProps) {
     return st === 'OPEN' || st === 'FORCED_OPEN';
   };
   return (
-    <div ref={k.wrap} className={`tb-view ${className ?? ''}`} data-testid="resilience-town">
+    <div ref={k.wrap} style={FILL_PANE} className={`tb-view ${className ?? ''}`} data-testid="resilience-town">
       <svg width={k.size.width} height={k.size.height} role="group"
         aria-label={`Resilience, town view: ${pic.clients.length} houses phoning ${pic.servers.length} shops`}>
         <defs><LateHatch /></defs>
