@@ -80,7 +80,7 @@ export const electionCommands: CommandSpec[] = [
         if (work >= every) throw new CommandError(`work=${formatDuration(work)} must be shorter than every=${formatDuration(every)}`);
         if (sim.nodes().some((x) => x.id === id)) throw new CommandError(`the name ${id} is taken by another node`);
         ctx.addNode(id);
-        const c = { id, down: false, token: 0, believedUntil: 0, askedAt: 0, preparing: 0, every, work, writes: 0, rejected: 0, staleSends: 0 };
+        const c = { id, down: false, token: 0, believedUntil: 0, askedAt: 0, preparing: 0, every, work, chain: 0, writes: 0, rejected: 0, staleSends: 0 };
         st.clients[id] = c;
         st.clientOrder.push(id);
         startClient(st, c, ctx);
@@ -96,6 +96,19 @@ export const electionCommands: CommandSpec[] = [
       act(sim, `election.fencing on=${on}`, (st) => {
         if (!st.locksUp && !st.grants.length) throw new CommandError('open the lock service first: election.locks ttl=2s');
         st.fencing = on;
+      });
+    },
+  },
+  {
+    name: 'election.ttl', sys: ELECTION, summary: 'Change the lease length; it applies from the next grant or keep-alive (and keep-alives go every third of it).',
+    args: [{ name: 'ttl', type: 'duration', required: true, doc: 'the new lease length, 30ms or more' }],
+    example: 'election.ttl ttl=1s', setup: 'election.locks ttl=2s',
+    run: (sim, a) => {
+      const ttl = positive('ttl', argNumber(a, 'ttl'));
+      act(sim, `election.ttl ttl=${formatDuration(ttl)}`, (st) => {
+        if (!st.locksUp && !st.grants.length) throw new CommandError('open the lock service first: election.locks ttl=2s');
+        if (ttl < 30) throw new CommandError(`ttl=${ttl}ms is shorter than a round trip's worth of keep-alives; use 30ms or more`);
+        st.ttl = ttl;
       });
     },
   },

@@ -66,21 +66,22 @@ function ask(st: ElectionState, c: LockClient, ctx: SystemContext): void {
 }
 
 export function startClient(st: ElectionState, c: LockClient, ctx: SystemContext): void {
+  c.chain++;
   ask(st, c, ctx);
-  ctx.setTimer(c.id, c.every, 'work');
+  ctx.setTimer(c.id, c.every, 'work', c.chain);
+  ctx.setTimer(c.id, keepAliveEvery(st), 'keepalive', c.chain);
 }
+
+const keepAliveEvery = (st: ElectionState) => Math.max(1, Math.floor(st.ttl / 3));
 
 const believes = (c: LockClient, ctx: SystemContext) => c.token > 0 && ctx.clock(c.id) < c.believedUntil;
 
 export function clientMessage(st: ElectionState, c: LockClient, m: ElectionMessage, ctx: SystemContext): void {
   switch (m.type) {
-    case 'Granted': {
-      const fresh = c.token !== m.rev;
+    case 'Granted':
       c.token = m.rev;
       c.believedUntil = c.askedAt + m.ttl;
-      if (fresh) ctx.setTimer(c.id, Math.max(1, Math.floor(m.ttl / 3)), 'keepalive', m.rev);
       return;
-    }
     case 'Busy':
       c.token = 0;
       return;
@@ -101,20 +102,22 @@ export function clientMessage(st: ElectionState, c: LockClient, m: ElectionMessa
 }
 
 export function clientTimer(st: ElectionState, c: LockClient, name: string, data: unknown, ctx: SystemContext): void {
+  if (data !== c.chain) return; // armed before a crash
   if (name === 'keepalive') {
-    if (data !== c.token) return;
+    ctx.setTimer(c.id, keepAliveEvery(st), 'keepalive', c.chain);
+    if (!c.token) return;
     c.askedAt = ctx.clock(c.id);
     send(st, ctx, c.id, LOCKS, { type: 'KeepAlive', rev: c.token });
-    ctx.setTimer(c.id, Math.max(1, Math.floor(st.ttl / 3)), 'keepalive', c.token);
     return;
   }
   if (name === 'work') {
-    ctx.setTimer(c.id, c.every, 'work');
+    ctx.setTimer(c.id, c.every, 'work', c.chain);
     if (c.preparing) return;
-    if (!believes(c, ctx)) { if (c.token) c.token = 0; ask(st, c, ctx); return; }
+    // Not sure of its lease (no answer lately, or none yet): it does not write, it asks for the lock.
+    if (!believes(c, ctx)) { ask(st, c, ctx); return; }
     // The lease looks good: prepare the write. Nothing is checked again before it is sent.
     c.preparing = c.token;
-    ctx.setTimer(c.id, c.work, 'send-write', c.token);
+    ctx.setTimer(c.id, c.work, 'send-write', c.chain);
     return;
   }
   if (name === 'send-write') {

@@ -41,7 +41,7 @@ export const electionQueries: readonly Query<ElectionState>[] = [
   { name: 'election.grants', params: [], example: 'expect election.grants == 1', description: 'how many times the lock service granted the lock', get: (st) => st.grants.length },
   { name: 'election.expiries', params: [], example: 'expect election.expiries == 0', description: 'leases that ran out at the lock service', get: (st) => st.expiries.length },
   {
-    name: 'election.falseAlarms', params: [], example: 'expect election.falseAlarms == 0',
+    name: 'election.spurious', params: [], example: 'expect election.spurious == 0',
     description: 'leases that ran out while their holder had not crashed (it was paused, or its keep-alives were lost)',
     get: (st) => st.expiries.filter((e) => e.alive).length,
   },

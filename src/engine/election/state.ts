@@ -59,6 +59,8 @@ export interface LockClient {
   preparing: number;
   every: Time;
   work: Time;
+  /** Grows at each (re)start, so timers armed before a crash are ignored after it. */
+  chain: number;
   writes: number;
   rejected: number;
   /** Writes it sent while the lock service had granted the lock to someone else. */

@@ -48,7 +48,7 @@ describe('the lock service', () => {
     run(s, 'run for=1s');
     expect(q(s, 'election.holder')).toBe('c2');
     expect(q(s, 'election.token')).toBe(2);
-    expect(q(s, 'election.falseAlarms')).toBe(0);
+    expect(q(s, 'election.spurious')).toBe(0);
     // Failover: the TTL after c1's last keep-alive, plus up to one of c2's 500 ms retries.
     const f = q(s, 'election.failover') as number;
     expect(f).toBeGreaterThanOrEqual(2000);
