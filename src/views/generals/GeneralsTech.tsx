@@ -25,7 +25,8 @@ export function GeneralsTech({ className }: StageViewProps) {
   const pic = k.picture;
   const l = useMemo(() => techLayout(size, pic ? pic.dawn - pic.startedAt : 1, pic?.messengers.length ?? 1), [size, pic]);
   const fs = l.fontSize;
-  const y0 = fs + 6;
+  // The verdict on the first line, the three nodes under it, the timeline below (techLayout's top).
+  const y0 = 2 * fs + 14;
   const at = { [WEST]: { x: 40, y: y0 + fs + 8 }, [VALLEY]: { x: size.width / 2, y: y0 + fs + 8 }, [EAST]: { x: size.width - 40, y: y0 + fs + 8 } };
   const flights = messengerFlights(sim, at);
   const t = (x: number) => l.timeX(x - (pic?.startedAt ?? 0));
@@ -67,7 +68,7 @@ export function GeneralsTech({ className }: StageViewProps) {
           );
         })}
         {pic && (
-          <text x={size.width / 2} y={size.height - fs} textAnchor="middle" fontSize={fs + 1} fontWeight={700} data-testid="generals-verdict">
+          <text x={size.width / 2} y={fs + 3} textAnchor="middle" fontSize={fs + 1} fontWeight={700} data-testid="generals-verdict">
             {firstFit([`Outcome: ${OUTCOME_WORDS[pic.outcome]}`, pic.outcome], size.width - 16, fs + 1, { bold: true }, textWidth)}
           </text>
         )}

@@ -21,7 +21,7 @@ export function techLayout(size: Size, dawn: number, rows: number): TechLayout {
   const fontSize = size.width < 500 ? 11 : 12;
   const left = Math.min(200, size.width * 0.3);
   const right = size.width - 16;
-  const top = 4 * fontSize + 24;
+  const top = 5 * fontSize + 30;
   const rowH = Math.max(fontSize + 6, Math.min(30, (size.height - top - 3 * fontSize) / Math.max(1, rows)));
   const span = Math.max(1, dawn);
   return { left, right, top, rowH, fontSize, timeX: (t) => left + (right - left) * Math.min(1, Math.max(0, t / span)) };
