@@ -136,6 +136,7 @@ function HallAndLedger({ pic, l, ...node }: NodeProps & { pic: EventStorePicture
   const down = pic.storeDown;
   const lines = shownLines(l, pic);
   const hidden = pic.total - lines.length;
+  const above = `${hidden} line${hidden === 1 ? '' : 's'} above`;
   // The newest summary page (snapshot): its ledger line when the last rows hold it, else the stream's version.
   const snapped = pic.streams.filter((s) => s.snapshot !== null).at(-1);
   const snapRow = snapped && pic.log.find((r) => r.stream === snapped.name && r.version === snapped.snapshot);
@@ -170,7 +171,7 @@ function HallAndLedger({ pic, l, ...node }: NodeProps & { pic: EventStorePicture
         <rect x={page.x} y={page.y} width={page.w} height={page.h} fill={down ? '#e8e8e8' : PAGE} stroke={INK} strokeWidth={0.8} />
         <line x1={page.x + numW} x2={page.x + numW} y1={page.y} y2={page.y + page.h} stroke="#d9a0a0" strokeWidth={1} />
         <text x={page.x + 6} y={book.y + l.lineH * 1.05} fontSize={fs - 1} fontWeight={700} fill={STATUS.muted}>
-          {fit([`ledger · append only${hidden > 0 ? ` · ${hidden} lines above` : ''}`, hidden > 0 ? `${hidden} lines above` : 'ledger', 'ledger'], page.w - 12, fs - 1, true)}
+          {fit([`ledger · append only${hidden > 0 ? ` · ${above}` : ''}`, hidden > 0 ? above : 'ledger', 'ledger'], page.w - 12, fs - 1, true)}
         </text>
         {Array.from({ length: l.lines }, (_, i) => {
           const y = l.lineTop + (i + 1) * l.lineH;

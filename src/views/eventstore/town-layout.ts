@@ -45,7 +45,9 @@ export function townLayout(size: Size, pic: EventStorePicture): TownLayout {
   const hall = { x: PAD, y: top, w: leftW, h: hallH };
   const book = { x: PAD, y: top + hallH + 4, w: leftW, h: H - PAD - (top + hallH + 4) };
   const lineTop = book.y + lineH * 1.3 + 4;
-  const lines = Math.max(2, Math.floor((book.y + book.h - 4 - lineTop) / lineH));
+  // A blank ruled line is kept at the book's foot: a small pane can be clipped at its bottom (a lesson's
+  // stage at 1024x768 with the invariant banner shows 210 px of a 240 px picture).
+  const lines = Math.max(2, Math.floor((book.y + book.h - 4 - lineH - lineTop) / lineH));
   const buildings: TownLayout['buildings'] = {};
   const rx = PAD * 2 + leftW;
   const rw = W - rx - PAD;
