@@ -3,7 +3,7 @@
 // each under the keeper it asks; the payment counters' effects when payments run.
 import type { StageViewProps } from '../stages.ts';
 import { nodeStyle, STATUS } from '../shared/palette.ts';
-import { firstFit } from '../shared/measure.ts';
+import { fit, SMALL } from './words.ts';
 import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { admissionPicture, DELIVERY_WORDS, watchWords, type AdmissionPicture } from './model.ts';
@@ -16,8 +16,8 @@ function Payments({ pic, x, y, w }: { pic: AdmissionPicture; x: number; y: numbe
     <g>
       {pic.payments.map((p, i) => (
         <text key={p.delivery} x={x} y={y + i * (FS + 6)} fontSize={FS} fill={STATUS.ink}>
-          {firstFit([`${DELIVERY_WORDS[p.delivery]}: ${p.paid} of ${p.asked} paid, ${p.doubled} double, ${p.missing} missing`,
-            `${p.delivery}: ${p.paid}/${p.asked} paid, ${p.doubled} double, ${p.missing} missing`, `${p.delivery}: ${p.paid}/${p.asked}, ${p.doubled} dbl`], w, FS)}
+          {fit([`${DELIVERY_WORDS[p.delivery]}: ${p.paid} of ${p.asked} paid, ${p.doubled} double, ${p.missing} missing`,
+            `${p.delivery}: ${p.paid}/${p.asked} paid, ${p.doubled} double, ${p.missing} missing`, `${p.delivery}: ${p.paid}/${p.asked}, ${p.doubled} dbl`, `${p.delivery} ${p.paid}/${p.asked}`], w, FS)}
         </text>
       ))}
     </g>
@@ -44,13 +44,13 @@ export function AdmissionTown({ className }: StageViewProps) {
               onContextMenu={(e) => { e.preventDefault(); k.nodeMenu(r.id)(e.clientX, e.clientY); }}
               onKeyDown={(e) => { if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) { const b = (e.currentTarget as SVGGElement).getBoundingClientRect(); k.nodeMenu(r.id)(b.left, b.bottom); } }}>
               <rect x={cx - w / 2} y={houseY} width={w} height={78} rx={6} fill={STATUS.paper} stroke={k.isSelectedNode(r.id) ? STATUS.selected : nodeStyle(i).colour} strokeWidth={k.isSelectedNode(r.id) ? 3 : 2} strokeDasharray={r.up ? undefined : '5 4'} />
-              <text x={cx} y={houseY + FS + 4} textAnchor="middle" fontSize={FS} fontWeight={700} fill={STATUS.ink}>{firstFit([`keeper ${r.id}`, r.id], w - 8, FS, { bold: true })}</text>
+              <text x={cx} y={houseY + FS + 4} textAnchor="middle" fontSize={FS} fontWeight={700} fill={STATUS.ink}>{fit([`keeper ${r.id}`, r.id], w - 8, FS, { bold: true })}</text>
               <text x={cx} y={houseY + 2 * FS + 12} textAnchor="middle" fontSize={FS + 2} fontWeight={700} fill={r.versions.length > 1 ? STATUS.waiting : STATUS.ink}>
-                {firstFit([`x = ${r.value}`, r.value], w - 8, FS + 2, { bold: true })}
+                {fit([`x = ${r.value}`, r.value], w - 8, FS + 2, { bold: true })}
               </text>
               <circle cx={cx - w / 2 + 14} cy={houseY + 62} r={8} fill="#fff" stroke={STATUS.ink} aria-hidden="true" />
               <line x1={cx - w / 2 + 14} y1={houseY + 62} x2={cx - w / 2 + 14 + 6 * Math.sin(r.offset / 300)} y2={houseY + 62 - 6 * Math.cos(r.offset / 300)} stroke={r.offset ? STATUS.cut : STATUS.ink} strokeWidth={1.5} aria-hidden="true" />
-              <text x={cx - w / 2 + 26} y={houseY + 66} fontSize={11} fill={r.offset ? STATUS.cut : STATUS.muted}>{firstFit([watchWords(r), r.offset ? `${r.offset} ms` : 'on time'], w - 30, 11)}</text>
+              <text x={cx - w / 2 + 26} y={houseY + 66} fontSize={SMALL} fill={r.offset ? STATUS.cut : STATUS.muted}>{fit([watchWords(r), r.offset ? `${r.offset} ms` : 'on time'], w - 30, SMALL)}</text>
             </g>
           );
         })}
@@ -64,12 +64,12 @@ export function AdmissionTown({ className }: StageViewProps) {
               onContextMenu={(e) => { e.preventDefault(); k.nodeMenu(c.id)(e.clientX, e.clientY); }}>
               <line x1={cx} y1={houseY + 78} x2={cx} y2={clientY - 14} stroke={STATUS.muted} strokeDasharray="3 3" aria-hidden="true" />
               <circle cx={cx} cy={clientY} r={12} fill={STATUS.paper} stroke={k.isSelectedNode(c.id) ? STATUS.selected : STATUS.ink} strokeWidth={k.isSelectedNode(c.id) ? 3 : 1.5} />
-              <text x={cx} y={clientY + 4} textAnchor="middle" fontSize={11} fill={STATUS.ink}>{c.id}</text>
-              {last && <text x={cx} y={clientY + 28} textAnchor="middle" fontSize={11} fill={last.offending ? STATUS.cut : STATUS.ink}>{last.label}</text>}
+              <text x={cx} y={clientY + 4} textAnchor="middle" fontSize={SMALL} fill={STATUS.ink}>{c.id}</text>
+              {last && <text x={cx} y={clientY + 28} textAnchor="middle" fontSize={SMALL} fill={last.offending ? STATUS.cut : STATUS.ink}>{last.label}</text>}
             </g>
           );
         })}
-        {pic && pic.lost > 0 && <text x={8} y={clientY + 52} fontSize={FS} fontWeight={700} fill={STATUS.cut}>{firstFit([`${pic.lost} write${pic.lost > 1 ? 's' : ''} told "done" and then lost to an older-looking stamp`, `${pic.lost} write(s) silently lost`], size.width - 16, FS, { bold: true })}</text>}
+        {pic && pic.lost > 0 && <text x={8} y={clientY + 52} fontSize={FS} fontWeight={700} fill={STATUS.cut}>{fit([`${pic.lost} write${pic.lost > 1 ? 's' : ''} told "done" and then lost to an older-looking stamp`, `${pic.lost} write(s) silently lost`], size.width - 16, FS, { bold: true })}</text>}
         {pic && pic.payments.length > 0 && <Payments pic={pic} x={8} y={Math.min(size.height - 3 * (FS + 6), clientY + 76)} w={size.width - 16} />}
         {!pic && <text x={size.width / 2} y={size.height / 2} textAnchor="middle" fontSize={14} fill={STATUS.muted}>No register yet: admission.start</text>}
       </svg>

@@ -7,6 +7,7 @@ import { run } from '../kit/menu.tsx';
 import { inspectAdmissionNode } from './inspect.ts';
 import { AdmissionTech } from './AdmissionTech.tsx';
 import { AdmissionTown } from './AdmissionTown.tsx';
+import { SMALL } from './words.ts';
 
 const isClient = (id: string) => /^c\d+$/.test(id);
 const isReplica = (id: string) => /^r\d+$/.test(id);
@@ -14,7 +15,7 @@ const q = (sim: Sim, expr: string) => String(sim.query(expr));
 
 export default defineSystemViews({
   sys: 'admission',
-  stage: { id: 'admission', title: 'Honest admission', Town: AdmissionTown, Tech: AdmissionTech, smallestType: 11 },
+  stage: { id: 'admission', title: 'Honest admission', Town: AdmissionTown, Tech: AdmissionTech, smallestType: SMALL - 2 },
   inspect: { node: inspectAdmissionNode },
   actions: [
     { id: 'admission.read', label: (n) => `${n.id} reads x`, applies: (n) => n.sys === 'admission' && isClient(n.id), run: (n) => run(`admission.read client=${n.id}`) },
