@@ -1,6 +1,7 @@
 // The town picture of chapter 14: the register's keepers (replicas) in a row, each with the value it holds
 // (siblings side by side) and its watch, which may disagree with the others'; the townspeople (clients) below,
 // each under the keeper it asks; the payment counters' effects when payments run.
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type { StageViewProps } from '../stages.ts';
 import { nodeStyle, STATUS } from '../shared/palette.ts';
 import { fit, SMALL } from './words.ts';
@@ -32,6 +33,16 @@ export function AdmissionTown({ className }: StageViewProps) {
   const col = n ? size.width / n : size.width;
   const houseY = 24;
   const clientY = Math.min(size.height * 0.55, 190);
+  // A node's menu: right click, or Shift+F10 / the menu key from the keyboard.
+  const menuHandlers = (id: string) => ({
+    onContextMenu: (e: MouseEvent) => { e.preventDefault(); k.nodeMenu(id)(e.clientX, e.clientY); },
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return;
+      e.preventDefault();
+      const b = (e.currentTarget as SVGGElement).getBoundingClientRect();
+      k.nodeMenu(id)(b.left, b.bottom);
+    },
+  });
   return (
     <div ref={k.wrap} className={`tb-view tb-admission ${className ?? ''}`} data-testid="admission-town" style={{ background: '#f4f1e8' }}>
       <svg width={size.width} height={size.height} role="group"
@@ -40,9 +51,7 @@ export function AdmissionTown({ className }: StageViewProps) {
           const cx = col * (i + 0.5);
           const w = Math.min(col - 12, 150);
           return (
-            <g key={r.id} tabIndex={0} role="button" aria-label={`keeper ${r.id}: holds ${r.value}; watch ${watchWords(r)}`}
-              onContextMenu={(e) => { e.preventDefault(); k.nodeMenu(r.id)(e.clientX, e.clientY); }}
-              onKeyDown={(e) => { if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) { const b = (e.currentTarget as SVGGElement).getBoundingClientRect(); k.nodeMenu(r.id)(b.left, b.bottom); } }}>
+            <g key={r.id} data-node={r.id} tabIndex={0} role="button" aria-label={`keeper ${r.id}: holds ${r.value}; watch ${watchWords(r)}`} {...menuHandlers(r.id)}>
               <rect x={cx - w / 2} y={houseY} width={w} height={78} rx={6} fill={STATUS.paper} stroke={k.isSelectedNode(r.id) ? STATUS.selected : nodeStyle(i).colour} strokeWidth={k.isSelectedNode(r.id) ? 3 : 2} strokeDasharray={r.up ? undefined : '5 4'} />
               <text x={cx} y={houseY + FS + 4} textAnchor="middle" fontSize={FS} fontWeight={700} fill={STATUS.ink}>{fit([`keeper ${r.id}`, r.id], w - 8, FS, { bold: true })}</text>
               <text x={cx} y={houseY + 2 * FS + 12} textAnchor="middle" fontSize={FS + 2} fontWeight={700} fill={r.versions.length > 1 ? STATUS.waiting : STATUS.ink}>
@@ -60,8 +69,7 @@ export function AdmissionTown({ className }: StageViewProps) {
           const cx = col * (i + 0.5) + (same.indexOf(c) - (same.length - 1) / 2) * 44;
           const last = [...pic.ops].reverse().find((o) => o.client === c.id);
           return (
-            <g key={c.id} tabIndex={0} role="button" aria-label={`townsperson ${c.id}, asks ${c.replica}${last ? `; last: ${last.label}` : ''}`}
-              onContextMenu={(e) => { e.preventDefault(); k.nodeMenu(c.id)(e.clientX, e.clientY); }}>
+            <g key={c.id} data-node={c.id} tabIndex={0} role="button" aria-label={`townsperson ${c.id}, asks ${c.replica}${last ? `; last: ${last.label}` : ''}`} {...menuHandlers(c.id)}>
               <line x1={cx} y1={houseY + 78} x2={cx} y2={clientY - 14} stroke={STATUS.muted} strokeDasharray="3 3" aria-hidden="true" />
               <circle cx={cx} cy={clientY} r={12} fill={STATUS.paper} stroke={k.isSelectedNode(c.id) ? STATUS.selected : STATUS.ink} strokeWidth={k.isSelectedNode(c.id) ? 3 : 1.5} />
               <text x={cx} y={clientY + 4} textAnchor="middle" fontSize={SMALL} fill={STATUS.ink}>{c.id}</text>
