@@ -10,6 +10,7 @@ const tuning = [
   { name: 'timeout', type: 'duration', doc: 'retry a round that made no progress for this long' },
   { name: 'leader', type: 'string', doc: 'the distinguished proposer (the others forward to it), or none' },
   { name: 'brokenValue', type: 'bool', doc: 'BROKEN on purpose: phase 2 ignores the values the promises carried' },
+  { name: 'adversary', type: 'duration', doc: 'the FLP adversary: hold each Accept until a higher Prepare reaches its acceptor, at most this long (0ms: off)' },
 ] as const;
 
 function applyTuning(st: PaxosState, a: ArgValues): void {
@@ -17,6 +18,7 @@ function applyTuning(st: PaxosState, a: ArgValues): void {
   if (a.backoff !== undefined) cfg.backoff = a.backoff as number;
   if (a.timeout !== undefined) cfg.timeout = a.timeout as number;
   if (a.brokenValue !== undefined) cfg.brokenValue = a.brokenValue as boolean;
+  if (a.adversary !== undefined) cfg.adversary = a.adversary as number;
   if (a.leader !== undefined) {
     const l = a.leader as string;
     if (l !== 'none' && st.order.length > 0 && !st.agents[l]) throw new CommandError(`there is no Paxos server '${l}'; servers are ${st.order.join(',')}`);
@@ -53,7 +55,7 @@ export const paxosCommands: CommandSpec[] = [
     },
   },
   {
-    name: 'paxos.config', sys: PAXOS, summary: 'Change the retry backoff or timeout, name a distinguished proposer, or switch on the broken value rule.',
+    name: 'paxos.config', sys: PAXOS, summary: 'Change the retry backoff or timeout, name a distinguished proposer, switch on the broken value rule or the FLP adversary.',
     args: [...tuning], example: 'paxos.config leader=s1\npaxos.config backoff=40ms', setup: 'paxos.start servers=5',
     run: (sim, a) => {
       const desc = describe(a);

@@ -20,6 +20,7 @@ export const paxosQueries: readonly Query<PaxosState>[] = [
   { name: 'paxos.accepted', params: ['server'], example: 'expect paxos.accepted(s2) == x', description: 'the value the acceptor last accepted, or none', get: (st, [id]) => agent(st, id).acceptedValue ?? 'none' },
   { name: 'paxos.phase', params: ['server'], example: 'expect paxos.phase(s1) == done', description: "the proposer's phase: idle, prepare, accept, backoff or done", get: (st, [id]) => agent(st, id).proposer.phase },
   { name: 'paxos.n', params: ['server'], example: 'expect paxos.n(s1) == 5', description: "the proposer's current proposal number (0: none yet)", get: (st, [id]) => agent(st, id).proposer.n },
+  { name: 'paxos.held', params: [], example: 'expect paxos.held == 0', description: 'Accepts the FLP adversary holds right now (each is delivered within its limit)', get: (st) => st.held?.length ?? 0 },
   {
     name: 'paxos.rounds', params: ['server?'], example: 'expect paxos.rounds > 10',
     description: 'phase-1 rounds started (by one proposer, or by all): duelling proposers run this up',

@@ -54,6 +54,9 @@ export interface PaxosConfig {
   leader: NodeId | null;
   /** Deliberately wrong: phase 2 proposes the proposer's own value, ignoring values the promises carried. */
   brokenValue: boolean;
+  /** The FLP adversary (adversary.ts): hold each Accept up to this many ms, until a higher Prepare
+   *  arrives. Absent or 0: off (absent in every run that never switches it on). */
+  adversary?: number;
 }
 
 export interface PaxosState {
@@ -62,6 +65,9 @@ export interface PaxosState {
   order: NodeId[];
   /** Audit (no agent sees it): who accepted which proposal, so "chosen" can be checked from the outside. */
   accepted: Record<string, { value: string; by: NodeId[] }>;
+  /** The adversary's held Accepts and its counter; created when it first holds one. */
+  held?: import('./adversary.ts').HeldAccept[];
+  heldSeq?: number;
 }
 
 export const initialPaxosState = (): PaxosState => ({

@@ -6,6 +6,7 @@ import { formatPaxosMessage } from './messages.ts';
 import { chosenValues, idleProposer, initialPaxosState, type PaxosAgent, type PaxosState } from './state.ts';
 import { onAccepted, onPromise, onProposerTimer, preempted, propose } from './proposer.ts';
 import { paxosQueries } from './queries.ts';
+import { adversaryTakes, hold, release } from './adversary.ts';
 
 export const PAXOS = 'paxos';
 
@@ -75,8 +76,12 @@ export const paxos: SystemDef<PaxosState> = {
     const a = st.agents[node];
     if (!a || a.down) return;
     const msg = m as unknown as PaxosMessage;
+    if (adversaryTakes(st, msg) && msg.type === 'Accept') { hold(st, node, from, msg, ctx); return; }
     switch (msg.type) {
-      case 'Prepare': onPrepare(st, a, from, msg.n, ctx); return;
+      case 'Prepare':
+        onPrepare(st, a, from, msg.n, ctx);
+        if (st.held?.length) release(st, node, (h) => h.msg.n < msg.n, (h) => onAccept(st, a, h.from, h.msg.n, h.msg.value, ctx));
+        return;
       case 'Accept': onAccept(st, a, from, msg.n, msg.value, ctx); return;
       case 'Promise': onPromise(st, a, from, msg, ctx); return;
       case 'Accepted': onAccepted(st, a, from, msg, ctx); return;
@@ -87,6 +92,11 @@ export const paxos: SystemDef<PaxosState> = {
   },
   onTimer(st, node, name, data, ctx) {
     const a = st.agents[node];
+    if (a && name === 'adversary-release') {
+      // Its time is up: the adversary must deliver it (to a crashed acceptor it is lost with the crash).
+      release(st, node, (h) => h.id === data, (h) => { if (!a.down) onAccept(st, a, h.from, h.msg.n, h.msg.value, ctx); });
+      return;
+    }
     if (a && !a.down) onProposerTimer(st, a, name, data, ctx);
   },
   // An acceptor's promise and accepted proposal are on disk; a proposer's round in progress is not.
