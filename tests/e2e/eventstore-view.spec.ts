@@ -1,6 +1,7 @@
 // The event store pictures from the keyboard: on lesson 06's rebuild step, reach the buggy balances
 // projector with Tab, open its menu with Shift+F10 and rebuild it with the fixed code; the engine (through
-// window.townboard) then agrees with a replay. Then axe checks the page with a lost update on show.
+// window.townboard) then agrees with a replay. Then axe checks the page with a lost update on show, and the
+// town's ledger is reached with Tab and inspected with Enter.
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ready, tabTo } from './helpers.ts';
@@ -33,4 +34,9 @@ test('lesson 06: no serious or critical axe violations with a lost update on sho
   const found = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(found).toEqual([]);
+  // The town's ledger is one tab stop that says the lost update in words, and Enter inspects the store.
+  const ledger = page.getByTestId('eventstore-town').getByRole('button', { name: /^Town hall's ledger: 4 lines\..*1 lost update/ });
+  await tabTo(page, ledger);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector')).toContainText('lost updates (expected=any)');
 });
