@@ -166,7 +166,9 @@ function restoreAnswers(lesson: Lesson, s: ShareState): void {
     const correctIndex = answer && answer.correctIndex >= 0 ? answer.correctIndex : null;
     setPredict({ ...freshPredict(), choice: s.predict.choice, locked: s.predict.locked, correctIndex, revealed: s.predict.locked, error: answer?.error ?? null });
   }
-  if (s.challenge && step.challenge) updateChallenge({ ...freshChallenge(), solved: s.challenge.solved, hints: Math.min(s.challenge.hints, hintLadder(step.challenge).length) });
+  // A locked prediction's run is in the link's inputs (or was made again above): the challenge waits for the step's beginning.
+  const afterPrediction = lessonStore.getState().challenge.afterPrediction === true || s.predict?.locked === true;
+  if (s.challenge && step.challenge) updateChallenge({ ...freshChallenge(), solved: s.challenge.solved, hints: Math.min(s.challenge.hints, hintLadder(step.challenge).length), afterPrediction });
 }
 
 const ensureStop = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
@@ -233,6 +235,8 @@ export function lockPrediction(): void {
  */
 function runPrediction(lesson: Lesson, stepIndex: number, seed: number, reload: boolean) {
   if (reload) loadStep(lesson, stepIndex, seed);
+  // Before the run's lines: what they do must not count towards the challenge, which starts at the step's beginning.
+  updateChallenge({ afterPrediction: true });
   const session = labStore.getState().session;
   const from = { eventCount: session.sim.eventCount, now: session.sim.now, trace: session.sim.traceLength };
   const recorded: Session = {
@@ -275,9 +279,18 @@ function resumePrediction(lesson: Lesson, s: ShareState, choice: number): void {
   lab.play();
 }
 
-/** Plays the prediction's run again from its start, at its pace. */
+/**
+ * Plays the prediction's run again from its start, at its pace. When the run is no longer the scene (the
+ * learner acted during it, or started the challenge from the step's beginning), it is made again first.
+ */
 export function replayPrediction(): void {
-  if (lessonStore.getState().predict.locked) labStore.getState().replayScene();
+  const { lesson, stepIndex, predict } = lessonStore.getState();
+  if (!predict.locked || !lesson?.steps[stepIndex]?.predict) return;
+  const scene = labStore.getState().scene;
+  if (scene?.kind !== 'run' || !scene.to) {
+    try { runPrediction(lesson, stepIndex, lesson.meta.seed, true); } catch { return; }
+  }
+  labStore.getState().replayScene();
 }
 
 /** Jumps to the end of the prediction's run and shows the verdict. */
@@ -307,7 +320,7 @@ export function watchScene(): () => void {
 export function checkChallenge(): boolean {
   const { lesson, stepIndex, challenge, key } = lessonStore.getState();
   const c = lesson?.steps[stepIndex]?.challenge;
-  if (!c || !key) return false;
+  if (!c || !key || challenge.afterPrediction) return false;
   let holds: boolean;
   try { holds = conditionHolds(labStore.getState().session.sim, c.goal, queryNames); } catch { holds = false; }
   if (holds && !challenge.solved) {
@@ -325,10 +338,30 @@ export function showNextHint(): void {
   updateChallenge({ hints: Math.min(challenge.hints + 1, hintLadder(c).length) });
 }
 
-/** Runs the challenge's reference solution, line by line, as if typed in the console. */
+/**
+ * Opens the step again from its beginning for the challenge (its goal is set, and checked by
+ * `npm run lab -- check`, from there), keeping the prediction's answer and verdict and the hints open.
+ */
+export function restartChallenge(): void {
+  const { lesson, stepIndex, key, load } = lessonStore.getState();
+  if (!lesson || !key || !load) return;
+  const { results } = loadStep(lesson, stepIndex, lesson.meta.seed);
+  if (!results.some((r) => r.error)) startFreeScene(lesson, stepIndex, true);
+  revealVerdict();
+  updateChallenge({ afterPrediction: false });
+}
+
+/**
+ * Runs the challenge's reference solution, line by line, as if typed in the console, from the step's
+ * beginning (where the checker runs it): a run that has moved on is opened again first.
+ */
 export function runSolution(): void {
-  const c = lessonStore.getState().lesson?.steps[lessonStore.getState().stepIndex]?.challenge;
+  const { lesson, stepIndex, challenge } = lessonStore.getState();
+  const c = lesson?.steps[stepIndex]?.challenge;
   if (!c) return;
+  const sim = labStore.getState().session.sim;
+  const moved = labStore.getState().inputs.length > 0 || sim.eventCount !== openedAt.eventCount || sim.now !== openedAt.now;
+  if (challenge.afterPrediction || moved) restartChallenge();
   for (const line of c.solution) labStore.getState().exec(line);
   checkChallenge();
 }
@@ -368,4 +401,4 @@ export function watchChallenges(): () => void {
 }
 
 /** What the lesson page hands the step's prediction and challenge boxes. */
-export const stepActions: StepActions = { lockPrediction, replayPrediction, skipPrediction, checkChallenge, showNextHint, runSolution };
+export const stepActions: StepActions = { lockPrediction, replayPrediction, skipPrediction, checkChallenge, showNextHint, runSolution, restartChallenge };

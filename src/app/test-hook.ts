@@ -6,7 +6,7 @@ import { parseDuration } from '../engine/core/index.ts';
 import { conditionHolds } from '../script/core-commands.ts';
 import type { ExecResult } from '../script/runner.ts';
 import { captionAt } from '../lessons/scene.ts';
-import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, shareUrl, showNextHint, skipPrediction } from './controller.ts';
+import { loadScenario, lockPrediction, openLesson, queryNames, replayPrediction, restartChallenge, shareUrl, showNextHint, skipPrediction } from './controller.ts';
 import { findEntry, hintLadder } from './lessons-api.ts';
 import { go, lessonHref } from './routes.ts';
 import { sandboxShareUrl } from './sandbox/share-link.ts';
@@ -74,9 +74,11 @@ export interface TownboardHook {
   /** Runs a command as the console does: a long `run` in slices; resolves with its result when it ends. */
   execInSlices(line: string): Promise<ExecResult>;
   /** The open step's challenge: solved, how many hints are open and the hint ladder's rungs (Markdown). */
-  challenge(): { solved: boolean; hints: number; ladder: string[] } | null;
+  challenge(): { solved: boolean; hints: number; ladder: string[]; afterPrediction: boolean } | null;
   /** Opens the next rung of the hint ladder, as "Show a hint" / "Another hint" do; returns how many are open. */
   nextHint(): number;
+  /** Opens the step again from its beginning for the challenge, as "Start the challenge from the step's beginning" does. */
+  restartChallenge(): void;
 }
 
 const sim = () => labStore.getState().session.sim;
@@ -146,8 +148,9 @@ export function createTestHook(): TownboardHook {
     challenge() {
       const { lesson, stepIndex, challenge } = lessonStore.getState();
       const c = lesson?.steps[stepIndex]?.challenge;
-      return c ? { solved: challenge.solved, hints: challenge.hints, ladder: hintLadder(c) } : null;
+      return c ? { solved: challenge.solved, hints: challenge.hints, ladder: hintLadder(c), afterPrediction: challenge.afterPrediction === true } : null;
     },
+    restartChallenge,
     nextHint() {
       showNextHint();
       return lessonStore.getState().challenge.hints;

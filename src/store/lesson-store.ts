@@ -22,6 +22,9 @@ export interface ChallengeState {
   /** How many rungs of the hint ladder are open (0: none yet). */
   hints: number;
   solutionShown: boolean;
+  /** The prediction's run has moved the town on from the step's beginning. A challenge is set (and checked
+   *  by `npm run lab -- check`) from the step's beginning, so it is not judged until it starts there again. */
+  afterPrediction?: boolean;
 }
 
 

@@ -49,6 +49,8 @@ for (const lesson of LESSONS) {
         await expect(page.getByTestId('predict-result')).toContainText(/prediction held|Not this time/);
       }
       if (info.challenge) {
+        // After a prediction's run the challenge starts again from the step's beginning, where it is set.
+        if (info.predict) await page.getByTestId('challenge-restart').click();
         await expect(page.getByTestId('challenge-status')).toContainText('Not solved yet');
         await page.getByRole('button', { name: 'Open the console' }).click();
         const input = page.getByTestId('console-input');
@@ -100,6 +102,11 @@ for (const lesson of LESSONS) {
         await expect(page.getByTestId('predict-result')).toBeVisible();
       }
       if (await page.getByTestId('challenge').count()) {
+        if (await predict.count()) {
+          await tabTo(page, page.getByTestId('challenge-restart'));
+          await page.keyboard.press('Enter');
+          await expect(page.getByTestId('challenge-status')).toContainText('Not solved yet');
+        }
         await tabTo(page, page.getByRole('button', { name: 'Show the solution' }));
         await page.keyboard.press('Enter');
         const lines = (await page.locator('.solution pre code').innerText()).split('\n').filter((l) => l.trim());

@@ -90,3 +90,39 @@ test('skip to the result, replay the run, leave the step mid-run; a caption show
   await page.evaluate(() => window.townboard!.seek(25));
   await expect(page.getByTestId('scene-caption')).toHaveText(/The bakery hears the notice is pinned/);
 });
+
+// A step with both a prediction and a challenge (lesson 09 step 5). The challenge is set, and its solution
+// checked by `npm run lab -- check`, from the step's beginning; the prediction's run moves the town on, so
+// the box says the challenge waits and offers to start it from there, and the console, the status and the
+// checker then agree: the same solution from the same start gives the same run.
+test('after a prediction the challenge starts from the step\'s beginning, as the checker runs it', async ({ page, context }) => {
+  const solve = async (p: Page) => {
+    await p.getByRole('button', { name: 'Open the console' }).click();
+    await p.getByTestId('console-input').fill('hashring.hot key=k7 weight=5000 split=32');
+    await p.getByTestId('console-input').press('Enter');
+  };
+  const fresh = await context.newPage();
+  await fresh.goto('/#/lesson/09-consistent-hashing/5');
+  await ready(fresh);
+  await solve(fresh);
+  await expect(fresh.getByTestId('challenge-status')).toContainText('Solved');
+
+  await page.goto('/#/lesson/09-consistent-hashing/5');
+  await ready(page);
+  await lockFirstChoice(page);
+  const status = page.getByTestId('challenge-status');
+  await expect(status).toContainText('the challenge starts from the step\'s beginning');
+  await solve(page);
+  await expect(status).not.toContainText('Solved');
+  await page.getByRole('button', { name: 'Start the challenge from the step\'s beginning' }).click();
+  expect(await simNow(page)).toBe(0);
+  await expect(page.getByRole('button', { name: 'Open the console' })).toBeFocused();
+  await expect(page.getByTestId('predict-result')).toBeVisible();
+  await expect(status).toContainText('Not solved yet');
+  await solve(page);
+  await expect(status).toContainText('Solved');
+  expect(await traceHash(page)).toBe(await traceHash(fresh));
+  // The prediction's run can still be watched again.
+  await page.getByTestId('predict-replay').click();
+  await expect.poll(() => page.evaluate(() => window.townboard!.scene().kind)).toBe('run');
+});

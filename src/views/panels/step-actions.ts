@@ -9,4 +9,6 @@ export interface StepActions {
   checkChallenge(): boolean;
   showNextHint(): void;
   runSolution(): void;
+  /** Opens the step again from its beginning for the challenge, keeping the prediction's verdict. */
+  restartChallenge(): void;
 }
