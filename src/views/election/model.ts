@@ -29,7 +29,8 @@ export interface ElectionPicture {
   t0: Time;
   span: number;
   rows: Row[];
-  problems: string[];
+  /** What the detectors found, each as phrasings from the fullest to the shortest. */
+  problems: string[][];
 }
 
 export const WINDOW = 10_000;
@@ -70,8 +71,8 @@ export function electionPicture(st: ElectionState, nodes: readonly NodeStatus[],
     const left = l && holder ? l.expiresAt - now : 0;
     rows.push({
       id: LOCKS, kind: 'locks', down: !st.locksUp, paused: isPaused(LOCKS), leases: [], pauses: [], writes: [],
-      tech: [[`revision ${st.revision} · lease ${secs(st.ttl)}`, `rev ${st.revision}`], holder ? [`held by ${holder} (token ${l!.rev}) · ${secs(left)} left`, `${holder} #${l!.rev} · ${secs(left)}`] : ['free', 'free']],
-      town: [['the key office', 'key office'], holder ? [`key #${l!.rev} lent to ${holder}, due in ${secs(left)}`, `key #${l!.rev}: ${holder}`] : ['all keys in', 'keys in']],
+      tech: [holder ? [`held by ${holder} (token ${l!.rev}) · ${secs(left)} left`, `${holder} #${l!.rev} · ${secs(left)}`] : [`free · revision ${st.revision}`, 'free'], [`revision ${st.revision} · lease ${secs(st.ttl)}`, `rev ${st.revision}`]],
+      town: [holder ? [`key office: key #${l!.rev} lent to ${holder}, due in ${secs(left)}`, `key #${l!.rev} lent to ${holder}`, `key #${l!.rev}: ${holder}`] : ['the key office: all keys in', 'all keys in'], ['the key office', 'key office']],
     });
     const lost = st.log.filter((w) => w.lost).length;
     const refused = st.log.filter((w) => !w.accepted).length;
@@ -101,10 +102,10 @@ export function electionPicture(st: ElectionState, nodes: readonly NodeStatus[],
       town: [[paused ? (c.token ? `asleep, still holding key #${c.token}` : 'asleep') : c.token ? `holds key #${c.token}${stale ? ' (no longer valid)' : ''}` : 'waits for the key', paused ? 'asleep' : c.token ? `key #${c.token}` : 'waits']],
     });
   }
-  const problems: string[] = [];
-  if (leaders.length > 1) problems.push(`${leaders.join(' and ')} both believe they are coordinator`);
-  if (st.twoLeaders) problems.push(st.twoLeaders);
-  if (st.staleAccepted) problems.push(st.staleAccepted);
+  const problems: string[][] = [];
+  if (leaders.length > 1) problems.push([`two leaders: ${leaders.join(' and ')} both believe they are coordinator`, `two leaders: ${leaders.join(', ')}`]);
+  if (st.twoLeaders) problems.push([`two leaders: ${st.twoLeaders}`, `split brain: ${st.twoLeaders.split(' ')[0]} wrote without the lock`, 'split brain']);
+  if (st.staleAccepted) problems.push([`lost write: ${st.staleAccepted}`, 'lost write: a stale token overwrote a newer one', 'a write was lost']);
   return { now, t0: Math.max(0, now - WINDOW), span: Math.min(WINDOW, Math.max(4000, now)), rows, problems };
 }
 

@@ -43,7 +43,7 @@ export function ElectionPictureView({ className, mode }: StageViewProps & { mode
         )}
         {pic.problems.slice(0, layout.problems.lines).map((p, i) => (
           <text key={i} x={8} y={layout.problems.y + layout.lineH * (i + 0.8)} fontSize={small} fill="#a83a00" fontWeight={700}>
-            {firstFit([`⚠ ${p}`, `⚠ ${p.split(':')[0]}`, '⚠ see the inspector'], size.width - 16, small, { bold: true })}
+            {firstFit(p.map((x) => `⚠ ${x}`), size.width - 16, small, { bold: true })}
           </text>
         ))}
       </svg>

@@ -25,7 +25,8 @@ describe('the election picture', () => {
     const storage = pic.rows.find((r) => r.id === 'storage')!;
     expect(storage.tech[0]![0]).toBe('highest token 2 · fencing off');
     expect(storage.town[1]![0]).toBe('1 page overwritten by a stale key');
-    expect(pic.problems.some((p) => /newer holder's write is lost/.test(p))).toBe(true);
+    expect(pic.problems.some((p) => /newer holder's write is lost/.test(p[0]!))).toBe(true);
+    expect(pic.rows.find((r) => r.id === 'locks')!.town[0]![0]).toMatch(/^key office: key #2 lent to c2, due in/);
   });
 
   it('with fencing the same write is marked rejected and the clerk says it checks numbers', () => {
