@@ -12,17 +12,18 @@ import { sqs } from './sqs/index.ts';
 import { rabbit } from './rabbit/index.ts';
 import { pubsub } from './pubsub/index.ts';
 import { stream } from './stream/index.ts';
+import { resilience } from './resilience/index.ts';
 import { eventstore } from './eventstore/index.ts';
+import { hashring } from './hashring/index.ts';
 import { outbox } from './outbox/index.ts';
 import { discovery } from './discovery/index.ts';
-import { hashring } from './hashring/index.ts';
-import { resilience } from './resilience/index.ts';
+import { saga } from './saga/index.ts';
 import { admission } from './admission/index.ts';
 import { election } from './election/index.ts';
 import { generals } from './generals/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, resilience, admission, election, generals];
+export const systems: readonly SystemDefinition<any>[] = [town, raft, paxos, kafka, sqs, rabbit, pubsub, stream, eventstore, hashring, outbox, discovery, saga, resilience, election, admission, generals];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allSystems: readonly SystemDef<any>[] = systems.map((s) => s.def);

@@ -27,10 +27,10 @@ const RUNS: Record<string, string[]> = {
   resilience: ['resilience.server name=db workers=2 service=20ms', 'resilience.server name=api workers=4 service=50ms calls=db',
     'resilience.client name=web target=api rate=40', 'resilience.breaker node=web window=10 minCalls=5', 'run for=1500ms'],
   hashring: ['hashring.start nodes=3 keys=200 vnodes=4', 'hashring.join node=h4', 'hashring.leave node=h2', 'run for=100ms'],
+  outbox: ['outbox.service name=orders design=outbox', 'outbox.consumer name=shipping inbox=true', 'outbox.save service=orders order=o1', 'run for=300ms'],
+  generals: ['generals.start rounds=2 dawn=1s', 'generals.ambush messenger=3', 'run for=1s'],
   saga: ['saga.define name=lunch steps=bakery,deli,fruit', 'saga.start def=lunch', 'saga.twopc id=t1 shops=bakery,deli', 'run for=300ms'],
   election: ['election.bully nodes=3', 'election.locks ttl=1s', 'election.client name=c1', 'run for=300ms'],
-  generals: ['generals.start rounds=2 dawn=1s', 'generals.ambush messenger=3', 'run for=1s'],
-  outbox: ['outbox.service name=orders design=outbox', 'outbox.consumer name=shipping inbox=true', 'outbox.save service=orders order=o1', 'run for=300ms'],
   admission: ['admission.start replicas=3 clients=2 mode=available stamp=vector', 'admission.write client=c1 value=1', 'admission.pay count=3', 'run for=500ms'],
 };
 
