@@ -169,7 +169,8 @@ export interface LabActions {
   runJob(label: string, job: Job, total: number, end?: (r: { cancelled: boolean; error: string | null }) => void): void;
   /** Stops the running catch-up where it got to (its `end` says cancelled). */
   cancelCatchUp(): void;
-  /** A console command: like exec, but a long `run` (or a seek far ahead) runs in slices; `done` gets the result. */
+  /** A console command: like exec, but a long `run` (or a seek far ahead) runs in slices; `done` gets the
+   *  result. A line given while another catch-up runs waits its turn (Cancel drops it, saying so). */
   execInSlices(line: string, done: (r: ExecResult) => void): void;
   /** Replays recorded inputs (a share link's) as a job, then moves to the cursor (see replayInputs). */
   replayJob(inputs: readonly RecordedInput[], t: number, limit?: number): Job;
@@ -184,6 +185,9 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
     let job: CatchUpHandle | null = null;
     // True while a slice of the job runs: the job's own commands go through, the learner's wait.
     let inSlice = false;
+    // Lines given to execInSlices while a catch-up runs, in order, and whether one of them is being started.
+    const waiting: { line: string; done: (r: ExecResult) => void }[] = [];
+    let draining = false;
     const busy = () => job?.running === true && !inSlice;
     function* guarded(work: Job): Job {
       for (;;) {
@@ -322,12 +326,17 @@ export function createLabStore(seed = 1): StoreApi<LabStore> {
       },
       cancelCatchUp() { job?.cancel(); },
       execInSlices(line, done) {
-        if (busy()) { done(get().exec(line)); return; }
+        // A line typed while an earlier one still runs waits its turn (a learner types a solution's lines one
+        // after another without watching the progress bar); Cancel drops what waits, saying so.
+        if (busy() || waiting.length > 0 && !draining) { waiting.push({ line, done }); return; }
         let result: ExecResult | null = null;
         const work = function* (): Job { result = yield* execJob(line); return null; };
         const total = targetOf(line, get().session.sim);
         get().runJob(`Running ${line.trim()}`, work(), total, (r) => {
           done(result ?? nothingRan(r.cancelled ? `Cancelled: the run stopped at t=${formatDuration(get().session.sim.now)}.` : r.error ?? 'stopped', 'command'));
+          const next = waiting.splice(0, r.cancelled ? waiting.length : 1);
+          if (r.cancelled) for (const w of next) w.done(nothingRan(`Not run: "${line.trim()}" before it was cancelled.`, 'command'));
+          else if (next[0]) { draining = true; try { get().execInSlices(next[0].line, next[0].done); } finally { draining = false; } }
         });
       },
       *replayJob(inputs, t, limit = Number.POSITIVE_INFINITY) {

@@ -91,6 +91,34 @@ describe('the lab store runs a long console run in slices', () => {
     expect(store.getState().exec('crash node=n2').error).toBeUndefined();
   });
 
+  it('console lines typed while a long run catches up wait their turn and run in order, as typed at once would', async () => {
+    const lines = ['run for=20s', 'crash node=n2', 'run for=5s', 'restart node=n2'];
+    const plain = createLabStore(3);
+    plain.getState().load(3, SETUP);
+    for (const l of lines) plain.getState().exec(l);
+
+    const store = createLabStore(3);
+    store.getState().load(3, SETUP);
+    const results: (string | undefined)[] = [];
+    for (const l of lines) store.getState().execInSlices(l, (r) => { results.push(r.error); });
+    expect(store.getState().catchUp).not.toBeNull();
+    while (results.length < lines.length) await settle();
+    expect(results).toEqual([undefined, undefined, undefined, undefined]);
+    expect(where(store.getState().session.sim)).toEqual(where(plain.getState().session.sim));
+  });
+
+  it('Cancel drops the lines waiting behind the run, each saying it was not run', async () => {
+    const store = createLabStore(3);
+    store.getState().load(3, SETUP);
+    const errors: (string | undefined)[] = [];
+    for (const l of ['run for=100000s', 'crash node=n2']) store.getState().execInSlices(l, (r) => { errors.push(r.error); });
+    await settle();
+    store.getState().cancelCatchUp();
+    expect(errors[0]).toMatch(/^Cancelled/);
+    expect(errors[1]).toMatch(/^Not run: "run for=100000s" before it was cancelled/);
+    expect(store.getState().session.sim.nodes().find((n) => n.id === 'n2')?.up).toBe(true);
+  });
+
   it('a short run finishes at once, without a progress bar', () => {
     const store = createLabStore(3);
     store.getState().load(3, SETUP);
