@@ -1,4 +1,4 @@
-// Every step of every lesson, at every size in LAYOUT_SIZES: the stage's words are whole, inside their
+// Every step of every lesson, at every size in SWEEP_SIZES (all four with LAYOUT_SIZES=all): the stage's words are whole, inside their
 // picture, not under the size's minimum and not over one another — when the step opens, and again once
 // its prediction has run or its challenge's reference solution has been typed (the busiest pictures).
 // One test per lesson and size walks the steps through the test hook without reloading the page.
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseLesson } from '../../src/lessons/parse.ts';
 import { LESSONS, ready } from './helpers.ts';
-import { LAYOUT_SIZES, layoutProblems } from './layout-check.ts';
+import { SWEEP_SIZES, layoutProblems } from './layout-check.ts';
 
 /**
  * Pictures known not to meet the rules yet, by size and lesson, each with what is wrong: skipped (so the
@@ -22,7 +22,7 @@ function lessonSteps(key: string) {
   return load.lesson.steps;
 }
 
-for (const size of LAYOUT_SIZES) {
+for (const size of SWEEP_SIZES) {
   for (const lesson of LESSONS) {
     test(`layout at ${size.name}: every step of lesson ${lesson} reads whole, unhidden and at least ${size.minPx} px`, async ({ page }) => {
       const known = KNOWN[`${size.name} ${lesson}`];
