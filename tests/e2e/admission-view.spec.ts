@@ -2,21 +2,9 @@
 // its menu makes it read x (admission.read); the read returns the stale value and the technical timeline
 // names it as the operation the checker cannot place, as the engine says through window.townboard. First a
 // keeper's menu sets its watch behind (skew). Then axe on the page with the verdict on show.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ready, tabTo } from './helpers.ts';
-
-async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
-  await page.keyboard.press('Shift+F10');
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  const wanted = menu.getByRole('menuitem', { name: item });
-  await expect(wanted).toHaveCount(1);
-  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
-  await expect(wanted).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveCount(0);
-}
+import { chooseFromMenu, ready, tabTo } from './helpers.ts';
 
 test('keyboard only: a keeper\'s watch is set behind; c1 reads through its menu and the stale read is named in the timeline', async ({ page }) => {
   await page.goto('/#/sandbox');

@@ -1,21 +1,9 @@
 // The election pictures from the keyboard: the storage reached with Tab in the technical picture, its menu
 // turns fencing on (election.fencing), and the paused holder's late write is then refused in the engine and
 // marked rejected on its timeline; axe finds no serious problem with both pictures drawn.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ready, tabTo } from './helpers.ts';
-
-async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
-  await page.keyboard.press('Shift+F10');
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  const wanted = menu.getByRole('menuitem', { name: item });
-  await expect(wanted).toHaveCount(1);
-  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
-  await expect(wanted).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveCount(0);
-}
+import { chooseFromMenu, ready, tabTo } from './helpers.ts';
 
 test('keyboard only: the storage\'s menu turns fencing on and the stale holder\'s write is refused', async ({ page }) => {
   await page.goto('/#/sandbox');

@@ -2,21 +2,9 @@
 // the town's caption and the technical matrix say what moved, another house's menu takes it off the ring;
 // each checked in the engine through window.townboard. Then axe checks lesson 09's page after its first
 // prediction has played.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ready, tabTo } from './helpers.ts';
-
-async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
-  await page.keyboard.press('Shift+F10');
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  const wanted = menu.getByRole('menuitem', { name: item });
-  await expect(wanted).toHaveCount(1);
-  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
-  await expect(wanted).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveCount(0);
-}
+import { chooseFromMenu, ready, tabTo } from './helpers.ts';
 
 test('keyboard only: a house menu adds a node and takes one off; the pictures say what moved', async ({ page }) => {
   await page.goto('/#/sandbox');

@@ -41,3 +41,16 @@ export async function simNow(page: Page): Promise<number> {
 export async function expectStep(page: Page, index: number, count: number): Promise<void> {
   await expect(page.locator('.progress-line')).toContainText(`Step ${index + 1} of ${count}`);
 }
+
+/** Opens the focused element's menu with Shift+F10 and activates the item whose words match. */
+export async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const wanted = menu.getByRole('menuitem', { name: item });
+  await expect(wanted).toHaveCount(1);
+  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
+  await expect(wanted).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+}

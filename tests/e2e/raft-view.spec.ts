@@ -3,7 +3,7 @@
 // is checked in the engine through window.townboard. Then axe checks lesson 10's page.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ready, tabTo } from './helpers.ts';
+import { chooseFromMenu, ready, tabTo } from './helpers.ts';
 
 const hook = <T>(page: Page, fn: () => T) => page.evaluate(fn);
 
@@ -20,19 +20,6 @@ async function startCluster(page: Page): Promise<void> {
   await technical.focus();
   await page.keyboard.press('Enter');
   await expect(technical).toHaveAttribute('aria-pressed', 'true');
-}
-
-/** Opens the focused element's menu with Shift+F10 and activates the item whose words match. */
-async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
-  await page.keyboard.press('Shift+F10');
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  const wanted = menu.getByRole('menuitem', { name: item });
-  await expect(wanted).toHaveCount(1);
-  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
-  await expect(wanted).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveCount(0);
 }
 
 test('keyboard only: crash a server, time one out, cut and heal a link, inspect an entry, drop messages', async ({ page }) => {

@@ -3,22 +3,9 @@
 // school's menu sets it on fire mid-saga, and the picture says so. Then axe checks lesson 07's 2PC step.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ready, tabTo } from './helpers.ts';
+import { chooseFromMenu, ready, tabTo } from './helpers.ts';
 
 const query = (page: Page, q: string) => page.evaluate((x) => window.townboard!.query(x), q);
-
-/** Opens the focused element's menu with Shift+F10 and activates the item whose words match. */
-async function chooseFromMenu(page: Page, item: RegExp): Promise<void> {
-  await page.keyboard.press('Shift+F10');
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  const wanted = menu.getByRole('menuitem', { name: item });
-  await expect(wanted).toHaveCount(1);
-  for (let k = 0; k < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowDown');
-  await expect(wanted).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(menu).toHaveCount(0);
-}
 
 test('keyboard only: make the deli refuse, watch the saga compensate, set the school on fire', async ({ page }) => {
   await page.goto('/#/sandbox');
