@@ -5,15 +5,15 @@
 import { useMemo } from 'react';
 import type { StageViewProps } from '../stages.ts';
 import { firstFit, textWidth } from '../shared/measure.ts';
-import { curveControl, type Point } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { OKABE_ITO, STATUS, inkOn, nodeStyle } from '../shared/palette.ts';
 import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx';
 import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { STORE_NODE } from '../../engine/eventstore/index.ts';
-import { describePicture, eventStorePicture, messageWords, NO_EVENTSTORE, type EventStorePicture, type ProjectorRow } from './model.ts';
+import { describePicture, eventStorePicture, NO_EVENTSTORE, type EventStorePicture, type ProjectorRow } from './model.ts';
 import { eventStoreLayout, rowY, type Box, type EventStoreLayout } from './layout.ts';
+import { storeFlights, type Anchor } from './flights.ts';
 import '../shared/views.css';
 
 const INK = STATUS.ink;
@@ -43,22 +43,14 @@ export function EventStoreScene({ className, town }: StageViewProps & { town: bo
   const l = useMemo(() => eventStoreLayout(size, pic), [size, pic]);
   const flightMenu = useFlightMenu<Flight>(k.openMenu);
   const fs = l.fontSize;
-  const anchor = (id: string, toward: 'store' | 'node'): Point | null => {
+  const anchor: Anchor = (id, toward) => {
     const c = l.clerks[id];
     if (c) return toward === 'node' ? { x: c.x + c.w, y: c.y + c.h / 2 } : { x: l.store.x, y: l.store.y + l.store.h / 2 };
     const p = l.projectors[id];
     if (p) return toward === 'node' ? { x: p.x, y: p.y + p.h / 2 } : { x: l.logCol.x + l.logCol.w, y: l.logTop + l.lineH * 2 };
     return null;
   };
-  const flights: Flight[] = sim.inFlight().filter((f) => f.sys === 'eventstore').flatMap((f, n) => {
-    const other = f.from === STORE_NODE ? f.to : f.from;
-    const atNode = anchor(other, 'node');
-    const atStore = anchor(other, 'store');
-    if (!atNode || !atStore) return [];
-    const [a, b] = f.from === STORE_NODE ? [atStore, atNode] : [atNode, atStore];
-    const w = messageWords(f.msg, town);
-    return [{ msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.12), label: w.words, tag: w.tag, type: f.msg.type, doomed: f.doomed }];
-  });
+  const flights = storeFlights(sim, anchor, town, 0.12);
   const empty = pic.total === 0 && pic.clerks.length === 0 && pic.projectors.length === 0;
   return (
     <div ref={k.wrap} className={`tb-view ${town ? 'tb-town' : 'tb-tech'} tb-eventstore ${className ?? ''}`} data-testid={town ? 'eventstore-town' : 'eventstore-tech'}>

@@ -6,7 +6,6 @@
 import { useMemo } from 'react';
 import type { StageViewProps } from '../stages.ts';
 import { firstFit } from '../shared/measure.ts';
-import { curveControl, type Point } from '../shared/geometry.ts';
 import { pointable } from '../shared/interaction.tsx';
 import { OKABE_ITO, STATUS, nodeStyle } from '../shared/palette.ts';
 import { Building, Flames } from '../drawings/buildings.tsx';
@@ -14,9 +13,10 @@ import { FlightLayer, useFlightMenu, type Flight } from '../kit/FlightLayer.tsx'
 import { StageMenu } from '../kit/menu.tsx';
 import { useStagePicture } from '../kit/stage.ts';
 import { STORE_NODE } from '../../engine/eventstore/index.ts';
-import { describePicture, eventStorePicture, messageWords, NO_EVENTSTORE, type ClerkRow, type EventStorePicture, type ProjectorRow } from './model.ts';
+import { describePicture, eventStorePicture, NO_EVENTSTORE, type ClerkRow, type EventStorePicture, type ProjectorRow } from './model.ts';
 import type { Box } from './layout.ts';
 import { bookmarkWords, clerkMood, clerkWords, ledgerWords, lineY, projectionKind, shownLines, townLayout, type TownLayout } from './town-layout.ts';
+import { storeFlights, type Anchor } from './flights.ts';
 import '../shared/views.css';
 
 const INK = STATUS.ink;
@@ -48,7 +48,7 @@ export function EventStoreTownScene({ className }: StageViewProps) {
   const { size, sim, focus } = k;
   const l = useMemo(() => townLayout(size, pic), [size, pic]);
   const flightMenu = useFlightMenu<Flight>(k.openMenu);
-  const anchor = (id: string, toward: 'store' | 'node'): Point | null => {
+  const anchor: Anchor = (id, toward) => {
     const c = l.clerks[id];
     // A clerk's letters go to the ledger's next blank line (where an append is written); a projection's to its bookmark.
     const next = lineY(l, pic, pic.total) ?? l.lineTop;
@@ -58,15 +58,7 @@ export function EventStoreTownScene({ className }: StageViewProps) {
     if (b) return toward === 'node' ? { x: b.box.x + 4, y: b.box.y + b.drawing / 2 } : { x: l.book.x + l.book.w - 20, y: (p && lineY(l, pic, p.checkpoint)) ?? next };
     return null;
   };
-  const flights: Flight[] = sim.inFlight().filter((f) => f.sys === 'eventstore').flatMap((f, n) => {
-    const other = f.from === STORE_NODE ? f.to : f.from;
-    const atNode = anchor(other, 'node');
-    const atStore = anchor(other, 'store');
-    if (!atNode || !atStore) return [];
-    const [a, b] = f.from === STORE_NODE ? [atStore, atNode] : [atNode, atStore];
-    const w = messageWords(f.msg, true);
-    return [{ msgId: f.msgId, key: `${f.msgId}:${n}`, from: f.from, to: f.to, sentAt: f.sentAt, arrivesAt: f.arrivesAt, a, b, c: curveControl(a, b, 0.15), label: w.words, tag: w.tag, type: f.msg.type, doomed: f.doomed }];
-  });
+  const flights = storeFlights(sim, anchor, true, 0.15);
   const empty = pic.total === 0 && pic.clerks.length === 0 && pic.projectors.length === 0;
   return (
     <div ref={k.wrap} className={`tb-view tb-town tb-eventstore ${className ?? ''}`} data-testid="eventstore-town">
